@@ -1,0 +1,61 @@
+/**
+ * Does a statement grant a given action? Action names compare
+ * case-insensitively (Alibaba: "generally not case-sensitive"). A NotAction
+ * list grants every action it does not exclude.
+ */
+import type { ListMember, LocatedString, Statement } from '../model';
+import { compileWildcard, wildcardMatch } from '../wildcard';
+
+/** Does the action pattern (`ram:*`, `ram:Pass*`, `ram:P?ssRole`, `*`) cover the concrete action? */
+export function actionCovers(pattern: string, action: string): boolean {
+  return wildcardMatch(pattern, action, true);
+}
+
+/** Compile once, test many actions (for catalogue scans). */
+export function actionMatcher(pattern: string): (action: string) => boolean {
+  const compiled = compileWildcard(pattern, true);
+  return (action) => wildcardMatch(compiled, action);
+}
+
+export interface ActionGrant {
+  /** The Action entry that covers the action; absent when the grant comes from NotAction. */
+  entry?: LocatedString;
+  /** The list that grants it (Action or NotAction). */
+  member: ListMember;
+  viaNotAction: boolean;
+}
+
+/** How the statement grants `action`, or undefined when it does not. Effect is not considered. */
+export function grantOf(statement: Statement, action: string): ActionGrant | undefined {
+  if (statement.action) {
+    const entry = statement.action.values.find((v) => actionCovers(v.value, action));
+    if (entry) return { entry, member: statement.action, viaNotAction: false };
+  }
+  if (statement.notAction && !statement.action) {
+    const excluded = statement.notAction.values.some((v) => actionCovers(v.value, action));
+    if (!excluded) return { member: statement.notAction, viaNotAction: true };
+  }
+  return undefined;
+}
+
+/** Short human description of how the action is granted, for messages. */
+export function describeGrant(action: string, grant: ActionGrant): string {
+  if (grant.viaNotAction) return `${action} (granted by NotAction, which allows everything it does not list)`;
+  const written = grant.entry?.value ?? action;
+  return written.toLowerCase() === action.toLowerCase() ? action : `${action} (through "${written}")`;
+}
+
+/** Does the statement's Action list contain the full wildcard `*` (or `*:*`)? */
+export function fullWildcardEntry(statement: Statement): LocatedString | undefined {
+  return statement.action?.values.find((v) => /^\*(:\*)?$/.test(v.value.trim()));
+}
+
+/** The part before the colon, lower-cased; `*` for the full wildcard. */
+export function serviceOf(action: string): string {
+  const i = action.indexOf(':');
+  return (i < 0 ? action : action.slice(0, i)).toLowerCase();
+}
+
+export function isAllow(statement: Statement): boolean {
+  return statement.effectValue === 'Allow';
+}

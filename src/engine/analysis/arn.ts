@@ -1,0 +1,95 @@
+/**
+ * Resource ARNs: `acs:<service>:<region>:<account>:<relative-id>`, and what a
+ * resource pattern reaches: how many roles, whether every bucket.
+ */
+import { canMatchWithPrefix, hasWildcard, wildcardMatch } from '../wildcard';
+
+export interface Arn {
+  prefix: string;
+  service: string;
+  region: string;
+  account: string;
+  /** Everything after the fourth colon; OSS object keys may contain colons. */
+  relative: string;
+}
+
+/** Splits at the first four colons; undefined when there are fewer than five fields. */
+export function splitArn(value: string): Arn | undefined {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < 4; i++) {
+    const colon = value.indexOf(':', start);
+    if (colon < 0) return undefined;
+    parts.push(value.slice(start, colon));
+    start = colon + 1;
+  }
+  const [prefix, service, region, account] = parts as [string, string, string, string];
+  return { prefix, service, region, account, relative: value.slice(start) };
+}
+
+/**
+ * Alibaba's documentation masks account ids as `19122324****`; read that as a
+ * placeholder for one account, not as a wildcard over accounts.
+ */
+export function isMaskedAccount(account: string): boolean {
+  return /^\d{4,}\*+$/.test(account);
+}
+
+/** `*` or any wildcard that is not a documentation mask. */
+export function isAnyAccount(account: string): boolean {
+  return hasWildcard(account) && !isMaskedAccount(account);
+}
+
+/** A whole-value template expression such as `${var.role_arn}` that only a later tool resolves. */
+export function isTemplateExpression(value: string): boolean {
+  return /^\$\{[^}]*\}$/.test(value.trim());
+}
+
+export type RoleReach =
+  | { kind: 'none' }
+  | { kind: 'unknown' }
+  | { kind: 'one' }
+  | { kind: 'many'; scope: string };
+
+/** How many RAM roles can a resource pattern name? `none` when it cannot name a role at all. */
+export function roleReach(resource: string): RoleReach {
+  const value = resource.trim();
+  if (value === '*') return { kind: 'many', scope: 'every role in every account' };
+  const arn = splitArn(value);
+  // A template expression or a malformed ARN may still name a role once resolved.
+  if (!arn || arn.prefix.toLowerCase() !== 'acs') return { kind: 'unknown' };
+  if (!wildcardMatch(arn.service, 'ram', true)) return { kind: 'none' };
+  if (!canMatchWithPrefix(arn.relative, 'role/', true)) return { kind: 'none' };
+
+  const anyAccount = isAnyAccount(arn.account);
+  const where = anyAccount ? 'in any account' : 'in the account';
+  if (arn.relative.toLowerCase().startsWith('role/')) {
+    const name = arn.relative.slice('role/'.length);
+    if (name === '*') return { kind: 'many', scope: `every role ${where}` };
+    if (hasWildcard(name)) {
+      const literal = name.split(/[*?]/)[0] ?? '';
+      return { kind: 'many', scope: literal ? `every role whose name starts with "${literal}" ${where}` : `every role matching "${name}" ${where}` };
+    }
+    return anyAccount ? { kind: 'many', scope: `a role named "${name}" in any account` } : { kind: 'one' };
+  }
+  return { kind: 'many', scope: `every role ${where}` };
+}
+
+/** Does a resource pattern cover every OSS bucket: `*`, `acs:oss:*:*:*`, and the same with a key part? */
+export function coversEveryBucket(resource: string): boolean {
+  const value = resource.trim();
+  if (value === '*') return true;
+  const arn = splitArn(value);
+  if (!arn || arn.prefix.toLowerCase() !== 'acs') return false;
+  if (!wildcardMatch(arn.service, 'oss', true)) return false;
+  const bucket = arn.relative.split('/')[0] ?? '';
+  return /^\*+$/.test(bucket);
+}
+
+/** Does a resource pattern cover everything (`*`, `acs:*:*:*:*`)? */
+export function coversEverything(resource: string): boolean {
+  const value = resource.trim();
+  if (value === '*') return true;
+  const arn = splitArn(value);
+  return !!arn && arn.prefix.toLowerCase() === 'acs' && /^\*+$/.test(arn.service) && /^\*+$/.test(arn.relative) && (arn.account === '' || /^\*+$/.test(arn.account));
+}

@@ -1,0 +1,114 @@
+/**
+ * What a statement's Condition guarantees. Keys compare case-insensitively
+ * (their case rule is unconfirmed, so we do not let a case variant slip past).
+ * Several values for one key are OR-ed, several keys and operators AND-ed, so
+ * one confining clause is enough to confine the statement.
+ */
+import type { ConditionClause, Located, ConditionScalar, Statement } from '../model';
+import { hasWildcard } from '../wildcard';
+
+/** Operators under which a list of literal values pins a key to exactly those values. */
+const PINNING_OPERATORS = new Set(['StringEquals', 'StringEqualsIgnoreCase', 'StringLike']);
+
+export function clausesFor(statement: Statement, key: string): ConditionClause[] {
+  const wanted = key.toLowerCase();
+  return (statement.condition?.clauses ?? []).filter((c) => c.key.toLowerCase() === wanted);
+}
+
+/** A literal string value: no `*`/`?` under StringLike, and not empty. */
+function isLiteral(clause: ConditionClause, v: Located<ConditionScalar>): boolean {
+  if (typeof v.value !== 'string' || v.value.trim() === '') return false;
+  return clause.operator !== 'StringLike' || !hasWildcard(v.value);
+}
+
+/** A clause that restricts `key` to named values; undefined when none does. */
+export function pinningClause(statement: Statement, key: string): ConditionClause | undefined {
+  return clausesFor(statement, key).find(
+    (c) => PINNING_OPERATORS.has(c.operator) && c.values.length > 0 && c.nonScalars.length === 0 && c.values.every((v) => isLiteral(c, v)),
+  );
+}
+
+/** The services `acs:Service` is pinned to, or undefined when it is not pinned. */
+export function pinnedServices(statement: Statement): string[] | undefined {
+  const clause = pinningClause(statement, 'acs:Service');
+  return clause?.values.map((v) => String(v.value));
+}
+
+/** Values under a string operator that match anything (`*`, `*.aliyuncs.com`), which pin nothing. */
+export function wildcardConditionValues(statement: Statement, key: string): { clause: ConditionClause; value: Located<ConditionScalar> }[] {
+  const out: { clause: ConditionClause; value: Located<ConditionScalar> }[] = [];
+  for (const clause of clausesFor(statement, key)) {
+    if (clause.operator !== 'StringLike') continue;
+    for (const v of clause.values) if (typeof v.value === 'string' && hasWildcard(v.value)) out.push({ clause, value: v });
+  }
+  return out;
+}
+
+const IP_KEYS = new Set(['acs:sourceip', 'acs:sourcevpcip']);
+const FIXED_KEYS = new Set(['acs:sourcevpc', 'acs:sourcevpcid', 'acs:accessid']);
+const IP_OPERATORS = new Set(['IpAddress', 'IpAddressIncludeBorder']);
+
+/**
+ * OSS Block Public Access: an Allow to everyone is not public when a condition
+ * fixes acs:SourceVpc/acs:SourceVpcId/acs:AccessId to literal values, or
+ * limits acs:SourceIp/acs:SourceVpcIp to ranges no wider than /8 (IPv4) or /32 (IPv6).
+ * Returns a short description of the confining clause, or undefined.
+ */
+export function publicAccessConfinement(statement: Statement): string | undefined {
+  for (const clause of statement.condition?.clauses ?? []) {
+    const key = clause.key.toLowerCase();
+    if (clause.values.length === 0 || clause.nonScalars.length > 0) continue;
+    if (FIXED_KEYS.has(key) && PINNING_OPERATORS.has(clause.operator) && clause.values.every((v) => isLiteral(clause, v))) {
+      return `${clause.key} ${clause.operator} ${clause.values.map((v) => JSON.stringify(v.value)).join(', ')}`;
+    }
+    if (IP_KEYS.has(key) && IP_OPERATORS.has(clause.operator) && clause.values.every((v) => typeof v.value === 'string' && isNarrowIpRange(v.value))) {
+      return `${clause.key} ${clause.operator} ${clause.values.map((v) => JSON.stringify(v.value)).join(', ')}`;
+    }
+  }
+  return undefined;
+}
+
+/** A valid address or CIDR with a mask of at least /8 (IPv4) or /32 (IPv6). */
+export function isNarrowIpRange(value: string): boolean {
+  const parsed = parseCidr(value);
+  if (!parsed) return false;
+  return parsed.version === 4 ? parsed.mask >= 8 : parsed.mask >= 32;
+}
+
+export function parseCidr(value: string): { version: 4 | 6; mask: number } | undefined {
+  const [address, maskText, extra] = value.trim().split('/');
+  if (extra !== undefined || address === undefined) return undefined;
+  const version = isIPv4(address) ? 4 : isIPv6(address) ? 6 : undefined;
+  if (!version) return undefined;
+  const max = version === 4 ? 32 : 128;
+  if (maskText === undefined) return { version, mask: max };
+  if (!/^\d{1,3}$/.test(maskText)) return undefined;
+  const mask = Number(maskText);
+  return mask <= max ? { version, mask } : undefined;
+}
+
+export function isIPv4(value: string): boolean {
+  const parts = value.split('.');
+  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+}
+
+export function isIPv6(value: string): boolean {
+  if (!value.includes(':')) return false;
+  let text = value;
+  // An embedded IPv4 tail (::ffff:1.2.3.4) counts as two groups.
+  const lastColon = text.lastIndexOf(':');
+  const tail = text.slice(lastColon + 1);
+  let extraGroups = 0;
+  if (tail.includes('.')) {
+    if (!isIPv4(tail)) return false;
+    text = `${text.slice(0, lastColon + 1)}0`;
+    extraGroups = 1;
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return false;
+  const groups = (s: string) => (s === '' ? [] : s.split(':'));
+  const all = halves.flatMap(groups);
+  if (!all.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
+  const count = all.length + extraGroups;
+  return halves.length === 2 ? count < 8 : count === 8;
+}

@@ -1,0 +1,55 @@
+/**
+ * Which principal values mean "everyone"?
+ */
+import type { LocatedString, PrincipalMember } from '../model';
+import { hasWildcard } from '../wildcard';
+import { isAnyAccount, splitArn } from './arn';
+
+export interface EveryonePrincipal {
+  /** The offending value; absent for an empty Principal list, reported at the Principal key. */
+  value?: LocatedString;
+  /** `RAM`, `Service`, `Federated`, or `Principal` for the bare and list forms. */
+  type: string;
+  /** Who it lets in, for messages. */
+  who: string;
+}
+
+/** `acs:ram::*:root`, `acs:ram::*:role/x`, `arn:sts::*:assumed-role/…`: a wildcard account. */
+function arnWithAnyAccount(value: string): boolean {
+  const arn = splitArn(value.trim());
+  return !!arn && isAnyAccount(arn.account);
+}
+
+function everyoneValue(type: string, value: string): string | undefined {
+  const v = value.trim();
+  if (v === '*') return type === 'Service' ? 'any cloud service' : 'anyone, in any account';
+  switch (type) {
+    case 'RAM':
+    case 'Federated':
+      return arnWithAnyAccount(v) ? `any ${type === 'RAM' ? 'RAM identity' : 'identity provider'} in any account` : undefined;
+    case 'Service':
+      return hasWildcard(v) ? `any service matching "${v}"` : undefined;
+    default:
+      // OSS list form: account UIDs, "*", or STS assumed-role ARNs.
+      return arnWithAnyAccount(v) ? 'any role session in any account' : undefined;
+  }
+}
+
+/** Every value of the Principal that opens the policy to everyone. */
+export function everyonePrincipals(principal: PrincipalMember): EveryonePrincipal[] {
+  const out: EveryonePrincipal[] = [];
+  if (principal.star) out.push({ value: principal.star, type: 'Principal', who: 'anyone, in any account' });
+  if (principal.list) {
+    for (const v of principal.list.values) {
+      const who = everyoneValue('Principal', v.value);
+      if (who) out.push({ value: v, type: 'Principal', who });
+    }
+  }
+  for (const entry of principal.entries) {
+    for (const v of entry.values) {
+      const who = everyoneValue(entry.type, v.value);
+      if (who) out.push({ value: v, type: entry.type, who });
+    }
+  }
+  return out;
+}

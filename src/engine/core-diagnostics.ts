@@ -1,0 +1,40 @@
+/**
+ * Diagnostics the engine itself emits. They are not rules: they cannot be
+ * turned off, because each one means the file was not (fully) checked, and a
+ * file that was not checked must never look like a file that passed.
+ */
+import type { Category, Severity } from './types';
+
+export interface CoreDiagnostic {
+  id: string;
+  category: Category;
+  severity: Severity;
+  description: string;
+}
+
+export const INVALID_JSON: CoreDiagnostic = {
+  id: 'invalid-json',
+  category: 'syntax',
+  severity: 'error',
+  description: 'Report text that is not a single valid JSON document (RAM rejects it as "Json syntax error").',
+};
+
+export const UNREADABLE_FILE: CoreDiagnostic = {
+  id: 'unreadable-file',
+  category: 'syntax',
+  severity: 'error',
+  description: 'Report a file that cannot be read as UTF-8 text: missing, unreadable, binary, not UTF-8, or too large.',
+};
+
+export const INTERNAL_ERROR: CoreDiagnostic = {
+  id: 'internal-error',
+  category: 'correctness',
+  severity: 'error',
+  description: 'Report a rule or plugin that failed on this file, so that the file is never taken as clean.',
+};
+
+export const CORE_DIAGNOSTICS: readonly CoreDiagnostic[] = [INTERNAL_ERROR, INVALID_JSON, UNREADABLE_FILE];
+
+export function isCoreDiagnostic(id: string): boolean {
+  return CORE_DIAGNOSTICS.some((d) => d.id === id);
+}

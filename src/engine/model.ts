@@ -1,0 +1,306 @@
+/**
+ * Located JSON tree → typed policy model. Every value keeps its tree node, so
+ * a rule reports the exact token. String-or-array forms are normalised into
+ * lists. Where a key appears twice, the model keeps the last occurrence, as
+ * JSON.parse does; the duplicate itself is a finding of its own.
+ */
+import type { JsonNode } from './parse';
+import type { PolicyKind } from './types';
+
+export type JsonPath = readonly (string | number)[];
+
+/** A scalar taken from the document, with its node and path. */
+export interface Located<T> {
+  value: T;
+  node: JsonNode;
+  path: JsonPath;
+}
+
+export type LocatedString = Located<string>;
+
+/** One `"Key": value` member of an object. */
+export interface Member {
+  key: string;
+  keyNode: JsonNode;
+  valueNode: JsonNode;
+  path: JsonPath;
+}
+
+/** Action/NotAction, Resource/NotResource and other string-or-list members. */
+export interface ListMember extends Member {
+  /** The string entries, whether written as one string or as an array. */
+  values: LocatedString[];
+  /** Entries that are not strings (or the whole value when it is neither string nor array). */
+  nonStrings: JsonNode[];
+  isArray: boolean;
+}
+
+export type PrincipalType = 'RAM' | 'Service' | 'Federated';
+
+export interface PrincipalEntry {
+  /** `RAM`, `Service`, `Federated`, or whatever key the document uses. */
+  type: string;
+  keyNode: JsonNode;
+  values: LocatedString[];
+  nonStrings: JsonNode[];
+}
+
+export interface PrincipalMember extends Member {
+  /** `"Principal": "*"`. */
+  star?: LocatedString;
+  /** Object form: `{"RAM": [...], "Service": [...]}`. */
+  entries: PrincipalEntry[];
+  /** List form used by OSS bucket policies: `["1234567890", "*"]`, or a bare string UID. */
+  list?: ListMember;
+  /** An empty list or empty object: OSS treats an empty Principal list as everyone. */
+  empty: boolean;
+}
+
+export type ConditionScalar = string | number | boolean;
+
+export interface ConditionClause {
+  operator: string;
+  operatorNode: JsonNode;
+  key: string;
+  keyNode: JsonNode;
+  valueNode: JsonNode;
+  values: Located<ConditionScalar>[];
+  nonScalars: JsonNode[];
+  path: JsonPath;
+}
+
+export interface ConditionMember extends Member {
+  clauses: ConditionClause[];
+  /** Operator members whose value is not an object. */
+  malformedOperators: Member[];
+}
+
+export interface Statement {
+  index: number;
+  node: JsonNode;
+  path: JsonPath;
+  /** Every member, duplicates included, in document order. */
+  members: Member[];
+  sid?: Member;
+  effect?: Member;
+  /** The Effect string when it is a string. */
+  effectValue?: string;
+  action?: ListMember;
+  notAction?: ListMember;
+  resource?: ListMember;
+  notResource?: ListMember;
+  principal?: PrincipalMember;
+  condition?: ConditionMember;
+}
+
+export interface Policy {
+  root: JsonNode | undefined;
+  /** False when the document is not a JSON object; structural rules then report once and stop. */
+  isObject: boolean;
+  /** Members of the top-level object, duplicates included. */
+  members: Member[];
+  version?: Member;
+  statementMember?: Member;
+  statements: Statement[];
+  kind: PolicyKind;
+  /** Whether `kind` came from the content or from the caller (--kind, config). */
+  kindSource: 'detected' | 'given';
+}
+
+export function buildPolicy(root: JsonNode | undefined, givenKind?: PolicyKind): Policy {
+  const members = root?.type === 'object' ? membersOf(root, []) : [];
+  const byKey = lastByKey(members);
+  const statementMember = byKey.get('Statement');
+  const statements: Statement[] = [];
+  if (statementMember) {
+    const value = statementMember.valueNode;
+    if (value.type === 'array') {
+      (value.children ?? []).forEach((child, index) => {
+        if (child.type === 'object') statements.push(buildStatement(child, index, ['Statement', index]));
+      });
+    } else if (value.type === 'object') {
+      statements.push(buildStatement(value, 0, ['Statement']));
+    }
+  }
+  const kind = givenKind ?? detectKind(statements);
+  return {
+    root,
+    isObject: root?.type === 'object',
+    members,
+    version: byKey.get('Version'),
+    statementMember,
+    statements,
+    kind,
+    kindSource: givenKind ? 'given' : 'detected',
+  };
+}
+
+function buildStatement(node: JsonNode, index: number, path: JsonPath): Statement {
+  const members = membersOf(node, path);
+  const byKey = lastByKey(members);
+  const effect = byKey.get('Effect');
+  const principal = byKey.get('Principal');
+  const condition = byKey.get('Condition');
+  return {
+    index,
+    node,
+    path,
+    members,
+    sid: byKey.get('Sid'),
+    effect,
+    effectValue: effect?.valueNode.type === 'string' ? String(effect.valueNode.value) : undefined,
+    action: listMember(byKey.get('Action')),
+    notAction: listMember(byKey.get('NotAction')),
+    resource: listMember(byKey.get('Resource')),
+    notResource: listMember(byKey.get('NotResource')),
+    principal: principal && principalMember(principal),
+    condition: condition && conditionMember(condition),
+  };
+}
+
+export function membersOf(objectNode: JsonNode, path: JsonPath): Member[] {
+  const out: Member[] = [];
+  for (const prop of objectNode.children ?? []) {
+    const keyNode = prop.children?.[0];
+    const valueNode = prop.children?.[1];
+    if (!keyNode || !valueNode) continue;
+    const key = String(keyNode.value);
+    out.push({ key, keyNode, valueNode, path: [...path, key] });
+  }
+  return out;
+}
+
+function lastByKey(members: Member[]): Map<string, Member> {
+  const map = new Map<string, Member>();
+  for (const m of members) map.set(m.key, m);
+  return map;
+}
+
+export function listMember(member: Member | undefined): ListMember | undefined {
+  if (!member) return undefined;
+  const { valueNode, path } = member;
+  const values: LocatedString[] = [];
+  const nonStrings: JsonNode[] = [];
+  if (valueNode.type === 'string') {
+    values.push({ value: String(valueNode.value), node: valueNode, path });
+  } else if (valueNode.type === 'array') {
+    (valueNode.children ?? []).forEach((item, i) => {
+      if (item.type === 'string') values.push({ value: String(item.value), node: item, path: [...path, i] });
+      else nonStrings.push(item);
+    });
+  } else {
+    nonStrings.push(valueNode);
+  }
+  return { ...member, values, nonStrings, isArray: valueNode.type === 'array' };
+}
+
+function principalMember(member: Member): PrincipalMember {
+  const { valueNode, path } = member;
+  const base: PrincipalMember = { ...member, entries: [], empty: false };
+  if (valueNode.type === 'string') {
+    const value = String(valueNode.value);
+    if (value === '*') return { ...base, star: { value, node: valueNode, path } };
+    return { ...base, list: listMember(member) };
+  }
+  if (valueNode.type === 'array') {
+    const list = listMember(member);
+    return { ...base, list, empty: (valueNode.children ?? []).length === 0 };
+  }
+  if (valueNode.type === 'object') {
+    const entries = membersOf(valueNode, path).map((m): PrincipalEntry => {
+      const list = listMember(m) as ListMember;
+      return { type: m.key, keyNode: m.keyNode, values: list.values, nonStrings: list.nonStrings };
+    });
+    return { ...base, entries, empty: entries.length === 0 };
+  }
+  return base;
+}
+
+function conditionMember(member: Member): ConditionMember {
+  const clauses: ConditionClause[] = [];
+  const malformedOperators: Member[] = [];
+  if (member.valueNode.type === 'object') {
+    for (const op of membersOf(member.valueNode, member.path)) {
+      if (op.valueNode.type !== 'object') {
+        malformedOperators.push(op);
+        continue;
+      }
+      for (const keyMember of membersOf(op.valueNode, op.path)) {
+        const values: Located<ConditionScalar>[] = [];
+        const nonScalars: JsonNode[] = [];
+        const push = (node: JsonNode, p: JsonPath) => {
+          if (node.type === 'string' || node.type === 'number' || node.type === 'boolean') {
+            values.push({ value: node.value as ConditionScalar, node, path: p });
+          } else nonScalars.push(node);
+        };
+        if (keyMember.valueNode.type === 'array') {
+          (keyMember.valueNode.children ?? []).forEach((item, i) => push(item, [...keyMember.path, i]));
+        } else push(keyMember.valueNode, keyMember.path);
+        clauses.push({
+          operator: op.key,
+          operatorNode: op.keyNode,
+          key: keyMember.key,
+          keyNode: keyMember.keyNode,
+          valueNode: keyMember.valueNode,
+          values,
+          nonScalars,
+          path: keyMember.path,
+        });
+      }
+    }
+  }
+  return { ...member, clauses, malformedOperators };
+}
+
+/**
+ * Which kind of policy is this? No Principal anywhere: a permission policy.
+ * With a Principal: a trust policy when it grants sts actions, an OSS bucket
+ * policy when it names oss actions or OSS resources, otherwise another
+ * resource-based policy (KMS key policy, endpoint policy …).
+ */
+export function detectKind(statements: readonly Statement[]): PolicyKind {
+  if (!statements.some((s) => s.principal)) return 'permission';
+  const actions = statements.flatMap((s) => [...(s.action?.values ?? []), ...(s.notAction?.values ?? [])]).map((a) => a.value.toLowerCase());
+  const resources = statements.flatMap((s) => [...(s.resource?.values ?? []), ...(s.notResource?.values ?? [])]).map((r) => r.value.toLowerCase());
+  if (actions.some((a) => a.startsWith('sts:'))) return 'trust';
+  if (actions.some((a) => a.startsWith('oss:')) || resources.some((r) => r.startsWith('acs:oss:'))) return 'bucket';
+  const objectFormPrincipal = statements.some((s) => s.principal && s.principal.entries.some((e) => ['RAM', 'Service', 'Federated'].includes(e.type)));
+  if (objectFormPrincipal && resources.length === 0) return 'trust';
+  const listFormPrincipal = statements.some((s) => s.principal?.list || s.principal?.star);
+  if (listFormPrincipal && !objectFormPrincipal) return 'bucket';
+  return 'resource';
+}
+
+/** `Statement[1].Condition.StringEquals["acs:Service"][0]` */
+export function formatPath(path: JsonPath): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+/** The path of any node; a property's key node gets the path of its property. */
+export function nodePath(node: JsonNode): JsonPath {
+  const path: (string | number)[] = [];
+  let current: JsonNode | undefined = node;
+  if (node.parent?.type === 'property' && node.parent.children?.[0] === node) {
+    path.unshift(String(node.value));
+    current = node.parent.parent;
+  }
+  while (current?.parent) {
+    const parent: JsonNode = current.parent;
+    if (parent.type === 'property') {
+      path.unshift(String(parent.children?.[0]?.value));
+      current = parent.parent;
+    } else if (parent.type === 'array') {
+      path.unshift((parent.children ?? []).indexOf(current));
+      current = parent;
+    } else {
+      current = parent;
+    }
+  }
+  return path;
+}

@@ -1,0 +1,90 @@
+/**
+ * The rule contract. A rule is one object with typed metadata and a pure
+ * check function over the policy model. The engine enforces the metadata:
+ * report() accepts only declared message ids, and rejects a fix or a
+ * suggestion the rule did not declare (as ESLint and Stylelint do).
+ */
+import type { JsonNode, ParsedJson } from './parse';
+import type { JsonPath, Policy } from './model';
+import type { SourceText } from './source';
+import type { Category, PolicyKind, Severity, TextEdit } from './types';
+
+export type OptionType = 'boolean' | 'number' | 'string' | 'string[]';
+
+export interface OptionSpec {
+  type: OptionType;
+  description: string;
+  default: boolean | number | string | readonly string[];
+}
+
+export interface RuleMeta<M extends string = string> {
+  /** kebab-case, stable forever: configs, waivers and baselines name it. */
+  id: string;
+  category: Category;
+  defaultSeverity: Severity;
+  /** One imperative sentence ("Disallow …", "Require …"). */
+  description: string;
+  /** 'safe' fixes cannot change who can do what; nothing else is ever applied. */
+  fixable: 'none' | 'safe';
+  /** Declares that the rule offers suggestions (changes to access, never applied). */
+  hasSuggestions?: boolean;
+  messages: Record<M, string>;
+  /** A message reported at most at this severity, e.g. a risk that a condition mitigates. */
+  messageSeverityCap?: Partial<Record<M, Severity>>;
+  /** The policy kinds the rule inspects; all when absent. */
+  kinds?: readonly PolicyKind[];
+  /** Options the rule accepts in configuration. */
+  options?: Record<string, OptionSpec>;
+  /** Rules whose finding in the same statement makes this rule's finding redundant. */
+  supersededBy?: readonly string[];
+}
+
+export interface ReportDescriptor<M extends string> {
+  messageId: M;
+  /** The smallest offending node, or an explicit offset range. */
+  node: JsonNode | { offset: number; length: number };
+  path: JsonPath;
+  data?: Record<string, string | number>;
+  fix?: TextEdit[];
+  suggestions?: { desc: string; edits: TextEdit[] }[];
+  /** The value the finding is about; feeds baseline keys and fingerprints. */
+  fingerprintValue?: string;
+}
+
+export interface RuleContext<M extends string = string> {
+  readonly policy: Policy;
+  readonly source: SourceText;
+  readonly parsed: ParsedJson;
+  readonly filePath: string | undefined;
+  /** Options merged over the declared defaults. */
+  readonly options: Readonly<Record<string, unknown>>;
+  report(descriptor: ReportDescriptor<M>): void;
+}
+
+export interface Rule<M extends string = string> {
+  meta: RuleMeta<M>;
+  check(context: RuleContext<M>): void;
+}
+
+/** Typed identity helper: message ids in check() are checked against meta.messages. */
+export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+  return rule;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function capSeverity(severity: Severity, cap: Severity | undefined): Severity {
+  if (!cap) return severity;
+  return SEVERITY_RANK[severity] > SEVERITY_RANK[cap] ? cap : severity;
+}
+
+export function compareSeverity(a: Severity, b: Severity): number {
+  return SEVERITY_RANK[a] - SEVERITY_RANK[b];
+}
+
+/** `{{name}}` placeholders; an unknown placeholder is left visible rather than hidden. */
+export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, name: string) =>
+    data && Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : whole,
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Types shared by the engine, the rules, the formatters and the CLI.
+ * Positions follow ESLint's output convention: 1-based lines and columns,
+ * columns counted in UTF-16 code units, end exclusive.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Category = 'syntax' | 'security' | 'correctness' | 'suggestion';
+export type PolicyKind = 'permission' | 'trust' | 'bucket' | 'resource';
+
+export const POLICY_KINDS: readonly PolicyKind[] = ['permission', 'trust', 'bucket', 'resource'];
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const CATEGORIES: readonly Category[] = ['syntax', 'security', 'correctness', 'suggestion'];
+
+/** A text edit in 0-based UTF-16 offsets, replacing [offset, offset + length) with `text`. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  text: string;
+}
+
+export interface Suggestion {
+  /** What applying the suggestion does, in one sentence. */
+  desc: string;
+  edits: TextEdit[];
+}
+
+export interface Suppression {
+  kind: 'directive' | 'waiver' | 'baseline';
+  reason: string;
+  /** Where the waiver lives (config file or comment position), for reports. */
+  source?: string;
+}
+
+export interface LintMessage {
+  /** Rule id; plugin rules are `<plugin>/<rule>`. */
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  messageId?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** JSON path of the offending value, e.g. `Statement[1].Resource[0]`; empty for the whole document. */
+  path: string;
+  /** 0-based UTF-16 offsets of the range, end exclusive. */
+  offset: number;
+  endOffset: number;
+  /** A safe fix: applying it cannot change who can do what. */
+  fix?: TextEdit[];
+  /** Changes that would alter access: shown, never applied automatically. */
+  suggestions?: Suggestion[];
+  /** Present when a directive, waiver or baseline entry hides the message. */
+  suppressed?: Suppression;
+  /** Free-form data for fingerprints (the offending value). */
+  fingerprintValue?: string;
+}
+
+export interface LintResult {
+  filePath: string;
+  kind: PolicyKind | undefined;
+  messages: LintMessage[];
+  /** Messages hidden by a directive, waiver or baseline; kept for json/sarif. */
+  suppressedMessages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  fixableCount: number;
+  /** The fixed text, when fixes were requested and something changed. */
+  output?: string;
+}

@@ -1,0 +1,36 @@
+import { fullWildcardEntry, isAllow } from '../engine/analysis/actions';
+import { coversEverything } from '../engine/analysis/arn';
+import { defineRule } from '../engine/rule';
+
+export default defineRule({
+  meta: {
+    id: 'admin-access',
+    category: 'security',
+    defaultSeverity: 'error',
+    description: 'Disallow statements that allow every action on every resource (administrator access).',
+    fixable: 'none',
+    kinds: ['permission'],
+    messages: {
+      star:
+        'Action "{{action}}" on {{resources}} allows every action on every resource, which is full administrator access; grant the actions and resources the task needs.',
+      notAction:
+        'NotAction on {{resources}} allows every action it does not list on every resource, which is close to administrator access; grant the actions the task needs with Action instead.',
+    },
+  },
+  check(context) {
+    for (const statement of context.policy.statements) {
+      if (!isAllow(statement)) continue;
+      const everyResource = statement.notResource
+        ? 'NotResource'
+        : statement.resource?.values.find((r) => coversEverything(r.value));
+      if (!everyResource) continue;
+      const resources = typeof everyResource === 'string' ? 'every resource outside NotResource' : `Resource "${everyResource.value}"`;
+      const star = fullWildcardEntry(statement);
+      if (star) {
+        context.report({ messageId: 'star', node: star.node, path: star.path, data: { action: star.value, resources } });
+      } else if (statement.notAction && !statement.action) {
+        context.report({ messageId: 'notAction', node: statement.notAction.keyNode, path: statement.notAction.path, data: { resources } });
+      }
+    }
+  },
+});

@@ -1,0 +1,22 @@
+import { nodePath } from '../engine/model';
+import { defineRule } from '../engine/rule';
+
+export default defineRule({
+  meta: {
+    id: 'duplicate-key',
+    category: 'syntax',
+    defaultSeverity: 'error',
+    description: 'Disallow duplicate keys in one JSON object.',
+    fixable: 'none',
+    messages: {
+      duplicate:
+        'Duplicate key "{{key}}" (first at line {{line}}); JSON readers disagree about which one wins, so RAM may store a different policy from the one reviewed. Keep one.',
+    },
+  },
+  check(context) {
+    for (const dup of context.parsed.duplicateKeys) {
+      const line = context.source.position(dup.first.offset).line;
+      context.report({ messageId: 'duplicate', node: dup.node, path: nodePath(dup.node), data: { key: dup.key, line } });
+    }
+  },
+});

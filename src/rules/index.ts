@@ -1,0 +1,61 @@
+/**
+ * The built-in rules, one import per file, in id order. A test checks that
+ * this list and the files in src/rules agree; nothing registers itself.
+ */
+import type { Rule } from '../engine/rule';
+import adminAccess from './admin-access';
+import allowWithNotElement from './allow-with-not-element';
+import boolConditionMultipleValues from './bool-condition-multiple-values';
+import conditionValueType from './condition-value-type';
+import duplicateKey from './duplicate-key';
+import duplicateListEntry from './duplicate-list-entry';
+import invalidActionFormat from './invalid-action-format';
+import invalidArn from './invalid-arn';
+import invalidConditionKey from './invalid-condition-key';
+import invalidConditionOperator from './invalid-condition-operator';
+import invalidEffect from './invalid-effect';
+import invalidElementType from './invalid-element-type';
+import invalidStatement from './invalid-statement';
+import invalidVersion from './invalid-version';
+import missingAction from './missing-action';
+import missingPrincipal from './missing-principal';
+import missingResource from './missing-resource';
+import ossOverbroadGrant from './oss-overbroad-grant';
+import passroleMissingServiceCondition from './passrole-missing-service-condition';
+import passroleWildcardResource from './passrole-wildcard-resource';
+import policySize from './policy-size';
+import trustWildcardPrincipal from './trust-wildcard-principal';
+import unexpectedPrincipal from './unexpected-principal';
+import unknownElement from './unknown-element';
+
+const BUILTIN_RULES: readonly Rule[] = [
+  adminAccess as Rule,
+  allowWithNotElement as Rule,
+  boolConditionMultipleValues as Rule,
+  conditionValueType as Rule,
+  duplicateKey as Rule,
+  duplicateListEntry as Rule,
+  invalidActionFormat as Rule,
+  invalidArn as Rule,
+  invalidConditionKey as Rule,
+  invalidConditionOperator as Rule,
+  invalidEffect as Rule,
+  invalidElementType as Rule,
+  invalidStatement as Rule,
+  invalidVersion as Rule,
+  missingAction as Rule,
+  missingPrincipal as Rule,
+  missingResource as Rule,
+  ossOverbroadGrant as Rule,
+  passroleMissingServiceCondition as Rule,
+  passroleWildcardResource as Rule,
+  policySize as Rule,
+  trustWildcardPrincipal as Rule,
+  unexpectedPrincipal as Rule,
+  unknownElement as Rule,
+];
+
+/** Built-in rules keyed by id, sorted, read-only. */
+export const builtinRules: ReadonlyMap<string, Rule> = new Map(
+  [...BUILTIN_RULES].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map((rule) => [rule.meta.id, rule] as const),
+);

@@ -1,0 +1,51 @@
+import { isTemplateExpression, splitArn } from '../engine/analysis/arn';
+import { defineRule } from '../engine/rule';
+
+/** Template interpolations (`${var.x}`, ROS `${ALIYUN::AccountId}`) count as one opaque field. */
+function withoutInterpolations(value: string): string {
+  return value.replace(/\$\{[^}]*\}/g, 'X');
+}
+
+export default defineRule({
+  meta: {
+    id: 'invalid-arn',
+    category: 'syntax',
+    defaultSeverity: 'error',
+    description: 'Require every resource to be "*" or an ARN of the form acs:<service>:<region>:<account>:<resource>.',
+    fixable: 'none',
+    messages: {
+      prefix: 'Resource "{{value}}" must start with "acs:"; Alibaba Cloud ARNs read acs:<service>:<region>:<account>:<resource>.',
+      awsArn: 'Resource "{{value}}" is an AWS ARN; Alibaba Cloud ARNs read acs:<service>:<region>:<account>:<resource>.',
+      fields:
+        'Resource "{{value}}" has {{count}} of the five fields of an ARN; write acs:<service>:<region>:<account>:<resource> (region and account may be empty or "*").',
+      emptyField: 'Resource "{{value}}" has an empty {{field}}; name it, or use "*".',
+    },
+  },
+  check(context) {
+    for (const statement of context.policy.statements) {
+      for (const member of [statement.resource, statement.notResource]) {
+        for (const entry of member?.values ?? []) {
+          const value = entry.value;
+          if (value === '*' || isTemplateExpression(value)) continue;
+          const report = (messageId: 'prefix' | 'awsArn' | 'fields' | 'emptyField', data: Record<string, string | number> = {}) =>
+            context.report({ messageId, node: entry.node, path: entry.path, data: { value, ...data } });
+          const flat = withoutInterpolations(value);
+          if (/^arn:aws/i.test(flat)) {
+            report('awsArn');
+            continue;
+          }
+          const arn = splitArn(flat);
+          if (!flat.startsWith('acs:')) {
+            report('prefix');
+          } else if (!arn) {
+            report('fields', { count: flat.split(':').length });
+          } else if (arn.service === '') {
+            report('emptyField', { field: 'service' });
+          } else if (arn.relative === '') {
+            report('emptyField', { field: 'resource part' });
+          }
+        }
+      }
+    }
+  },
+});

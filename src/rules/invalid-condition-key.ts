@@ -1,0 +1,30 @@
+import { defineRule } from '../engine/rule';
+
+/** `<service>:<key>`; keys such as acs:RequestTag/<tag> and oss:x-oss-acl carry slashes and dashes. */
+const KEY_FORMAT = /^[A-Za-z0-9_-]+:[^\s:]+$/;
+
+export default defineRule({
+  meta: {
+    id: 'invalid-condition-key',
+    category: 'syntax',
+    defaultSeverity: 'error',
+    description: 'Require condition keys of the form <service>:<key> (RAM rejects others as "Invalid condition key format").',
+    fixable: 'none',
+    messages: {
+      format: 'Condition key "{{key}}" is not in the form <service>:<key>, for example "acs:SourceIp" or "oss:Prefix".',
+      awsKey: 'Condition key "{{key}}" is an AWS key; Alibaba Cloud uses "acs:{{name}}" for its global keys.',
+    },
+  },
+  check(context) {
+    for (const statement of context.policy.statements) {
+      for (const clause of statement.condition?.clauses ?? []) {
+        const key = clause.key;
+        if (!KEY_FORMAT.test(key)) {
+          context.report({ messageId: 'format', node: clause.keyNode, path: clause.path, data: { key } });
+        } else if (/^aws:/i.test(key)) {
+          context.report({ messageId: 'awsKey', node: clause.keyNode, path: clause.path, data: { key, name: key.slice(4) } });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,52 @@
+import { replaceNode } from '../engine/edits';
+import { awsOnlyOperator, canonicalOperator, CONDITION_OPERATORS, OPERATOR_KINDS } from '../engine/catalog/condition-operators';
+import { defineRule } from '../engine/rule';
+
+export default defineRule({
+  meta: {
+    id: 'invalid-condition-operator',
+    category: 'syntax',
+    defaultSeverity: 'error',
+    description: 'Disallow condition operators that RAM does not define (rejected as "Invalid condition operator").',
+    fixable: 'safe',
+    messages: {
+      unknown: 'Condition operator "{{operator}}" does not exist in RAM; use one of StringEquals, StringLike, NumericEquals, DateLessThan, Bool, IpAddress and their variants.',
+      awsOnly: 'Condition operator "{{operator}}" is not valid: {{reason}}.',
+      wrongCase: 'Condition operator "{{operator}}" must be spelled "{{expected}}"; operators are case-sensitive.',
+      wrongKind: 'Condition operator "{{operator}}" is accepted only in OSS bucket policies, not in a {{kind}} policy.',
+    },
+  },
+  check(context) {
+    const { kind } = context.policy;
+    for (const statement of context.policy.statements) {
+      const condition = statement.condition;
+      if (!condition || condition.valueNode.type !== 'object') continue;
+      const operators = new Map<string, { keyNode: typeof condition.keyNode; path: (string | number)[] }>();
+      for (const clause of condition.clauses) operators.set(clause.operator, { keyNode: clause.operatorNode, path: [...condition.path, clause.operator] });
+      for (const op of condition.malformedOperators) operators.set(op.key, { keyNode: op.keyNode, path: [...op.path] });
+      for (const [operator, { keyNode, path }] of operators) {
+        if (CONDITION_OPERATORS.has(operator)) {
+          const kinds = OPERATOR_KINDS.get(operator);
+          if (kinds && !kinds.includes(kind)) context.report({ messageId: 'wrongKind', node: keyNode, path, data: { operator, kind } });
+          continue;
+        }
+        const canonical = canonicalOperator(operator);
+        const reason = awsOnlyOperator(operator);
+        if (canonical) {
+          const clash = operators.has(canonical);
+          context.report({
+            messageId: 'wrongCase',
+            node: keyNode,
+            path,
+            data: { operator, expected: canonical },
+            ...(clash ? {} : { fix: [replaceNode(keyNode, JSON.stringify(canonical))] }),
+          });
+        } else if (reason) {
+          context.report({ messageId: 'awsOnly', node: keyNode, path, data: { operator, reason } });
+        } else {
+          context.report({ messageId: 'unknown', node: keyNode, path, data: { operator } });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,54 @@
+import { setMember, replaceNode } from '../engine/edits';
+import { defineRule } from '../engine/rule';
+
+export default defineRule({
+  meta: {
+    id: 'invalid-version',
+    category: 'syntax',
+    defaultSeverity: 'error',
+    description: 'Require "Version": "1", the only policy language version RAM accepts.',
+    fixable: 'safe',
+    hasSuggestions: true,
+    messages: {
+      missing: 'The policy has no "Version"; RAM requires "Version": "1".',
+      notString: '"Version" must be the string "1", not {{value}}.',
+      wrongValue: 'Version {{value}} is not valid; RAM accepts only "1" ({{hint}}).',
+    },
+  },
+  check(context) {
+    const { policy, source } = context;
+    if (!policy.isObject || !policy.root) return;
+    const version = policy.version;
+    if (!version) {
+      context.report({
+        messageId: 'missing',
+        node: { offset: policy.root.offset, length: 1 },
+        path: [],
+        fix: setMember(source.text, ['Version'], '1', true),
+      });
+      return;
+    }
+    const value = version.valueNode;
+    if (value.type === 'string') {
+      if (value.value === '1') return;
+      const hint = /^\d{4}-\d{2}-\d{2}$/.test(String(value.value)) ? 'dated versions belong to AWS IAM' : 'there is no other version';
+      context.report({
+        messageId: 'wrongValue',
+        node: value,
+        path: version.path,
+        data: { value: JSON.stringify(value.value), hint },
+        suggestions: [{ desc: 'Set "Version" to "1".', edits: [replaceNode(value, '"1"')] }],
+      });
+      return;
+    }
+    const raw = source.text.slice(value.offset, value.offset + value.length);
+    const isOne = value.type === 'number' && value.value === 1;
+    context.report({
+      messageId: 'notString',
+      node: value,
+      path: version.path,
+      data: { value: value.type === 'number' ? `the number ${raw}` : `a${value.type === 'array' || value.type === 'object' ? 'n' : ''} ${value.type}` },
+      ...(isOne ? { fix: [replaceNode(value, '"1"')] } : {}),
+    });
+  },
+});

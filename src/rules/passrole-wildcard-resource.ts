@@ -1,0 +1,48 @@
+import { describeGrant, grantOf, isAllow } from '../engine/analysis/actions';
+import { roleReach } from '../engine/analysis/arn';
+import { pinnedServices } from '../engine/analysis/conditions';
+import { defineRule } from '../engine/rule';
+
+export default defineRule({
+  meta: {
+    id: 'passrole-wildcard-resource',
+    category: 'security',
+    defaultSeverity: 'error',
+    description: 'Disallow ram:PassRole on a resource that matches more than one role.',
+    fixable: 'none',
+    kinds: ['permission'],
+    supersededBy: ['admin-access'],
+    messages: {
+      wildcard:
+        '{{action}} is allowed on "{{resource}}", which matches {{scope}}; the holder can hand any of those roles to a service. Name the one role instead: "acs:ram::<account-id>:role/<role-name>".',
+      wildcardServiceScoped:
+        '{{action}} is allowed on "{{resource}}", which matches {{scope}}, limited to {{services}} by acs:Service; use with caution and prefer naming the one role: "acs:ram::<account-id>:role/<role-name>".',
+      notResource:
+        '{{action}} is allowed with NotResource, which matches every role it does not list; use Resource with the one role: "acs:ram::<account-id>:role/<role-name>".',
+    },
+    messageSeverityCap: { wildcardServiceScoped: 'warning' },
+  },
+  check(context) {
+    for (const statement of context.policy.statements) {
+      if (!isAllow(statement)) continue;
+      const grant = grantOf(statement, 'ram:PassRole');
+      if (!grant) continue;
+      const action = describeGrant('ram:PassRole', grant);
+      const services = pinnedServices(statement);
+      if (statement.notResource) {
+        context.report({ messageId: 'notResource', node: statement.notResource.keyNode, path: statement.notResource.path, data: { action } });
+        continue;
+      }
+      for (const resource of statement.resource?.values ?? []) {
+        const reach = roleReach(resource.value);
+        if (reach.kind !== 'many') continue;
+        context.report({
+          messageId: services ? 'wildcardServiceScoped' : 'wildcard',
+          node: resource.node,
+          path: resource.path,
+          data: { action, resource: resource.value, scope: reach.scope, services: (services ?? []).join(', ') },
+        });
+      }
+    }
+  },
+});

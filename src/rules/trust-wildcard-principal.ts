@@ -1,0 +1,46 @@
+import { isAllow } from '../engine/analysis/actions';
+import { publicAccessConfinement } from '../engine/analysis/conditions';
+import { everyonePrincipals } from '../engine/analysis/principals';
+import { defineRule } from '../engine/rule';
+
+export default defineRule({
+  meta: {
+    id: 'trust-wildcard-principal',
+    category: 'security',
+    defaultSeverity: 'error',
+    description: 'Disallow a trust policy or resource policy that allows everyone as its principal.',
+    fixable: 'none',
+    kinds: ['trust', 'bucket', 'resource'],
+    messages: {
+      trust:
+        'Principal {{value}} lets {{who}} assume this role; name the account (acs:ram::<account-id>:root), RAM user or role, or the service (<service>.aliyuncs.com) that needs it.',
+      public:
+        'Principal {{value}} makes this policy public: {{who}} is allowed; name the account or RAM user UIDs, or confine the statement with a fixed acs:SourceVpc, acs:SourceVpcId or acs:AccessId, or acs:SourceIp no wider than /8.',
+      publicEmpty:
+        'An empty Principal list means everyone to OSS, so this policy is public; name the account or RAM user UIDs that need access.',
+      confined:
+        'Principal {{value}} allows {{who}}, confined by {{condition}}; OSS does not count this as public, but anyone who meets the condition gets access, so prefer naming the principals.',
+    },
+    messageSeverityCap: { confined: 'warning' },
+  },
+  check(context) {
+    const { kind } = context.policy;
+    for (const statement of context.policy.statements) {
+      if (!isAllow(statement) || !statement.principal) continue;
+      const principal = statement.principal;
+      const confinement = kind === 'trust' ? undefined : publicAccessConfinement(statement);
+      if (principal.empty && kind !== 'trust') {
+        if (!confinement) context.report({ messageId: 'publicEmpty', node: principal.keyNode, path: principal.path });
+        continue;
+      }
+      for (const found of everyonePrincipals(principal)) {
+        const value = found.value;
+        if (!value) continue;
+        const shown = found.type === 'Principal' ? JSON.stringify(value.value) : `{"${found.type}": ${JSON.stringify(value.value)}}`;
+        const data = { value: shown, who: found.who, condition: confinement ?? '' };
+        const messageId = kind === 'trust' ? 'trust' : confinement ? 'confined' : 'public';
+        context.report({ messageId, node: value.node, path: value.path, data });
+      }
+    }
+  },
+});

@@ -1,0 +1,71 @@
+import { replaceNode } from '../engine/edits';
+import type { Member } from '../engine/model';
+import { defineRule, type RuleContext } from '../engine/rule';
+
+const TOP_LEVEL = ['Version', 'Statement'];
+const STATEMENT = ['Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'Condition'];
+const PRINCIPAL_TYPES = ['RAM', 'Service', 'Federated'];
+
+/** Elements other clouds use that RAM does not; said plainly so the author knows why. */
+const FOREIGN: Record<string, string> = {
+  Id: 'Id is an AWS IAM element; RAM policies have none',
+  NotPrincipal: 'NotPrincipal is an AWS IAM element that RAM does not support; name the principals under Principal',
+  AWS: '"AWS" is an AWS principal type; RAM uses "RAM", "Service" or "Federated"',
+  CanonicalUser: '"CanonicalUser" is an AWS principal type; RAM uses "RAM", "Service" or "Federated"',
+};
+
+type MessageId = 'unknown' | 'wrongCase' | 'foreign' | 'sid';
+
+function checkMembers(context: RuleContext<MessageId>, members: Member[], allowed: readonly string[], where: string): void {
+  const present = new Set(members.map((m) => m.key));
+  for (const member of members) {
+    if (allowed.includes(member.key)) continue;
+    const canonical = allowed.find((a) => a.toLowerCase() === member.key.toLowerCase());
+    if (canonical) {
+      context.report({
+        messageId: 'wrongCase',
+        node: member.keyNode,
+        path: member.path,
+        data: { key: member.key, expected: canonical },
+        // Renaming is safe only when it cannot create a duplicate of an existing key.
+        ...(present.has(canonical) ? {} : { fix: [replaceNode(member.keyNode, JSON.stringify(canonical))] }),
+      });
+    } else if (member.key === 'Sid' && where === 'statement') {
+      context.report({ messageId: 'sid', node: member.keyNode, path: member.path });
+    } else if (FOREIGN[member.key]) {
+      context.report({ messageId: 'foreign', node: member.keyNode, path: member.path, data: { reason: FOREIGN[member.key] as string } });
+    } else {
+      context.report({ messageId: 'unknown', node: member.keyNode, path: member.path, data: { key: member.key, where, allowed: allowed.join(', ') } });
+    }
+  }
+}
+
+export default defineRule<MessageId>({
+  meta: {
+    id: 'unknown-element',
+    category: 'syntax',
+    defaultSeverity: 'error',
+    description: 'Disallow policy elements that RAM does not define (it rejects them as "Invalid policy element").',
+    fixable: 'safe',
+    messages: {
+      unknown: 'Unknown element "{{key}}" in the {{where}}; RAM accepts only {{allowed}}.',
+      wrongCase: 'Element "{{key}}" must be spelled "{{expected}}"; element names are case-sensitive.',
+      foreign: '{{reason}}.',
+      sid: '"Sid" is not documented for RAM policies and may be rejected; keep the statement\'s purpose in the policy description instead.',
+    },
+    messageSeverityCap: { sid: 'warning' },
+  },
+  check(context) {
+    const { policy } = context;
+    if (!policy.isObject) return;
+    checkMembers(context, policy.members, TOP_LEVEL, 'policy');
+    for (const statement of policy.statements) {
+      checkMembers(context, statement.members, STATEMENT, 'statement');
+      const principal = statement.principal;
+      if (principal && principal.valueNode.type === 'object') {
+        const members = principal.entries.map((e) => ({ key: e.type, keyNode: e.keyNode, valueNode: e.keyNode, path: [...principal.path, e.type] }));
+        checkMembers(context, members, PRINCIPAL_TYPES, 'Principal');
+      }
+    }
+  },
+});
