@@ -12,12 +12,7 @@ export type Decoded =
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodePolicyBytes(bytes: Uint8Array): Decoded {
-  if (bytes.length > MAX_FILE_BYTES) {
-    return fail(
-      `The file is ${formatSize(bytes.length)}; ramlint reads policy files up to ${formatSize(MAX_FILE_BYTES)} ` +
-        '(a RAM policy holds at most 6,144 characters, an OSS bucket policy 16 KB).',
-    );
-  }
+  if (bytes.length > MAX_FILE_BYTES) return fail(tooLargeMessage(bytes.length));
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return fail('The file is UTF-16 encoded; save it as UTF-8, the encoding RAM and JSON tools expect.');
   }
@@ -38,6 +33,11 @@ export function decodePolicyBytes(bytes: Uint8Array): Decoded {
       column,
     };
   }
+}
+
+/** Also used before reading, when the size alone rules a file out. */
+export function tooLargeMessage(size: number): string {
+  return `The file is ${formatSize(size)}; ramlint reads policy files up to ${formatSize(MAX_FILE_BYTES)} (a RAM policy holds at most 6,144 characters, an OSS bucket policy 16 KB).`;
 }
 
 function fail(message: string): Decoded {

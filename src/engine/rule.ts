@@ -35,6 +35,8 @@ export interface RuleMeta<M extends string = string> {
   kinds?: readonly PolicyKind[];
   /** Options the rule accepts in configuration. */
   options?: Record<string, OptionSpec>;
+  /** Documentation link; built-in rules derive theirs from the id. */
+  url?: string;
   /** Rules whose finding in the same statement makes this rule's finding redundant. */
   supersededBy?: readonly string[];
 }
@@ -69,6 +71,13 @@ export interface Rule<M extends string = string> {
 /** Typed identity helper: message ids in check() are checked against meta.messages. */
 export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
   return rule;
+}
+
+export const DOCS_BASE_URL = 'https://github.com/ramlint/ramlint/blob/main/docs/rules/';
+
+/** Built-in ids have no slash; plugin rules (`plugin/rule`) link only where they say so. */
+export function docsUrl(meta: Pick<RuleMeta, 'id' | 'url'>): string | undefined {
+  return meta.url ?? (meta.id.includes('/') ? undefined : `${DOCS_BASE_URL}${meta.id}.md`);
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

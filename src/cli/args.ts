@@ -1,0 +1,114 @@
+/**
+ * Command-line arguments. yargs parses; nothing here exits or prints: a usage
+ * problem comes back as data so the caller can exit 2 (yargs alone exits 1,
+ * which would look like "lint errors").
+ */
+import yargs from 'yargs';
+import { FORMAT_NAMES } from '../formatters';
+import { POLICY_KINDS, type PolicyKind } from '../engine/types';
+
+export interface CliOptions {
+  command: 'lint' | 'rules';
+  paths: string[];
+  format: string;
+  stdin: boolean;
+  stdinFilename: string | undefined;
+  kind: PolicyKind | undefined;
+  plugins: string[];
+  maxWarnings: number;
+  quiet: boolean;
+  color: boolean | undefined;
+  errorOnUnmatchedPattern: boolean;
+}
+
+export type ParsedArgs =
+  | { ok: true; options: CliOptions }
+  | { ok: false; exitCode: 0 | 2; stdout?: string; stderr?: string };
+
+export const USAGE = `Usage: ramlint [options] [paths..]
+       ramlint rules [--format json]
+
+Lint Alibaba Cloud RAM policies: permission policies, role trust policies and
+OSS bucket policies. Paths may be files, directories (searched recursively for
+.json and .jsonc files that contain a top-level "Statement") or globs.
+
+Exit codes: 0 no errors (and warnings within --max-warnings),
+            1 lint errors or too many warnings,
+            2 usage error, invalid configuration or internal failure.`;
+
+function build(version: string) {
+  return yargs()
+    .scriptName('ramlint')
+    .usage(USAGE)
+    .command('$0 [paths..]', 'Lint the policies in the given files, directories and globs.', (y) =>
+      y.positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs' }),
+    )
+    .command('rules', 'List every rule with its category, default severity and description.')
+    .option('format', { alias: 'f', type: 'string', choices: FORMAT_NAMES as string[], default: 'stylish', describe: 'Report format' })
+    .option('stdin', { type: 'boolean', default: false, describe: 'Lint the policy read from standard input' })
+    .option('stdin-filename', { type: 'string', describe: 'File name to show, and to choose the kind and comment handling by, for --stdin' })
+    .option('kind', { type: 'string', choices: POLICY_KINDS as string[], describe: 'Policy kind, instead of detecting it from the content' })
+    .option('plugin', { type: 'string', array: true, default: [] as string[], describe: 'Load rules from a plugin: a package name or a path to a module' })
+    .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
+    .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal, off when NO_COLOR is set)' })
+    .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a glob matches no file' })
+    .example('ramlint policies/', 'Lint every policy file under policies/')
+    .example('ramlint --format compact "**/*.json"', 'One line per finding, for editors and problem matchers')
+    .example('cat p.json | ramlint --stdin --stdin-filename p.json', 'Lint an unsaved editor buffer')
+    .strict()
+    .version(version)
+    .help()
+    .alias('h', 'help')
+    .alias('v', 'version')
+    .wrap(Math.min(100, process.stdout.columns || 100))
+    .exitProcess(false);
+}
+
+export function parseArgs(argv: readonly string[], version: string): ParsedArgs {
+  let failure: string | undefined;
+  let output = '';
+  let parsed: Record<string, unknown> | undefined;
+  build(version)
+    .fail((msg, err) => {
+      failure = msg || err?.message || 'invalid arguments';
+    })
+    .parse([...argv], {}, (err, argvOut, out) => {
+      if (err && !failure) failure = err.message;
+      output = out;
+      parsed = argvOut as Record<string, unknown>;
+    });
+  if (failure) return { ok: false, exitCode: 2, stderr: `ramlint: ${failure}\nRun "ramlint --help" for usage.\n` };
+  if (!parsed) return { ok: false, exitCode: 2, stderr: 'ramlint: could not read the arguments\n' };
+  if (parsed.help || parsed.version) return { ok: false, exitCode: 0, stdout: output.endsWith('\n') ? output : `${output}\n` };
+
+  const isRules = ((parsed._ as (string | number)[]) ?? []).map(String)[0] === 'rules';
+  const positional = ((parsed.paths as string[] | undefined) ?? []).map(String);
+  const maxWarnings = parsed['max-warnings'] as number;
+  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
+    return { ok: false, exitCode: 2, stderr: 'ramlint: --max-warnings takes a whole number, -1 or more\n' };
+  }
+  const paths = isRules ? [] : positional;
+  const stdin = parsed.stdin as boolean;
+  if (stdin && paths.length > 0) return { ok: false, exitCode: 2, stderr: 'ramlint: give either --stdin or paths, not both\n' };
+  if (!stdin && parsed['stdin-filename'] !== undefined) return { ok: false, exitCode: 2, stderr: 'ramlint: --stdin-filename needs --stdin\n' };
+  if (!isRules && !stdin && paths.length === 0) {
+    return { ok: false, exitCode: 2, stderr: 'ramlint: name the files or directories to lint (for example "ramlint policies/"), or use --stdin\nRun "ramlint --help" for usage.\n' };
+  }
+  return {
+    ok: true,
+    options: {
+      command: isRules ? 'rules' : 'lint',
+      paths,
+      format: parsed.format as string,
+      stdin,
+      stdinFilename: parsed['stdin-filename'] as string | undefined,
+      kind: parsed.kind as PolicyKind | undefined,
+      plugins: (parsed.plugin as string[]).filter((p) => p !== ''),
+      maxWarnings,
+      quiet: parsed.quiet as boolean,
+      color: parsed.color as boolean | undefined,
+      errorOnUnmatchedPattern: parsed['error-on-unmatched-pattern'] as boolean,
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Process entry point. Sets process.exitCode instead of calling exit(), so
+ * that a large report piped to another program is flushed completely.
+ */
+import { processIo } from './io';
+import { EXIT_FAILURE, run } from './run';
+
+export function main(argv: readonly string[] = process.argv.slice(2)): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    // A closed pipe (ramlint … | head) is not a failure of the linter.
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  run(argv, processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // A bug in ramlint itself: say so plainly; the stack only on request.
+      const detail = process.env.RAMLINT_DEBUG ? `\n${(error as Error)?.stack ?? String(error)}` : '';
+      process.stderr.write(`ramlint: internal error: ${(error as Error)?.message ?? String(error)}${detail}\nPlease report this at https://github.com/ramlint/ramlint/issues\n`);
+      process.exitCode = EXIT_FAILURE;
+    },
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * For tools: one entry per file. Positions are 1-based with an exclusive end;
+ * `path` is the JSON path of the offending value. Suppressed findings stay
+ * visible under `suppressedMessages` with the reason they were suppressed.
+ */
+import type { LintMessage, LintResult } from '../engine/types';
+import type { Formatter } from './types';
+
+function publicMessage(m: LintMessage): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    ruleId: m.ruleId,
+    category: m.category,
+    severity: m.severity,
+    message: m.message,
+    line: m.line,
+    column: m.column,
+    endLine: m.endLine,
+    endColumn: m.endColumn,
+    path: m.path,
+  };
+  if (m.messageId) out.messageId = m.messageId;
+  if (m.fix) out.fix = m.fix;
+  if (m.suggestions) out.suggestions = m.suggestions;
+  if (m.suppressed) out.suppressed = m.suppressed;
+  return out;
+}
+
+export function jsonResults(results: readonly LintResult[]): Record<string, unknown>[] {
+  return results.map((r) => {
+    const out: Record<string, unknown> = {
+      filePath: r.filePath,
+      kind: r.kind ?? null,
+      messages: r.messages.map(publicMessage),
+      suppressedMessages: r.suppressedMessages.map(publicMessage),
+      errorCount: r.errorCount,
+      warningCount: r.warningCount,
+      infoCount: r.infoCount,
+      fixableCount: r.fixableCount,
+    };
+    if (r.output !== undefined) out.output = r.output;
+    return out;
+  });
+}
+
+export const json: Formatter = (results) => `${JSON.stringify(jsonResults(results), null, 2)}\n`;

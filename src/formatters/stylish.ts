@@ -1,0 +1,52 @@
+/**
+ * For people: findings grouped under each file, aligned columns, a summary.
+ * Prints nothing when there is nothing to report.
+ */
+import type { LintMessage } from '../engine/types';
+import { palette } from './colors';
+import { displayPath } from './paths';
+import type { Formatter } from './types';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const stylish: Formatter = (results, context) => {
+  const c = palette(context.color);
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixable = 0;
+  let suppressed = 0;
+  for (const result of results) {
+    suppressed += result.suppressedMessages.length;
+    if (result.messages.length === 0) continue;
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    infos += result.infoCount;
+    fixable += result.fixableCount;
+    lines.push(c.underline(displayPath(result.filePath, context.cwd)));
+    const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message.replace(/\.$/, ''), m.ruleId] as const);
+    const posWidth = Math.max(...rows.map((r) => r[0].length));
+    const sevWidth = Math.max(...rows.map((r) => r[1].length));
+    rows.forEach(([pos, sev, text, rule], i) => {
+      const m = result.messages[i] as LintMessage;
+      const sevShown = colorSeverity(c, m.severity, sev.padEnd(sevWidth));
+      lines.push(`  ${c.dim(pos.padStart(posWidth))}  ${sevShown}  ${text}  ${c.dim(rule)}`);
+    });
+    lines.push('');
+  }
+  const total = errors + warnings + infos;
+  if (total > 0) {
+    const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`;
+    lines.push(errors > 0 ? c.red(c.bold(summary)) : c.yellow(c.bold(summary)));
+    if (fixable > 0) lines.push(c.dim(`  ${plural(fixable, 'problem')} can be fixed safely with the \`--fix\` option.`));
+  }
+  if (suppressed > 0) lines.push(c.dim(`  ${plural(suppressed, 'problem')} suppressed by waivers, directives or the baseline.`));
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+};
+
+function colorSeverity(c: ReturnType<typeof palette>, severity: LintMessage['severity'], text: string): string {
+  if (severity === 'error') return c.red(text);
+  if (severity === 'warning') return c.yellow(text);
+  return c.cyan(text);
+}
