@@ -1,0 +1,48 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CORE_DIAGNOSTICS } from '../src/engine/core-diagnostics';
+import { CATEGORIES, SEVERITIES } from '../src/engine/types';
+import { builtinRules } from '../src/rules';
+
+const rulesDir = path.join(__dirname, '..', 'src', 'rules');
+const ruleFiles = fs
+  .readdirSync(rulesDir)
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.replace(/\.ts$/, ''))
+  .sort();
+
+describe('the built-in rule registry', () => {
+  it('lists exactly the rule files in src/rules', () => {
+    expect([...builtinRules.keys()].sort()).toEqual(ruleFiles);
+  });
+
+  it('is sorted by id', () => {
+    const ids = [...builtinRules.keys()];
+    expect(ids).toEqual([...ids].sort());
+  });
+
+  it('names each rule after its file, in kebab-case', () => {
+    for (const [id, rule] of builtinRules) {
+      expect(rule.meta.id).toBe(id);
+      expect(id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+    }
+  });
+
+  it('gives every rule complete, consistent metadata', () => {
+    for (const rule of builtinRules.values()) {
+      const { meta } = rule;
+      expect(CATEGORIES).toContain(meta.category);
+      expect(SEVERITIES).toContain(meta.defaultSeverity);
+      expect(meta.description).toMatch(/^[A-Z].*\.$/);
+      expect(Object.keys(meta.messages).length).toBeGreaterThan(0);
+      for (const capped of Object.keys(meta.messageSeverityCap ?? {})) expect(Object.keys(meta.messages)).toContain(capped);
+      for (const id of meta.supersededBy ?? []) expect(builtinRules.has(id)).toBe(true);
+      // A syntax problem is something RAM rejects: never just a suggestion.
+      if (meta.category === 'syntax') expect(meta.defaultSeverity).toBe('error');
+    }
+  });
+
+  it('keeps core diagnostic ids apart from rule ids', () => {
+    for (const d of CORE_DIAGNOSTICS) expect(builtinRules.has(d.id)).toBe(false);
+  });
+});

@@ -1,0 +1,88 @@
+import rule from '../../src/rules/passrole-wildcard-resource';
+import { testRule } from '../helpers/rule-tester';
+
+/** One Allow statement with the given Action, Resource and optional Condition, on one line each. */
+const policy = (action: string, resource: string, condition = '') =>
+  `{
+  "Version": "1",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ${action},
+      "Resource": ${resource}${condition ? `,\n      "Condition": ${condition}` : ''}
+    }
+  ]
+}`;
+
+const serviceCondition = '{"StringEquals": {"acs:Service": "di.dataworks.aliyuncs.com"}}';
+
+testRule(rule, {
+  valid: [
+    { name: 'one named role (seed 000)', code: policy('"ram:PassRole"', '"acs:ram::<account-id>:role/<role-name>"') },
+    { name: 'one named role with masked account (seed 001 Template 2)', code: policy('"ram:PassRole"', '"acs:ram::19122324****:role/BigDataOssRole"', serviceCondition) },
+    { name: 'ram:ListRoles on * (seed 000)', code: policy('["ram:ListRoles"]', '"*"') },
+    { name: 'Deny is never a grant', code: policy('"ram:PassRole"', '"*"').replace('"Allow"', '"Deny"') },
+    { name: 'other ram actions on every role', code: policy('"ram:GetRole"', '"acs:ram:*:*:role/*"') },
+    { name: 'PassRole on a non-role resource', code: policy('"ram:PassRole"', '"acs:ram:*:123456:user/*"') },
+    { name: 'NotAction that excludes PassRole', code: policy('"ram:*"', '"*"').replace('"Action"', '"NotAction"') },
+    { name: 'wildcard that cannot match PassRole', code: policy('"ram:Get*"', '"*"') },
+    { name: 'a bare template expression is not a wildcard', code: policy('"ram:PassRole"', '"${var.role_arn}"') },
+  ],
+  invalid: [
+    {
+      name: 'PassRole on *',
+      code: policy('"ram:PassRole"', '"*"'),
+      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', path: 'Statement[0].Resource', severity: 'error' }],
+    },
+    {
+      name: 'PassRole on every role of one account',
+      code: policy('"ram:PassRole"', '"acs:ram::123456789012:role/*"'),
+      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 49, text: '"acs:ram::123456789012:role/*"' }],
+    },
+    {
+      name: 'PassRole on every role of every account',
+      code: policy('"ram:PassRole"', '["acs:ram:*:*:role/*"]'),
+      errors: [{ messageId: 'wildcard', line: 7, column: 20, endLine: 7, endColumn: 40, text: '"acs:ram:*:*:role/*"', path: 'Statement[0].Resource[0]' }],
+    },
+    {
+      name: 'a role name prefix',
+      code: policy('"ram:PassRole"', '"acs:ram::123456789012:role/dataworks-*"'),
+      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 59, text: '"acs:ram::123456789012:role/dataworks-*"' }],
+    },
+    {
+      name: 'a named role in any account',
+      code: policy('"ram:PassRole"', '"acs:ram::*:role/Admin"'),
+      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 42, text: '"acs:ram::*:role/Admin"' }],
+    },
+    {
+      name: 'granted through ram:*, ram:Pass* and ram:P?ssRole',
+      code: policy('["ram:*", "ram:Pass*", "ram:P?ssRole"]', '"*"'),
+      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"' }],
+    },
+    {
+      name: 'actions compare case-insensitively',
+      code: policy('"RAM:passrole"', '"*"'),
+      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"' }],
+    },
+    {
+      name: 'granted through NotAction that does not exclude it',
+      code: policy('["oss:*"]', '"acs:ram::123456789012:role/*"').replace('"Action"', '"NotAction"'),
+      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 49, text: '"acs:ram::123456789012:role/*"' }],
+    },
+    {
+      name: 'Template 1: acs:Service pinned, so a warning (seed 001)',
+      code: policy('"ram:PassRole"', '"*"', serviceCondition),
+      errors: [{ messageId: 'wildcardServiceScoped', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', severity: 'warning' }],
+    },
+    {
+      name: 'a StringLike "*" pins nothing, so still an error',
+      code: policy('"ram:PassRole"', '"*"', '{"StringLike": {"acs:Service": "*"}}'),
+      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', severity: 'error' }],
+    },
+    {
+      name: 'NotResource matches every role it does not list',
+      code: policy('"ram:PassRole"', '"acs:ram::123456789012:role/Admin"').replace('"Resource"', '"NotResource"'),
+      errors: [{ messageId: 'notResource', line: 7, column: 7, endLine: 7, endColumn: 20, text: '"NotResource"', path: 'Statement[0].NotResource' }],
+    },
+  ],
+});
