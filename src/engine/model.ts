@@ -271,6 +271,13 @@ export function detectKind(statements: readonly Statement[]): PolicyKind {
   return 'resource';
 }
 
+/** `{"Ref": …}` or `{"Fn::Sub": …}`: a ROS template function that only deployment resolves. */
+export function intrinsicName(node: JsonNode): string | undefined {
+  if (node.type !== 'object' || node.children?.length !== 1) return undefined;
+  const key = String(node.children[0]?.children?.[0]?.value ?? '');
+  return key === 'Ref' || key.startsWith('Fn::') ? key : undefined;
+}
+
 /** `Statement[1].Condition.StringEquals["acs:Service"][0]` */
 export function formatPath(path: JsonPath): string {
   let out = '';

@@ -19,6 +19,8 @@ export default defineRule({
       fields:
         'Resource "{{value}}" has {{count}} of the five fields of an ARN; write acs:<service>:<region>:<account>:<resource> (region and account may be empty or "*").',
       emptyField: 'Resource "{{value}}" has an empty {{field}}; name it, or use "*".',
+      maxCompute:
+        'Resource "{{value}}" has the four-field form of MaxCompute project policies; a RAM policy needs acs:odps:<region>:<account>:projects/<project>. If this file is a MaxCompute project policy, exclude it from ramlint.',
     },
   },
   check(context) {
@@ -27,7 +29,7 @@ export default defineRule({
         for (const entry of member?.values ?? []) {
           const value = entry.value;
           if (value === '*' || isTemplateExpression(value)) continue;
-          const report = (messageId: 'prefix' | 'awsArn' | 'fields' | 'emptyField', data: Record<string, string | number> = {}) =>
+          const report = (messageId: 'prefix' | 'awsArn' | 'fields' | 'emptyField' | 'maxCompute', data: Record<string, string | number> = {}) =>
             context.report({ messageId, node: entry.node, path: entry.path, data: { value, ...data } });
           const flat = withoutInterpolations(value);
           if (/^arn:aws/i.test(flat)) {
@@ -37,6 +39,8 @@ export default defineRule({
           const arn = splitArn(flat);
           if (!flat.startsWith('acs:')) {
             report('prefix');
+          } else if (!arn && /^acs:odps:[^:]*:projects\//.test(flat)) {
+            report('maxCompute');
           } else if (!arn) {
             report('fields', { count: flat.split(':').length });
           } else if (arn.service === '') {

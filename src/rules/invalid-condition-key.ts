@@ -1,7 +1,7 @@
 import { defineRule } from '../engine/rule';
 
-/** `<service>:<key>`; keys such as acs:RequestTag/<tag> and oss:x-oss-acl carry slashes and dashes. */
-const KEY_FORMAT = /^[A-Za-z0-9_-]+:[^\s:]+$/;
+/** `<service>:<key>`; tag keys (acs:RequestTag/<tag>, kms:tag/<tag>) may carry any tag name, colons included. */
+const KEY_FORMAT = /^[A-Za-z0-9_-]+:[^\s:/]+(\/\S+)?$/;
 
 export default defineRule({
   meta: {

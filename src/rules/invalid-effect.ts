@@ -1,5 +1,7 @@
 import { replaceNode } from '../engine/edits';
+import { intrinsicName } from '../engine/model';
 import { defineRule } from '../engine/rule';
+import { describeType } from './invalid-statement';
 
 export default defineRule({
   meta: {
@@ -12,6 +14,7 @@ export default defineRule({
       missing: 'The statement has no "Effect"; add "Effect": "Allow" or "Effect": "Deny".',
       wrongCase: 'Effect {{value}} must be spelled {{expected}}; RAM compares it case-sensitively.',
       invalid: 'Effect {{value}} is not valid; use "Allow" or "Deny".',
+      notString: 'Effect must be the string "Allow" or "Deny", not {{type}}.',
     },
   },
   check(context) {
@@ -21,20 +24,26 @@ export default defineRule({
         context.report({ messageId: 'missing', node: { offset: statement.node.offset, length: 1 }, path: statement.path });
         continue;
       }
-      const raw = context.source.text.slice(effect.valueNode.offset, effect.valueNode.offset + effect.valueNode.length);
+      const node = effect.valueNode;
       const value = statement.effectValue;
       if (value === 'Allow' || value === 'Deny') continue;
-      const canonical = value === undefined ? undefined : ['Allow', 'Deny'].find((e) => e.toLowerCase() === value.trim().toLowerCase());
+      if (value === undefined) {
+        // A ROS template function is reported once, by invalid-element-type.
+        if (!intrinsicName(node)) context.report({ messageId: 'notString', node, path: effect.path, data: { type: describeType(node.type) } });
+        continue;
+      }
+      const canonical = ['Allow', 'Deny'].find((e) => e.toLowerCase() === value.trim().toLowerCase());
+      const shown = JSON.stringify(value);
       if (canonical) {
         context.report({
           messageId: 'wrongCase',
-          node: effect.valueNode,
+          node,
           path: effect.path,
-          data: { value: raw, expected: `"${canonical}"` },
-          fix: [replaceNode(effect.valueNode, `"${canonical}"`)],
+          data: { value: shown, expected: `"${canonical}"` },
+          fix: [replaceNode(node, `"${canonical}"`)],
         });
       } else {
-        context.report({ messageId: 'invalid', node: effect.valueNode, path: effect.path, data: { value: raw } });
+        context.report({ messageId: 'invalid', node, path: effect.path, data: { value: shown } });
       }
     }
   },

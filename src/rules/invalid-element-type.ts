@@ -1,17 +1,11 @@
 import type { JsonNode } from '../engine/parse';
 import type { JsonPath, ListMember } from '../engine/model';
-import { nodePath } from '../engine/model';
+import { intrinsicName, nodePath } from '../engine/model';
 import { defineRule, type RuleContext } from '../engine/rule';
 import { describeType } from './invalid-statement';
 
 type MessageId = 'root' | 'listValue' | 'listEntry' | 'sid' | 'condition' | 'operator' | 'conditionValue' | 'principal' | 'principalEntry' | 'intrinsic';
 
-/** `{"Ref": …}` or `{"Fn::Sub": …}`: a ROS template function that only deployment resolves. */
-function intrinsicName(node: JsonNode): string | undefined {
-  if (node.type !== 'object' || node.children?.length !== 1) return undefined;
-  const key = String(node.children[0]?.children?.[0]?.value ?? '');
-  return key === 'Ref' || key.startsWith('Fn::') ? key : undefined;
-}
 
 function reportValue(context: RuleContext<MessageId>, node: JsonNode, path: JsonPath, messageId: MessageId, data: Record<string, string>): void {
   const fn = intrinsicName(node);
@@ -55,7 +49,9 @@ export default defineRule<MessageId>({
       context.report({ messageId: 'root', node: policy.root, path: [], data: { type: describeType(policy.root.type) } });
       return;
     }
+    if (policy.version && intrinsicName(policy.version.valueNode)) reportValue(context, policy.version.valueNode, policy.version.path, 'intrinsic', {});
     for (const statement of policy.statements) {
+      if (statement.effect && intrinsicName(statement.effect.valueNode)) reportValue(context, statement.effect.valueNode, statement.effect.path, 'intrinsic', {});
       if (statement.sid && statement.sid.valueNode.type !== 'string') {
         context.report({ messageId: 'sid', node: statement.sid.valueNode, path: statement.sid.path, data: { type: describeType(statement.sid.valueNode.type) } });
       }

@@ -1,4 +1,5 @@
 import { setMember, replaceNode } from '../engine/edits';
+import { intrinsicName } from '../engine/model';
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
@@ -41,6 +42,7 @@ export default defineRule({
       });
       return;
     }
+    if (intrinsicName(value)) return; // reported once, by invalid-element-type
     const raw = source.text.slice(value.offset, value.offset + value.length);
     const isOne = value.type === 'number' && value.value === 1;
     context.report({

@@ -13,27 +13,36 @@ interface OssReach {
 
 /** The highest OSS access level the statement's actions reach, ignoring account-level reads. */
 function ossReach(statement: Statement): OssReach | undefined {
-  let level: AccessLevel | undefined;
-  const shown: string[] = [];
+  // For each level, the entries (as written) that reach it.
+  const byLevel = new Map<AccessLevel, string[]>();
   const consider = (action: string, via: string) => {
     if (OSS_ACCOUNT_LEVEL_READS.has(action.toLowerCase())) return;
-    const l = OSS_ACTIONS.get(action.toLowerCase()) ?? guessLevel(action);
-    level = level ? higherLevel(level, l) : l;
-    if (!shown.includes(via)) shown.push(via);
+    const level = OSS_ACTIONS.get(action.toLowerCase()) ?? guessLevel(action);
+    const entries = byLevel.get(level) ?? [];
+    if (!entries.includes(via)) entries.push(via);
+    byLevel.set(level, entries);
   };
   if (statement.action) {
     for (const entry of statement.action.values) {
       const service = serviceOf(entry.value);
       if (!hasWildcard(service) && service !== 'oss') continue;
+      if (!hasWildcard(entry.value)) {
+        consider(entry.value, entry.value);
+        continue;
+      }
       const covers = actionMatcher(entry.value);
-      if (!hasWildcard(entry.value)) consider(entry.value, entry.value);
-      else for (const action of OSS_ACTIONS.keys()) if (covers(action)) consider(action, entry.value);
+      for (const action of OSS_ACTIONS.keys()) if (covers(action)) consider(action, entry.value);
     }
   } else if (statement.notAction) {
     const excluded = statement.notAction.values.map((v) => actionMatcher(v.value));
     for (const action of OSS_ACTIONS.keys()) if (!excluded.some((ex) => ex(action))) consider(action, 'NotAction');
   }
-  return level ? { level, shown: shown.slice(0, 3).map((s) => (s === 'NotAction' ? s : `"${s}"`)).join(', ') } : undefined;
+  const level = [...byLevel.keys()].reduce<AccessLevel | undefined>((a, b) => (a ? higherLevel(a, b) : b), undefined);
+  if (!level) return undefined;
+  const entries = byLevel.get(level) ?? [];
+  const shown = entries.slice(0, 3).map((e) => (e === 'NotAction' ? e : `"${e}"`));
+  if (entries.length > 3) shown.push(`${entries.length - 3} more`);
+  return { level, shown: shown.join(', ') };
 }
 
 export default defineRule({
@@ -47,11 +56,11 @@ export default defineRule({
     supersededBy: ['admin-access'],
     messages: {
       write:
-        '{{actions}} allows {{level}} on "{{resource}}", which covers every bucket; scope Resource to the bucket that is needed: "acs:oss:*:*:<bucket>" and "acs:oss:*:*:<bucket>/*".',
+        '{{level}} every bucket is allowed: {{actions}} on "{{resource}}"; scope Resource to the bucket that is needed: "acs:oss:*:*:<bucket>" and "acs:oss:*:*:<bucket>/*".',
       read:
-        '{{actions}} allows reading "{{resource}}", which covers every bucket; scope Resource to the bucket that is needed: "acs:oss:*:*:<bucket>" and "acs:oss:*:*:<bucket>/*".',
+        'Reading every bucket is allowed: {{actions}} on "{{resource}}"; scope Resource to the bucket that is needed: "acs:oss:*:*:<bucket>" and "acs:oss:*:*:<bucket>/*".',
       notResource:
-        '{{actions}} allows {{level}} with NotResource, which covers every bucket it does not list; use Resource with the bucket that is needed: "acs:oss:*:*:<bucket>" and "acs:oss:*:*:<bucket>/*".',
+        '{{level}} every bucket not listed under NotResource is allowed through {{actions}}; use Resource with the bucket that is needed: "acs:oss:*:*:<bucket>" and "acs:oss:*:*:<bucket>/*".',
     },
     messageSeverityCap: { read: 'warning' },
   },
@@ -61,7 +70,7 @@ export default defineRule({
       const reach = ossReach(statement);
       if (!reach) continue;
       const writes = reach.level === 'write' || reach.level === 'permissions';
-      const level = reach.level === 'permissions' ? 'writing and changing permissions' : reach.level === 'write' ? 'writing' : 'reading';
+      const level = reach.level === 'permissions' ? 'Writing to and changing permissions on' : reach.level === 'write' ? 'Writing to' : 'Reading';
       if (statement.notResource) {
         context.report({ messageId: 'notResource', node: statement.notResource.keyNode, path: statement.notResource.path, data: { actions: reach.shown, level } });
         continue;

@@ -28,11 +28,11 @@ export function splitArn(value: string): Arn | undefined {
 }
 
 /**
- * Alibaba's documentation masks account ids as `19122324****`; read that as a
+ * Alibaba's documentation masks account ids as `19122324****` or `113***`; read that as a
  * placeholder for one account, not as a wildcard over accounts.
  */
 export function isMaskedAccount(account: string): boolean {
-  return /^\d{4,}\*+$/.test(account);
+  return /^\d+\*+$/.test(account);
 }
 
 /** `*` or any wildcard that is not a documentation mask. */

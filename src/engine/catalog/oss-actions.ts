@@ -60,7 +60,7 @@ export const OSS_ACTIONS: ReadonlyMap<string, AccessLevel> = new Map<string, Acc
 ]);
 
 /** Account-level actions that are harmless on `*` (they cannot be scoped to a bucket). */
-export const OSS_ACCOUNT_LEVEL_READS: ReadonlySet<string> = new Set(['oss:listbuckets', 'oss:listuserdataredundancytransition', 'oss:getpublicaccessblock']);
+export const OSS_ACCOUNT_LEVEL_READS: ReadonlySet<string> = new Set(['oss:listbuckets', 'oss:getservice', 'oss:listuserdataredundancytransition', 'oss:getpublicaccessblock']);
 
 const RANK: Record<AccessLevel, number> = { list: 0, read: 1, write: 2, permissions: 3 };
 

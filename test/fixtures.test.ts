@@ -1,0 +1,39 @@
+/**
+ * Bad/good fixture pairs: fixtures/rules/<rule-id>/bad-*.json(c) must draw at
+ * least one finding of that rule from the full built-in rule set, and
+ * good-*.json(c) none of it. Exact ranges live in test/rules/<rule-id>.test.ts.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lint } from '../src';
+import { builtinRules } from '../src/rules';
+
+const root = path.join(__dirname, '..', 'fixtures', 'rules');
+const dirs = fs.readdirSync(root).filter((d) => fs.statSync(path.join(root, d)).isDirectory()).sort();
+
+describe('rule fixtures', () => {
+  it('name only known rules', () => {
+    expect(dirs.filter((d) => !builtinRules.has(d))).toEqual([]);
+  });
+
+  it('exist for every built-in rule, bad and good', () => {
+    const missing = [...builtinRules.keys()].filter((id) => {
+      const files = dirs.includes(id) ? fs.readdirSync(path.join(root, id)) : [];
+      return !files.some((f) => f.startsWith('bad-')) || !files.some((f) => f.startsWith('good-'));
+    });
+    expect(missing).toEqual([]);
+  });
+
+  for (const dir of dirs) {
+    for (const file of fs.readdirSync(path.join(root, dir)).sort()) {
+      const full = path.join(root, dir, file);
+      it(`${dir}/${file}`, () => {
+        expect(file).toMatch(/^(bad|good)-[a-z0-9-]+\.jsonc?$/);
+        const result = lint(fs.readFileSync(full, 'utf8'), { filePath: full });
+        const own = result.messages.filter((m) => m.ruleId === dir).map((m) => `${m.line}:${m.column} ${m.message}`);
+        if (file.startsWith('bad-')) expect(own.length).toBeGreaterThan(0);
+        else expect(own).toEqual([]);
+      });
+    }
+  }
+});
