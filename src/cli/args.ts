@@ -19,7 +19,19 @@ export interface CliOptions {
   quiet: boolean;
   color: boolean | undefined;
   errorOnUnmatchedPattern: boolean;
+  /** A config file to use instead of looking one up; false for --no-config. */
+  config: string | false | undefined;
+  printConfig: string | undefined;
+  ignore: boolean;
+  baseline: string | undefined;
+  updateBaseline: boolean;
+  reportUnusedWaivers: boolean;
+  fix: boolean;
+  fixDryRun: boolean;
+  outputFile: string | undefined;
 }
+
+export const DEFAULT_BASELINE = '.ramlint-baseline.json';
 
 export type ParsedArgs =
   | { ok: true; options: CliOptions }
@@ -53,9 +65,20 @@ function build(version: string) {
     .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
     .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal, off when NO_COLOR is set)' })
     .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a glob matches no file' })
+    .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of looking one up (--no-config: use none)' })
+    .option('print-config', { type: 'string', describe: 'Print the configuration that applies to this file, and exit' })
+    .option('ignore', { type: 'boolean', default: true, describe: 'Honour "ignores" from the config (--no-ignore lints ignored files too)' })
+    .option('baseline', { type: 'string', describe: 'Report only findings that are not in this baseline file' })
+    .option('update-baseline', { type: 'boolean', default: false, describe: `Write the current findings to the baseline file (--baseline, default ${DEFAULT_BASELINE})` })
+    .option('report-unused-waivers', { type: 'boolean', default: false, describe: 'Report waivers and inline directives that matched no finding' })
+    .option('fix', { type: 'boolean', default: false, describe: 'Apply safe fixes (those that cannot change who can do what) to the files' })
+    .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Show the safe fixes (a diff, or "output" in --format json) without writing' })
+    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file; a stylish summary still goes to the terminal' })
     .example('ramlint policies/', 'Lint every policy file under policies/')
     .example('ramlint --format compact "**/*.json"', 'One line per finding, for editors and problem matchers')
     .example('cat p.json | ramlint --stdin --stdin-filename p.json', 'Lint an unsaved editor buffer')
+    .example('ramlint --format sarif -o ramlint.sarif .', 'SARIF for GitHub code scanning, a summary on the terminal')
+    .example('ramlint --baseline .ramlint-baseline.json .', 'Report only findings that are new since the baseline')
     .strict()
     .version(version)
     .help()
@@ -92,7 +115,17 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
   const stdin = parsed.stdin as boolean;
   if (stdin && paths.length > 0) return { ok: false, exitCode: 2, stderr: 'ramlint: give either --stdin or paths, not both\n' };
   if (!stdin && parsed['stdin-filename'] !== undefined) return { ok: false, exitCode: 2, stderr: 'ramlint: --stdin-filename needs --stdin\n' };
-  if (!isRules && !stdin && paths.length === 0) {
+  const config = parsed.config as string | boolean | undefined;
+  if (config === true || config === '') return { ok: false, exitCode: 2, stderr: 'ramlint: --config needs a file name\n' };
+  const fix = parsed.fix as boolean;
+  const fixDryRun = parsed['fix-dry-run'] as boolean;
+  if (fix && fixDryRun) return { ok: false, exitCode: 2, stderr: 'ramlint: use either --fix or --fix-dry-run\n' };
+  if (fix && stdin) return { ok: false, exitCode: 2, stderr: 'ramlint: --fix cannot write to standard input; use --fix-dry-run --format json to get the fixed text\n' };
+  const printConfig = parsed['print-config'] as string | undefined;
+  if (printConfig === '') return { ok: false, exitCode: 2, stderr: 'ramlint: --print-config needs a file name\n' };
+  const outputFile = parsed['output-file'] as string | undefined;
+  if (outputFile === '') return { ok: false, exitCode: 2, stderr: 'ramlint: --output-file needs a file name\n' };
+  if (!isRules && !stdin && paths.length === 0 && printConfig === undefined) {
     return { ok: false, exitCode: 2, stderr: 'ramlint: name the files or directories to lint (for example "ramlint policies/"), or use --stdin\nRun "ramlint --help" for usage.\n' };
   }
   return {
@@ -109,6 +142,15 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
       quiet: parsed.quiet as boolean,
       color: parsed.color as boolean | undefined,
       errorOnUnmatchedPattern: parsed['error-on-unmatched-pattern'] as boolean,
+      config: config === false ? false : (config as string | undefined),
+      printConfig,
+      ignore: parsed.ignore as boolean,
+      baseline: parsed.baseline as string | undefined,
+      updateBaseline: parsed['update-baseline'] as boolean,
+      reportUnusedWaivers: parsed['report-unused-waivers'] as boolean,
+      fix,
+      fixDryRun,
+      outputFile,
     },
   };
 }

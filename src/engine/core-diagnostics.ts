@@ -33,7 +33,14 @@ export const INTERNAL_ERROR: CoreDiagnostic = {
   description: 'Report a rule or plugin that failed on this file, so that the file is never taken as clean.',
 };
 
-export const CORE_DIAGNOSTICS: readonly CoreDiagnostic[] = [INTERNAL_ERROR, INVALID_JSON, UNREADABLE_FILE];
+export const INVALID_WAIVER: CoreDiagnostic = {
+  id: 'invalid-waiver',
+  category: 'correctness',
+  severity: 'warning',
+  description: 'Report a waiver that waives nothing: no reason, no rule or an unknown rule, or (with --report-unused-waivers) no matching finding.',
+};
+
+export const CORE_DIAGNOSTICS: readonly CoreDiagnostic[] = [INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, UNREADABLE_FILE];
 
 export function isCoreDiagnostic(id: string): boolean {
   return CORE_DIAGNOSTICS.some((d) => d.id === id);

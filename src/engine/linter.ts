@@ -3,12 +3,14 @@
  * on any input. A rule that throws becomes an internal-error finding for the
  * file; the engine never fails open.
  */
-import { INTERNAL_ERROR, INVALID_JSON } from './core-diagnostics';
-import { buildPolicy, formatPath, type JsonPath } from './model';
+import { INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCoreDiagnostic } from './core-diagnostics';
+import { type Directive, parseDirectives } from './directives';
+import { buildPolicy, formatPath, type JsonPath, type Policy } from './model';
 import { parseJson, type JsonNode } from './parse';
 import { capSeverity, interpolate, type ReportDescriptor, type Rule, type RuleContext } from './rule';
 import { SourceText } from './source';
-import type { Category, LintMessage, LintResult, PolicyKind, Severity, Suggestion, TextEdit } from './types';
+import type { Category, LintMessage, LintResult, PolicyKind, Severity, Suggestion, Suppression, TextEdit } from './types';
+import { findWaiver, isExpired, today as todayUtc, type Waiver } from './waivers';
 
 export interface RuleSetting {
   severity: Severity | 'off';
@@ -24,8 +26,14 @@ export interface LintOptions {
   filePath?: string;
   /** Overrides content-based detection. */
   kind?: PolicyKind;
-  /** Defaults to true for `.jsonc` paths. */
+  /** Defaults to true for `.jsonc` paths; inline waivers live in comments. */
   allowComments?: boolean;
+  /** Configuration waivers that cover this file. */
+  waivers?: readonly Waiver[];
+  /** `YYYY-MM-DD`; decides which waivers have expired. Defaults to today (UTC). */
+  today?: string;
+  /** Report inline waivers that matched no finding. */
+  reportUnusedWaivers?: boolean;
 }
 
 /** A finding before it is placed in the text. */
@@ -42,6 +50,7 @@ interface PendingMessage {
   suggestions?: Suggestion[];
   fingerprintValue?: string;
   supersededBy?: readonly string[];
+  suppressed?: Suppression;
 }
 
 export const BOM = '\uFEFF';
@@ -66,7 +75,7 @@ export function lintText(input: string, options: LintOptions): LintResult {
       length: syntax.length,
       path: [],
     });
-    return finish(filePath, undefined, source, pending);
+    return finish(filePath, undefined, source, pending, []);
   }
 
   const policy = buildPolicy(parsed.root, options.kind);
@@ -101,7 +110,66 @@ export function lintText(input: string, options: LintOptions): LintResult {
       });
     }
   }
-  return finish(filePath, policy.kind, source, dropSuperseded(pending));
+  const afterSupersede = dropSuperseded(pending);
+  const { kept, suppressed, waiversMatched } = applyWaivers(afterSupersede, policy, source, options, allowComments);
+  const result = finish(filePath, policy.kind, source, kept, suppressed);
+  if (waiversMatched.length > 0) result.waiversMatched = waiversMatched;
+  return result;
+}
+
+function corePending(diagnostic: typeof INVALID_WAIVER, message: string, offset: number, length: number): PendingMessage {
+  return { ruleId: diagnostic.id, category: diagnostic.category, severity: diagnostic.severity, message, offset, length, path: [] };
+}
+
+/**
+ * Inline directives (in files that allow comments) and configuration waivers.
+ * Core diagnostics are never waived: each means the file was not fully checked.
+ */
+function applyWaivers(
+  pending: PendingMessage[],
+  policy: Policy,
+  source: SourceText,
+  options: LintOptions,
+  allowComments: boolean,
+): { kept: PendingMessage[]; suppressed: PendingMessage[]; waiversMatched: string[] } {
+  const parsed = allowComments ? parseDirectives(source, (id) => options.rules.has(id)) : { directives: [], problems: [] };
+  const kept: PendingMessage[] = parsed.problems.map((p) => corePending(INVALID_WAIVER, p.message, p.offset, p.length));
+  const suppressed: PendingMessage[] = [];
+  const usedDirectives = new Set<Directive>();
+  const matched = new Set<string>();
+  const waivers = options.waivers ?? [];
+  const date = options.today ?? todayUtc();
+  for (const m of pending) {
+    if (isCoreDiagnostic(m.ruleId)) {
+      kept.push(m);
+      continue;
+    }
+    const line = source.position(m.offset).line;
+    const directive = parsed.directives.find((d) => d.targetLine === line && d.rules.includes(m.ruleId));
+    if (directive) {
+      usedDirectives.add(directive);
+      suppressed.push({ ...m, suppressed: { kind: 'directive', reason: directive.reason, source: `line ${source.position(directive.offset).line}` } });
+      continue;
+    }
+    const waiver = waivers.length > 0 ? findWaiver(waivers, policy, m.ruleId, m.path, formatPath(m.path)) : undefined;
+    if (!waiver) {
+      kept.push(m);
+      continue;
+    }
+    matched.add(waiver.id);
+    if (isExpired(waiver, date)) {
+      kept.push({ ...m, message: `${m.message} (The waiver in ${waiver.id} expired on ${waiver.expires}: ${waiver.reason})` });
+    } else {
+      suppressed.push({ ...m, suppressed: { kind: 'waiver', reason: waiver.reason, source: waiver.id } });
+    }
+  }
+  if (options.reportUnusedWaivers) {
+    for (const d of parsed.directives) {
+      if (usedDirectives.has(d)) continue;
+      kept.push(corePending(INVALID_WAIVER, `This waiver of ${d.rules.join(', ')} matched no finding on line ${d.targetLine}; remove it.`, d.offset, d.length));
+    }
+  }
+  return { kept, suppressed, waiversMatched: [...matched] };
 }
 
 function defaultOptions(rule: Rule): Record<string, unknown> {
@@ -165,7 +233,12 @@ function dropSuperseded(pending: PendingMessage[]): PendingMessage[] {
   });
 }
 
-function finish(filePath: string, kind: PolicyKind | undefined, source: SourceText, pending: PendingMessage[]): LintResult {
+function finish(filePath: string, kind: PolicyKind | undefined, source: SourceText, pending: PendingMessage[], suppressed: PendingMessage[]): LintResult {
+  return summarize({ filePath, kind, messages: place(source, pending), suppressedMessages: place(source, suppressed) });
+}
+
+/** Positions, de-duplicates and sorts findings. */
+function place(source: SourceText, pending: PendingMessage[]): LintMessage[] {
   const seen = new Set<string>();
   const messages: LintMessage[] = [];
   for (const p of pending) {
@@ -174,8 +247,7 @@ function finish(filePath: string, kind: PolicyKind | undefined, source: SourceTe
     seen.add(key);
     messages.push(placeMessage(source, p));
   }
-  messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
-  return summarize({ filePath, kind, messages, suppressedMessages: [] });
+  return messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
 }
 
 function placeMessage(source: SourceText, p: PendingMessage): LintMessage {
@@ -198,6 +270,7 @@ function placeMessage(source: SourceText, p: PendingMessage): LintMessage {
   if (p.fix) message.fix = p.fix;
   if (p.suggestions) message.suggestions = p.suggestions;
   if (p.fingerprintValue !== undefined) message.fingerprintValue = p.fingerprintValue;
+  if (p.suppressed) message.suppressed = p.suppressed;
   return message;
 }
 

@@ -70,4 +70,6 @@ export interface LintResult {
   fixableCount: number;
   /** The fixed text, when fixes were requested and something changed. */
   output?: string;
+  /** Ids of configuration waivers that matched a finding here, expired or not (for unused-waiver reports). */
+  waiversMatched?: string[];
 }

@@ -1,5 +1,23 @@
 import { removeAt } from '../engine/edits';
+import type { LocatedString } from '../engine/model';
+import type { JsonNode } from '../engine/parse';
 import { defineRule } from '../engine/rule';
+import type { TextEdit } from '../engine/types';
+
+/**
+ * Deletes the entry and the comma before it, keeping the list's own layout.
+ * When a comment sits in between, jsonc-parser's structural removal is used
+ * instead, so that no comment is lost.
+ */
+function removeEntry(text: string, entry: LocatedString): TextEdit[] {
+  const siblings = entry.node.parent?.children ?? [];
+  const previous = siblings[siblings.indexOf(entry.node) - 1] as JsonNode | undefined;
+  if (previous) {
+    const start = previous.offset + previous.length;
+    if (/^\s*,\s*$/.test(text.slice(start, entry.node.offset))) return [{ offset: start, length: entry.node.offset + entry.node.length - start, text: '' }];
+  }
+  return removeAt(text, [...entry.path]);
+}
 
 export default defineRule({
   meta: {
@@ -31,7 +49,7 @@ export default defineRule({
             node: entry.node,
             path: entry.path,
             data: { key: member.key, value: entry.value, line: context.source.position(first).line },
-            fix: removeAt(context.source.text, [...entry.path]),
+            fix: removeEntry(context.source.text, entry),
           });
         }
       }

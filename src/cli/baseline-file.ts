@@ -1,0 +1,77 @@
+/**
+ * Reading and writing the baseline file for --baseline and --update-baseline.
+ * Paths in it are relative to the baseline file's directory, so it can be
+ * committed and used from any working directory.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyBaseline, type Baseline, BASELINE_VERSION, buildBaseline, parseBaseline } from '../engine/baseline';
+import type { LintResult } from '../engine/types';
+import { DEFAULT_BASELINE, type CliOptions } from './args';
+import type { Io } from './io';
+import { UsageError } from './errors';
+import { writeFileAtomic } from './write';
+
+export interface BaselineRun {
+  results: LintResult[];
+  /** Stale entries reported (counted as warnings). */
+  stale: number;
+}
+
+function baselinePath(options: CliOptions, io: Io): string {
+  return path.resolve(io.cwd, options.baseline ?? DEFAULT_BASELINE);
+}
+
+function relativeTo(file: string): (filePath: string) => string {
+  const dir = path.dirname(file);
+  return (filePath) => (path.isAbsolute(filePath) ? path.relative(dir, filePath) : filePath).split(path.sep).join('/');
+}
+
+function readBaseline(file: string, io: Io): Baseline {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read the baseline ${shown(file, io)}${code === 'ENOENT' ? ': it does not exist; create it with --update-baseline' : ` (${code})`}`);
+  }
+  try {
+    return parseBaseline(JSON.parse(text));
+  } catch (error) {
+    throw new UsageError(`the baseline ${shown(file, io)} is invalid: ${(error as Error).message}`);
+  }
+}
+
+export function applyBaselineFile(options: CliOptions, results: LintResult[], io: Io): BaselineRun {
+  const file = baselinePath(options, io);
+  const outcome = applyBaseline(results, readBaseline(file, io), relativeTo(file));
+  for (const entry of outcome.stale) {
+    io.stderr(
+      `ramlint: warning: baseline entry no longer found: ${entry.rule} at ${entry.file} ${entry.path || '(document)'}${entry.count > 1 ? ` (${entry.count}×)` : ''}; run with --update-baseline to drop it\n`,
+    );
+  }
+  return { results: outcome.results, stale: outcome.stale.length };
+}
+
+/**
+ * Rewrites the baseline with the current findings. Entries for files not
+ * linted in this run are kept, so updating from a partial run loses nothing.
+ */
+export function updateBaselineFile(options: CliOptions, results: LintResult[], io: Io): BaselineRun {
+  const file = baselinePath(options, io);
+  const relative = relativeTo(file);
+  const fresh = buildBaseline(results, relative);
+  const linted = new Set(results.map((r) => relative(r.filePath)));
+  const previous = fs.existsSync(file) ? readBaseline(file, io).entries.filter((e) => !linted.has(e.file)) : [];
+  const entries = [...previous, ...fresh.entries].sort((a, b) => a.file.localeCompare(b.file) || a.path.localeCompare(b.path) || a.rule.localeCompare(b.rule) || a.hash.localeCompare(b.hash));
+  const baseline: Baseline = { version: BASELINE_VERSION, entries };
+  writeFileAtomic(file, `${JSON.stringify(baseline, null, 2)}\n`);
+  const findings = fresh.entries.reduce((n, e) => n + e.count, 0);
+  io.stderr(`ramlint: wrote ${shown(file, io)}: ${findings} finding${findings === 1 ? '' : 's'} in ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}\n`);
+  return { results: applyBaseline(results, baseline, relative).results, stale: 0 };
+}
+
+function shown(file: string, io: Io): string {
+  const rel = path.relative(io.cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}

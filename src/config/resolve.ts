@@ -1,0 +1,178 @@
+/**
+ * Which configuration applies to a file. Configs are found by walking up from
+ * the file's directory to the repository root (a directory with .git) or to a
+ * config with "root": true, and merged from the outermost to the nearest, so
+ * the nearest wins. Overrides apply in order, outer configs' first. Globs are
+ * minimatch patterns relative to the config file that declares them.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { minimatch } from 'minimatch';
+import type { RuleSetting } from '../engine/linter';
+import type { PolicyKind } from '../engine/types';
+import type { Waiver } from '../engine/waivers';
+import { parseConfig } from './parse';
+import { CONFIG_FILE_NAMES, type ConfigFile, type RuleEntry } from './types';
+
+export type ConfigMode = { kind: 'lookup' } | { kind: 'explicit'; file: string } | { kind: 'none' };
+
+export interface FileConfig {
+  /** Config files that apply, outermost first. */
+  files: string[];
+  settings: Record<string, RuleSetting>;
+  kind?: PolicyKind;
+  waivers: Waiver[];
+  /** `ramlint.config.jsonc ("generated/**")` when an ignore pattern covers the file. */
+  ignoredBy?: string;
+}
+
+const MATCH_OPTIONS = { dot: true } as const;
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** The file's path relative to a config's directory, or undefined when it lies outside it. */
+function relativeTo(config: ConfigFile, filePath: string): string | undefined {
+  const rel = path.relative(config.dir, filePath);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return toPosix(rel);
+}
+
+function matchesAny(patterns: readonly string[], rel: string): boolean {
+  return patterns.some((p) => minimatch(rel, p, MATCH_OPTIONS));
+}
+
+/** An ignore pattern covers a file when it matches the file or any directory above it. */
+function ignoreMatch(patterns: readonly string[], rel: string): string | undefined {
+  const parts = rel.split('/');
+  for (const raw of patterns) {
+    const pattern = raw.endsWith('/') ? raw.slice(0, -1) : raw;
+    for (let i = parts.length; i >= 1; i--) {
+      if (minimatch(parts.slice(0, i).join('/'), pattern, MATCH_OPTIONS)) return raw;
+    }
+  }
+  return undefined;
+}
+
+export class ConfigResolver {
+  private readonly chains = new Map<string, ConfigFile[]>();
+  private readonly loaded = new Map<string, ConfigFile>();
+
+  constructor(
+    private readonly mode: ConfigMode,
+    private readonly cwd: string,
+  ) {}
+
+  /** Every config file read so far. */
+  get configs(): ConfigFile[] {
+    return [...this.loaded.values()];
+  }
+
+  /** Throws ConfigError for a config that cannot be read or is invalid. */
+  chainFor(dir: string): ConfigFile[] {
+    if (this.mode.kind === 'none') return [];
+    if (this.mode.kind === 'explicit') return [this.load(path.resolve(this.cwd, this.mode.file))];
+    const cached = this.chains.get(dir);
+    if (cached) return cached;
+    const nearestFirst: ConfigFile[] = [];
+    let current = dir;
+    for (;;) {
+      const found = this.configIn(current);
+      if (found) nearestFirst.push(found);
+      if (found?.root || isRepositoryRoot(current)) break;
+      const parent = path.dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+    const chain = nearestFirst.reverse();
+    this.chains.set(dir, chain);
+    return chain;
+  }
+
+  resolve(filePath: string): FileConfig {
+    const chain = this.chainFor(path.dirname(filePath));
+    const settings: Record<string, RuleSetting> = {};
+    const merge = (rules: Map<string, RuleEntry>) => {
+      for (const [id, entry] of rules) {
+        // A severity alone keeps the options configured further out, as ESLint does.
+        settings[id] = { severity: entry.severity, options: entry.options ?? settings[id]?.options };
+      }
+    };
+    let kind: PolicyKind | undefined;
+    let ignoredBy: string | undefined;
+    const waivers: Waiver[] = [];
+    for (const config of chain) {
+      merge(config.rules);
+      if (config.kind) kind = config.kind;
+    }
+    for (const config of chain) {
+      const rel = relativeTo(config, filePath);
+      if (rel === undefined) continue;
+      for (const block of config.overrides) {
+        if (!matchesAny(block.files, rel) || matchesAny(block.excludedFiles, rel)) continue;
+        merge(block.rules);
+        if (block.kind) kind = block.kind;
+      }
+      const pattern = ignoreMatch(config.ignores, rel);
+      if (pattern && !ignoredBy) ignoredBy = `${this.display(config.file)} ("${pattern}")`;
+      for (const w of config.waivers) {
+        if (!matchesAny(w.files, rel)) continue;
+        waivers.push({ id: w.id, rule: w.rule, reason: w.reason, statement: w.statement, path: w.path, expires: w.expires, owner: w.owner });
+      }
+    }
+    return { files: chain.map((c) => c.file), settings, kind, waivers, ignoredBy };
+  }
+
+  /** Waivers declared anywhere in the loaded configs whose files globs cover the file. */
+  waiverCovers(waiverId: string, filePath: string): boolean {
+    for (const config of this.loaded.values()) {
+      const w = config.waivers.find((x) => x.id === waiverId);
+      if (!w) continue;
+      const rel = relativeTo(config, filePath);
+      return rel !== undefined && matchesAny(w.files, rel);
+    }
+    return false;
+  }
+
+  display(file: string): string {
+    const rel = path.relative(this.cwd, file);
+    return toPosix(rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file);
+  }
+
+  private configIn(dir: string): ConfigFile | undefined {
+    for (const name of CONFIG_FILE_NAMES) {
+      const file = path.join(dir, name);
+      if (fs.existsSync(file) && fs.statSync(file).isFile()) return this.load(file);
+    }
+    return undefined;
+  }
+
+  private load(file: string): ConfigFile {
+    const cached = this.loaded.get(file);
+    if (cached) return cached;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new ConfigReadError(file, code === 'ENOENT' ? 'the config file does not exist' : `cannot read the config file (${code ?? String(error)})`);
+    }
+    const config = parseConfig(file, text, this.display(file));
+    this.loaded.set(file, config);
+    return config;
+  }
+}
+
+export class ConfigReadError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function isRepositoryRoot(dir: string): boolean {
+  return fs.existsSync(path.join(dir, '.git'));
+}

@@ -1,0 +1,84 @@
+/**
+ * Checks a parsed config against the rules that exist once plugins are
+ * loaded: every rule id known, every option known and of the declared type.
+ */
+import { isCoreDiagnostic } from '../engine/core-diagnostics';
+import type { OptionSpec, Rule } from '../engine/rule';
+import { ConfigError, type ConfigFile, type RuleEntry } from './types';
+
+export function validateConfig(config: ConfigFile, rules: ReadonlyMap<string, Rule>): void {
+  const check = (id: string, entry: RuleEntry) => validateEntry(id, entry, rules);
+  for (const [id, entry] of config.rules) check(id, entry);
+  for (const block of config.overrides) for (const [id, entry] of block.rules) check(id, entry);
+  for (const waiver of config.waivers) {
+    if (!rules.has(waiver.rule)) throw new ConfigError(waiver.origin, `this waiver names ${unknownRuleMessage(waiver.rule, rules)}`);
+  }
+}
+
+function validateEntry(id: string, entry: RuleEntry, rules: ReadonlyMap<string, Rule>): void {
+  const rule = rules.get(id);
+  if (!rule) throw new ConfigError(entry.origin, unknownRuleMessage(id, rules));
+  if (!entry.options) return;
+  const specs = rule.meta.options ?? {};
+  for (const [name, value] of Object.entries(entry.options)) {
+    const spec = specs[name];
+    const where = entry.optionsOrigin ?? entry.origin;
+    if (!spec) {
+      const known = Object.keys(specs);
+      throw new ConfigError(where, `rule "${id}" has no option "${name}"${known.length ? `; its options are ${known.map((k) => `"${k}"`).join(', ')}` : '; it takes no options'}`);
+    }
+    if (!fitsType(spec, value)) throw new ConfigError(where, `option "${name}" of rule "${id}" must be ${describe(spec)}`);
+  }
+}
+
+function fitsType(spec: OptionSpec, value: unknown): boolean {
+  switch (spec.type) {
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'string':
+      return typeof value === 'string';
+    case 'string[]':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string');
+  }
+}
+
+function describe(spec: OptionSpec): string {
+  return { boolean: 'true or false', number: 'a number', string: 'a string', 'string[]': 'an array of strings' }[spec.type];
+}
+
+function unknownRuleMessage(id: string, rules: ReadonlyMap<string, Rule>): string {
+  if (isCoreDiagnostic(id)) return `"${id}", a core diagnostic: it means the file was not fully checked, so it cannot be configured or waived`;
+  const guess = closest(id, [...rules.keys()]);
+  const plugin = id.includes('/') && !guess ? ' (is its plugin listed under "plugins" or passed with --plugin?)' : '';
+  return `unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}${plugin}`;
+}
+
+/** The known id within a small edit distance, for "did you mean". */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = c.startsWith(word) || word.startsWith(c) ? Math.abs(c.length - word.length) / 4 : editDistance(word, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+}

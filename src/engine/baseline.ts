@@ -1,0 +1,102 @@
+/**
+ * Baselines: adopt ramlint in a repository full of policies and gate only on
+ * what is new. Entries are keyed by rule, file, JSON path and a hash of the
+ * offending value — not by line — so they survive reformatting and moved
+ * lines. Entries that no longer match are stale and reported, so the baseline
+ * only shrinks.
+ */
+import { createHash } from 'node:crypto';
+import { summarize } from './linter';
+import type { LintMessage, LintResult } from './types';
+
+export const BASELINE_VERSION = 1;
+
+export interface BaselineEntry {
+  rule: string;
+  /** Path relative to the baseline file's directory, with forward slashes. */
+  file: string;
+  path: string;
+  hash: string;
+  count: number;
+}
+
+export interface Baseline {
+  version: number;
+  entries: BaselineEntry[];
+}
+
+export function valueHash(message: LintMessage): string {
+  return createHash('sha256').update(message.fingerprintValue ?? message.message).digest('hex').slice(0, 16);
+}
+
+function keyOf(rule: string, file: string, path: string, hash: string): string {
+  return `${rule}\0${file}\0${path}\0${hash}`;
+}
+
+/** Findings that a baseline may hold: errors and warnings, not core diagnostics about unreadable files. */
+function baselinable(m: LintMessage): boolean {
+  return m.severity !== 'info' && m.ruleId !== 'unreadable-file' && m.ruleId !== 'internal-error';
+}
+
+export function buildBaseline(results: readonly LintResult[], relativeFile: (filePath: string) => string): Baseline {
+  const counts = new Map<string, BaselineEntry>();
+  for (const r of results) {
+    const file = relativeFile(r.filePath);
+    for (const m of r.messages) {
+      if (!baselinable(m)) continue;
+      const hash = valueHash(m);
+      const key = keyOf(m.ruleId, file, m.path, hash);
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { rule: m.ruleId, file, path: m.path, hash, count: 1 });
+    }
+  }
+  const entries = [...counts.values()].sort((a, b) => a.file.localeCompare(b.file) || a.path.localeCompare(b.path) || a.rule.localeCompare(b.rule) || a.hash.localeCompare(b.hash));
+  return { version: BASELINE_VERSION, entries };
+}
+
+export interface BaselineOutcome {
+  results: LintResult[];
+  /** Entries for linted files that matched nothing (or fewer findings than counted). */
+  stale: BaselineEntry[];
+}
+
+/**
+ * Moves baselined findings to suppressedMessages. Only entries for files in
+ * this run can be judged stale: a run over part of the repository says nothing
+ * about the rest.
+ */
+export function applyBaseline(results: readonly LintResult[], baseline: Baseline, relativeFile: (filePath: string) => string): BaselineOutcome {
+  const budget = new Map<string, { entry: BaselineEntry; left: number }>();
+  for (const entry of baseline.entries) budget.set(keyOf(entry.rule, entry.file, entry.path, entry.hash), { entry, left: entry.count });
+  const linted = new Set<string>();
+  const out = results.map((r) => {
+    const file = relativeFile(r.filePath);
+    linted.add(file);
+    const messages: LintMessage[] = [];
+    const suppressed: LintMessage[] = [...r.suppressedMessages];
+    for (const m of r.messages) {
+      const slot = baselinable(m) ? budget.get(keyOf(m.ruleId, file, m.path, valueHash(m))) : undefined;
+      if (slot && slot.left > 0) {
+        slot.left--;
+        suppressed.push({ ...m, suppressed: { kind: 'baseline', reason: 'present in the baseline' } });
+      } else messages.push(m);
+    }
+    return summarize({ ...r, messages, suppressedMessages: suppressed });
+  });
+  const stale = [...budget.values()].filter((s) => s.left > 0 && linted.has(s.entry.file)).map((s) => ({ ...s.entry, count: s.left }));
+  return { results: out, stale };
+}
+
+/** Reads a baseline document; throws a message naming what is wrong. */
+export function parseBaseline(value: unknown): Baseline {
+  const doc = value as Partial<Baseline> | undefined;
+  if (!doc || typeof doc !== 'object' || doc.version !== BASELINE_VERSION || !Array.isArray(doc.entries)) {
+    throw new Error(`not a ramlint baseline (expected {"version": ${BASELINE_VERSION}, "entries": [...]})`);
+  }
+  doc.entries.forEach((e, i) => {
+    const ok = e && typeof e.rule === 'string' && typeof e.file === 'string' && typeof e.path === 'string' && typeof e.hash === 'string' && Number.isInteger(e.count) && e.count > 0;
+    if (!ok) throw new Error(`entry ${i} must have rule, file, path, hash (strings) and count (a positive whole number)`);
+  });
+  return doc as Baseline;
+}
