@@ -1,5 +1,10 @@
+import { checkstyle } from './checkstyle';
 import { compact } from './compact';
+import { github } from './github';
+import { gitlab } from './gitlab';
 import { json } from './json';
+import { junit } from './junit';
+import { sarif } from './sarif';
 import { stylish } from './stylish';
 import type { Formatter } from './types';
 
@@ -10,6 +15,11 @@ export const formatters: ReadonlyMap<string, Formatter> = new Map<string, Format
   ['stylish', stylish],
   ['json', json],
   ['compact', compact],
+  ['sarif', sarif],
+  ['github', github],
+  ['junit', junit],
+  ['checkstyle', checkstyle],
+  ['gitlab', gitlab],
 ]);
 
 export const FORMAT_NAMES: readonly string[] = [...formatters.keys()];

@@ -1,0 +1,44 @@
+/**
+ * GitHub Actions workflow commands: one annotation per finding,
+ * `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`
+ * (warning → `::warning`, info → `::notice`). Escaping is @actions/core's:
+ * the message escapes `%`, CR and LF; property values also `:` and `,`.
+ * Columns are sent only for single-line ranges, as @actions/core requires.
+ * Files are relative to the repository root. Suppressed findings are omitted.
+ */
+import type { Severity } from '../engine/types';
+import { repoPath } from './paths';
+import type { Formatter } from './types';
+
+const COMMAND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
+
+/** @actions/core `escapeData`. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** @actions/core `escapeProperty`. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export const github: Formatter = (results, context) => {
+  const root = context.repoRoot ?? context.cwd;
+  const lines: string[] = [];
+  for (const result of results) {
+    if (result.messages.length === 0) continue;
+    const file = repoPath(result.filePath, root).path;
+    for (const m of result.messages) {
+      const line = Math.max(1, m.line);
+      const endLine = Math.max(line, m.endLine);
+      const props: [string, string | number][] = [['file', file], ['line', line]];
+      if (endLine === line) props.push(['col', Math.max(1, m.column)]);
+      props.push(['endLine', endLine]);
+      if (endLine === line) props.push(['endColumn', Math.max(1, m.column, m.endColumn)]);
+      props.push(['title', `ramlint: ${m.ruleId}`]);
+      const rendered = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
+      lines.push(`::${COMMAND[m.severity]} ${rendered}::${escapeData(m.message)}`);
+    }
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+};
