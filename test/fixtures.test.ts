@@ -2,10 +2,12 @@
  * Bad/good fixture pairs: fixtures/rules/<rule-id>/bad-*.json(c) must draw at
  * least one finding of that rule from the full built-in rule set, and
  * good-*.json(c) none of it. Exact ranges live in test/rules/<rule-id>.test.ts.
+ * A kind before the extension (`bad-x.permission.json`) lints the file as that kind.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '../src';
+import type { PolicyKind } from '../src/engine/types';
 import { builtinRules } from '../src/rules';
 
 const root = path.join(__dirname, '..', 'fixtures', 'rules');
@@ -28,8 +30,11 @@ describe('rule fixtures', () => {
     for (const file of fs.readdirSync(path.join(root, dir)).sort()) {
       const full = path.join(root, dir, file);
       it(`${dir}/${file}`, () => {
-        expect(file).toMatch(/^(bad|good)-[a-z0-9-]+\.jsonc?$/);
-        const result = lint(fs.readFileSync(full, 'utf8'), { filePath: full });
+        // `bad-x.permission.json` is linted as that kind, for rules that depend on a given kind.
+        const match = /^(bad|good)-[a-z0-9-]+(?:\.(permission|trust|bucket|resource))?\.jsonc?$/.exec(file);
+        expect(match).not.toBeNull();
+        const kind = match?.[2] as PolicyKind | undefined;
+        const result = lint(fs.readFileSync(full, 'utf8'), { filePath: full, kind });
         const own = result.messages.filter((m) => m.ruleId === dir).map((m) => `${m.line}:${m.column} ${m.message}`);
         if (file.startsWith('bad-')) expect(own.length).toBeGreaterThan(0);
         else expect(own).toEqual([]);

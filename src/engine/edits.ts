@@ -42,3 +42,16 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   for (const e of sorted) out = out.slice(0, e.offset) + e.text + out.slice(e.offset + e.length);
   return out;
 }
+
+/**
+ * Inserts `member` as the first member of an object, copying the whitespace
+ * that precedes the current first member so the file keeps its layout.
+ */
+export function insertFirstMember(text: string, objectNode: JsonNode, member: string): TextEdit {
+  const open = objectNode.offset + 1;
+  const first = objectNode.children?.[0];
+  if (!first) return { offset: open, length: 0, text: member };
+  const gap = text.slice(open, first.offset);
+  const lead = /^\s*$/.test(gap) ? gap : (/\r?\n[ \t]*$/.exec(gap)?.[0] ?? ' ');
+  return { offset: first.offset, length: 0, text: `${member},${lead === '' ? ' ' : lead}` };
+}

@@ -116,9 +116,9 @@ export function buildPolicy(root: JsonNode | undefined, givenKind?: PolicyKind):
     const value = statementMember.valueNode;
     if (value.type === 'array') {
       (value.children ?? []).forEach((child, index) => {
-        if (child.type === 'object') statements.push(buildStatement(child, index, ['Statement', index]));
+        if (child.type === 'object' && !intrinsicName(child)) statements.push(buildStatement(child, index, ['Statement', index]));
       });
-    } else if (value.type === 'object') {
+    } else if (value.type === 'object' && !intrinsicName(value)) {
       statements.push(buildStatement(value, 0, ['Statement']));
     }
   }
@@ -259,16 +259,26 @@ function conditionMember(member: Member): ConditionMember {
  * resource-based policy (KMS key policy, endpoint policy …).
  */
 export function detectKind(statements: readonly Statement[]): PolicyKind {
-  if (!statements.some((s) => s.principal)) return 'permission';
+  if (!statements.some((s) => s.principal)) {
+    // sts:AssumeRole with no Resource anywhere is a trust policy missing its Principal,
+    // not a permission policy (which would name the role to assume).
+    const assumeOnly = statements.length > 0 && statements.every((s) => !s.resource && !s.notResource && (s.action?.values ?? []).some((a) => /^sts:assumerole/i.test(a.value)));
+    return assumeOnly ? 'trust' : 'permission';
+  }
   const actions = statements.flatMap((s) => [...(s.action?.values ?? []), ...(s.notAction?.values ?? [])]).map((a) => a.value.toLowerCase());
   const resources = statements.flatMap((s) => [...(s.resource?.values ?? []), ...(s.notResource?.values ?? [])]).map((r) => r.value.toLowerCase());
   if (actions.some((a) => a.startsWith('sts:'))) return 'trust';
   if (actions.some((a) => a.startsWith('oss:')) || resources.some((r) => r.startsWith('acs:oss:'))) return 'bucket';
   const objectFormPrincipal = statements.some((s) => s.principal && s.principal.entries.some((e) => ['RAM', 'Service', 'Federated'].includes(e.type)));
   if (objectFormPrincipal && resources.length === 0) return 'trust';
-  const listFormPrincipal = statements.some((s) => s.principal?.list || s.principal?.star);
-  if (listFormPrincipal && !objectFormPrincipal) return 'bucket';
+  // Endpoint, KMS and ROS stack policies also use "Principal": "*": without OSS evidence, not a bucket policy.
   return 'resource';
+}
+
+/** Is `key` written in another case (`effect` for `Effect`)? unknown-element renames it; others stay quiet. */
+export function hasCaseVariant(members: readonly Member[], key: string): boolean {
+  const lower = key.toLowerCase();
+  return members.some((m) => m.key !== key && m.key.toLowerCase() === lower);
 }
 
 /** `{"Ref": …}` or `{"Fn::Sub": …}`: a ROS template function that only deployment resolves. */

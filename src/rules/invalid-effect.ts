@@ -1,5 +1,6 @@
+import { isTemplateExpression } from '../engine/analysis/arn';
 import { replaceNode } from '../engine/edits';
-import { intrinsicName } from '../engine/model';
+import { hasCaseVariant, intrinsicName } from '../engine/model';
 import { defineRule } from '../engine/rule';
 import { describeType } from './invalid-statement';
 
@@ -12,7 +13,7 @@ export default defineRule({
     fixable: 'safe',
     messages: {
       missing: 'The statement has no "Effect"; add "Effect": "Allow" or "Effect": "Deny".',
-      wrongCase: 'Effect {{value}} must be spelled {{expected}}; RAM compares it case-sensitively.',
+      wrongCase: 'Effect {{value}} must be exactly {{expected}}; RAM compares it character by character, case and spaces included.',
       invalid: 'Effect {{value}} is not valid; use "Allow" or "Deny".',
       notString: 'Effect must be the string "Allow" or "Deny", not {{type}}.',
     },
@@ -21,6 +22,7 @@ export default defineRule({
     for (const statement of context.policy.statements) {
       const effect = statement.effect;
       if (!effect) {
+        if (hasCaseVariant(statement.members, 'Effect')) continue;
         context.report({ messageId: 'missing', node: { offset: statement.node.offset, length: 1 }, path: statement.path });
         continue;
       }
@@ -32,6 +34,7 @@ export default defineRule({
         if (!intrinsicName(node)) context.report({ messageId: 'notString', node, path: effect.path, data: { type: describeType(node.type) } });
         continue;
       }
+      if (isTemplateExpression(value)) continue;
       const canonical = ['Allow', 'Deny'].find((e) => e.toLowerCase() === value.trim().toLowerCase());
       const shown = JSON.stringify(value);
       if (canonical) {

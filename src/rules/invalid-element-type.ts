@@ -50,6 +50,13 @@ export default defineRule<MessageId>({
       return;
     }
     if (policy.version && intrinsicName(policy.version.valueNode)) reportValue(context, policy.version.valueNode, policy.version.path, 'intrinsic', {});
+    const statementValue = policy.statementMember?.valueNode;
+    if (statementValue && policy.statementMember) {
+      const items = statementValue.type === 'array' ? (statementValue.children ?? []) : [statementValue];
+      for (const item of items) {
+        if (intrinsicName(item)) reportValue(context, item, item === statementValue ? policy.statementMember.path : nodePath(item), 'intrinsic', {});
+      }
+    }
     for (const statement of policy.statements) {
       if (statement.effect && intrinsicName(statement.effect.valueNode)) reportValue(context, statement.effect.valueNode, statement.effect.path, 'intrinsic', {});
       if (statement.sid && statement.sid.valueNode.type !== 'string') {

@@ -1,4 +1,4 @@
-import { replaceNode } from '../engine/edits';
+import { hasCaseVariant, intrinsicName } from '../engine/model';
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
@@ -19,17 +19,26 @@ export default defineRule({
     messageSeverityCap: { notArray: 'warning' },
   },
   check(context) {
-    const { policy, source } = context;
+    const { policy } = context;
     if (!policy.isObject || !policy.root) return;
     const member = policy.statementMember;
     if (!member) {
-      context.report({ messageId: 'missing', node: { offset: policy.root.offset, length: 1 }, path: [] });
+      // "statement" in another case is unknown-element's to rename.
+      if (!hasCaseVariant(policy.members, 'Statement')) {
+        context.report({ messageId: 'missing', node: { offset: policy.root.offset, length: 1 }, path: [] });
+      }
       return;
     }
     const value = member.valueNode;
+    // A ROS template function is resolved at deployment; invalid-element-type notes it once.
+    if (intrinsicName(value)) return;
     if (value.type === 'object') {
-      const text = source.text.slice(value.offset, value.offset + value.length);
-      context.report({ messageId: 'notArray', node: member.keyNode, path: member.path, fix: [replaceNode(value, `[${text}]`)] });
+      // Two insertions rather than one replacement, so fixes inside the statement do not overlap it.
+      const fix = [
+        { offset: value.offset, length: 0, text: '[' },
+        { offset: value.offset + value.length, length: 0, text: ']' },
+      ];
+      context.report({ messageId: 'notArray', node: member.keyNode, path: member.path, fix });
       return;
     }
     if (value.type !== 'array') {
@@ -42,7 +51,7 @@ export default defineRule({
       return;
     }
     items.forEach((item, index) => {
-      if (item.type !== 'object') {
+      if (item.type !== 'object' && !intrinsicName(item)) {
         context.report({ messageId: 'notObject', node: item, path: [...member.path, index], data: { index, type: describeType(item.type) } });
       }
     });

@@ -1,6 +1,8 @@
-import { setMember, replaceNode } from '../engine/edits';
-import { intrinsicName } from '../engine/model';
+import { isTemplateExpression } from '../engine/analysis/arn';
+import { insertFirstMember, replaceNode } from '../engine/edits';
+import { hasCaseVariant, intrinsicName } from '../engine/model';
 import { defineRule } from '../engine/rule';
+import { describeType } from './invalid-statement';
 
 export default defineRule({
   meta: {
@@ -21,17 +23,19 @@ export default defineRule({
     if (!policy.isObject || !policy.root) return;
     const version = policy.version;
     if (!version) {
+      // "version" in another case is unknown-element's to rename; inserting too would duplicate it.
+      if (hasCaseVariant(policy.members, 'Version')) return;
       context.report({
         messageId: 'missing',
         node: { offset: policy.root.offset, length: 1 },
         path: [],
-        fix: setMember(source.text, ['Version'], '1', true),
+        fix: [insertFirstMember(source.text, policy.root, '"Version": "1"')],
       });
       return;
     }
     const value = version.valueNode;
     if (value.type === 'string') {
-      if (value.value === '1') return;
+      if (value.value === '1' || isTemplateExpression(String(value.value))) return;
       const hint = /^\d{4}-\d{2}-\d{2}$/.test(String(value.value)) ? 'dated versions belong to AWS IAM' : 'there is no other version';
       context.report({
         messageId: 'wrongValue',
@@ -49,7 +53,7 @@ export default defineRule({
       messageId: 'notString',
       node: value,
       path: version.path,
-      data: { value: value.type === 'number' ? `the number ${raw}` : `a${value.type === 'array' || value.type === 'object' ? 'n' : ''} ${value.type}` },
+      data: { value: value.type === 'number' ? `the number ${raw}` : describeType(value.type) },
       ...(isOne ? { fix: [replaceNode(value, '"1"')] } : {}),
     });
   },

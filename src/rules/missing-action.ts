@@ -1,3 +1,4 @@
+import { hasCaseVariant } from '../engine/model';
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
@@ -17,6 +18,7 @@ export default defineRule({
     for (const statement of context.policy.statements) {
       const { action, notAction } = statement;
       if (!action && !notAction) {
+        if (hasCaseVariant(statement.members, 'Action') || hasCaseVariant(statement.members, 'NotAction')) continue;
         context.report({ messageId: 'missing', node: { offset: statement.node.offset, length: 1 }, path: statement.path });
         continue;
       }

@@ -1,3 +1,4 @@
+import { hasCaseVariant } from '../engine/model';
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
@@ -15,7 +16,7 @@ export default defineRule({
   check(context) {
     const kind = { trust: 'trust', bucket: 'bucket', resource: 'resource', permission: 'permission' }[context.policy.kind];
     for (const statement of context.policy.statements) {
-      if (!statement.principal) {
+      if (!statement.principal && !hasCaseVariant(statement.members, 'Principal')) {
         context.report({ messageId: 'missing', node: { offset: statement.node.offset, length: 1 }, path: statement.path, data: { kind } });
       }
     }

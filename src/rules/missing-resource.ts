@@ -1,3 +1,4 @@
+import { hasCaseVariant } from '../engine/model';
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
@@ -18,6 +19,7 @@ export default defineRule({
     for (const statement of context.policy.statements) {
       const { resource, notResource } = statement;
       if (!resource && !notResource) {
+        if (hasCaseVariant(statement.members, 'Resource') || hasCaseVariant(statement.members, 'NotResource')) continue;
         context.report({ messageId: 'missing', node: { offset: statement.node.offset, length: 1 }, path: statement.path });
         continue;
       }

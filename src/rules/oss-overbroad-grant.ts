@@ -61,8 +61,10 @@ export default defineRule({
         'Reading every bucket is allowed: {{actions}} on "{{resource}}"; scope Resource to the bucket that is needed: "acs:oss:*:*:<bucket>" and "acs:oss:*:*:<bucket>/*".',
       notResource:
         '{{level}} every bucket not listed under NotResource is allowed through {{actions}}; use Resource with the bucket that is needed: "acs:oss:*:*:<bucket>" and "acs:oss:*:*:<bucket>/*".',
+      notResourceRead:
+        'Reading every bucket not listed under NotResource is allowed through {{actions}}; use Resource with the bucket that is needed: "acs:oss:*:*:<bucket>" and "acs:oss:*:*:<bucket>/*".',
     },
-    messageSeverityCap: { read: 'warning' },
+    messageSeverityCap: { read: 'warning', notResourceRead: 'warning' },
   },
   check(context) {
     for (const statement of context.policy.statements) {
@@ -72,7 +74,8 @@ export default defineRule({
       const writes = reach.level === 'write' || reach.level === 'permissions';
       const level = reach.level === 'permissions' ? 'Writing to and changing permissions on' : reach.level === 'write' ? 'Writing to' : 'Reading';
       if (statement.notResource) {
-        context.report({ messageId: 'notResource', node: statement.notResource.keyNode, path: statement.notResource.path, data: { actions: reach.shown, level } });
+        const messageId = writes ? 'notResource' : 'notResourceRead';
+        context.report({ messageId, node: statement.notResource.keyNode, path: statement.notResource.path, data: { actions: reach.shown, level } });
         continue;
       }
       for (const resource of statement.resource?.values ?? []) {

@@ -30,7 +30,10 @@ export default defineRule({
       const principal = statement.principal;
       const confinement = kind === 'trust' ? undefined : publicAccessConfinement(statement);
       if (principal.empty && kind !== 'trust') {
-        if (!confinement) context.report({ messageId: 'publicEmpty', node: principal.keyNode, path: principal.path });
+        if (confinement) {
+          const data = { value: '[] (empty, which OSS reads as everyone)', who: 'anyone', condition: confinement };
+          context.report({ messageId: 'confined', node: principal.keyNode, path: principal.path, data });
+        } else context.report({ messageId: 'publicEmpty', node: principal.keyNode, path: principal.path });
         continue;
       }
       for (const found of everyonePrincipals(principal)) {

@@ -18,18 +18,28 @@ type MessageId = 'unknown' | 'wrongCase' | 'foreign' | 'sid';
 
 function checkMembers(context: RuleContext<MessageId>, members: Member[], allowed: readonly string[], where: string): void {
   const present = new Set(members.map((m) => m.key));
+  const canonicalOf = (key: string) => allowed.find((a) => a.toLowerCase() === key.toLowerCase());
+  // How many keys would be renamed to each canonical name: two would collide.
+  const renames = new Map<string, number>();
+  for (const m of members) {
+    const c = canonicalOf(m.key);
+    if (c && c !== m.key) renames.set(c, (renames.get(c) ?? 0) + 1);
+  }
   for (const member of members) {
     if (allowed.includes(member.key)) continue;
-    const canonical = allowed.find((a) => a.toLowerCase() === member.key.toLowerCase());
+    const canonical = canonicalOf(member.key);
     if (canonical) {
       context.report({
         messageId: 'wrongCase',
         node: member.keyNode,
         path: member.path,
         data: { key: member.key, expected: canonical },
-        // Renaming is safe only when it cannot create a duplicate of an existing key.
-        ...(present.has(canonical) ? {} : { fix: [replaceNode(member.keyNode, JSON.stringify(canonical))] }),
+        // Renaming is safe only when it cannot create a duplicate key.
+        ...(present.has(canonical) || (renames.get(canonical) ?? 0) > 1 ? {} : { fix: [replaceNode(member.keyNode, JSON.stringify(canonical))] }),
       });
+    } else if (member.key === 'Sid' && where === 'resource statement') {
+      // KMS key policies and other resource policies document Sid.
+      continue;
     } else if (member.key === 'Sid' && where === 'statement') {
       context.report({ messageId: 'sid', node: member.keyNode, path: member.path });
     } else if (FOREIGN[member.key]) {
@@ -60,7 +70,7 @@ export default defineRule<MessageId>({
     if (!policy.isObject) return;
     checkMembers(context, policy.members, TOP_LEVEL, 'policy');
     for (const statement of policy.statements) {
-      checkMembers(context, statement.members, STATEMENT, 'statement');
+      checkMembers(context, statement.members, STATEMENT, policy.kind === 'resource' ? 'resource statement' : 'statement');
       const principal = statement.principal;
       if (principal && principal.valueNode.type === 'object') {
         const members = principal.entries.map((e) => ({ key: e.type, keyNode: e.keyNode, valueNode: e.keyNode, path: [...principal.path, e.type] }));

@@ -45,9 +45,9 @@ export function describeGrant(action: string, grant: ActionGrant): string {
   return written.toLowerCase() === action.toLowerCase() ? action : `${action} (through "${written}")`;
 }
 
-/** Does the statement's Action list contain the full wildcard `*` (or `*:*`)? */
+/** Does the statement's Action list contain the full wildcard (`*`, `**`, `*:*`)? */
 export function fullWildcardEntry(statement: Statement): LocatedString | undefined {
-  return statement.action?.values.find((v) => /^\*(:\*)?$/.test(v.value.trim()));
+  return statement.action?.values.find((v) => /^\*+(:\*+)?$/.test(v.value.trim()));
 }
 
 /** The part before the colon, lower-cased; `*` for the full wildcard. */

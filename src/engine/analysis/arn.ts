@@ -78,18 +78,20 @@ export function roleReach(resource: string): RoleReach {
 /** Does a resource pattern cover every OSS bucket: `*`, `acs:oss:*:*:*`, and the same with a key part? */
 export function coversEveryBucket(resource: string): boolean {
   const value = resource.trim();
-  if (value === '*') return true;
+  if (/^\*+$/.test(value)) return true;
   const arn = splitArn(value);
   if (!arn || arn.prefix.toLowerCase() !== 'acs') return false;
   if (!wildcardMatch(arn.service, 'oss', true)) return false;
   const bucket = arn.relative.split('/')[0] ?? '';
-  return /^\*+$/.test(bucket);
+  // Only wildcards, with a star and at most three `?`: bucket names have 3 to 63 characters.
+  return /^[*?]*\*[*?]*$/.test(bucket) && (bucket.match(/\?/g)?.length ?? 0) <= 3;
 }
 
 /** Does a resource pattern cover everything (`*`, `acs:*:*:*:*`)? */
 export function coversEverything(resource: string): boolean {
   const value = resource.trim();
-  if (value === '*') return true;
+  if (/^\*+$/.test(value)) return true;
   const arn = splitArn(value);
-  return !!arn && arn.prefix.toLowerCase() === 'acs' && /^\*+$/.test(arn.service) && /^\*+$/.test(arn.relative) && (arn.account === '' || /^\*+$/.test(arn.account));
+  const any = (field: string) => field === '' || /^\*+$/.test(field);
+  return !!arn && arn.prefix.toLowerCase() === 'acs' && /^\*+$/.test(arn.service) && /^\*+$/.test(arn.relative) && any(arn.region) && any(arn.account);
 }

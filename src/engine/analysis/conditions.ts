@@ -72,6 +72,8 @@ export function publicAccessConfinement(statement: Statement): string | undefine
 export function isNarrowIpRange(value: string): boolean {
   const parsed = parseCidr(value);
   if (!parsed) return false;
+  // An IPv4-mapped IPv6 range (::ffff:a.b.c.d/n) is an IPv4 range of n - 96 bits.
+  if (parsed.version === 6 && /^::ffff:/i.test(value.trim())) return parsed.mask - 96 >= 8;
   return parsed.version === 4 ? parsed.mask >= 8 : parsed.mask >= 32;
 }
 

@@ -28,7 +28,8 @@ function everyoneValue(type: string, value: string): string | undefined {
     case 'Federated':
       return arnWithAnyAccount(v) ? `any ${type === 'RAM' ? 'RAM identity' : 'identity provider'} in any account` : undefined;
     case 'Service':
-      return hasWildcard(v) ? `any service matching "${v}"` : undefined;
+      // `19122324****@cdp.aliyuncs.com`: a documentation mask for one account, not a wildcard.
+      return hasWildcard(v.replace(/^\d+\*+@/, '0@')) ? `any service matching "${v}"` : undefined;
     default:
       // OSS list form: account UIDs, "*", or STS assumed-role ARNs.
       return arnWithAnyAccount(v) ? 'any role session in any account' : undefined;

@@ -1,0 +1,109 @@
+import rule from '../../src/rules/admin-access';
+import { testRule } from '../helpers/rule-tester';
+
+/**
+ * One statement whose members sit one per line from line 5, each starting at
+ * column 7: Effect on line 5, Action on line 6, Resource on line 7.
+ * An Action value starts at column 17.
+ */
+const policy = (...members: string[]) =>
+  `{
+  "Version": "1",
+  "Statement": [
+    {
+      ${members.join(',\n      ')}
+    }
+  ]
+}`;
+
+const allow = '"Effect": "Allow"';
+const deny = '"Effect": "Deny"';
+const action = (v: string) => `"Action": ${v}`;
+const notAction = (v: string) => `"NotAction": ${v}`;
+const resource = (v: string) => `"Resource": ${v}`;
+const notResource = (v: string) => `"NotResource": ${v}`;
+
+/** PowerUserAccess-style NotAction list. */
+const powerUser = '["ram:*", "ims:*", "resourcemanager:*"]';
+
+testRule(rule, {
+  valid: [
+    { name: 'every action of one service on *', code: policy(allow, action('"ecs:*"'), resource('"*"')) },
+    { name: 'every action of several services on *', code: policy(allow, action('["ecs:*", "oss:*", "ram:*"]'), resource('"*"')) },
+    { name: 'every action on one service\'s resources', code: policy(allow, action('"*"'), resource('"acs:ecs:*:*:*"')) },
+    { name: 'every action on one bucket', code: policy(allow, action('["*"]'), resource('["acs:oss:*:*:mybucket", "acs:oss:*:*:mybucket/*"]')) },
+    { name: 'Deny of everything is never a grant', code: policy(deny, action('"*"'), resource('"*"')) },
+    { name: 'Deny with NotAction is never a grant', code: policy(deny, notAction(powerUser), resource('"*"')) },
+    { name: 'NotAction on one bucket', code: policy(allow, notAction('"ram:*"'), resource('"acs:oss:*:*:mybucket/*"')) },
+    { name: 'read-only actions on *', code: policy(allow, action('["ecs:Describe*", "oss:Get*", "oss:List*"]'), resource('"*"')) },
+    { name: 'a trust policy is not checked', kind: 'trust', code: policy(allow, action('"*"'), resource('"*"')) },
+  ],
+  invalid: [
+    {
+      name: 'AdministratorAccess: "*" on "*"',
+      code: policy(allow, action('"*"'), resource('"*"')),
+      errors: [{ messageId: 'star', line: 6, column: 17, endLine: 6, endColumn: 20, text: '"*"', path: 'Statement[0].Action', severity: 'error' }],
+    },
+    {
+      name: 'array forms: ["*"] on ["*"]',
+      code: policy(allow, action('["*"]'), resource('["*"]')),
+      errors: [{ messageId: 'star', line: 6, column: 18, endLine: 6, endColumn: 21, text: '"*"', path: 'Statement[0].Action[0]', severity: 'error' }],
+    },
+    {
+      name: '"*" on acs:*:*:*:*',
+      code: policy(allow, action('"*"'), resource('"acs:*:*:*:*"')),
+      errors: [{ messageId: 'star', line: 6, column: 17, endLine: 6, endColumn: 20, text: '"*"', severity: 'error' }],
+    },
+    {
+      name: '"*" among other actions',
+      code: policy(allow, action('["ecs:*", "*"]'), resource('"*"')),
+      errors: [{ messageId: 'star', line: 6, column: 27, endLine: 6, endColumn: 30, text: '"*"', path: 'Statement[0].Action[1]', severity: 'error' }],
+    },
+    {
+      name: '"*:*" is every action too',
+      code: policy(allow, action('"*:*"'), resource('"*"')),
+      errors: [{ messageId: 'star', line: 6, column: 17, endLine: 6, endColumn: 22, text: '"*:*"', severity: 'error' }],
+    },
+    {
+      name: '"*" beside a scoped resource',
+      code: policy(allow, action('"*"'), resource('["acs:oss:*:*:mybucket/*", "*"]')),
+      errors: [{ messageId: 'star', line: 6, column: 17, endLine: 6, endColumn: 20, text: '"*"', severity: 'error' }],
+    },
+    {
+      name: '"*" with NotResource',
+      code: policy(allow, action('"*"'), notResource('"acs:ram:*:*:*"')),
+      errors: [{ messageId: 'star', line: 6, column: 17, endLine: 6, endColumn: 20, text: '"*"', path: 'Statement[0].Action', severity: 'error' }],
+    },
+    {
+      name: 'PowerUserAccess: NotAction on "*"',
+      code: policy(allow, notAction(powerUser), resource('"*"')),
+      errors: [{ messageId: 'notAction', line: 6, column: 7, endLine: 6, endColumn: 18, text: '"NotAction"', path: 'Statement[0].NotAction', severity: 'error' }],
+    },
+    {
+      name: 'NotAction on acs:*:*:*:*',
+      code: policy(allow, notAction('"ram:*"'), resource('["acs:*:*:*:*"]')),
+      errors: [{ messageId: 'notAction', line: 6, column: 7, endLine: 6, endColumn: 18, text: '"NotAction"', severity: 'error' }],
+    },
+    {
+      name: 'NotAction with NotResource',
+      code: policy(allow, notAction('"ram:*"'), notResource('"acs:ram:*:*:*"')),
+      errors: [{ messageId: 'notAction', line: 6, column: 7, endLine: 6, endColumn: 18, text: '"NotAction"', path: 'Statement[0].NotAction', severity: 'error' }],
+    },
+    {
+      name: 'only the Allow statement is reported',
+      code: {
+        Version: '1',
+        Statement: [
+          { Effect: 'Deny', Action: '*', Resource: '*' },
+          { Effect: 'Allow', Action: '*', Resource: '*' },
+        ],
+      },
+      errors: [{ messageId: 'star', line: 11, column: 17, endLine: 11, endColumn: 20, text: '"*"', path: 'Statement[1].Action', severity: 'error' }],
+    },
+    {
+      name: 'Statement written as one object',
+      code: '{"Version": "1", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}',
+      errors: [{ messageId: 'star', line: 1, column: 61, endLine: 1, endColumn: 64, text: '"*"', path: 'Statement.Action', severity: 'error' }],
+    },
+  ],
+});

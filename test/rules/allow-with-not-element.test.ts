@@ -1,0 +1,89 @@
+import rule from '../../src/rules/allow-with-not-element';
+import { testRule } from '../helpers/rule-tester';
+
+/**
+ * One statement whose members sit one per line from line 5, each starting at
+ * column 7: Effect on line 5, then the members in the order given.
+ */
+const policy = (...members: string[]) =>
+  `{
+  "Version": "1",
+  "Statement": [
+    {
+      ${members.join(',\n      ')}
+    }
+  ]
+}`;
+
+const allow = '"Effect": "Allow"';
+const deny = '"Effect": "Deny"';
+const action = (v: string) => `"Action": ${v}`;
+const notAction = (v: string) => `"NotAction": ${v}`;
+const resource = (v: string) => `"Resource": ${v}`;
+const notResource = (v: string) => `"NotResource": ${v}`;
+
+testRule(rule, {
+  valid: [
+    { name: 'Allow with Action and Resource', code: policy(allow, action('["ecs:DescribeInstances"]'), resource('"*"')) },
+    { name: 'Deny with NotAction', code: policy(deny, notAction('["oss:GetObject"]'), resource('"acs:oss:*:*:mybucket/*"')) },
+    { name: 'Deny with NotResource', code: policy(deny, action('"oss:*"'), notResource('["acs:oss:*:*:mybucket", "acs:oss:*:*:mybucket/*"]')) },
+    {
+      name: 'Deny with NotAction and NotResource',
+      code: policy(deny, notAction('"ecs:Describe*"'), notResource('"acs:ecs:*:*:instance/i-001"')),
+    },
+    { name: 'Allow in a trust policy without Not elements', code: policy(allow, action('"sts:AssumeRole"'), '"Principal": {"Service": "ecs.aliyuncs.com"}') },
+  ],
+  invalid: [
+    {
+      name: 'Allow with NotAction',
+      code: policy(allow, notAction('["ram:*", "ims:*"]'), resource('"*"')),
+      errors: [{ messageId: 'notAction', line: 6, column: 7, endLine: 6, endColumn: 18, text: '"NotAction"', path: 'Statement[0].NotAction', severity: 'warning' }],
+    },
+    {
+      name: 'Allow with NotAction as a string',
+      code: policy(allow, notAction('"ram:*"'), resource('"acs:oss:*:*:mybucket/*"')),
+      errors: [{ messageId: 'notAction', line: 6, column: 7, endLine: 6, endColumn: 18, text: '"NotAction"', severity: 'warning' }],
+    },
+    {
+      name: 'Allow with NotResource',
+      code: policy(allow, action('"oss:GetObject"'), notResource('"acs:oss:*:*:secret-bucket/*"')),
+      errors: [
+        { messageId: 'notResource', line: 7, column: 7, endLine: 7, endColumn: 20, text: '"NotResource"', path: 'Statement[0].NotResource', severity: 'warning' },
+      ],
+    },
+    {
+      name: 'Allow with both NotAction and NotResource',
+      code: policy(allow, notAction('"ram:*"'), notResource('["acs:ram:*:*:*"]')),
+      errors: [
+        { messageId: 'notAction', line: 6, column: 7, endLine: 6, endColumn: 18, text: '"NotAction"', path: 'Statement[0].NotAction', severity: 'warning' },
+        { messageId: 'notResource', line: 7, column: 7, endLine: 7, endColumn: 20, text: '"NotResource"', path: 'Statement[0].NotResource', severity: 'warning' },
+      ],
+    },
+    {
+      name: 'NotAction in a trust policy',
+      code: policy(allow, notAction('"ram:*"'), '"Principal": {"RAM": "acs:ram::123456789012:root"}'),
+      errors: [{ messageId: 'notAction', line: 6, column: 7, endLine: 6, endColumn: 18, text: '"NotAction"', severity: 'warning' }],
+    },
+    {
+      name: 'NotResource in an OSS bucket policy',
+      code: policy(allow, action('["oss:GetObject"]'), '"Principal": ["1234567890123456"]', notResource('"acs:oss:*:*:examplebucket/private/*"')),
+      errors: [{ messageId: 'notResource', line: 8, column: 7, endLine: 8, endColumn: 20, text: '"NotResource"', path: 'Statement[0].NotResource', severity: 'warning' }],
+    },
+    {
+      name: 'only the Allow statement is reported',
+      code: {
+        Version: '1',
+        Statement: [
+          { Effect: 'Deny', NotAction: 'oss:GetObject', Resource: '*' },
+          { Effect: 'Allow', NotAction: 'ram:*', Resource: '*' },
+        ],
+      },
+      errors: [{ messageId: 'notAction', line: 11, column: 7, endLine: 11, endColumn: 18, text: '"NotAction"', path: 'Statement[1].NotAction', severity: 'warning' }],
+    },
+    {
+      name: 'Statement written as one object',
+      code: '{"Version": "1", "Statement": {"Effect": "Allow", "Action": "*", "NotResource": "acs:ram:*:*:*"}}',
+      errors: [{ messageId: 'notResource', line: 1, column: 66, endLine: 1, endColumn: 79, text: '"NotResource"', path: 'Statement.NotResource', severity: 'warning' }],
+    },
+  ],
+});

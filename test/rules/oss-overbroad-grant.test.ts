@@ -1,0 +1,176 @@
+import rule from '../../src/rules/oss-overbroad-grant';
+import { testRule } from '../helpers/rule-tester';
+
+/**
+ * One statement whose members sit one per line from line 5, each starting at
+ * column 7: Effect on line 5, Action on line 6, Resource on line 7.
+ * An Action value starts at column 17, a Resource value at column 19.
+ */
+const policy = (...members: string[]) =>
+  `{
+  "Version": "1",
+  "Statement": [
+    {
+      ${members.join(',\n      ')}
+    }
+  ]
+}`;
+
+const allow = '"Effect": "Allow"';
+const deny = '"Effect": "Deny"';
+const action = (v: string) => `"Action": ${v}`;
+const notAction = (v: string) => `"NotAction": ${v}`;
+const resource = (v: string) => `"Resource": ${v}`;
+const notResource = (v: string) => `"NotResource": ${v}`;
+
+const oneBucket = '["acs:oss:*:*:mybucket", "acs:oss:*:*:mybucket/*"]';
+
+testRule(rule, {
+  valid: [
+    { name: 'oss:ListBuckets on * is account-level', code: policy(allow, action('"oss:ListBuckets"'), resource('"*"')) },
+    { name: 'oss:GetService on * is account-level', code: policy(allow, action('"oss:GetService"'), resource('"*"')) },
+    { name: 'account-level reads on acs:oss:*:*:*', code: policy(allow, action('["oss:ListBuckets", "oss:GetService"]'), resource('"acs:oss:*:*:*"')) },
+    { name: 'account-level reads compare case-insensitively', code: policy(allow, action('"OSS:listbuckets"'), resource('"*"')) },
+    { name: 'reads scoped to one bucket', code: policy(allow, action('["oss:ListObjects", "oss:GetObject"]'), resource(oneBucket)) },
+    { name: 'oss:* scoped to one bucket', code: policy(allow, action('"oss:*"'), resource(oneBucket)) },
+    { name: 'oss:* scoped to one bucket of one account', code: policy(allow, action('"oss:*"'), resource('"acs:oss:*:123456789012:mybucket/*"')) },
+    { name: 'writes on buckets named with a prefix', code: policy(allow, action('"oss:PutObject"'), resource('"acs:oss:*:*:logs-*/*"')) },
+    { name: 'Deny oss:* on * is never a grant', code: policy(deny, action('"oss:*"'), resource('"*"')) },
+    { name: 'Deny of writes on every bucket', code: policy(deny, action('["oss:PutObject", "oss:DeleteObject"]'), resource('"acs:oss:*:*:*"')) },
+    { name: 'other services on *', code: policy(allow, action('["ecs:*", "ram:ListRoles"]'), resource('"*"')) },
+    { name: 'non-OSS actions on acs:oss:*:*:*', code: policy(allow, action('"ram:*"'), resource('"acs:oss:*:*:*"')) },
+    { name: 'NotAction that excludes every OSS action', code: policy(allow, notAction('["oss:*", "ram:*"]'), resource('"*"')) },
+    {
+      name: 'a bucket policy is not checked',
+      kind: 'bucket',
+      code: policy(allow, action('"oss:*"'), '"Principal": ["1234567890123456"]', resource('"acs:oss:*:*:*"')),
+    },
+  ],
+  invalid: [
+    {
+      name: 'NotResource with read-only access is a warning',
+      code: policy(allow, action('["oss:GetObject"]'), notResource('"acs:oss:*:*:audit-logs/*"')),
+      errors: [
+        { messageId: 'notResourceRead', line: 7, column: 7, endLine: 7, endColumn: 20, text: '"NotResource"', path: 'Statement[0].NotResource', severity: 'warning' },
+      ],
+    },
+    {
+      name: 'oss:PutObject on *',
+      code: policy(allow, action('"oss:PutObject"'), resource('"*"')),
+      errors: [{ messageId: 'write', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', path: 'Statement[0].Resource', severity: 'error' }],
+    },
+    {
+      name: 'oss:DeleteObject on acs:oss:*:*:*',
+      code: policy(allow, action('"oss:DeleteObject"'), resource('"acs:oss:*:*:*"')),
+      errors: [{ messageId: 'write', line: 7, column: 19, endLine: 7, endColumn: 34, text: '"acs:oss:*:*:*"', severity: 'error' }],
+    },
+    {
+      name: 'permission management on every bucket of one account',
+      code: policy(allow, action('["oss:PutBucketAcl", "oss:PutBucketPolicy"]'), resource('"acs:oss:*:123456789012:*"')),
+      errors: [{ messageId: 'write', line: 7, column: 19, endLine: 7, endColumn: 45, text: '"acs:oss:*:123456789012:*"', severity: 'error' }],
+    },
+    {
+      name: 'oss:* on every object of every bucket',
+      code: policy(allow, action('"oss:*"'), resource('["acs:oss:*:*:*/*"]')),
+      errors: [
+        { messageId: 'write', line: 7, column: 20, endLine: 7, endColumn: 37, text: '"acs:oss:*:*:*/*"', path: 'Statement[0].Resource[0]', severity: 'error' },
+      ],
+    },
+    {
+      name: 'oss:* on every object of every bucket of one account',
+      code: policy(allow, action('"oss:*"'), resource('"acs:oss:*:123456789012:*/*"')),
+      errors: [{ messageId: 'write', line: 7, column: 19, endLine: 7, endColumn: 47, text: '"acs:oss:*:123456789012:*/*"', severity: 'error' }],
+    },
+    {
+      name: 'the full wildcard action on acs:oss:*:*:*',
+      code: policy(allow, action('"*"'), resource('"acs:oss:*:*:*"')),
+      errors: [{ messageId: 'write', line: 7, column: 19, endLine: 7, endColumn: 34, text: '"acs:oss:*:*:*"', severity: 'error' }],
+    },
+    {
+      name: 'oss:Put* on *',
+      code: policy(allow, action('"oss:Put*"'), resource('"*"')),
+      errors: [{ messageId: 'write', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', severity: 'error' }],
+    },
+    {
+      name: 'a ? wildcard in the service reaches OSS writes',
+      code: policy(allow, action('"o?s:PutObject"'), resource('"*"')),
+      errors: [{ messageId: 'write', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', severity: 'error' }],
+    },
+    {
+      name: 'actions compare case-insensitively',
+      code: policy(allow, action('"OSS:putobject"'), resource('"*"')),
+      errors: [{ messageId: 'write', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', severity: 'error' }],
+    },
+    {
+      name: 'an OSS write the catalogue does not list',
+      code: policy(allow, action('"oss:PutBucketSomethingNew"'), resource('"*"')),
+      errors: [{ messageId: 'write', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', severity: 'error' }],
+    },
+    {
+      name: 'reads and a write together are an error',
+      code: policy(allow, action('["oss:ListBuckets", "oss:GetObject", "oss:PutObject"]'), resource('"*"')),
+      errors: [{ messageId: 'write', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', severity: 'error' }],
+    },
+    {
+      name: 'oss:GetObject on * is a read warning',
+      code: policy(allow, action('"oss:GetObject"'), resource('"*"')),
+      errors: [{ messageId: 'read', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', path: 'Statement[0].Resource', severity: 'warning' }],
+    },
+    {
+      name: 'AliyunOSSReadOnlyAccess: oss:Get* and oss:List* on *',
+      code: policy(allow, action('["oss:Get*", "oss:List*"]'), resource('"*"')),
+      errors: [{ messageId: 'read', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', severity: 'warning' }],
+    },
+    {
+      name: 'oss:ListObjects on every bucket is a read warning',
+      code: policy(allow, action('"oss:ListObjects"'), resource('"acs:oss:*:*:*"')),
+      errors: [{ messageId: 'read', line: 7, column: 19, endLine: 7, endColumn: 34, text: '"acs:oss:*:*:*"', severity: 'warning' }],
+    },
+    {
+      name: 'ListBuckets beside a read still reads every bucket',
+      code: policy(allow, action('["oss:ListBuckets", "oss:GetObject"]'), resource('"acs:oss:*:*:*/*"')),
+      errors: [{ messageId: 'read', line: 7, column: 19, endLine: 7, endColumn: 36, text: '"acs:oss:*:*:*/*"', severity: 'warning' }],
+    },
+    {
+      name: 'reads through acs:*:*:*:*',
+      code: policy(allow, action('"oss:GetObject"'), resource('"acs:*:*:*:*"')),
+      errors: [{ messageId: 'read', line: 7, column: 19, endLine: 7, endColumn: 32, text: '"acs:*:*:*:*"', severity: 'warning' }],
+    },
+    {
+      name: 'only the resource over every bucket is reported',
+      code: policy(allow, action('"oss:PutObject"'), resource('["acs:oss:*:*:mybucket/*", "acs:oss:*:*:*"]')),
+      errors: [{ messageId: 'write', line: 7, column: 46, endLine: 7, endColumn: 61, text: '"acs:oss:*:*:*"', path: 'Statement[0].Resource[1]', severity: 'error' }],
+    },
+    {
+      name: 'each resource over every bucket is reported',
+      code: policy(allow, action('"oss:GetObject"'), resource('["acs:oss:*:*:*", "acs:oss:*:*:*/*"]')),
+      errors: [
+        { messageId: 'read', line: 7, column: 20, endLine: 7, endColumn: 35, text: '"acs:oss:*:*:*"', path: 'Statement[0].Resource[0]', severity: 'warning' },
+        { messageId: 'read', line: 7, column: 37, endLine: 7, endColumn: 54, text: '"acs:oss:*:*:*/*"', path: 'Statement[0].Resource[1]', severity: 'warning' },
+      ],
+    },
+    {
+      name: 'NotAction that does not exclude OSS grants OSS writes',
+      code: policy(allow, notAction('["ram:*", "ims:*"]'), resource('"*"')),
+      errors: [{ messageId: 'write', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', severity: 'error' }],
+    },
+    {
+      name: 'NotResource grants every bucket it does not list',
+      code: policy(allow, action('["oss:PutObject", "oss:DeleteObject"]'), notResource('"acs:oss:*:*:audit-logs/*"')),
+      errors: [
+        { messageId: 'notResource', line: 7, column: 7, endLine: 7, endColumn: 20, text: '"NotResource"', path: 'Statement[0].NotResource', severity: 'error' },
+      ],
+    },
+    {
+      name: 'only the Allow statement is reported',
+      code: {
+        Version: '1',
+        Statement: [
+          { Effect: 'Deny', Action: 'oss:DeleteBucket', Resource: '*' },
+          { Effect: 'Allow', Action: 'oss:PutObject', Resource: '*' },
+        ],
+      },
+      errors: [{ messageId: 'write', line: 12, column: 19, endLine: 12, endColumn: 22, text: '"*"', path: 'Statement[1].Resource', severity: 'error' }],
+    },
+  ],
+});
