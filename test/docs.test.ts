@@ -1,0 +1,172 @@
+/**
+ * The rule docs agree with the code: every rule and core diagnostic has a doc
+ * and no doc is orphaned; each header matches the metadata; the sections come
+ * in the fixed order; every ❌ example draws a finding of its rule and every ✅
+ * example draws no finding at all; the rules tables are current. In the manner
+ * of Biome's rules_check and ESLint's check-rule-examples.
+ *
+ * Example blocks are ```json or ```jsonc fences under a "### ❌ …" or
+ * "### ✅ …" heading in "## Examples". A fence may name the policy kind, as
+ * `--kind` would: ```json kind=permission. Expected texts are built from
+ * src/ with the same module scripts/update-docs.js uses, never from dist/.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CORE_DIAGNOSTICS } from '../src/engine/core-diagnostics';
+import { DOCS_BASE_URL, docsUrl } from '../src/engine/rule';
+import { POLICY_KINDS, type PolicyKind } from '../src/engine/types';
+import { lint } from '../src/index';
+import { builtinRules } from '../src/rules';
+import { docEntries, extractHeader, extractTable, headerBlock, rulesTable } from '../scripts/rules-table';
+
+const root = path.join(__dirname, '..');
+const docsDir = path.join(root, 'docs', 'rules');
+const entries = docEntries(builtinRules, CORE_DIAGNOSTICS);
+
+/** Core diagnostics that no policy text can produce; their Examples section is prose. */
+const PROSE_EXAMPLES = new Set(['unreadable-file', 'internal-error']);
+
+const SECTIONS = ['What it checks', 'Why it matters', 'Examples', 'How to fix', 'When not to use it', 'References'];
+
+interface ExampleBlock {
+  verdict: 'incorrect' | 'correct';
+  lang: 'json' | 'jsonc';
+  kind: PolicyKind | undefined;
+  text: string;
+  /** 1-based line of the opening fence. */
+  line: number;
+}
+
+interface ParsedDoc {
+  title: string | undefined;
+  h2: string[];
+  /** H3 headings inside "## Examples". */
+  exampleHeadings: string[];
+  blocks: ExampleBlock[];
+  problems: string[];
+}
+
+function parseDoc(text: string): ParsedDoc {
+  const doc: ParsedDoc = { title: undefined, h2: [], exampleHeadings: [], blocks: [], problems: [] };
+  const lines = text.split('\n');
+  let h2: string | undefined;
+  let h3: string | undefined;
+  let fence: { lang: string; info: string; line: number; body: string[] } | undefined;
+  lines.forEach((line, i) => {
+    if (fence) {
+      if (/^```\s*$/.test(line)) {
+        const verdict = h3?.startsWith('❌') ? 'incorrect' : h3?.startsWith('✅') ? 'correct' : undefined;
+        if (h2 === 'Examples' && verdict && (fence.lang === 'json' || fence.lang === 'jsonc')) {
+          const kindAttr = /\bkind=(\S+)/.exec(fence.info)?.[1];
+          if (kindAttr !== undefined && !POLICY_KINDS.includes(kindAttr as PolicyKind)) {
+            doc.problems.push(`line ${fence.line}: unknown kind "${kindAttr}" (use one of ${POLICY_KINDS.join(', ')})`);
+          }
+          doc.blocks.push({ verdict, lang: fence.lang, kind: kindAttr as PolicyKind | undefined, text: fence.body.join('\n'), line: fence.line });
+        }
+        fence = undefined;
+      } else fence.body.push(line);
+      return;
+    }
+    const open = /^```\s*([A-Za-z]*)(.*)$/.exec(line);
+    if (open) {
+      fence = { lang: open[1] ?? '', info: open[2] ?? '', line: i + 1, body: [] };
+      return;
+    }
+    const heading = /^(#{1,6}) (.+?)\s*$/.exec(line);
+    if (!heading) return;
+    const level = heading[1]?.length;
+    const title = heading[2] as string;
+    if (level === 1 && doc.title === undefined) doc.title = title;
+    if (level === 2) {
+      doc.h2.push(title);
+      h2 = title;
+      h3 = undefined;
+    }
+    if (level === 3) {
+      h3 = title;
+      if (h2 === 'Examples') doc.exampleHeadings.push(title);
+    }
+  });
+  if (fence) doc.problems.push(`line ${fence.line}: unclosed code fence`);
+  return doc;
+}
+
+function readDoc(id: string): string | undefined {
+  const file = path.join(docsDir, `${id}.md`);
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+}
+
+const docIds = fs.existsSync(docsDir)
+  ? fs
+      .readdirSync(docsDir)
+      .filter((f) => f.endsWith('.md') && f !== 'README.md')
+      .map((f) => f.slice(0, -3))
+      .sort()
+  : [];
+
+describe('rule docs', () => {
+  it('exist for every built-in rule and core diagnostic, and for nothing else', () => {
+    expect(docIds).toEqual(entries.map((e) => e.id).sort());
+  });
+
+  it('are where the docs links point', () => {
+    for (const rule of builtinRules.values()) expect(docsUrl(rule.meta)).toBe(`${DOCS_BASE_URL}${rule.meta.id}.md`);
+    for (const d of CORE_DIAGNOSTICS) expect(docsUrl(d)).toBe(`${DOCS_BASE_URL}${d.id}.md`);
+  });
+
+  describe.each(entries.map((e) => [e.id, e] as const))('%s', (id, entry) => {
+    const text = readDoc(id);
+    const doc = text === undefined ? undefined : parseDoc(text);
+
+    it('has the title and the header generated from the metadata (npm run docs:update)', () => {
+      expect(doc?.title).toBe(id);
+      expect(text === undefined ? undefined : extractHeader(text)).toBe(headerBlock(entry));
+    });
+
+    it('has the sections in order', () => {
+      expect(doc?.problems).toEqual([]);
+      const options = builtinRules.get(id)?.meta.options;
+      const expected = options && Object.keys(options).length > 0 ? [...SECTIONS.slice(0, 4), 'Options', ...SECTIONS.slice(4)] : SECTIONS;
+      expect(doc?.h2).toEqual(expected);
+      if (PROSE_EXAMPLES.has(id)) return;
+      const headings = doc?.exampleHeadings ?? [];
+      expect(headings[0]).toMatch(/^❌ Incorrect/);
+      expect(headings.some((h) => /^✅ Correct/.test(h))).toBe(true);
+      for (const h of headings) expect(h).toMatch(/^(❌ Incorrect|✅ Correct)/);
+    });
+
+    it('has ❌ examples that draw a finding of this rule and ✅ examples that draw no finding at all', () => {
+      const blocks = doc?.blocks ?? [];
+      if (!PROSE_EXAMPLES.has(id)) {
+        expect(blocks.filter((b) => b.verdict === 'incorrect').length).toBeGreaterThan(0);
+        expect(blocks.filter((b) => b.verdict === 'correct').length).toBeGreaterThan(0);
+      }
+      const failures: string[] = [];
+      for (const block of blocks) {
+        const result = lint(block.text, { filePath: `docs/rules/${id}.example.${block.lang}`, kind: block.kind });
+        const found = result.messages.map((m) => `${m.ruleId} (${m.message})`);
+        const where = `docs/rules/${id}.md:${block.line}`;
+        if (block.verdict === 'incorrect' && !result.messages.some((m) => m.ruleId === id)) {
+          failures.push(`${where}: ❌ example draws no ${id} finding; it draws ${found.length > 0 ? found.join('; ') : 'nothing'}`);
+        }
+        if (block.verdict === 'correct' && result.messages.length > 0) {
+          failures.push(`${where}: ✅ example draws ${found.join('; ')}`);
+        }
+        if (block.verdict === 'correct' && result.suppressedMessages.some((m) => m.ruleId === id)) {
+          failures.push(`${where}: ✅ example only hides its ${id} finding with a waiver`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  });
+});
+
+describe('rules tables', () => {
+  it.each([
+    ['docs/rules/README.md', ''],
+    ['README.md', 'docs/rules/'],
+  ])('%s lists every rule and core diagnostic as generated (npm run docs:update)', (file, linkPrefix) => {
+    const text = fs.readFileSync(path.join(root, file), 'utf8');
+    expect(extractTable(text)).toBe(rulesTable(entries, linkPrefix));
+  });
+});
