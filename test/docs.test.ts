@@ -7,7 +7,9 @@
  *
  * Example blocks are ```json or ```jsonc fences under a "### ❌ …" or
  * "### ✅ …" heading in "## Examples". A fence may name the policy kind, as
- * `--kind` would: ```json kind=permission. Expected texts are built from
+ * `--kind` would (```json kind=permission), and options for the rule, as the
+ * configuration would (```json options={"trustedAccounts": ["1"]}). Expected
+ * texts are built from
  * src/ with the same module scripts/update-docs.js uses, never from dist/.
  */
 import * as fs from 'node:fs';
@@ -35,6 +37,8 @@ interface ExampleBlock {
   text: string;
   /** 1-based line of the opening fence. */
   line: number;
+  /** Options for the documented rule, from `options={...}` on the fence line. */
+  options?: Record<string, unknown>;
 }
 
 interface ParsedDoc {
@@ -61,7 +65,15 @@ function parseDoc(text: string): ParsedDoc {
           if (kindAttr !== undefined && !POLICY_KINDS.includes(kindAttr as PolicyKind)) {
             doc.problems.push(`line ${fence.line}: unknown kind "${kindAttr}" (use one of ${POLICY_KINDS.join(', ')})`);
           }
-          doc.blocks.push({ verdict, lang: fence.lang, kind: kindAttr as PolicyKind | undefined, text: fence.body.join('\n'), line: fence.line });
+          // `options={...}` (the rest of the fence line) configures the rule for this example.
+          const optionsAttr = /\boptions=(\{.*\})\s*$/.exec(fence.info)?.[1];
+          let options: Record<string, unknown> | undefined;
+          try {
+            options = optionsAttr === undefined ? undefined : (JSON.parse(optionsAttr) as Record<string, unknown>);
+          } catch {
+            doc.problems.push(`line ${fence.line}: options= is not a JSON object`);
+          }
+          doc.blocks.push({ verdict, lang: fence.lang, kind: kindAttr as PolicyKind | undefined, options, text: fence.body.join('\n'), line: fence.line });
         }
         fence = undefined;
       } else fence.body.push(line);
@@ -143,7 +155,9 @@ describe('rule docs', () => {
       }
       const failures: string[] = [];
       for (const block of blocks) {
-        const result = lint(block.text, { filePath: `docs/rules/${id}.example.${block.lang}`, kind: block.kind });
+        const rule = builtinRules.get(id);
+        const settings = block.options && rule ? { [id]: { severity: rule.meta.defaultSeverity, options: block.options } } : undefined;
+        const result = lint(block.text, { filePath: `docs/rules/${id}.example.${block.lang}`, kind: block.kind, settings });
         const found = result.messages.map((m) => `${m.ruleId} (${m.message})`);
         const where = `docs/rules/${id}.md:${block.line}`;
         if (block.verdict === 'incorrect' && !result.messages.some((m) => m.ruleId === id)) {

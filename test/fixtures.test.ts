@@ -2,7 +2,8 @@
  * Bad/good fixture pairs: fixtures/rules/<rule-id>/bad-*.json(c) must draw at
  * least one finding of that rule from the full built-in rule set, and
  * good-*.json(c) none of it. Exact ranges live in test/rules/<rule-id>.test.ts.
- * A kind before the extension (`bad-x.permission.json`) lints the file as that kind.
+ * A kind before the extension (`bad-x.permission.json`) lints the file as that
+ * kind; an options.json in a rule's folder configures that rule for its fixtures.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -27,14 +28,19 @@ describe('rule fixtures', () => {
   });
 
   for (const dir of dirs) {
+    const optionsFile = path.join(root, dir, 'options.json');
+    const options = fs.existsSync(optionsFile) ? (JSON.parse(fs.readFileSync(optionsFile, 'utf8')) as Record<string, unknown>) : undefined;
+    const rule = builtinRules.get(dir);
+    const settings = options && rule ? { [dir]: { severity: rule.meta.defaultSeverity, options } } : undefined;
     for (const file of fs.readdirSync(path.join(root, dir)).sort()) {
+      if (file === 'options.json') continue;
       const full = path.join(root, dir, file);
       it(`${dir}/${file}`, () => {
         // `bad-x.permission.json` is linted as that kind, for rules that depend on a given kind.
         const match = /^(bad|good)-[a-z0-9-]+(?:\.(permission|trust|bucket|resource))?\.jsonc?$/.exec(file);
         expect(match).not.toBeNull();
         const kind = match?.[2] as PolicyKind | undefined;
-        const result = lint(fs.readFileSync(full, 'utf8'), { filePath: full, kind });
+        const result = lint(fs.readFileSync(full, 'utf8'), { filePath: full, kind, settings });
         const own = result.messages.filter((m) => m.ruleId === dir).map((m) => `${m.line}:${m.column} ${m.message}`);
         if (file.startsWith('bad-')) expect(own.length).toBeGreaterThan(0);
         else expect(own).toEqual([]);

@@ -2,6 +2,7 @@
  * Checks a parsed config against the rules that exist once plugins are
  * loaded: every rule id known, every option known and of the declared type.
  */
+import { closest } from '../engine/closest';
 import { isCoreDiagnostic } from '../engine/core-diagnostics';
 import type { OptionSpec, Rule } from '../engine/rule';
 import { ConfigError, type ConfigFile, type RuleEntry } from './types';
@@ -53,32 +54,4 @@ function unknownRuleMessage(id: string, rules: ReadonlyMap<string, Rule>): strin
   const guess = closest(id, [...rules.keys()]);
   const plugin = id.includes('/') && !guess ? ' (is its plugin listed under "plugins" or passed with --plugin?)' : '';
   return `unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}${plugin}`;
-}
-
-/** The known id within a small edit distance, for "did you mean". */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = c.startsWith(word) || word.startsWith(c) ? Math.abs(c.length - word.length) / 4 : editDistance(word, c);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] as number;
-      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] as number;
 }

@@ -37,7 +37,7 @@ export function decodePolicyBytes(bytes: Uint8Array): Decoded {
 
 /** Also used before reading, when the size alone rules a file out. */
 export function tooLargeMessage(size: number): string {
-  return `The file is ${formatSize(size)}; ramlint reads policy files up to ${formatSize(MAX_FILE_BYTES)} (a RAM policy holds at most 6,144 characters, an OSS bucket policy 16 KB).`;
+  return `The file is ${size.toLocaleString('en-US')} bytes (${formatSize(size)}); ramlint reads policy files up to ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (a RAM policy holds at most 6,144 characters, an OSS bucket policy 16 KB).`;
 }
 
 function fail(message: string): Decoded {

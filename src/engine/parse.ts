@@ -54,7 +54,12 @@ export function parseJson(text: string, options: ParseOptions): ParsedJson {
     return { root: undefined, problems: [{ message: `The JSON parser failed: ${String(error)}`, offset: 0, length: 0 }], duplicateKeys: [] };
   }
   const first = errors[0];
-  if (first) return { root, problems: [describeError(text, first)], duplicateKeys: [] };
+  if (first) {
+    const problem = describeError(text, first);
+    // jsonc-parser can report a range past the end (an unterminated comment at the end).
+    problem.length = Math.max(0, Math.min(problem.length, text.length - problem.offset));
+    return { root, problems: [problem], duplicateKeys: [] };
+  }
   return { root, problems: [], duplicateKeys: root ? findDuplicateKeys(root) : [] };
 }
 

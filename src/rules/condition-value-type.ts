@@ -14,6 +14,13 @@ const EXPECTED: Record<ConditionValueType, string> = {
   ip: 'an IP address or CIDR block such as "203.0.113.0/24"',
 };
 
+/** Date.parse rolls 2026-02-30 over to March; check the calendar day exists. */
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && !Number.isNaN(Date.parse(value));
+}
+
 function fits(type: ConditionValueType, value: ConditionScalar): boolean {
   switch (type) {
     case 'string':
@@ -21,7 +28,7 @@ function fits(type: ConditionValueType, value: ConditionScalar): boolean {
     case 'number':
       return typeof value === 'number' || (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()));
     case 'date':
-      return typeof value === 'string' && ISO_8601.test(value.trim()) && !Number.isNaN(Date.parse(value.trim()));
+      return typeof value === 'string' && ISO_8601.test(value.trim()) && isRealDate(value.trim());
     case 'boolean':
       return typeof value === 'boolean' || (typeof value === 'string' && /^(true|false)$/i.test(value.trim()));
     case 'ip':

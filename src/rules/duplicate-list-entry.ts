@@ -1,22 +1,45 @@
-import { removeAt } from '../engine/edits';
+import { createScanner, SyntaxKind } from 'jsonc-parser';
 import type { LocatedString } from '../engine/model';
 import type { JsonNode } from '../engine/parse';
 import { defineRule } from '../engine/rule';
 import type { TextEdit } from '../engine/types';
 
+/** Offset of the first comma token in text[from, to), skipping comments; -1 if none. */
+function commaBetween(text: string, from: number, to: number): number {
+  const scanner = createScanner(text.slice(from, to), false);
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.CommaToken) return from + scanner.getTokenOffset();
+  }
+  return -1;
+}
+
 /**
- * Deletes the entry and the comma before it, keeping the list's own layout.
- * When a comment sits in between, jsonc-parser's structural removal is used
- * instead, so that no comment is lost.
+ * Deletes the repeated entry with one neighbouring comma, keeping the list's
+ * layout and every comment: the comma before it when only whitespace lies
+ * between, else the comma after it (comments stay on their lines). A repeat
+ * always has a previous entry: the first occurrence.
  */
 function removeEntry(text: string, entry: LocatedString): TextEdit[] {
   const siblings = entry.node.parent?.children ?? [];
-  const previous = siblings[siblings.indexOf(entry.node) - 1] as JsonNode | undefined;
-  if (previous) {
-    const start = previous.offset + previous.length;
-    if (/^\s*,\s*$/.test(text.slice(start, entry.node.offset))) return [{ offset: start, length: entry.node.offset + entry.node.length - start, text: '' }];
+  const index = siblings.indexOf(entry.node);
+  const previous = siblings[index - 1] as JsonNode;
+  const next = siblings[index + 1];
+  const start = entry.node.offset;
+  const end = start + entry.node.length;
+  const prevEnd = previous.offset + previous.length;
+  if (/^\s*,\s*$/.test(text.slice(prevEnd, start))) return [{ offset: prevEnd, length: end - prevEnd, text: '' }];
+  const after = next ? commaBetween(text, end, next.offset) : -1;
+  if (after >= 0) {
+    // The spaces after the comma go too, so what follows keeps its column.
+    let stop = after + 1;
+    while (text[stop] === ' ' || text[stop] === '\t') stop++;
+    return [{ offset: start, length: stop - start, text: '' }];
   }
-  return removeAt(text, [...entry.path]);
+  const before = commaBetween(text, prevEnd, start);
+  return [
+    ...(before >= 0 ? [{ offset: before, length: 1, text: '' }] : []),
+    { offset: start, length: entry.node.length, text: '' },
+  ];
 }
 
 export default defineRule({

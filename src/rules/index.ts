@@ -15,6 +15,7 @@ import invalidConditionKey from './invalid-condition-key';
 import invalidConditionOperator from './invalid-condition-operator';
 import invalidEffect from './invalid-effect';
 import invalidElementType from './invalid-element-type';
+import invalidPrincipal from './invalid-principal';
 import invalidStatement from './invalid-statement';
 import invalidVersion from './invalid-version';
 import missingAction from './missing-action';
@@ -24,6 +25,8 @@ import ossOverbroadGrant from './oss-overbroad-grant';
 import passroleMissingServiceCondition from './passrole-missing-service-condition';
 import passroleWildcardResource from './passrole-wildcard-resource';
 import policySize from './policy-size';
+import ramPrivilegeEscalation from './ram-privilege-escalation';
+import trustExternalPrincipal from './trust-external-principal';
 import trustWildcardPrincipal from './trust-wildcard-principal';
 import unexpectedPrincipal from './unexpected-principal';
 import unknownElement from './unknown-element';
@@ -41,6 +44,7 @@ const BUILTIN_RULES: readonly Rule[] = [
   invalidConditionOperator as Rule,
   invalidEffect as Rule,
   invalidElementType as Rule,
+  invalidPrincipal as Rule,
   invalidStatement as Rule,
   invalidVersion as Rule,
   missingAction as Rule,
@@ -50,6 +54,8 @@ const BUILTIN_RULES: readonly Rule[] = [
   passroleMissingServiceCondition as Rule,
   passroleWildcardResource as Rule,
   policySize as Rule,
+  ramPrivilegeEscalation as Rule,
+  trustExternalPrincipal as Rule,
   trustWildcardPrincipal as Rule,
   unexpectedPrincipal as Rule,
   unknownElement as Rule,

@@ -1,5 +1,7 @@
 import { replaceNode } from '../engine/edits';
 import { awsOnlyOperator, canonicalOperator, CONDITION_OPERATORS, OPERATOR_KINDS } from '../engine/catalog/condition-operators';
+import { closest } from '../engine/closest';
+import { membersOf } from '../engine/model';
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
@@ -9,9 +11,13 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Disallow condition operators that RAM does not define (rejected as "Invalid condition operator").',
     fixable: 'safe',
+    messageSeverityCap: { setOperator: 'warning' },
     messages: {
       unknown: 'Condition operator "{{operator}}" does not exist in RAM; use one of StringEquals, StringLike, NumericEquals, DateLessThan, Bool, IpAddress and their variants.',
       awsOnly: 'Condition operator "{{operator}}" is not valid: {{reason}}.',
+      setOperator:
+        'Condition operator "{{operator}}" uses a set prefix that RAM does not document; Alibaba\'s own templates use it with multi-valued keys, but the validator may reject it. Prefer a plain operator where the key has one value.',
+      unknownGuess: 'Condition operator "{{operator}}" does not exist in RAM; did you mean "{{guess}}"?',
       wrongCase: 'Condition operator "{{operator}}" must be spelled "{{expected}}"; operators are case-sensitive.',
       wrongKind: 'Condition operator "{{operator}}" is accepted only in OSS bucket policies, not in a {{kind}} policy.',
     },
@@ -21,9 +27,7 @@ export default defineRule({
     for (const statement of context.policy.statements) {
       const condition = statement.condition;
       if (!condition || condition.valueNode.type !== 'object') continue;
-      const operators = new Map<string, { keyNode: typeof condition.keyNode; path: (string | number)[] }>();
-      for (const clause of condition.clauses) operators.set(clause.operator, { keyNode: clause.operatorNode, path: [...condition.path, clause.operator] });
-      for (const op of condition.malformedOperators) operators.set(op.key, { keyNode: op.keyNode, path: [...op.path] });
+      const operators = new Map(membersOf(condition.valueNode, condition.path).map((m) => [m.key, { keyNode: m.keyNode, path: [...m.path] }]));
       for (const [operator, { keyNode, path }] of operators) {
         if (CONDITION_OPERATORS.has(operator)) {
           const kinds = OPERATOR_KINDS.get(operator);
@@ -42,9 +46,12 @@ export default defineRule({
             ...(clash ? {} : { fix: [replaceNode(keyNode, JSON.stringify(canonical))] }),
           });
         } else if (reason) {
-          context.report({ messageId: 'awsOnly', node: keyNode, path, data: { operator, reason } });
+          const messageId = /^For(AnyValue|AllValues):/i.test(operator) ? 'setOperator' : 'awsOnly';
+          context.report({ messageId, node: keyNode, path, data: { operator, reason } });
         } else {
-          context.report({ messageId: 'unknown', node: keyNode, path, data: { operator } });
+          const guess = closest(operator, [...CONDITION_OPERATORS.keys()]);
+          if (guess) context.report({ messageId: 'unknownGuess', node: keyNode, path, data: { operator, guess } });
+          else context.report({ messageId: 'unknown', node: keyNode, path, data: { operator } });
         }
       }
     }

@@ -59,9 +59,7 @@ export default defineRule<MessageId>({
     }
     for (const statement of policy.statements) {
       if (statement.effect && intrinsicName(statement.effect.valueNode)) reportValue(context, statement.effect.valueNode, statement.effect.path, 'intrinsic', {});
-      if (statement.sid && statement.sid.valueNode.type !== 'string') {
-        context.report({ messageId: 'sid', node: statement.sid.valueNode, path: statement.sid.path, data: { type: describeType(statement.sid.valueNode.type) } });
-      }
+      if (statement.sid && statement.sid.valueNode.type !== 'string') reportValue(context, statement.sid.valueNode, statement.sid.path, 'sid', {});
       for (const member of [statement.action, statement.notAction, statement.resource, statement.notResource]) checkList(context, member);
 
       const condition = statement.condition;

@@ -45,7 +45,7 @@ export function canonicalOperator(operator: string): string | undefined {
 
 /** Why an AWS-style operator is not accepted, or undefined. */
 export function awsOnlyOperator(operator: string): string | undefined {
-  if (/^For(Any|All)Value:/i.test(operator)) return 'the ForAnyValue:/ForAllValues: set prefixes are not supported by RAM';
+  if (/^For(AnyValue|AllValues):/i.test(operator)) return 'the ForAnyValue:/ForAllValues: set prefixes are not in RAM\'s documented operators';
   if (/IfExists$/i.test(operator)) return 'the IfExists suffix is not supported by RAM';
   if (/^Null$/i.test(operator)) return 'the Null operator is not supported by RAM';
   if (/^Arn/i.test(operator)) return 'the Arn operators are not supported by RAM; use StringEquals or StringLike';

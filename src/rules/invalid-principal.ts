@@ -1,0 +1,68 @@
+import { isTemplateExpression } from '../engine/analysis/arn';
+import type { LocatedString } from '../engine/model';
+import { defineRule, type RuleContext } from '../engine/rule';
+
+type MessageId = 'trustForm' | 'nobody' | 'ram' | 'service' | 'federated' | 'bucketValue';
+
+/** An account id: digits (masked ones too, `1234****`, `1234xxxx`), `*`, or a placeholder. */
+const ACCOUNT = String.raw`(?:\d+[*xX]*|\*|0)`;
+const RAM_PRINCIPAL = new RegExp(String.raw`^acs:ram:\*?:${ACCOUNT}:(?:root|user/[^/\s]+|role/[^/\s]+)$`, 'i');
+const SERVICE_PRINCIPAL = new RegExp(String.raw`^(?:${ACCOUNT}@)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.aliyuncs\.com$`, 'i');
+const FEDERATED_PRINCIPAL = new RegExp(String.raw`^acs:ram:\*?:${ACCOUNT}:(?:saml-provider|oidc-provider)/\S+$`, 'i');
+const BUCKET_PRINCIPAL = new RegExp(String.raw`^(?:\*|\d+[*xX]*|arn:sts::${ACCOUNT}:assumed-role/[^/\s]+/\S+|acs:ram:\*?:${ACCOUNT}:\S+)$`, 'i');
+
+/** Placeholders (`<account-id>`, `${var.uid}`) stand for a value supplied later. */
+function filled(value: string): string {
+  return value.trim().replace(/<[^<>]*>|\$\{[^}]*\}/g, '0');
+}
+
+function check(context: RuleContext<MessageId>, values: readonly LocatedString[], pattern: RegExp, messageId: MessageId): void {
+  for (const v of values) {
+    if (v.value.trim() === '*' || isTemplateExpression(v.value)) continue; // everyone is trust-wildcard-principal's finding
+    if (!pattern.test(filled(v.value))) context.report({ messageId, node: v.node, path: v.path, data: { value: v.value } });
+  }
+}
+
+export default defineRule<MessageId>({
+  meta: {
+    id: 'invalid-principal',
+    category: 'syntax',
+    defaultSeverity: 'error',
+    description: 'Require Principal values of the documented forms, and a trust policy Principal that names someone.',
+    fixable: 'none',
+    kinds: ['trust', 'bucket'],
+    messages: {
+      trustForm: 'In a trust policy, "Principal" is an object naming RAM identities, services or identity providers, for example {"Service": ["ecs.aliyuncs.com"]}.',
+      nobody: 'This "Principal" names nobody, so nobody can assume the role; name the account, RAM identity or service that should.',
+      ram: 'RAM principal "{{value}}" is not of the form acs:ram::<account-id>:root, acs:ram::<account-id>:user/<name> or acs:ram::<account-id>:role/<name>.',
+      service: 'Service principal "{{value}}" is not of the form <service>.aliyuncs.com, or <account-id>@<service>.aliyuncs.com for a service of another account.',
+      federated: 'Federated principal "{{value}}" is not of the form acs:ram::<account-id>:saml-provider/<name> or acs:ram::<account-id>:oidc-provider/<name>.',
+      bucketValue: 'Principal "{{value}}" is not an account or RAM user UID, "*", or an STS role session (arn:sts::<account-id>:assumed-role/<role>/<session>), so the statement applies to nobody.',
+    },
+  },
+  check(context) {
+    const trust = context.policy.kind === 'trust';
+    for (const statement of context.policy.statements) {
+      const principal = statement.principal;
+      if (!principal) continue;
+      if (trust) {
+        if (principal.list) {
+          context.report({ messageId: 'trustForm', node: principal.valueNode, path: principal.path });
+          continue;
+        }
+        const named = principal.entries.reduce((n, e) => n + e.values.length + e.nonStrings.length, 0);
+        if (principal.valueNode.type === 'object' && named === 0) {
+          context.report({ messageId: 'nobody', node: principal.valueNode, path: principal.path });
+          continue;
+        }
+      } else {
+        check(context, principal.list?.values ?? [], BUCKET_PRINCIPAL, 'bucketValue');
+      }
+      for (const entry of principal.entries) {
+        if (entry.type === 'RAM') check(context, entry.values, RAM_PRINCIPAL, 'ram');
+        else if (entry.type === 'Service') check(context, entry.values, SERVICE_PRINCIPAL, 'service');
+        else if (entry.type === 'Federated') check(context, entry.values, FEDERATED_PRINCIPAL, 'federated');
+      }
+    }
+  },
+});

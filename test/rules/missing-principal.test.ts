@@ -1,0 +1,72 @@
+import rule from '../../src/rules/missing-principal';
+import { testRule } from '../helpers/rule-tester';
+
+/** A policy with its statements on lines 4, 5, …, each starting at column 5. */
+const policy = (...statements: string[]) =>
+  `{
+  "Version": "1",
+  "Statement": [
+    ${statements.join(',\n    ')}
+  ]
+}`;
+
+const trustEcs = '{"Effect": "Allow", "Principal": {"Service": ["ecs.aliyuncs.com"]}, "Action": "sts:AssumeRole"}';
+const assumeWithout = '{"Effect": "Allow", "Action": "sts:AssumeRole"}';
+const bucketRead = '{"Effect": "Allow", "Principal": ["20214760404935xxxx"], "Action": "oss:GetObject", "Resource": "acs:oss:*:174649585760xxxx:site/*"}';
+const bucketDenyWithout = '{"Effect": "Deny", "Action": "oss:DeleteObject", "Resource": "acs:oss:*:174649585760xxxx:site/*"}';
+const kmsWithout = '{"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*"}';
+
+testRule(rule, {
+  valid: [
+    { name: 'a trust policy whose statements all name a principal', code: policy(trustEcs, '{"Effect": "Allow", "Principal": {"RAM": "acs:ram::123456789012****:root"}, "Action": "sts:AssumeRole"}') },
+    { name: 'a bucket policy whose statements all name a principal', code: policy(bucketRead, '{"Effect": "Deny", "Principal": "*", "Action": "oss:DeleteObject", "Resource": "acs:oss:*:174649585760xxxx:site/*"}') },
+    { name: 'a permission policy needs none (detected)', code: policy(kmsWithout) },
+    { name: 'a permission policy needs none (--kind permission), even with sts actions', code: policy(assumeWithout), kind: 'permission' },
+    { name: 'an empty Principal is present, which is trust-wildcard-principal\'s concern', code: policy('{"Effect": "Allow", "Principal": [], "Action": "oss:GetObject", "Resource": "acs:oss:*:*:site/*"}') },
+    { name: 'a statement list with no statements', code: '{"Version": "1", "Statement": []}', kind: 'trust' },
+  ],
+  invalid: [
+    {
+      name: 'a trust policy with a statement that names no principal',
+      code: policy(trustEcs, assumeWithout),
+      errors: [{ messageId: 'missing', line: 5, column: 5, endLine: 5, endColumn: 6, text: '{', path: 'Statement[1]', severity: 'error' }],
+    },
+    {
+      name: '--kind trust on a document without any Principal',
+      code: policy(assumeWithout),
+      kind: 'trust',
+      errors: [{ messageId: 'missing', line: 4, column: 5, endLine: 4, endColumn: 6, text: '{', path: 'Statement[0]' }],
+    },
+    {
+      name: 'a bucket policy with a Deny statement that names no principal',
+      code: policy(bucketRead, bucketDenyWithout),
+      errors: [{ messageId: 'missing', line: 5, column: 5, endLine: 5, endColumn: 6, text: '{', path: 'Statement[1]' }],
+    },
+    {
+      name: '--kind bucket reports every statement without a Principal',
+      code: policy(bucketDenyWithout, bucketDenyWithout.replace('Deny', 'Allow')),
+      kind: 'bucket',
+      errors: [
+        { messageId: 'missing', line: 4, column: 5, endLine: 4, endColumn: 6, text: '{', path: 'Statement[0]' },
+        { messageId: 'missing', line: 5, column: 5, endLine: 5, endColumn: 6, text: '{', path: 'Statement[1]' },
+      ],
+    },
+    {
+      name: 'a resource policy (KMS key policy) with a statement that names no principal',
+      code: policy('{"Effect": "Allow", "Principal": {"RAM": ["acs:ram::123456789012****:root"]}, "Action": "kms:*", "Resource": "*"}', kmsWithout),
+      errors: [{ messageId: 'missing', line: 5, column: 5, endLine: 5, endColumn: 6, text: '{', path: 'Statement[1]' }],
+    },
+    {
+      name: '--kind resource',
+      code: policy(kmsWithout),
+      kind: 'resource',
+      errors: [{ messageId: 'missing', line: 4, column: 5, endLine: 4, endColumn: 6, text: '{', path: 'Statement[0]' }],
+    },
+    {
+      name: 'a single-object Statement',
+      code: '{\n  "Version": "1",\n  "Statement": {"Effect": "Allow", "Action": "sts:AssumeRole"}\n}',
+      kind: 'trust',
+      errors: [{ messageId: 'missing', line: 3, column: 16, endLine: 3, endColumn: 17, text: '{', path: 'Statement' }],
+    },
+  ],
+});

@@ -1,0 +1,51 @@
+import rule from '../../src/rules/trust-external-principal';
+import { testRule } from '../helpers/rule-tester';
+
+/** Trust policy: Principal value on line 7 at column 20. */
+const trust = (principal: string, effect = 'Allow') =>
+  `{
+  "Version": "1",
+  "Statement": [
+    {
+      "Effect": "${effect}",
+      "Action": "sts:AssumeRole",
+      "Principal": ${principal}
+    }
+  ]
+}`;
+
+const options = { trustedAccounts: ['123456789012'], trustedServices: ['ecs.aliyuncs.com', '*.dataworks.aliyuncs.com'] };
+
+testRule(rule, {
+  valid: [
+    { name: 'inactive until configured', code: trust('{"RAM": "acs:ram::999999999999:root", "Service": "fc.aliyuncs.com"}') },
+    { name: 'a trusted account and trusted services', code: trust('{"RAM": "acs:ram::123456789012:role/ops", "Service": ["ecs.aliyuncs.com", "di.dataworks.aliyuncs.com"]}'), options },
+    { name: 'a service of a trusted account', code: trust('{"Service": "123456789012@ecs.aliyuncs.com"}'), options },
+    { name: 'only accounts configured: services are not checked', code: trust('{"Service": "fc.aliyuncs.com"}'), options: { trustedAccounts: ['123456789012'] } },
+    { name: 'a masked documentation id is not judged', code: trust('{"RAM": "acs:ram::123456789012****:root"}'), options },
+    { name: 'Deny is not a grant', code: trust('{"RAM": "acs:ram::999999999999:root"}', 'Deny'), options },
+  ],
+  invalid: [
+    {
+      name: 'a RAM principal of another account',
+      code: trust('{"RAM": "acs:ram::999999999999:root"}'),
+      options,
+      errors: [{ messageId: 'account', line: 7, column: 28, endLine: 7, endColumn: 56, text: '"acs:ram::999999999999:root"', path: 'Statement[0].Principal.RAM', severity: 'warning' }],
+    },
+    {
+      name: 'an identity provider of another account',
+      code: trust('{"Federated": "acs:ram::999999999999:saml-provider/idp"}'),
+      options,
+      errors: [{ messageId: 'account', line: 7, column: 34, endLine: 7, endColumn: 75, text: '"acs:ram::999999999999:saml-provider/idp"' }],
+    },
+    {
+      name: 'a service that is not trusted, and one of another account',
+      code: trust('{"Service": ["fc.aliyuncs.com", "999999999999@ecs.aliyuncs.com"]}'),
+      options,
+      errors: [
+        { messageId: 'service', line: 7, column: 33, endLine: 7, endColumn: 50, text: '"fc.aliyuncs.com"', path: 'Statement[0].Principal.Service[0]' },
+        { messageId: 'account', line: 7, column: 52, endLine: 7, endColumn: 83, text: '"999999999999@ecs.aliyuncs.com"', path: 'Statement[0].Principal.Service[1]' },
+      ],
+    },
+  ],
+});
