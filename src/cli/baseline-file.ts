@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyBaseline, type Baseline, BASELINE_VERSION, buildBaseline, parseBaseline } from '../engine/baseline';
+import { applyBaseline, type Baseline, BASELINE_VERSION, buildBaseline, compareEntries, parseBaseline } from '../engine/baseline';
 import type { LintResult } from '../engine/types';
 import { DEFAULT_BASELINE, type CliOptions } from './args';
 import type { Io } from './io';
@@ -63,7 +63,7 @@ export function updateBaselineFile(options: CliOptions, results: LintResult[], i
   const fresh = buildBaseline(results, relative);
   const linted = new Set(results.map((r) => relative(r.filePath)));
   const previous = fs.existsSync(file) ? readBaseline(file, io).entries.filter((e) => !linted.has(e.file)) : [];
-  const entries = [...previous, ...fresh.entries].sort((a, b) => a.file.localeCompare(b.file) || a.path.localeCompare(b.path) || a.rule.localeCompare(b.rule) || a.hash.localeCompare(b.hash));
+  const entries = [...previous, ...fresh.entries].sort(compareEntries);
   const baseline: Baseline = { version: BASELINE_VERSION, entries };
   writeFileAtomic(file, `${JSON.stringify(baseline, null, 2)}\n`);
   const findings = fresh.entries.reduce((n, e) => n + e.count, 0);

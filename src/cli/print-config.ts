@@ -6,7 +6,7 @@ import type { PolicyKind } from '../engine/types';
 export function printConfig(resolver: ConfigResolver, file: string, rules: ReadonlyMap<string, Rule>, cliKind: PolicyKind | undefined): string {
   const resolved = resolver.resolve(file);
   const effective: Record<string, unknown> = {};
-  for (const [id, rule] of [...rules].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [id, rule] of [...rules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const setting = resolved.settings[id];
     const severity = setting?.severity ?? rule.meta.defaultSeverity;
     effective[id] = setting?.options ? [severity, setting.options] : severity;

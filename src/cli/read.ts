@@ -15,14 +15,18 @@ export function unreadable(filePath: string, message: string, line = 1, column =
   return fileProblemResult(filePath, UNREADABLE_FILE.id, UNREADABLE_FILE.category, message, line, column);
 }
 
-export function readPolicyFile(filePath: string): ReadOutcome {
+/** `regular`: the caller knows it is a regular file (a directory walk saw it), so no stat is needed. */
+export function readPolicyFile(filePath: string, regular = false): ReadOutcome {
   let bytes: Buffer;
   try {
-    const stat = fs.statSync(filePath);
-    if (stat.isDirectory()) return { ok: false, result: unreadable(filePath, 'Cannot read the file: it is a directory.') };
-    if (!stat.isFile()) return { ok: false, result: unreadable(filePath, 'Cannot read the file: it is not a regular file.') };
-    // The size alone rules it out: do not read megabytes that will not be linted.
-    if (stat.size > MAX_FILE_BYTES) return { ok: false, result: unreadable(filePath, tooLargeMessage(stat.size)) };
+    if (!regular) {
+      const stat = fs.statSync(filePath);
+      if (stat.isDirectory()) return { ok: false, result: unreadable(filePath, 'Cannot read the file: it is a directory.') };
+      // A FIFO or a device such as /dev/zero could block or never end.
+      if (!stat.isFile()) return { ok: false, result: unreadable(filePath, 'Cannot read the file: it is not a regular file.') };
+      // The size alone rules it out: do not read megabytes that will not be linted.
+      if (stat.size > MAX_FILE_BYTES) return { ok: false, result: unreadable(filePath, tooLargeMessage(stat.size)) };
+    }
     bytes = fs.readFileSync(filePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

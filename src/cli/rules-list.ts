@@ -25,7 +25,7 @@ export function ruleRows(rules: ReadonlyMap<string, Rule>): Row[] {
   for (const d of CORE_DIAGNOSTICS) {
     rows.push({ id: d.id, category: d.category, defaultSeverity: d.severity, fixable: 'none', description: d.description, docs: docsUrl(d), core: true });
   }
-  return rows.sort((a, b) => a.id.localeCompare(b.id));
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export function formatRuleList(rules: ReadonlyMap<string, Rule>, format: string): string {

@@ -91,6 +91,7 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
     diffs: [],
     sources: options.format === 'sarif' ? new Map<string, string>() : undefined,
     coveredWaivers: new Set<string>(),
+    today: today(),
   };
   const lintOne = (filePath: string, text: string, explicit: boolean) => lintFile(filePath, text, explicit, run);
   let results: LintResult[];
@@ -138,7 +139,7 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
 }
 
 function lintTarget(target: Target, lintOne: (filePath: string, text: string, explicit: boolean) => LintResult | undefined): LintResult | undefined {
-  const read = readPolicyFile(target.path);
+  const read = readPolicyFile(target.path, target.regular);
   if (!read.ok) return read.result;
   // A directory walk passes over JSON that is not a policy (package.json, tsconfig.json).
   if (!target.explicit && !looksLikePolicy(read.text)) return undefined;
@@ -157,6 +158,8 @@ interface RunContext {
   sources: Map<string, string> | undefined;
   /** Configuration waivers whose files were linted, for --report-unused-waivers. */
   coveredWaivers: Set<string>;
+  /** One date for the whole run, so a run across midnight judges every waiver alike. */
+  today: string;
 }
 
 function lintFile(filePath: string, text: string, explicit: boolean, run: RunContext): LintResult | undefined {
@@ -173,7 +176,7 @@ function lintFile(filePath: string, text: string, explicit: boolean, run: RunCon
     filePath,
     kind: options.kind ?? config.kind,
     waivers: config.waivers,
-    today: today(),
+    today: run.today,
     reportUnusedWaivers: options.reportUnusedWaivers,
   };
   sources?.set(filePath, text);

@@ -13,6 +13,8 @@ export interface Target {
   path: string;
   /** Named on the command line: always linted, whatever its content or extension. */
   explicit: boolean;
+  /** Found by a walk, which already knows it is a regular file (no stat needed before reading). */
+  regular: boolean;
 }
 
 export interface Expansion {
@@ -34,7 +36,7 @@ export function expandPaths(args: readonly string[], cwd: string): Expansion {
     const existing = seen.get(file);
     if (existing) existing.explicit ||= explicit;
     else {
-      const t = { path: file, explicit };
+      const t = { path: file, explicit, regular: !explicit };
       seen.set(file, t);
       out.targets.push(t);
     }

@@ -51,8 +51,14 @@ export function buildBaseline(results: readonly LintResult[], relativeFile: (fil
       else counts.set(key, { rule: m.ruleId, file, path: m.path, hash, count: 1 });
     }
   }
-  const entries = [...counts.values()].sort((a, b) => a.file.localeCompare(b.file) || a.path.localeCompare(b.path) || a.rule.localeCompare(b.rule) || a.hash.localeCompare(b.hash));
-  return { version: BASELINE_VERSION, entries };
+  return { version: BASELINE_VERSION, entries: [...counts.values()].sort(compareEntries) };
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Code-point order, not locale order: a committed baseline must sort the same on every machine. */
+export function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
+  return byCodePoint(a.file, b.file) || byCodePoint(a.path, b.path) || byCodePoint(a.rule, b.rule) || byCodePoint(a.hash, b.hash);
 }
 
 export interface BaselineOutcome {

@@ -79,25 +79,26 @@ export function lintText(input: string, options: LintOptions): LintResult {
   }
 
   const policy = buildPolicy(parsed.root, options.kind);
-  const ruleIds = [...options.rules.keys()].sort();
-  for (const id of ruleIds) {
-    const rule = options.rules.get(id) as Rule;
+  // One context per file; what differs per rule is set before each rule runs.
+  let current: { rule: Rule; severity: Severity; found: PendingMessage[] };
+  const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = {
+    policy,
+    source,
+    parsed,
+    filePath: options.filePath,
+    options: {},
+    report: (descriptor) => current.found.push(toPending(current.rule, current.severity, descriptor)),
+  };
+  for (const { id, rule, defaults } of planFor(options.rules)) {
     const setting = options.settings?.[id];
     const severity = setting?.severity ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
     if (rule.meta.kinds && !rule.meta.kinds.includes(policy.kind)) continue;
-    const found: PendingMessage[] = [];
-    const context: RuleContext = {
-      policy,
-      source,
-      parsed,
-      filePath: options.filePath,
-      options: { ...defaultOptions(rule), ...(setting?.options ?? {}) },
-      report: (descriptor) => found.push(toPending(rule, severity, descriptor)),
-    };
+    current = { rule, severity, found: [] };
+    context.options = setting?.options ? { ...defaults, ...setting.options } : defaults;
     try {
       rule.check(context);
-      pending.push(...found);
+      pending.push(...current.found);
     } catch (error) {
       pending.push({
         ruleId: INTERNAL_ERROR.id,
@@ -138,7 +139,7 @@ function applyWaivers(
   const usedDirectives = new Set<Directive>();
   const matched = new Set<string>();
   const waivers = options.waivers ?? [];
-  const date = options.today ?? todayUtc();
+  const date = waivers.length > 0 ? (options.today ?? todayUtc()) : '';
   for (const m of pending) {
     if (isCoreDiagnostic(m.ruleId)) {
       kept.push(m);
@@ -172,10 +173,29 @@ function applyWaivers(
   return { kept, suppressed, waiversMatched: [...matched] };
 }
 
-function defaultOptions(rule: Rule): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(rule.meta.options ?? {})) out[name] = spec.default;
-  return out;
+interface PlannedRule {
+  id: string;
+  rule: Rule;
+  /** The declared option defaults, frozen: shared by every file. */
+  defaults: Readonly<Record<string, unknown>>;
+}
+
+/** Rules in id order with their defaults, computed once per rule set rather than per file. */
+const plans = new WeakMap<ReadonlyMap<string, Rule>, PlannedRule[]>();
+
+function planFor(rules: ReadonlyMap<string, Rule>): PlannedRule[] {
+  let plan = plans.get(rules);
+  if (!plan) {
+    plan = [...rules]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([id, rule]) => {
+        const defaults: Record<string, unknown> = {};
+        for (const [name, spec] of Object.entries(rule.meta.options ?? {})) defaults[name] = spec.default;
+        return { id, rule, defaults: Object.freeze(defaults) };
+      });
+    plans.set(rules, plan);
+  }
+  return plan;
 }
 
 /** Enforces the rule's metadata; a violation throws and becomes an internal-error finding. */
@@ -247,7 +267,7 @@ function place(source: SourceText, pending: PendingMessage[]): LintMessage[] {
     seen.add(key);
     messages.push(placeMessage(source, p));
   }
-  return messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+  return messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }
 
 function placeMessage(source: SourceText, p: PendingMessage): LintMessage {

@@ -18,6 +18,23 @@ export interface Located<T> {
 
 export type LocatedString = Located<string>;
 
+/**
+ * An array entry whose path is built only when asked for: most values are
+ * never reported, and a path per value was a measurable share of lint time.
+ */
+class ArrayEntry<T> implements Located<T> {
+  constructor(
+    readonly value: T,
+    readonly node: JsonNode,
+    private readonly parentPath: JsonPath,
+    private readonly index: number,
+  ) {}
+
+  get path(): JsonPath {
+    return [...this.parentPath, this.index];
+  }
+}
+
 /** One `"Key": value` member of an object. */
 export interface Member {
   key: string;
@@ -158,14 +175,27 @@ function buildStatement(node: JsonNode, index: number, path: JsonPath): Statemen
   };
 }
 
+/** A member whose path is built only when asked for (most are never reported). */
+class ObjectMember implements Member {
+  constructor(
+    readonly key: string,
+    readonly keyNode: JsonNode,
+    readonly valueNode: JsonNode,
+    private readonly parentPath: JsonPath,
+  ) {}
+
+  get path(): JsonPath {
+    return [...this.parentPath, this.key];
+  }
+}
+
 export function membersOf(objectNode: JsonNode, path: JsonPath): Member[] {
   const out: Member[] = [];
   for (const prop of objectNode.children ?? []) {
     const keyNode = prop.children?.[0];
     const valueNode = prop.children?.[1];
     if (!keyNode || !valueNode) continue;
-    const key = String(keyNode.value);
-    out.push({ key, keyNode, valueNode, path: [...path, key] });
+    out.push(new ObjectMember(String(keyNode.value), keyNode, valueNode, path));
   }
   return out;
 }
@@ -178,25 +208,26 @@ function lastByKey(members: Member[]): Map<string, Member> {
 
 export function listMember(member: Member | undefined): ListMember | undefined {
   if (!member) return undefined;
-  const { valueNode, path } = member;
+  const { valueNode } = member;
+  const path = member.path;
   const values: LocatedString[] = [];
   const nonStrings: JsonNode[] = [];
   if (valueNode.type === 'string') {
     values.push({ value: String(valueNode.value), node: valueNode, path });
   } else if (valueNode.type === 'array') {
     (valueNode.children ?? []).forEach((item, i) => {
-      if (item.type === 'string') values.push({ value: String(item.value), node: item, path: [...path, i] });
+      if (item.type === 'string') values.push(new ArrayEntry(String(item.value), item, path, i));
       else nonStrings.push(item);
     });
   } else {
     nonStrings.push(valueNode);
   }
-  return { ...member, values, nonStrings, isArray: valueNode.type === 'array' };
+  return { key: member.key, keyNode: member.keyNode, valueNode, path, values, nonStrings, isArray: valueNode.type === 'array' };
 }
 
 function principalMember(member: Member): PrincipalMember {
   const { valueNode, path } = member;
-  const base: PrincipalMember = { ...member, entries: [], empty: false };
+  const base: PrincipalMember = { key: member.key, keyNode: member.keyNode, valueNode, path, entries: [], empty: false };
   if (valueNode.type === 'string') {
     const value = String(valueNode.value);
     if (value === '*') return { ...base, star: { value, node: valueNode, path } };
@@ -228,14 +259,15 @@ function conditionMember(member: Member): ConditionMember {
       for (const keyMember of membersOf(op.valueNode, op.path)) {
         const values: Located<ConditionScalar>[] = [];
         const nonScalars: JsonNode[] = [];
-        const push = (node: JsonNode, p: JsonPath) => {
+        const push = (node: JsonNode, index: number | undefined) => {
           if (node.type === 'string' || node.type === 'number' || node.type === 'boolean') {
-            values.push({ value: node.value as ConditionScalar, node, path: p });
+            const value = node.value as ConditionScalar;
+            values.push(index === undefined ? { value, node, path: keyMember.path } : new ArrayEntry(value, node, keyMember.path, index));
           } else nonScalars.push(node);
         };
         if (keyMember.valueNode.type === 'array') {
-          (keyMember.valueNode.children ?? []).forEach((item, i) => push(item, [...keyMember.path, i]));
-        } else push(keyMember.valueNode, keyMember.path);
+          (keyMember.valueNode.children ?? []).forEach((item, i) => push(item, i));
+        } else push(keyMember.valueNode, undefined);
         clauses.push({
           operator: op.key,
           operatorNode: op.keyNode,
@@ -249,7 +281,7 @@ function conditionMember(member: Member): ConditionMember {
       }
     }
   }
-  return { ...member, clauses, malformedOperators };
+  return { key: member.key, keyNode: member.keyNode, valueNode: member.valueNode, path: member.path, clauses, malformedOperators };
 }
 
 /**

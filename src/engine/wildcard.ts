@@ -43,9 +43,29 @@ export function hasWildcard(value: string): boolean {
   return value.includes('*') || value.includes('?');
 }
 
+/**
+ * Compiled patterns by (case flag, pattern): the same few actions and ARNs
+ * recur in every file of a repository. Bounded, and a pure function's memo,
+ * so it cannot change any result.
+ */
+const caseSensitive = new Map<string, CompiledWildcard>();
+const caseInsensitive = new Map<string, CompiledWildcard>();
+const CACHE_LIMIT = 4096;
+
+function compiled(pattern: string, ignoreCase: boolean): CompiledWildcard {
+  const cache = ignoreCase ? caseInsensitive : caseSensitive;
+  let c = cache.get(pattern);
+  if (!c) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    c = compileWildcard(pattern, ignoreCase);
+    cache.set(pattern, c);
+  }
+  return c;
+}
+
 /** Does `pattern` match the whole of `text`? */
 export function wildcardMatch(pattern: string | CompiledWildcard, text: string, ignoreCase = false, stats?: MatchStats): boolean {
-  const p = typeof pattern === 'string' ? compileWildcard(pattern, ignoreCase) : pattern;
+  const p = typeof pattern === 'string' ? compiled(pattern, ignoreCase) : pattern;
   const t = p.ignoreCase ? text.toLowerCase() : text;
   const segs = p.segments;
 

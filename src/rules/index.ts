@@ -63,5 +63,6 @@ const BUILTIN_RULES: readonly Rule[] = [
 
 /** Built-in rules keyed by id, sorted, read-only. */
 export const builtinRules: ReadonlyMap<string, Rule> = new Map(
-  [...BUILTIN_RULES].sort((a, b) => a.meta.id.localeCompare(b.meta.id)).map((rule) => [rule.meta.id, rule] as const),
+  // Plain comparison: localeCompare would load the ICU collator at start-up for nothing.
+  [...BUILTIN_RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1)).map((rule) => [rule.meta.id, rule] as const),
 );

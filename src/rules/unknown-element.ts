@@ -17,6 +17,7 @@ const FOREIGN: Record<string, string> = {
 type MessageId = 'unknown' | 'wrongCase' | 'foreign' | 'sid';
 
 function checkMembers(context: RuleContext<MessageId>, members: Member[], allowed: readonly string[], where: string): void {
+  if (members.every((m) => allowed.includes(m.key))) return;
   const present = new Set(members.map((m) => m.key));
   const canonicalOf = (key: string) => allowed.find((a) => a.toLowerCase() === key.toLowerCase());
   // How many keys would be renamed to each canonical name: two would collide.

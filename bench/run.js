@@ -1,0 +1,261 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * ramlint's benchmark. Speed is a ratio against a baseline timed in the same
+ * run, alternating, because the machine is shared and absolute times drift.
+ *
+ *   corpus:  node bin/ramlint.js --format json <dir>   vs  node bench/baseline.js <dir>
+ *            (N generated policies; baseline = read + JSON.parse each file)
+ *   single:  node bin/ramlint.js <one typical file>      vs  node -e 0
+ *
+ * Usage: node bench/run.js [--files N] [--pairs N] [--single-pairs N] [--seed S] [--keep] [--write]
+ *   --files N         policies to generate (default 10000)
+ *   --pairs N         timed corpus pairs after one warm-up pair (default 5)
+ *   --single-pairs N  timed single-file pairs (default 4 × pairs, so 20)
+ *   --write           rewrite the results section of docs/performance.md
+ *   --keep            keep the generated directory (its path is printed)
+ * Build first (npm run build); the benchmark runs the compiled dist/.
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { generate } = require('./generate');
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'ramlint.js');
+const BASELINE = path.join(__dirname, 'baseline.js');
+const DOC = path.join(ROOT, 'docs', 'performance.md');
+const START_MARK = '<!-- bench:results:start -->';
+const END_MARK = '<!-- bench:results:end -->';
+const TARGET = 3;
+const USAGE = `Usage: node bench/run.js [--files N] [--pairs N] [--single-pairs N] [--seed S] [--keep] [--write]
+  --files N         policies to generate (default 10000)
+  --pairs N         timed corpus pairs after one warm-up pair (default 5)
+  --single-pairs N  timed single-file pairs (default 4 x pairs, so 20)
+  --seed S          generator seed (default 20240601)
+  --write           rewrite the results section of docs/performance.md
+  --keep            keep the generated directory (its path is printed)
+Build first (npm run build): the benchmark runs the compiled dist/.
+`;
+
+function parseFlags(argv) {
+  const opts = { files: 10000, pairs: 5, singlePairs: undefined, seed: 20240601, write: false, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const num = () => {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 1) fail(`${a} takes a whole number of 1 or more`);
+      return v;
+    };
+    if (a === '--files') opts.files = num();
+    else if (a === '--pairs') opts.pairs = num();
+    else if (a === '--single-pairs') opts.singlePairs = num();
+    else if (a === '--seed') opts.seed = num();
+    else if (a === '--write') opts.write = true;
+    else if (a === '--keep') opts.keep = true;
+    else if (a === '-h' || a === '--help') {
+      process.stdout.write(USAGE);
+      process.exit(0);
+    } else fail(`unknown argument "${a}"`);
+  }
+  opts.singlePairs ??= opts.pairs * 4;
+  return opts;
+}
+
+function fail(message) {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+/** Runs one command, stdout discarded; returns wall milliseconds. Exit codes outside `ok` abort the benchmark. */
+function timed(label, args, ok) {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.error) fail(`${label}: ${r.error.message}`);
+  if (!ok.includes(r.status)) fail(`${label} exited ${r.status ?? r.signal}${r.stderr ? `:\n${r.stderr.slice(0, 2000)}` : ''}`);
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const stats = (xs) => ({ min: Math.min(...xs), median: median(xs), max: Math.max(...xs) });
+
+/**
+ * Alternating pairs: one untimed warm-up pair, then `pairs` timed pairs whose
+ * order flips each time (AB, BA, …) so drift on a shared machine hits both.
+ */
+function comparePairs(a, b, pairs) {
+  timed(a.label, a.args, a.ok);
+  timed(b.label, b.args, b.ok);
+  const ta = [];
+  const tb = [];
+  const ratios = [];
+  for (let i = 0; i < pairs; i++) {
+    let x;
+    let y;
+    if (i % 2 === 0) {
+      x = timed(a.label, a.args, a.ok);
+      y = timed(b.label, b.args, b.ok);
+    } else {
+      y = timed(b.label, b.args, b.ok);
+      x = timed(a.label, a.args, a.ok);
+    }
+    ta.push(x);
+    tb.push(y);
+    ratios.push(x / y);
+  }
+  return { a: stats(ta), b: stats(tb), ratio: median(ratios), ratios };
+}
+
+/** One untimed run whose output is read, to prove every file was linted. */
+function checkLintOutput(dir, expected) {
+  const r = spawnSync(process.execPath, [BIN, '--format', 'json', dir], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status !== 0 && r.status !== 1) fail(`ramlint exited ${r.status ?? r.signal}:\n${(r.stderr || '').slice(0, 2000)}`);
+  let results;
+  try {
+    results = JSON.parse(r.stdout);
+  } catch (error) {
+    fail(`ramlint --format json printed no JSON: ${error.message}`);
+  }
+  if (results.length !== expected) fail(`ramlint reported ${results.length} files, expected ${expected}`);
+  let findings = 0;
+  let withErrors = 0;
+  for (const f of results) {
+    findings += f.messages.length;
+    if (f.errorCount > 0) withErrors++;
+  }
+  return { findings, withErrors, outputBytes: Buffer.byteLength(r.stdout) };
+}
+
+/** The permission policy whose size is closest to the median size: a typical file. */
+function typicalFile(files) {
+  const sizes = files.map((f) => f.size);
+  const mid = median(sizes);
+  let best = files[0];
+  for (const f of files) if (f.kind === 'permission' && Math.abs(f.size - mid) < Math.abs(best.size - mid)) best = f;
+  return { file: best, medianSize: mid };
+}
+
+/** The commit being measured, and whether the compiled sources differ from it (read-only git queries). */
+function revision() {
+  const git = (args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  const head = git(['rev-parse', '--short', 'HEAD']);
+  if (head.status !== 0) return 'unknown revision';
+  const dirty = git(['status', '--porcelain', '--', 'src', 'bin', 'package.json']);
+  return `${head.stdout.trim()}${dirty.status === 0 && dirty.stdout.trim() ? ' + uncommitted changes in src/' : ''}`;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    node: process.version,
+    cpu: (cpus[0]?.model ?? 'unknown').trim(),
+    cores: cpus.length,
+    platform: `${os.platform()} ${os.release()}`,
+    load: os.loadavg().map((l) => l.toFixed(2)).join(' '),
+    revision: revision(),
+  };
+}
+
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+const verdict = (ratio) => (ratio <= TARGET ? 'met' : 'missed');
+
+function report(r) {
+  const rows = [
+    ['corpus', `ramlint --format json (${r.files} files)`, r.corpus.a],
+    ['corpus', 'baseline: read + JSON.parse', r.corpus.b],
+    ['single', `ramlint ${r.single.name} (${r.single.size} B)`, r.single.a],
+    ['single', 'baseline: node -e 0', r.single.b],
+  ];
+  const lines = [];
+  lines.push(`| case | command | min ms | median ms | max ms |`);
+  lines.push(`| --- | --- | ---: | ---: | ---: |`);
+  for (const [c, label, s] of rows) lines.push(`| ${c} | ${label} | ${fmt(s.min)} | ${fmt(s.median)} | ${fmt(s.max)} |`);
+  lines.push('');
+  lines.push(`| ratio (median of per-pair ratios) | measured | target | verdict |`);
+  lines.push(`| --- | ---: | ---: | --- |`);
+  lines.push(`| corpus lint / bare read + parse (${r.pairs} pairs) | ${r.corpus.ratio.toFixed(2)}× | ≤ ${TARGET}× | ${verdict(r.corpus.ratio)} |`);
+  lines.push(`| single-file lint / node -e 0 (${r.singlePairs} pairs) | ${r.single.ratio.toFixed(2)}× | ≤ ${TARGET}× | ${verdict(r.single.ratio)} |`);
+  lines.push('');
+  lines.push(
+    `Generated ${r.files} files, ${(r.bytes / 1024).toFixed(0)} KiB (median file ${r.medianSize} B, seed ${r.seed}) in ${r.genMs.toFixed(0)} ms; ` +
+      `ramlint found ${r.check.findings} findings, ${r.check.withErrors} files with errors (JSON report ${(r.check.outputBytes / 1024).toFixed(0)} KiB).`,
+  );
+  lines.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.platform}; Node ${r.machine.node}; load average at start ${r.machine.load}. ramlint at ${r.machine.revision}.`);
+  lines.push(`Per-pair ratios: corpus ${r.corpus.ratios.map((x) => x.toFixed(2)).join(', ')}; single ${r.single.ratios.map((x) => x.toFixed(2)).join(', ')}.`);
+  return lines.join('\n');
+}
+
+function writeDoc(table, r) {
+  if (!fs.existsSync(DOC)) fail(`${path.relative(ROOT, DOC)} does not exist`);
+  const doc = fs.readFileSync(DOC, 'utf8');
+  const start = doc.indexOf(START_MARK);
+  const end = doc.indexOf(END_MARK);
+  if (start < 0 || end < start) fail(`${path.relative(ROOT, DOC)} has no ${START_MARK} … ${END_MARK} section`);
+  const date = new Date().toISOString().slice(0, 10);
+  const defaults = r.files === 10000 && r.pairs === 5 && r.singlePairs === 20;
+  const command = defaults ? '`npm run bench -- --write`' : `\`node bench/run.js --files ${r.files} --pairs ${r.pairs} --single-pairs ${r.singlePairs} --write\` (not the defaults)`;
+  const body = `${START_MARK}\n_Last run ${date} with ${command}._\n\n${table}\n${END_MARK}`;
+  fs.writeFileSync(DOC, doc.slice(0, start) + body + doc.slice(end + END_MARK.length));
+}
+
+function main() {
+  const opts = parseFlags(process.argv.slice(2));
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) fail('dist/ is missing: run "npm run build" first');
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramlint-bench-'));
+  try {
+    const log = (s) => process.stderr.write(`${s}\n`);
+    const m = machine();
+    log(`bench: Node ${m.node}, ${m.cpu}, ${m.cores} cores, load ${m.load}`);
+    const genStart = process.hrtime.bigint();
+    const { files, bytes } = generate({ dir, count: opts.files, seed: opts.seed });
+    const genMs = Number(process.hrtime.bigint() - genStart) / 1e6;
+    log(`bench: generated ${files.length} files (${(bytes / 1024).toFixed(0)} KiB) in ${genMs.toFixed(0)} ms into ${dir}`);
+
+    const check = checkLintOutput(dir, files.length);
+    const { file, medianSize } = typicalFile(files);
+
+    log(`bench: corpus, 1 warm-up + ${opts.pairs} alternating pairs …`);
+    const corpus = comparePairs(
+      { label: 'ramlint (corpus)', args: [BIN, '--format', 'json', dir], ok: [0, 1] },
+      { label: 'baseline', args: [BASELINE, dir], ok: [0] },
+      opts.pairs,
+    );
+    log(`bench: single file, 1 warm-up + ${opts.singlePairs} alternating pairs …`);
+    const single = comparePairs(
+      { label: 'ramlint (single file)', args: [BIN, file.path], ok: [0, 1] },
+      { label: 'node -e 0', args: ['-e', '0'], ok: [0] },
+      opts.singlePairs,
+    );
+    const result = {
+      files: files.length,
+      bytes,
+      medianSize,
+      seed: opts.seed,
+      genMs,
+      check,
+      pairs: opts.pairs,
+      singlePairs: opts.singlePairs,
+      corpus,
+      single: { ...single, name: path.relative(dir, file.path), size: file.size },
+      machine: m,
+    };
+    const table = report(result);
+    process.stdout.write(`\n${table}\n`);
+    if (opts.write) {
+      writeDoc(table, result);
+      log(`bench: wrote ${path.relative(process.cwd(), DOC) || DOC}`);
+    }
+  } finally {
+    if (opts.keep) process.stderr.write(`bench: kept ${dir}\n`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
