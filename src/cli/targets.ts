@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { minimatch } from 'minimatch';
+import type { Minimatch } from 'minimatch';
 
 export interface Target {
   /** Absolute path. */
@@ -120,7 +120,9 @@ function expandGlob(pattern: string, cwd: string, notes: string[], onFile: (file
     staticParts.push(part);
   }
   const base = path.resolve(cwd, staticParts.join('/') || '.');
-  const matcher = new minimatch.Minimatch(absolute ? normalized : path.posix.join(toPosix(cwd), normalized), { dot: true });
+  // Loaded here, not at start-up: only globs need it.
+  const { Minimatch: Matcher } = require('minimatch') as { Minimatch: typeof Minimatch };
+  const matcher = new Matcher(absolute ? normalized : path.posix.join(toPosix(cwd), normalized), { dot: true });
   if (!fs.existsSync(base)) return;
   // A glob says which names it wants, so it is not limited to .json/.jsonc.
   walk(base, notes, cwd, onFile, (file) => matcher.match(toPosix(file)));

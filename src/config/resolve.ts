@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { minimatch } from 'minimatch';
+import type { minimatch as Minimatch } from 'minimatch';
 import type { RuleSetting } from '../engine/linter';
 import type { PolicyKind } from '../engine/types';
 import type { Waiver } from '../engine/waivers';
@@ -15,6 +15,11 @@ import { parseConfig } from './parse';
 import { CONFIG_FILE_NAMES, type ConfigFile, type RuleEntry } from './types';
 
 export type ConfigMode = { kind: 'lookup' } | { kind: 'explicit'; file: string } | { kind: 'none' };
+
+/** --config <file>, --no-config (false), or neither (look configs up). */
+export function configMode(config: string | false | undefined): ConfigMode {
+  return config === false ? { kind: 'none' } : config ? { kind: 'explicit', file: config } : { kind: 'lookup' };
+}
 
 export interface FileConfig {
   /** Config files that apply, outermost first. */
@@ -27,6 +32,13 @@ export interface FileConfig {
 }
 
 const MATCH_OPTIONS = { dot: true } as const;
+
+/** Loaded on first use: a run without config patterns should not pay for it at start-up. */
+let minimatchFn: typeof Minimatch | undefined;
+function minimatch(path: string, pattern: string, options: typeof MATCH_OPTIONS): boolean {
+  minimatchFn ??= (require('minimatch') as { minimatch: typeof Minimatch }).minimatch;
+  return minimatchFn(path, pattern, options);
+}
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');

@@ -1,10 +1,10 @@
 import { checkstyle } from '../../src/formatters/checkstyle';
-import { formatters } from '../../src/formatters';
+import { loadFormatter } from '../../src/formatters';
 import { RESULTS, ROOT, context, msg, result } from './sample';
 
 describe('checkstyle formatter', () => {
   it('is registered as "checkstyle"', () => {
-    expect(formatters.get('checkstyle')).toBe(checkstyle);
+    expect(loadFormatter('checkstyle')).toBe(checkstyle);
   });
 
   it('lists every file with its unsuppressed findings, XML-escaped', () => {

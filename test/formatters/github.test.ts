@@ -1,10 +1,10 @@
-import { formatters } from '../../src/formatters';
+import { loadFormatter } from '../../src/formatters';
 import { escapeData, escapeProperty, github } from '../../src/formatters/github';
 import { ADMIN, RESULTS, ROOT, context, msg, result } from './sample';
 
 describe('github formatter', () => {
   it('is registered as "github"', () => {
-    expect(formatters.get('github')).toBe(github);
+    expect(loadFormatter('github')).toBe(github);
   });
 
   it('writes one workflow command per unsuppressed finding, escaped like @actions/core', () => {

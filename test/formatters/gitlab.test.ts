@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatters } from '../../src/formatters';
+import { loadFormatter } from '../../src/formatters';
 import { gitlab } from '../../src/formatters/gitlab';
 import { ADMIN, RESULTS, ROOT, context, msg, result } from './sample';
 
@@ -7,7 +7,7 @@ const md5 = (...parts: string[]) => createHash('md5').update(parts.join('\0')).d
 
 describe('gitlab formatter', () => {
   it('is registered as "gitlab"', () => {
-    expect(formatters.get('gitlab')).toBe(gitlab);
+    expect(loadFormatter('gitlab')).toBe(gitlab);
   });
 
   it('writes a Code Quality array of unsuppressed findings', () => {

@@ -1,10 +1,10 @@
-import { formatters } from '../../src/formatters';
+import { loadFormatter } from '../../src/formatters';
 import { junit } from '../../src/formatters/junit';
 import { RESULTS, ROOT, context, msg, result } from './sample';
 
 describe('junit formatter', () => {
   it('is registered as "junit"', () => {
-    expect(formatters.get('junit')).toBe(junit);
+    expect(loadFormatter('junit')).toBe(junit);
   });
 
   it('writes a testsuite per file and a testcase per finding', () => {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { CORE_DIAGNOSTICS } from '../../src/engine/core-diagnostics';
-import { formatters } from '../../src/formatters';
+import { loadFormatter } from '../../src/formatters';
 import { lineHashes } from '../../src/formatters/line-hash';
 import { sarif } from '../../src/formatters/sarif';
 import { builtinRules } from '../../src/rules';
@@ -72,7 +72,7 @@ describe('sarif formatter', () => {
   const rule = (id: string) => run.tool.driver.rules.find((r: Log) => r.id === id);
 
   it('is registered as "sarif" and ends with a newline', () => {
-    expect(formatters.get('sarif')).toBe(sarif);
+    expect(loadFormatter('sarif')).toBe(sarif);
     expect(text.endsWith('}\n')).toBe(true);
   });
 
