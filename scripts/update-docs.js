@@ -3,7 +3,8 @@
 /**
  * Regenerates the parts of the docs that come from rule metadata:
  *   - the header block of every docs/rules/<id>.md (between the header markers),
- *   - the rules table in docs/rules/README.md and README.md (between the rules-table markers).
+ *   - the rules table in docs/rules/README.md and README.md (between the rules-table markers),
+ *   - schema/ramlint.schema.json, the JSON Schema of the configuration file.
  * Everything else in those files is left as written. A rule or core diagnostic
  * without a doc gets a skeleton to fill in.
  *
@@ -97,6 +98,10 @@ for (const [file, linkPrefix] of [
     process.exitCode = 1;
   }
 }
+
+const { buildConfigSchema } = load(path.join('config', 'schema'));
+fs.mkdirSync(path.join(root, 'schema'), { recursive: true });
+write(path.join(root, 'schema', 'ramlint.schema.json'), `${JSON.stringify(buildConfigSchema(builtinRules), null, 2)}\n`);
 
 if (check && stale.length > 0) {
   console.error(`update-docs: out of date: ${stale.join(', ')}; run "npm run docs:update".`);
