@@ -15,7 +15,7 @@ export default defineRule({
       trust:
         'Principal {{value}} lets {{who}} assume this role; name the account (acs:ram::<account-id>:root), RAM user or role, or the service (<service>.aliyuncs.com) that needs it.',
       public:
-        'Principal {{value}} makes this policy public: {{who}} is allowed; name the account or RAM user UIDs, or confine the statement with a fixed acs:SourceVpc, acs:SourceVpcId or acs:AccessId, or acs:SourceIp no wider than /8.',
+        'Principal {{value}} makes this policy public, allowing {{who}}; name the account or RAM user UIDs, or confine the statement with a fixed acs:SourceVpc, acs:SourceVpcId or acs:AccessId, or acs:SourceIp no wider than /8.',
       publicEmpty:
         'An empty Principal list means everyone to OSS, so this policy is public; name the account or RAM user UIDs that need access.',
       confined:
