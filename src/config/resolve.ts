@@ -102,7 +102,9 @@ export class ConfigResolver {
     return chain;
   }
 
-  resolve(filePath: string): FileConfig {
+  resolve(file: string): FileConfig {
+    // `<stdin>` without --stdin-filename: the working directory's configuration.
+    const filePath = path.resolve(this.cwd, file);
     const chain = this.chainFor(path.dirname(filePath));
     const settings: Record<string, RuleSetting> = {};
     const merge = (rules: Map<string, RuleEntry>) => {
