@@ -1,8 +1,36 @@
-// End-to-end tests spawn bin/ramlint.js, which runs the compiled dist/. Build it once per test run.
+// End-to-end tests spawn bin/ramlint.js, which runs the compiled dist/. Build it
+// once per test run, and only when src/ is newer than the last build. The build
+// goes to a temporary folder that is then swapped in, so a CLI spawned by a
+// parallel test run never loads a half-written dist/.
 const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
 const path = require('node:path');
 
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist');
+const stamp = path.join(dist, '.build-stamp');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
 module.exports = async function globalSetup() {
-  const root = path.resolve(__dirname, '..');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+  const sources = Math.max(newestSource(path.join(root, 'src')), ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => fs.statSync(path.join(root, f)).mtimeMs));
+  if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= sources) return;
+  const temp = fs.mkdtempSync(path.join(root, '.dist-build-'));
+  try {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', temp], { cwd: root, stdio: 'inherit' });
+    fs.writeFileSync(path.join(temp, '.build-stamp'), new Date().toISOString());
+    const old = `${dist}.old-${process.pid}`;
+    if (fs.existsSync(dist)) fs.renameSync(dist, old);
+    fs.renameSync(temp, dist);
+    fs.rmSync(old, { recursive: true, force: true });
+  } finally {
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
 };

@@ -37,16 +37,15 @@ export type ParsedArgs =
   | { ok: true; options: CliOptions }
   | { ok: false; exitCode: 0 | 2; stdout?: string; stderr?: string };
 
-export const USAGE = `Usage: ramlint [options] [paths..]
-       ramlint rules [--format json]
+export const USAGE = `Usage: ramlint [options] [paths..]   (or: ramlint rules [--format json])
 
 Lint Alibaba Cloud RAM policies: permission policies, role trust policies and
 OSS bucket policies. Paths may be files, directories (searched recursively for
 .json and .jsonc files that contain a top-level "Statement") or globs.
 
-Exit codes: 0 no errors (and warnings within --max-warnings),
-            1 lint errors or too many warnings,
-            2 usage error, invalid configuration or internal failure.`;
+Exit codes: 0 = no errors, and warnings within --max-warnings;
+1 = lint errors, or too many warnings;
+2 = usage error, invalid configuration or internal failure.`;
 
 function build(version: string) {
   return yargs()
@@ -60,7 +59,8 @@ function build(version: string) {
     .option('stdin', { type: 'boolean', default: false, describe: 'Lint the policy read from standard input' })
     .option('stdin-filename', { type: 'string', describe: 'File name to show, and to choose the kind and comment handling by, for --stdin' })
     .option('kind', { type: 'string', choices: POLICY_KINDS as string[], describe: 'Policy kind, instead of detecting it from the content' })
-    .option('plugin', { type: 'string', array: true, default: [] as string[], describe: 'Load rules from a plugin: a package name or a path to a module' })
+    // Not `array: true`: that would swallow the paths after it. Repeated, yargs collects the values.
+    .option('plugin', { type: 'string', describe: 'Load rules from a plugin: a package name or a path to a module (repeatable)' })
     .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
     .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal, off when NO_COLOR is set)' })
@@ -137,7 +137,7 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
       stdin,
       stdinFilename: parsed['stdin-filename'] as string | undefined,
       kind: parsed.kind as PolicyKind | undefined,
-      plugins: (parsed.plugin as string[]).filter((p) => p !== ''),
+      plugins: ([] as unknown[]).concat(parsed.plugin ?? []).map(String).filter((p) => p !== ''),
       maxWarnings,
       quiet: parsed.quiet as boolean,
       color: parsed.color as boolean | undefined,

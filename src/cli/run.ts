@@ -124,7 +124,12 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
   } else {
     io.stdout(report);
   }
-  return exitCode(results, options.maxWarnings, extraWarnings);
+  const code = exitCode(results, options.maxWarnings, extraWarnings);
+  const warnings = results.reduce((n, r) => n + r.warningCount, extraWarnings);
+  if (code === EXIT_LINT_ERRORS && results.every((r) => r.errorCount === 0)) {
+    io.stderr(`ramlint: too many warnings (${warnings}); --max-warnings allows ${options.maxWarnings}\n`);
+  }
+  return code;
 }
 
 function reportUnusedConfigWaivers(resolver: ConfigResolver, covered: ReadonlySet<string>, results: readonly LintResult[], io: Io): number {

@@ -1,41 +1,50 @@
 /**
  * Does a text look like a RAM policy (a top-level "Statement" key)? Used by
  * directory walks to pass over package.json and friends without parsing them
- * fully. Stops at the first top-level "Statement".
+ * fully. Stops at the first top-level "Statement". Tolerant: a policy with a
+ * syntax error (a missing comma) still looks like one, so that the error is
+ * reported instead of the file being passed over; so does a blank file.
  */
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 
-export function looksLikePolicy(text: string): boolean {
+export function looksLikePolicy(input: string): boolean {
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+  if (text.trim() === '') return true;
   if (!text.includes('"Statement"')) return false;
   const scanner = createScanner(text, false);
   let depth = 0;
-  let expectKey = false;
+  let keyCandidate: string | undefined;
+  let broken = false;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.Unknown || scanner.getTokenError() !== 0) broken = true;
     switch (kind) {
       case SyntaxKind.OpenBraceToken:
-        depth++;
-        expectKey = depth === 1;
-        break;
       case SyntaxKind.OpenBracketToken:
         depth++;
+        keyCandidate = undefined;
         break;
       case SyntaxKind.CloseBraceToken:
       case SyntaxKind.CloseBracketToken:
         depth--;
-        break;
-      case SyntaxKind.CommaToken:
-        expectKey = depth === 1;
+        keyCandidate = undefined;
         break;
       case SyntaxKind.StringLiteral:
-        if (expectKey && depth === 1 && scanner.getTokenValue() === 'Statement') return true;
-        expectKey = false;
+        keyCandidate = depth === 1 ? scanner.getTokenValue() : undefined;
         break;
-      case SyntaxKind.Unknown:
-        // Not JSON we can read; let the linter say what is wrong with it.
-        return true;
+      case SyntaxKind.ColonToken:
+        // A string followed by a colon at the top level is a key, whatever came before it.
+        if (keyCandidate === 'Statement') return true;
+        keyCandidate = undefined;
+        break;
+      case SyntaxKind.Trivia:
+      case SyntaxKind.LineBreakTrivia:
+      case SyntaxKind.LineCommentTrivia:
+      case SyntaxKind.BlockCommentTrivia:
+        break;
       default:
-        if (kind !== SyntaxKind.Trivia && kind !== SyntaxKind.LineBreakTrivia && kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia && kind !== SyntaxKind.ColonToken) expectKey = false;
+        keyCandidate = undefined;
     }
   }
-  return false;
+  // Broken JSON that mentions "Statement": lint it, so the syntax error is reported.
+  return broken;
 }

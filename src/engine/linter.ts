@@ -80,26 +80,29 @@ export function lintText(input: string, options: LintOptions): LintResult {
 
   const policy = buildPolicy(parsed.root, options.kind);
   // One context per file; what differs per rule is set before each rule runs.
-  let current: { rule: Rule; severity: Severity; found: PendingMessage[] };
-  const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = {
-    policy,
-    source,
-    parsed,
-    filePath: options.filePath,
-    options: {},
-    report: (descriptor) => current.found.push(toPending(current.rule, current.severity, descriptor)),
-  };
+  const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = { policy, source, parsed, filePath: options.filePath, options: {}, report: () => undefined };
   for (const { id, rule, defaults } of planFor(options.rules)) {
     const setting = options.settings?.[id];
     const severity = setting?.severity ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
     if (rule.meta.kinds && !rule.meta.kinds.includes(policy.kind)) continue;
-    current = { rule, severity, found: [] };
+    // A report after check() has returned (from a callback or an await) is ignored, never misattributed.
+    const state = { open: true, found: [] as PendingMessage[] };
+    context.report = (descriptor) => {
+      if (state.open) state.found.push(toPending(rule, severity, descriptor));
+    };
     context.options = setting?.options ? { ...defaults, ...setting.options } : defaults;
     try {
-      rule.check(context);
-      pending.push(...current.found);
+      const returned: unknown = rule.check(context);
+      state.open = false;
+      if (returned && typeof (returned as PromiseLike<unknown>).then === 'function') {
+        // Swallow the promise's own outcome: an asynchronous rule is reported below, not as an unhandled rejection.
+        Promise.resolve(returned).catch(() => undefined);
+        throw new Error('its check() returned a promise; rules must be synchronous');
+      }
+      pending.push(...state.found);
     } catch (error) {
+      state.open = false;
       pending.push({
         ruleId: INTERNAL_ERROR.id,
         category: INTERNAL_ERROR.category,

@@ -153,7 +153,8 @@ function describeError(text: string, error: ParseError): SyntaxProblem {
 function describeToken(text: string, offset: number, length: number): string {
   if (offset >= text.length) return 'the end of the file';
   const raw = text.slice(offset, offset + Math.max(1, Math.min(length, 20)));
-  const shown = JSON.stringify(raw);
+  // A string token is shown as written ("Statement"), anything else quoted.
+  const shown = /^"[^"\\\n]*"$/.test(raw) ? raw : JSON.stringify(raw);
   return length > 20 ? `${shown.slice(0, -1)}…"` : shown;
 }
 
