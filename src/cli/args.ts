@@ -29,6 +29,8 @@ export interface CliOptions {
   fix: boolean;
   fixDryRun: boolean;
   outputFile: string | undefined;
+  /** Pass over named files that do not look like policies, as a directory walk does. */
+  policiesOnly: boolean;
 }
 
 export const DEFAULT_BASELINE = '.ramlint-baseline.json';
@@ -74,6 +76,11 @@ function build(version: string) {
     .option('fix', { type: 'boolean', default: false, describe: 'Apply safe fixes (those that cannot change who can do what) to the files' })
     .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Show the safe fixes (a diff, or "output" in --format json) without writing' })
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file; a stylish summary still goes to the terminal' })
+    .option('policies-only', {
+      type: 'boolean',
+      default: false,
+      describe: 'Pass over named files that are not RAM policies (no top-level "Statement"), as a directory walk does; for hooks that pass every staged .json file',
+    })
     .example('ramlint policies/', 'Lint every policy file under policies/')
     .example('ramlint --format compact "**/*.json"', 'One line per finding, for editors and problem matchers')
     .example('cat p.json | ramlint --stdin --stdin-filename p.json', 'Lint an unsaved editor buffer')
@@ -151,6 +158,7 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
       fix,
       fixDryRun,
       outputFile,
+      policiesOnly: parsed['policies-only'] as boolean,
     },
   };
 }

@@ -65,7 +65,11 @@ export function updateBaselineFile(options: CliOptions, results: LintResult[], i
   const previous = fs.existsSync(file) ? readBaseline(file, io).entries.filter((e) => !linted.has(e.file)) : [];
   const entries = [...previous, ...fresh.entries].sort(compareEntries);
   const baseline: Baseline = { version: BASELINE_VERSION, entries };
-  writeFileAtomic(file, `${JSON.stringify(baseline, null, 2)}\n`);
+  try {
+    writeFileAtomic(file, `${JSON.stringify(baseline, null, 2)}\n`);
+  } catch (error) {
+    throw new UsageError(`cannot write the baseline ${shown(file, io)}: ${(error as Error).message}`);
+  }
   const findings = fresh.entries.reduce((n, e) => n + e.count, 0);
   io.stderr(`ramlint: wrote ${shown(file, io)}: ${findings} finding${findings === 1 ? '' : 's'} in ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}\n`);
   return { results: applyBaseline(results, baseline, relative).results, stale: 0 };

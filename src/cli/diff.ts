@@ -86,7 +86,10 @@ export function unifiedDiff(name: string, before: string, after: string, context
     const hunk = ops.slice(start, end);
     const oldCount = hunk.filter((o) => o.kind !== '+').length;
     const newCount = hunk.filter((o) => o.kind !== '-').length;
-    out.push(`@@ -${oldLine - lead},${oldCount} +${newLine - lead},${newCount} @@\n`);
+    // An empty side of a hunk is numbered by the line before it (GNU diff's convention).
+    const oldStart = oldCount === 0 ? oldLine - lead - 1 : oldLine - lead;
+    const newStart = newCount === 0 ? newLine - lead - 1 : newLine - lead;
+    out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@\n`);
     for (const o of hunk) out.push(`${o.kind}${o.line.endsWith('\n') ? o.line : `${o.line}\n\\ No newline at end of file\n`}`);
     for (let j = i; j < end; j++) {
       const kind = (ops[j] as Op).kind;

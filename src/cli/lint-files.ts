@@ -52,8 +52,9 @@ export function lintTargets(targets: readonly Target[], run: FileRun, batch: Fil
       batch.results.push(read.result);
       continue;
     }
-    // A directory walk passes over JSON that is not a policy (package.json, tsconfig.json).
-    if (!target.explicit && !looksLikePolicy(read.text)) continue;
+    // A directory walk passes over JSON that is not a policy (package.json, tsconfig.json),
+    // and so do hooks that name every staged file (--policies-only).
+    if ((!target.explicit || run.options.policiesOnly) && !looksLikePolicy(read.text)) continue;
     const result = lintFile(target.path, read.text, target.explicit, run, batch, covered);
     if (result) batch.results.push(result);
   }

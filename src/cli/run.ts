@@ -118,8 +118,11 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
   if (terminalIsStylish) for (const diff of batch.diffs) io.stdout(diff);
   if (options.outputFile !== undefined) {
     const target = path.resolve(io.cwd, options.outputFile);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    writeFileAtomic(target, report);
+    try {
+      writeFileAtomic(target, report);
+    } catch (error) {
+      throw new UsageError(`cannot write the report to ${options.outputFile}: ${(error as Error).message}`);
+    }
     io.stdout(loadFormatter('stylish')(shown, context));
   } else {
     io.stdout(report);

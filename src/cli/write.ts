@@ -6,7 +6,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export function writeFileAtomic(file: string, content: string): void {
+export function writeFileAtomic(target: string, content: string): void {
+  // Write through a symbolic link to the file it names, rather than replacing the link.
+  let file = target;
+  try {
+    file = fs.realpathSync(target);
+  } catch {
+    fs.mkdirSync(path.dirname(target), { recursive: true }); // a new file, perhaps in a new directory
+  }
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.ramlint-${process.pid}-${Date.now().toString(36)}.tmp`);
   let mode: number | undefined;

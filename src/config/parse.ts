@@ -6,7 +6,8 @@
  * noticing.
  */
 import * as path from 'node:path';
-import { type Node, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { createScanner, type Node, parseTree, printParseErrorCode, type ParseError, SyntaxKind } from 'jsonc-parser';
+import { closest } from '../engine/closest';
 import { SourceText } from '../engine/source';
 import { POLICY_KINDS, type PolicyKind } from '../engine/types';
 import { ConfigError, type ConfigFile, type Origin, type OverrideBlock, type RuleEntry, type SeverityName, type WaiverDecl } from './types';
@@ -46,7 +47,7 @@ class Reader {
       const name = String(key.value);
       if (out.has(name)) this.fail(key, `duplicate key "${name}" in ${what}`);
       if (!allowed.includes(name)) {
-        const hint = allowed.find((a) => a.toLowerCase() === name.toLowerCase() || a.startsWith(name) || name.startsWith(a));
+        const hint = allowed.find((a) => a.toLowerCase() === name.toLowerCase()) ?? closest(name, allowed);
         this.fail(key, `unknown setting "${name}" in ${what}${hint ? `; did you mean "${hint}"?` : `; expected one of ${allowed.map((a) => `"${a}"`).join(', ')}`}`);
       }
       out.set(name, { key, value });
@@ -166,6 +167,7 @@ export function parseConfig(file: string, text: string, displayId: string): Conf
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   // Typed explicitly so that TypeScript treats reader.fail() (returns never) as ending control flow.
   const reader: Reader = new Reader(file, body, displayId);
+  if (onlyComments(body)) reader.fail(0, 'the config file is empty; it must hold a JSON object');
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];
@@ -209,6 +211,16 @@ export function parseConfig(file: string, text: string, displayId: string): Conf
     config.waivers = (waivers.value.children ?? []).map((n, i) => reader.waiver(n, i));
   }
   return config;
+}
+
+/** Nothing but whitespace and well-formed comments: an empty config, not invalid JSON. */
+function onlyComments(text: string): boolean {
+  const scanner = createScanner(text, false);
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    const trivia = kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia || kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia;
+    if (!trivia || scanner.getTokenError() !== 0) return false;
+  }
+  return true;
 }
 
 function describeParseError(code: string): string {

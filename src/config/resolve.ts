@@ -116,11 +116,11 @@ export class ConfigResolver {
     let kind: PolicyKind | undefined;
     let ignoredBy: string | undefined;
     const waivers: Waiver[] = [];
+    // Outermost first; each config's own overrides right after its base settings,
+    // so a nearer config's base settings win over an outer config's overrides.
     for (const config of chain) {
       merge(config.rules);
       if (config.kind) kind = config.kind;
-    }
-    for (const config of chain) {
       const rel = relativeTo(config, filePath);
       if (rel === undefined) continue;
       for (const block of config.overrides) {

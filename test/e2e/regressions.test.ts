@@ -51,3 +51,51 @@ describe('regressions', () => {
     expect(run).toEqual({ code: 1, stdout: '', stderr: 'ramlint: too many warnings (1); --max-warnings allows 0\n' });
   });
 });
+
+describe('regressions found in the configuration, baseline and fix review', () => {
+  const s = scratch();
+  afterAll(() => s.cleanup());
+
+  it('a nearer config\'s own settings win over an outer config\'s overrides', () => {
+    s.write('cascade/.git/HEAD', 'ref: refs/heads/main\n');
+    s.write('cascade/ramlint.config.jsonc', '{ "overrides": [{ "files": ["**/*.json"], "rules": { "policy-size": "off" }, "kind": "trust" }] }');
+    s.write('cascade/sub/.ramlintrc.json', '{ "rules": { "policy-size": "error" }, "kind": "bucket" }');
+    s.write('cascade/sub/p.json', ADMIN);
+    const printed = JSON.parse(ramlint(['--print-config', 'sub/p.json'], { cwd: `${s.dir}/cascade` }).stdout) as { kind: string; rules: Record<string, unknown> };
+    expect(printed.kind).toBe('bucket');
+    expect(printed.rules['policy-size']).toBe('error');
+  });
+
+  it('--update-baseline creates the baseline\'s directory', () => {
+    s.write('baseline/p.json', ADMIN);
+    const run = ramlint(['--update-baseline', '--baseline', 'ci/state/baseline.json', 'p.json'], { cwd: `${s.dir}/baseline` });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('ramlint: wrote ci/state/baseline.json: 1 finding in 1 entry\n');
+  });
+
+  it('--fix writes through a symbolic link to its target, keeping the link', () => {
+    const real = s.write('symlink/real/p.json', '{"Statement": [{"Effect": "allow", "Action": "ecs:DescribeInstances", "Resource": "*"}], "Version": "1"}');
+    require('node:fs').symlinkSync('real/p.json', `${s.dir}/symlink/link.json`);
+    const run = ramlint(['--fix', 'link.json'], { cwd: `${s.dir}/symlink` });
+    expect(run.code).toBe(0);
+    const fs = require('node:fs') as typeof import('node:fs');
+    expect(fs.lstatSync(`${s.dir}/symlink/link.json`).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(real, 'utf8')).toContain('"Effect": "Allow"');
+  });
+
+  it('an empty or comment-only config file says it is empty', () => {
+    s.write('empty-config/.git/HEAD', 'ref: refs/heads/main\n');
+    s.write('empty-config/ramlint.config.jsonc', '// nothing yet\n');
+    s.write('empty-config/p.json', ADMIN);
+    const run = ramlint(['p.json'], { cwd: `${s.dir}/empty-config` });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'ramlint: ramlint.config.jsonc:1:1: the config file is empty; it must hold a JSON object\n' });
+  });
+
+  it('a misspelt config key gets a suggestion', () => {
+    s.write('typo-config/.git/HEAD', 'ref: refs/heads/main\n');
+    s.write('typo-config/ramlint.config.jsonc', '{ "rulse": {} }');
+    s.write('typo-config/p.json', ADMIN);
+    const run = ramlint(['p.json'], { cwd: `${s.dir}/typo-config` });
+    expect(run.stderr).toBe('ramlint: ramlint.config.jsonc:1:3: unknown setting "rulse" in the config; did you mean "rules"?\n');
+  });
+});

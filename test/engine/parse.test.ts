@@ -85,13 +85,13 @@ const cases: SyntaxCase[] = [
   {
     name: 'a missing comma between members points at the next key',
     text: '{\n  "Version": "1"\n  "Statement": []\n}',
-    message: 'Expected \',\' between elements but found "\\"Statement\\""; add the missing comma.',
+    message: 'Expected \',\' between elements but found "Statement"; add the missing comma.',
     line: 3, column: 3, endLine: 3, endColumn: 14, covers: '"Statement"',
   },
   {
     name: 'a missing comma between array entries points at the next entry',
     text: '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ecs:Start*" "ecs:Stop*"], "Resource": "*"}]}',
-    message: 'Expected \',\' between elements but found "\\"ecs:Stop*\\""; add the missing comma.',
+    message: 'Expected \',\' between elements but found "ecs:Stop*"; add the missing comma.',
     line: 1, column: 76, endLine: 1, endColumn: 87, covers: '"ecs:Stop*"',
   },
   {
@@ -133,7 +133,7 @@ const cases: SyntaxCase[] = [
   {
     name: 'a missing colon',
     text: '{"Version" "1"}',
-    message: 'Expected \':\' after the property name but found "\\"1\\"".',
+    message: 'Expected \':\' after the property name but found "1".',
     line: 1, column: 12, endLine: 1, endColumn: 15, covers: '"1"',
   },
   {

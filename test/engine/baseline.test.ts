@@ -1,0 +1,249 @@
+/**
+ * Baselines: entries keyed by rule, file, JSON path and a hash of the
+ * offending value, with a count. Applying one moves matching findings to
+ * suppressedMessages; entries left over for files linted in this run are
+ * stale. Because lines are not part of the key, entries survive reformatting.
+ */
+import { applyBaseline, type Baseline, BASELINE_VERSION, buildBaseline, compareEntries, parseBaseline, valueHash } from '../../src/engine/baseline';
+import { fileProblemResult, summarize } from '../../src/engine/linter';
+import type { LintMessage, LintResult } from '../../src/engine/types';
+import { lint } from '../../src';
+
+const relative = (filePath: string) => filePath.replace(/^\/repo\//, '');
+
+const original = `{
+  "Version": "1",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ["ecs", "ecs:DescribeInstances", "ecs:DescribeInstances"],
+      "Resource": "*"
+    },
+    {
+      "Effect": "Allow",
+      "Action": ["ram:PassRole"],
+      "Resource": "*"
+    }
+  ]
+}`;
+
+function lintAt(filePath: string, text = original): LintResult {
+  return lint(text, { filePath });
+}
+
+const brief = (messages: LintMessage[]) => messages.map((m) => `${m.ruleId} ${m.path}`);
+
+function message(ruleId: string, path: string, value: string | undefined, severity: LintMessage['severity'] = 'error'): LintMessage {
+  return { ruleId, category: 'correctness', severity, message: `msg ${ruleId}`, line: 1, column: 1, endLine: 1, endColumn: 2, path, offset: 0, endOffset: 1, fingerprintValue: value };
+}
+
+function result(filePath: string, messages: LintMessage[]): LintResult {
+  return summarize({ filePath, kind: 'permission', messages, suppressedMessages: [] });
+}
+
+describe('the test policy', () => {
+  it('has four findings', () => {
+    expect(brief(lintAt('/repo/p.json').messages)).toEqual([
+      'invalid-action-format Statement[0].Action[0]',
+      'duplicate-list-entry Statement[0].Action[2]',
+      'passrole-missing-service-condition Statement[1].Action[0]',
+      'passrole-wildcard-resource Statement[1].Resource',
+    ]);
+  });
+});
+
+describe('buildBaseline', () => {
+  it('writes one entry per rule, file, path and value, sorted by file, path, rule and hash', () => {
+    const baseline = buildBaseline([lintAt('/repo/b.json'), lintAt('/repo/a.json')], relative);
+    expect(baseline.version).toBe(BASELINE_VERSION);
+    expect(baseline.entries.map((e) => `${e.file} ${e.path} ${e.rule} ${e.count}`)).toEqual([
+      'a.json Statement[0].Action[0] invalid-action-format 1',
+      'a.json Statement[0].Action[2] duplicate-list-entry 1',
+      'a.json Statement[1].Action[0] passrole-missing-service-condition 1',
+      'a.json Statement[1].Resource passrole-wildcard-resource 1',
+      'b.json Statement[0].Action[0] invalid-action-format 1',
+      'b.json Statement[0].Action[2] duplicate-list-entry 1',
+      'b.json Statement[1].Action[0] passrole-missing-service-condition 1',
+      'b.json Statement[1].Resource passrole-wildcard-resource 1',
+    ]);
+    for (const e of baseline.entries) expect(e.hash).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('counts findings that share a key', () => {
+    const r = result('/repo/p.json', [message('r', 'Statement[0]', 'x'), message('r', 'Statement[0]', 'x'), message('r', 'Statement[0]', 'y')]);
+    expect(buildBaseline([r], relative).entries.map((e) => [e.path, e.hash, e.count])).toEqual(
+      [
+        ['Statement[0]', valueHash(message('r', 'Statement[0]', 'x')), 2],
+        ['Statement[0]', valueHash(message('r', 'Statement[0]', 'y')), 1],
+      ].sort((a, b) => ((a[1] as string) < (b[1] as string) ? -1 : 1)),
+    );
+  });
+
+  it('leaves out info findings and unreadable or failed files', () => {
+    const r = result('/repo/p.json', [message('a', '', 'x', 'info'), message('unreadable-file', '', undefined), message('internal-error', '', undefined), message('b', '', 'x', 'warning')]);
+    expect(buildBaseline([r, fileProblemResult('/repo/q.json', 'unreadable-file', 'syntax', 'Cannot read the file: no such file.')], relative).entries.map((e) => e.rule)).toEqual(['b']);
+  });
+
+  it('hashes the offending value, or the message when a finding has none', () => {
+    expect(valueHash(message('r', 'p', 'value'))).toBe(valueHash(message('other', 'q', 'value')));
+    expect(valueHash(message('r', 'p', 'value'))).not.toBe(valueHash(message('r', 'p', 'other')));
+    const a = { ...message('r', 'p', undefined), message: 'one' };
+    const b = { ...message('r', 'p', undefined), message: 'two' };
+    expect(valueHash(a)).not.toBe(valueHash(b));
+  });
+});
+
+describe('applyBaseline', () => {
+  it('round trip: every finding of the baselined files moves to suppressedMessages, and the counts follow', () => {
+    const results = [lintAt('/repo/a.json'), lintAt('/repo/b.json')];
+    const outcome = applyBaseline(results, buildBaseline(results, relative), relative);
+    expect(outcome.stale).toEqual([]);
+    for (const r of outcome.results) {
+      expect(r.messages).toEqual([]);
+      expect(r.errorCount + r.warningCount + r.infoCount + r.fixableCount).toBe(0);
+      expect(r.suppressedMessages).toHaveLength(4);
+      for (const m of r.suppressedMessages) expect(m.suppressed).toEqual({ kind: 'baseline', reason: 'present in the baseline' });
+    }
+  });
+
+  it('only new findings remain', () => {
+    const before = lintAt('/repo/p.json');
+    const baseline = buildBaseline([before], relative);
+    const after = lintAt('/repo/p.json', original.replace('"ram:PassRole"]', '"ram:PassRole", "ecs:Describe*", "ecs"]'));
+    const [r] = applyBaseline([after], baseline, relative).results;
+    expect(brief(r?.messages ?? [])).toEqual(['invalid-action-format Statement[1].Action[2]']);
+    expect(r?.errorCount).toBe(1);
+    expect(r?.suppressedMessages).toHaveLength(4);
+  });
+
+  it('keeps findings already suppressed by waivers', () => {
+    const r = summarize({
+      filePath: '/repo/p.json',
+      kind: 'permission',
+      messages: [message('a', 'x', 'v')],
+      suppressedMessages: [{ ...message('b', 'y', 'w'), suppressed: { kind: 'waiver', reason: 'r', source: 's' } }],
+    });
+    const [out] = applyBaseline([r], buildBaseline([r], relative), relative).results;
+    expect(out?.suppressedMessages.map((m) => `${m.ruleId} ${m.suppressed?.kind}`)).toEqual(['b waiver', 'a baseline']);
+  });
+
+  it('suppresses as many findings as an entry counts; the rest are new', () => {
+    const one = result('/repo/p.json', [message('r', 'Statement[0]', 'x')]);
+    const three = result('/repo/p.json', [message('r', 'Statement[0]', 'x'), message('r', 'Statement[0]', 'x'), message('r', 'Statement[0]', 'x')]);
+    const outcome = applyBaseline([three], buildBaseline([one], relative), relative);
+    expect(outcome.results[0]?.messages).toHaveLength(2);
+    expect(outcome.results[0]?.suppressedMessages).toHaveLength(1);
+    expect(outcome.results[0]?.errorCount).toBe(2);
+    expect(outcome.stale).toEqual([]);
+  });
+
+  it('an entry with a higher count than the findings left is stale by the difference', () => {
+    const three = result('/repo/p.json', [message('r', 'Statement[0]', 'x'), message('r', 'Statement[0]', 'x'), message('r', 'Statement[0]', 'x')]);
+    const one = result('/repo/p.json', [message('r', 'Statement[0]', 'x')]);
+    const outcome = applyBaseline([one], buildBaseline([three], relative), relative);
+    expect(outcome.results[0]?.messages).toEqual([]);
+    expect(outcome.stale.map((e) => [e.rule, e.file, e.path, e.count])).toEqual([['r', 'p.json', 'Statement[0]', 2]]);
+  });
+
+  it('fixed findings leave stale entries, but only for files linted in this run', () => {
+    const baseline = buildBaseline([lintAt('/repo/a.json'), lintAt('/repo/b.json')], relative);
+    const clean = '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:DescribeInstances", "Resource": "*"}]}';
+    const outcome = applyBaseline([lintAt('/repo/a.json', clean)], baseline, relative);
+    expect(outcome.stale.map((e) => `${e.file} ${e.rule} ${e.path} ${e.count}`)).toEqual([
+      'a.json invalid-action-format Statement[0].Action[0] 1',
+      'a.json duplicate-list-entry Statement[0].Action[2] 1',
+      'a.json passrole-missing-service-condition Statement[1].Action[0] 1',
+      'a.json passrole-wildcard-resource Statement[1].Resource 1',
+    ]);
+  });
+
+  it('a changed offending value is a new finding, and its old entry is stale', () => {
+    const baseline = buildBaseline([lintAt('/repo/p.json')], relative);
+    const outcome = applyBaseline([lintAt('/repo/p.json', original.replace('["ecs",', '["ram",'))], baseline, relative);
+    expect(brief(outcome.results[0]?.messages ?? [])).toEqual(['invalid-action-format Statement[0].Action[0]']);
+    expect(outcome.stale.map((e) => `${e.rule} ${e.path}`)).toEqual(['invalid-action-format Statement[0].Action[0]']);
+  });
+
+  it('entries for another file do not match', () => {
+    const outcome = applyBaseline([lintAt('/repo/b.json')], buildBaseline([lintAt('/repo/a.json')], relative), relative);
+    expect(outcome.results[0]?.messages).toHaveLength(4);
+    expect(outcome.stale).toEqual([]);
+  });
+
+  it.each([
+    [
+      're-indented and keys reordered',
+      JSON.stringify(
+        {
+          Statement: [
+            { Resource: '*', Action: ['ecs', 'ecs:DescribeInstances', 'ecs:DescribeInstances'], Effect: 'Allow' },
+            { Resource: '*', Effect: 'Allow', Action: ['ram:PassRole'] },
+          ],
+          Version: '1',
+        },
+        null,
+        4,
+      ),
+    ],
+    ['minified', JSON.stringify(JSON.parse(original))],
+    ['moved down by blank lines and with CRLF line endings', `\n\n\n${original}`.replace(/\n/g, '\r\n')],
+  ])('entries survive the file being %s', (_name, reformatted) => {
+    const baseline = buildBaseline([lintAt('/repo/p.json')], relative);
+    const after = lintAt('/repo/p.json', reformatted);
+    expect(after.messages.map((m) => m.line)).not.toEqual(lintAt('/repo/p.json').messages.map((m) => m.line));
+    const outcome = applyBaseline([after], baseline, relative);
+    expect(outcome.results[0]?.messages).toEqual([]);
+    expect(outcome.results[0]?.suppressedMessages).toHaveLength(4);
+    expect(outcome.stale).toEqual([]);
+  });
+});
+
+describe('compareEntries', () => {
+  it('orders by code point (upper case before lower case), not by locale', () => {
+    const e = (file: string, path = '', rule = 'r', hash = 'h') => ({ file, path, rule, hash, count: 1 });
+    const sorted = [e('b.json'), e('a.json', 'Z'), e('B.json'), e('a.json', 'A', 's'), e('a.json', 'A', 'r', 'b'), e('a.json', 'A', 'r', 'a')].sort(compareEntries);
+    expect(sorted.map((x) => `${x.file}|${x.path}|${x.rule}|${x.hash}`)).toEqual(['B.json||r|h', 'a.json|A|r|a', 'a.json|A|r|b', 'a.json|A|s|h', 'a.json|Z|r|h', 'b.json||r|h']);
+  });
+});
+
+describe('parseBaseline', () => {
+  const NOT_A_BASELINE = 'not a ramlint baseline (expected {"version": 1, "entries": [...]})';
+  const good = { rule: 'r', file: 'f.json', path: 'Statement[0]', hash: '0123456789abcdef', count: 1 };
+
+  it('accepts a baseline it wrote', () => {
+    const baseline = buildBaseline([lintAt('/repo/p.json')], relative);
+    expect(parseBaseline(JSON.parse(JSON.stringify(baseline)))).toEqual(baseline);
+    expect(parseBaseline({ version: 1, entries: [] })).toEqual({ version: 1, entries: [] });
+  });
+
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['a string', 'baseline'],
+    ['an array', []],
+    ['no version', { entries: [] }],
+    ['another version', { version: 2, entries: [] }],
+    ['a version as a string', { version: '1', entries: [] }],
+    ['no entries', { version: 1 }],
+    ['entries that are not a list', { version: 1, entries: {} }],
+  ])('rejects %s', (_name, value) => {
+    expect(() => parseBaseline(value)).toThrow(NOT_A_BASELINE);
+  });
+
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['a missing hash', { ...good, hash: undefined }],
+    ['a numeric rule', { ...good, rule: 1 }],
+    ['a count of 0', { ...good, count: 0 }],
+    ['a fractional count', { ...good, count: 1.5 }],
+    ['a count as a string', { ...good, count: '1' }],
+  ])('rejects an entry with %s, naming its index', (_name, entry) => {
+    expect(() => parseBaseline({ version: 1, entries: [good, entry] })).toThrow('entry 1 must have rule, file, path, hash (strings) and count (a positive whole number)');
+  });
+});
+
+describe('a baseline as data', () => {
+  it('is plain JSON', () => {
+    const baseline: Baseline = buildBaseline([lintAt('/repo/p.json')], relative);
+    expect(JSON.parse(JSON.stringify(baseline))).toEqual(baseline);
+  });
+});
