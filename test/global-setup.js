@@ -20,6 +20,9 @@ function newestSource(dir) {
 }
 
 module.exports = async function globalSetup() {
+  // Jest prints nothing for a test file whose tests are all skipped; say it here.
+  const corpus = path.resolve(root, '..', 'shared', 'corpus', 'policies');
+  if (!fs.existsSync(corpus)) process.stdout.write(`\nNote: ${corpus} not found, so the corpus tests are skipped (test/corpus.test.ts).\n`);
   const sources = Math.max(newestSource(path.join(root, 'src')), ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => fs.statSync(path.join(root, f)).mtimeMs));
   if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= sources) return;
   const temp = fs.mkdtempSync(path.join(root, '.dist-build-'));
