@@ -2,6 +2,7 @@ import { actionMatcher, isAllow, serviceOf } from '../engine/analysis/actions';
 import { coversEveryBucket } from '../engine/analysis/arn';
 import { type AccessLevel, guessLevel, higherLevel, OSS_ACCOUNT_LEVEL_READS, OSS_ACTIONS } from '../engine/catalog/oss-actions';
 import type { Statement } from '../engine/model';
+import { replaceNode } from '../engine/edits';
 import { defineRule } from '../engine/rule';
 import { hasWildcard } from '../engine/wildcard';
 
@@ -52,6 +53,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Disallow OSS access granted on every bucket in the account instead of the buckets that are needed.',
     fixable: 'none',
+    hasSuggestions: true,
     kinds: ['permission'],
     supersededBy: ['admin-access'],
     messages: {
@@ -78,9 +80,17 @@ export default defineRule({
         context.report({ messageId, node: statement.notResource.keyNode, path: statement.notResource.path, data: { actions: reach.shown, level } });
         continue;
       }
+      // Narrowing to one bucket changes access for every action of the statement: only
+      // suggested where all of them are OSS actions.
+      const ossOnly = !!statement.action && statement.action.values.every((a) => serviceOf(a.value) === 'oss');
       for (const resource of statement.resource?.values ?? []) {
         if (!coversEveryBucket(resource.value)) continue;
+        const buckets = '"acs:oss:*:*:<bucket>", "acs:oss:*:*:<bucket>/*"';
+        const suggestions = ossOnly
+          ? [{ desc: 'Scope Resource to one bucket and its objects (replace <bucket>).', edits: [replaceNode(resource.node, statement.resource?.isArray ? buckets : `[${buckets}]`)] }]
+          : undefined;
         context.report({
+          suggestions,
           messageId: writes ? 'write' : 'read',
           node: resource.node,
           path: resource.path,

@@ -2,6 +2,7 @@ import { describeGrant, grantOf, isAllow } from '../engine/analysis/actions';
 import { roleReach } from '../engine/analysis/arn';
 import { wildcardConditionValues, pinnedServices } from '../engine/analysis/conditions';
 import type { Statement } from '../engine/model';
+import { setMember } from '../engine/edits';
 import { defineRule } from '../engine/rule';
 
 /** PassRole on `acs:oss:…` passes nothing; only resources that may name a role matter. */
@@ -17,6 +18,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     description: 'Require a condition that limits acs:Service to named services wherever ram:PassRole is allowed.',
     fixable: 'none',
+    hasSuggestions: true,
     kinds: ['permission'],
     supersededBy: ['admin-access'],
     messages: {
@@ -31,16 +33,26 @@ export default defineRule({
       if (!isAllow(statement)) continue;
       const grant = grantOf(statement, 'ram:PassRole');
       if (!grant || pinnedServices(statement) || !mayNameARole(statement)) continue;
+      // Adding a condition narrows access, so it is a suggestion for a person to finish, never a fix.
+      const suggestions =
+        !statement.condition || statement.condition.valueNode.type === 'object'
+          ? [
+              {
+                desc: 'Add "Condition": {"StringEquals": {"acs:Service": "<service>.aliyuncs.com"}} and name the service that receives the role.',
+                edits: setMember(context.source.text, [...statement.path, 'Condition', 'StringEquals', 'acs:Service'], '<service>.aliyuncs.com'),
+              },
+            ]
+          : undefined;
       const wildcards = wildcardConditionValues(statement, 'acs:Service');
       if (wildcards.length > 0) {
         for (const { value } of wildcards) {
-          context.report({ messageId: 'wildcardValue', node: value.node, path: value.path, data: { value: String(value.value) } });
+          context.report({ messageId: 'wildcardValue', node: value.node, path: value.path, data: { value: String(value.value) }, suggestions });
         }
         continue;
       }
       const node = grant.entry?.node ?? grant.member.keyNode;
       const path = grant.entry?.path ?? grant.member.path;
-      context.report({ messageId: 'missing', node, path, data: { action: describeGrant('ram:PassRole', grant) } });
+      context.report({ messageId: 'missing', node, path, data: { action: describeGrant('ram:PassRole', grant) }, suggestions });
     }
   },
 });

@@ -1,6 +1,7 @@
 import { describeGrant, grantOf, isAllow } from '../engine/analysis/actions';
 import { roleReach } from '../engine/analysis/arn';
 import { pinnedServices } from '../engine/analysis/conditions';
+import { replaceNode } from '../engine/edits';
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
@@ -10,6 +11,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Disallow ram:PassRole on a resource that matches more than one role.',
     fixable: 'none',
+    hasSuggestions: true,
     kinds: ['permission'],
     supersededBy: ['admin-access'],
     messages: {
@@ -33,10 +35,17 @@ export default defineRule({
         context.report({ messageId: 'notResource', node: statement.notResource.keyNode, path: statement.notResource.path, data: { action } });
         continue;
       }
+      // Narrowing Resource changes access for every action of the statement: only suggested
+      // where PassRole is the statement's only action.
+      const passRoleOnly = statement.action?.values.length === 1 && !grant.viaNotAction;
       for (const resource of statement.resource?.values ?? []) {
         const reach = roleReach(resource.value);
         if (reach.kind !== 'many') continue;
+        const suggestions = passRoleOnly
+          ? [{ desc: 'Name the one role that is passed (replace <account-id> and <role-name>).', edits: [replaceNode(resource.node, '"acs:ram::<account-id>:role/<role-name>"')] }]
+          : undefined;
         context.report({
+          suggestions,
           messageId: services ? 'wildcardServiceScoped' : 'wildcard',
           node: resource.node,
           path: resource.path,

@@ -1,7 +1,20 @@
 import { isAllow } from '../engine/analysis/actions';
 import { publicAccessConfinement } from '../engine/analysis/conditions';
 import { everyonePrincipals } from '../engine/analysis/principals';
+import { replaceNode } from '../engine/edits';
 import { defineRule } from '../engine/rule';
+
+/** What to write instead of "everyone", as a placeholder a person completes. */
+function namedPrincipal(kind: string, type: string, wholePrincipal: boolean): { text: string; placeholder: string } | undefined {
+  if (kind === 'trust') {
+    if (type === 'Service') return { text: '"<service>.aliyuncs.com"', placeholder: '<service>' };
+    if (type === 'Federated') return { text: '"acs:ram::<account-id>:saml-provider/<provider-name>"', placeholder: '<account-id> and <provider-name>' };
+    const root = '"acs:ram::<account-id>:root"';
+    return { text: wholePrincipal ? `{"RAM": [${root}]}` : root, placeholder: '<account-id>' };
+  }
+  if (kind === 'bucket' && type === 'Principal') return { text: wholePrincipal ? '["<account-uid>"]' : '"<account-uid>"', placeholder: '<account-uid>' };
+  return undefined;
+}
 
 export default defineRule({
   meta: {
@@ -10,6 +23,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Disallow a trust policy or resource policy that allows everyone as its principal.',
     fixable: 'none',
+    hasSuggestions: true,
     kinds: ['trust', 'bucket', 'resource'],
     messages: {
       trust:
@@ -42,7 +56,9 @@ export default defineRule({
         const shown = found.type === 'Principal' ? JSON.stringify(value.value) : `{"${found.type}": ${JSON.stringify(value.value)}}`;
         const data = { value: shown, who: found.who, condition: confinement ?? '' };
         const messageId = kind === 'trust' ? 'trust' : confinement ? 'confined' : 'public';
-        context.report({ messageId, node: value.node, path: value.path, data });
+        const named = namedPrincipal(kind, found.type, value.node === principal.valueNode);
+        const suggestions = named ? [{ desc: `Name the principal instead (replace the ${named.placeholder} placeholder).`, edits: [replaceNode(value.node, named.text)] }] : undefined;
+        context.report({ messageId, node: value.node, path: value.path, data, suggestions });
       }
     }
   },
