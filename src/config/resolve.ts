@@ -138,17 +138,6 @@ export class ConfigResolver {
     return { files: chain.map((c) => c.file), settings, kind, waivers, ignoredBy };
   }
 
-  /** Waivers declared anywhere in the loaded configs whose files globs cover the file. */
-  waiverCovers(waiverId: string, filePath: string): boolean {
-    for (const config of this.loaded.values()) {
-      const w = config.waivers.find((x) => x.id === waiverId);
-      if (!w) continue;
-      const rel = relativeTo(config, filePath);
-      return rel !== undefined && matchesAny(w.files, rel);
-    }
-    return false;
-  }
-
   display(file: string): string {
     const rel = path.relative(this.cwd, file);
     return toPosix(rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file);

@@ -30,11 +30,6 @@ export function setMember(text: string, path: JSONPath, value: unknown, first = 
   return edits.map((e) => ({ offset: e.offset, length: e.length, text: e.content }));
 }
 
-/** Removes an array item or an object member, with its separating comma. */
-export function removeAt(text: string, path: JSONPath): TextEdit[] {
-  return modify(text, path, undefined, { formattingOptions: formattingOf(text) }).map((e) => ({ offset: e.offset, length: e.length, text: e.content }));
-}
-
 /** Applies non-overlapping edits (later ones first, so offsets stay valid). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);

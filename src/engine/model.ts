@@ -307,6 +307,11 @@ export function detectKind(statements: readonly Statement[]): PolicyKind {
   return 'resource';
 }
 
+/** "an object", "a string", "null": a JSON type for messages. */
+export function describeType(type: string): string {
+  return type === 'array' || type === 'object' ? `an ${type}` : type === 'null' ? 'null' : `a ${type}`;
+}
+
 /** Is `key` written in another case (`effect` for `Effect`)? unknown-element renames it; others stay quiet. */
 export function hasCaseVariant(members: readonly Member[], key: string): boolean {
   const lower = key.toLowerCase();

@@ -87,10 +87,6 @@ export function capSeverity(severity: Severity, cap: Severity | undefined): Seve
   return SEVERITY_RANK[severity] > SEVERITY_RANK[cap] ? cap : severity;
 }
 
-export function compareSeverity(a: Severity, b: Severity): number {
-  return SEVERITY_RANK[a] - SEVERITY_RANK[b];
-}
-
 /** `{{name}}` placeholders; an unknown placeholder is left visible rather than hidden. */
 export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
   return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (whole, name: string) =>

@@ -1,4 +1,4 @@
-import { isTemplateExpression } from '../engine/analysis/arn';
+import { isTemplateExpression } from '../engine/analysis/templates';
 import { parseCidr } from '../engine/analysis/conditions';
 import { CONDITION_OPERATORS, type ConditionValueType } from '../engine/catalog/condition-operators';
 import type { ConditionScalar } from '../engine/model';

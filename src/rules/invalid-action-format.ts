@@ -1,4 +1,4 @@
-import { isTemplateExpression } from '../engine/analysis/arn';
+import { isTemplateExpression, withoutInterpolations } from '../engine/analysis/templates';
 import { replaceNode } from '../engine/edits';
 import { defineRule } from '../engine/rule';
 
@@ -7,11 +7,6 @@ const ACTION_FORMAT = /^[A-Za-z0-9_.*?-]+:[A-Za-z0-9_.*?/-]+$/;
 
 /** Service prefixes that exist only in AWS IAM: a policy copied across clouds. */
 const AWS_ONLY_SERVICE = /^(iam|s3|ec2|lambda|dynamodb|cloudformation|cloudwatch|cloudtrail):/i;
-
-/** Template interpolations (`oss:${var.verb}`) stand for one opaque name. */
-function withoutInterpolations(value: string): string {
-  return value.replace(/\$\{[^}]*\}/g, 'X');
-}
 
 export default defineRule({
   meta: {

@@ -1,10 +1,6 @@
-import { isTemplateExpression, splitArn } from '../engine/analysis/arn';
+import { splitArn } from '../engine/analysis/arn';
+import { isTemplateExpression, withoutInterpolations } from '../engine/analysis/templates';
 import { defineRule } from '../engine/rule';
-
-/** Template interpolations (`${var.x}`, ROS `${ALIYUN::AccountId}`) count as one opaque field. */
-function withoutInterpolations(value: string): string {
-  return value.replace(/\$\{[^}]*\}/g, 'X');
-}
 
 export default defineRule({
   meta: {

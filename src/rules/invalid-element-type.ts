@@ -1,8 +1,7 @@
 import type { JsonNode } from '../engine/parse';
 import type { JsonPath, ListMember } from '../engine/model';
-import { intrinsicName, nodePath } from '../engine/model';
+import { describeType, intrinsicName, nodePath } from '../engine/model';
 import { defineRule, type RuleContext } from '../engine/rule';
-import { describeType } from './invalid-statement';
 
 type MessageId = 'root' | 'listValue' | 'listEntry' | 'sid' | 'condition' | 'operator' | 'conditionValue' | 'principal' | 'principalEntry' | 'intrinsic';
 

@@ -1,4 +1,4 @@
-import { isTemplateExpression } from '../engine/analysis/arn';
+import { isTemplateExpression, withoutPlaceholders } from '../engine/analysis/templates';
 import type { LocatedString } from '../engine/model';
 import { defineRule, type RuleContext } from '../engine/rule';
 
@@ -11,15 +11,12 @@ const SERVICE_PRINCIPAL = new RegExp(String.raw`^(?:${ACCOUNT}@)?[a-z0-9-]+(?:\.
 const FEDERATED_PRINCIPAL = new RegExp(String.raw`^acs:ram:\*?:${ACCOUNT}:(?:saml-provider|oidc-provider)/\S+$`, 'i');
 const BUCKET_PRINCIPAL = new RegExp(String.raw`^(?:\*|\d+[*xX]*|arn:sts::${ACCOUNT}:assumed-role/[^/\s]+/\S+|acs:ram:\*?:${ACCOUNT}:\S+)$`, 'i');
 
-/** Placeholders (`<account-id>`, `${var.uid}`) stand for a value supplied later. */
-function filled(value: string): string {
-  return value.trim().replace(/<[^<>]*>|\$\{[^}]*\}/g, '0');
-}
 
 function check(context: RuleContext<MessageId>, values: readonly LocatedString[], pattern: RegExp, messageId: MessageId): void {
   for (const v of values) {
     if (v.value.trim() === '*' || isTemplateExpression(v.value)) continue; // everyone is trust-wildcard-principal's finding
-    if (!pattern.test(filled(v.value))) context.report({ messageId, node: v.node, path: v.path, data: { value: v.value } });
+    // Placeholders (`<account-id>`, `${var.uid}`) stand for a value supplied later.
+    if (!pattern.test(withoutPlaceholders(v.value.trim()))) context.report({ messageId, node: v.node, path: v.path, data: { value: v.value } });
   }
 }
 

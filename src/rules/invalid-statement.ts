@@ -1,4 +1,4 @@
-import { hasCaseVariant, intrinsicName } from '../engine/model';
+import { describeType, hasCaseVariant, intrinsicName } from '../engine/model';
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
@@ -57,7 +57,3 @@ export default defineRule({
     });
   },
 });
-
-export function describeType(type: string): string {
-  return type === 'array' || type === 'object' ? `an ${type}` : type === 'null' ? 'null' : `a ${type}`;
-}

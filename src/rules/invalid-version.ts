@@ -1,8 +1,7 @@
-import { isTemplateExpression } from '../engine/analysis/arn';
+import { isTemplateExpression } from '../engine/analysis/templates';
 import { insertFirstMember, replaceNode } from '../engine/edits';
-import { hasCaseVariant, intrinsicName } from '../engine/model';
+import { describeType, hasCaseVariant, intrinsicName } from '../engine/model';
 import { defineRule } from '../engine/rule';
-import { describeType } from './invalid-statement';
 
 export default defineRule({
   meta: {

@@ -40,11 +40,6 @@ export function isAnyAccount(account: string): boolean {
   return hasWildcard(account) && !isMaskedAccount(account);
 }
 
-/** A whole-value template expression such as `${var.role_arn}` that only a later tool resolves. */
-export function isTemplateExpression(value: string): boolean {
-  return /^\$\{[^}]*\}$/.test(value.trim());
-}
-
 export type RoleReach =
   | { kind: 'none' }
   | { kind: 'unknown' }
