@@ -6,7 +6,7 @@
 import { INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCoreDiagnostic } from './core-diagnostics';
 import { type Directive, parseDirectives } from './directives';
 import { buildPolicy, formatPath, type JsonPath, type Policy } from './model';
-import { parseJson, type JsonNode } from './parse';
+import { parseJson, type JsonNode, type ParsedJson } from './parse';
 import { capSeverity, interpolate, type ReportDescriptor, type Rule, type RuleContext } from './rule';
 import { SourceText } from './source';
 import type { Category, LintMessage, LintResult, PolicyKind, Severity, Suggestion, Suppression, TextEdit } from './types';
@@ -77,7 +77,25 @@ export function lintText(input: string, options: LintOptions): LintResult {
     });
     return finish(filePath, undefined, source, pending, []);
   }
+  try {
+    return lintPolicy(filePath, source, parsed, allowComments, options);
+  } catch (error) {
+    // A bug outside the rules (model, waivers) must not escape, nor let the file pass.
+    const internal: PendingMessage = {
+      ruleId: INTERNAL_ERROR.id,
+      category: INTERNAL_ERROR.category,
+      severity: INTERNAL_ERROR.severity,
+      message: `ramlint failed on this file, so the file was not checked: ${errorText(error)}`,
+      offset: 0,
+      length: 0,
+      path: [],
+    };
+    return finish(filePath, undefined, source, [internal], []);
+  }
+}
 
+function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, allowComments: boolean, options: LintOptions): LintResult {
+  const pending: PendingMessage[] = [];
   const policy = buildPolicy(parsed.root, options.kind);
   // One context per file; what differs per rule is set before each rule runs.
   const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = { policy, source, parsed, filePath: options.filePath, options: {}, report: () => undefined };

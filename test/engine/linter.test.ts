@@ -7,6 +7,7 @@ import { lintText, type LintOptions, type RuleSetting } from '../../src/engine/l
 import { defineRule, type Rule, type RuleContext } from '../../src/engine/rule';
 import type { LintMessage, PolicyKind } from '../../src/engine/types';
 import { builtinRules } from '../../src/rules';
+import type { Waiver } from '../../src/engine/waivers';
 
 const twoStatements = `{
   "Version": "1",
@@ -423,5 +424,23 @@ describe('lintText on arbitrary input', () => {
       '{"": "", "Statement": [{"": ""}]}',
     ];
     for (const text of shapes) for (const kind of [undefined, 'permission', 'trust', 'bucket', 'resource'] as const) check(text, { kind });
+  });
+});
+
+describe('failures outside the rules', () => {
+  it('become an internal-error finding, never an exception or a pass', () => {
+    const hostile = {
+      id: 'x',
+      get rule(): string {
+        throw new Error('waiver exploded');
+      },
+      reason: 'r',
+    };
+    const result = lintText('{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}', {
+      rules: builtinRules,
+      waivers: [hostile as unknown as Waiver],
+    });
+    expect(result.messages.map((m) => `${m.ruleId}: ${m.message}`)).toEqual(['internal-error: ramlint failed on this file, so the file was not checked: waiver exploded']);
+    expect(result.errorCount).toBe(1);
   });
 });
