@@ -75,7 +75,7 @@ function build(version: string) {
     .option('report-unused-waivers', { type: 'boolean', default: false, describe: 'Report waivers and inline directives that matched no finding' })
     .option('fix', { type: 'boolean', default: false, describe: 'Apply safe fixes (those that cannot change who can do what) to the files' })
     .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Show the safe fixes (a diff, or "output" in --format json) without writing' })
-    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file; a stylish summary still goes to the terminal' })
+    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file; the stylish report still goes to the terminal' })
     .option('policies-only', {
       type: 'boolean',
       default: false,
@@ -84,9 +84,11 @@ function build(version: string) {
     .example('ramlint policies/', 'Lint every policy file under policies/')
     .example('ramlint --format compact "**/*.json"', 'One line per finding, for editors and problem matchers')
     .example('cat p.json | ramlint --stdin --stdin-filename p.json', 'Lint an unsaved editor buffer')
-    .example('ramlint --format sarif -o ramlint.sarif .', 'SARIF for GitHub code scanning, a summary on the terminal')
+    .example('ramlint --format sarif -o ramlint.sarif .', 'SARIF for GitHub code scanning, the stylish report on the terminal')
     .example('ramlint --baseline .ramlint-baseline.json .', 'Report only findings that are new since the baseline')
     .strict()
+    // Kebab-case only: otherwise "Unknown arguments" names each unknown flag twice.
+    .parserConfiguration({ 'camel-case-expansion': false })
     .version(version)
     .help()
     .alias('h', 'help')

@@ -71,7 +71,9 @@ export function updateBaselineFile(options: CliOptions, results: LintResult[], i
     throw new UsageError(`cannot write the baseline ${shown(file, io)}: ${(error as Error).message}`);
   }
   const findings = fresh.entries.reduce((n, e) => n + e.count, 0);
-  io.stderr(`ramlint: wrote ${shown(file, io)}: ${findings} finding${findings === 1 ? '' : 's'} in ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}\n`);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const kept = previous.length > 0 ? `, and kept ${plural(previous.length, 'entry').replace(/entrys$/, 'entries')} for files not linted in this run` : '';
+  io.stderr(`ramlint: wrote ${shown(file, io)} with ${plural(findings, 'finding')} from this run${kept}\n`);
   return { results: applyBaseline(results, baseline, relative).results, stale: 0 };
 }
 

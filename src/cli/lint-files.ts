@@ -38,10 +38,12 @@ export interface FileBatch {
   coveredWaivers: string[];
   /** Lines for stderr (ignored files named on the command line). */
   notes: string[];
+  /** Files that --fix rewrote. */
+  fixed: string[];
 }
 
 export function emptyBatch(): FileBatch {
-  return { results: [], diffs: [], sources: [], coveredWaivers: [], notes: [] };
+  return { results: [], diffs: [], sources: [], coveredWaivers: [], notes: [], fixed: [] };
 }
 
 export function lintTargets(targets: readonly Target[], run: FileRun, batch: FileBatch = emptyBatch()): FileBatch {
@@ -87,6 +89,7 @@ export function lintFile(filePath: string, text: string, explicit: boolean, run:
     if (options.fix && path.isAbsolute(filePath)) {
       try {
         writeFileAtomic(filePath, outcome.output);
+        batch.fixed.push(filePath);
       } catch (error) {
         throw new UsageError(`${resolver.display(filePath)}: could not write the fixed file: ${(error as Error).message}`);
       }

@@ -68,9 +68,11 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
   resolver.chainFor(path.dirname(anchor));
 
   const rules = await loadRules(options.plugins, resolver, io.cwd);
+  for (const note of resolver.notes) io.stderr(`ramlint: note: ${note}\n`);
   for (const config of resolver.configs) validateConfig(config, rules);
 
   if (options.command === 'rules') {
+    if (fs.existsSync(path.join(io.cwd, 'rules'))) io.stderr('ramlint: note: "rules" lists the rules; to lint the directory rules/, run ramlint ./rules\n');
     io.stdout(formatRuleList(rules, options.format));
     return EXIT_OK;
   }
@@ -93,12 +95,15 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
     if (exp.unmatched.length > 0 && options.errorOnUnmatchedPattern) {
       throw new UsageError(exp.unmatched.map((p) => `no files match the pattern "${p}"`).join('\nramlint: '));
     }
+    // A path that does not exist is a usage error (exit 2), but the files that do exist are still linted.
+    for (const missing of exp.missing) io.stderr(`ramlint: no such file or directory: "${missing}"\n`);
     batch = lintTargets(exp.targets, run);
-    if (batch.results.length === 0 && batch.notes.length === 0) {
+    if (batch.results.length === 0 && batch.notes.length === 0 && exp.missing.length === 0) {
       io.stderr(`ramlint: no RAM policy files found in ${options.paths.map((p) => `"${p}"`).join(', ')}\n`);
     }
   }
   for (const note of batch.notes) io.stderr(`ramlint: ${note}\n`);
+  if (batch.fixed.length > 0) io.stderr(`ramlint: applied safe fixes to ${batch.fixed.length} file${batch.fixed.length === 1 ? '' : 's'}\n`);
   let results = batch.results;
 
   let extraWarnings = 0;
@@ -127,6 +132,7 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
   } else {
     io.stdout(report);
   }
+  if (expansion && expansion.missing.length > 0) return EXIT_FAILURE;
   const code = exitCode(results, options.maxWarnings, extraWarnings);
   const warnings = results.reduce((n, r) => n + r.warningCount, extraWarnings);
   if (code === EXIT_LINT_ERRORS && results.every((r) => r.errorCount === 0)) {
@@ -135,14 +141,22 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
   return code;
 }
 
+/**
+ * --report-unused-waivers, for configuration waivers: one that covered linted
+ * files but matched no finding there, and one whose files globs matched no
+ * linted file at all (in a partial run, such as a hook's, that is expected;
+ * this option is meant for full runs).
+ */
 function reportUnusedConfigWaivers(resolver: ConfigResolver, covered: ReadonlySet<string>, results: readonly LintResult[], io: Io): number {
   const matched = new Set(results.flatMap((r) => r.waiversMatched ?? []));
   let count = 0;
   for (const config of resolver.configs) {
     for (const w of config.waivers) {
-      // A waiver whose files were not linted in this run cannot be judged.
-      if (!covered.has(w.id) || matched.has(w.id)) continue;
-      io.stderr(`ramlint: warning: the waiver in ${w.id} (rule ${w.rule}) matched no finding in the files it covers; remove it\n`);
+      if (matched.has(w.id)) continue;
+      const why = covered.has(w.id)
+        ? 'matched no finding in the files it covers; check its rule, statement and path, or remove it if the risk is gone'
+        : 'covers no file linted in this run; check its files globs (relative to the config file)';
+      io.stderr(`ramlint: warning: the waiver in ${w.id} (rule ${w.rule}) ${why}\n`);
       count++;
     }
   }

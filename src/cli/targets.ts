@@ -23,6 +23,8 @@ export interface Expansion {
   notes: string[];
   /** Globs that matched nothing. */
   unmatched: string[];
+  /** Paths (not globs) that do not exist. */
+  missing: string[];
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -30,7 +32,7 @@ const CANDIDATE = /\.jsonc?$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
 
 export function expandPaths(args: readonly string[], cwd: string): Expansion {
-  const out: Expansion = { targets: [], notes: [], unmatched: [] };
+  const out: Expansion = { targets: [], notes: [], unmatched: [], missing: [] };
   const seen = new Map<string, Target>();
   const add = (file: string, explicit: boolean) => {
     const existing = seen.get(file);
@@ -55,6 +57,8 @@ export function expandPaths(args: readonly string[], cwd: string): Expansion {
       const before = out.targets.length;
       expandGlob(arg, cwd, out.notes, (file) => add(file, false));
       if (out.targets.length === before) out.unmatched.push(arg);
+    } else if (!stat && !isBrokenLink(abs)) {
+      out.missing.push(arg);
     } else {
       add(abs, true);
     }
@@ -126,6 +130,15 @@ function expandGlob(pattern: string, cwd: string, notes: string[], onFile: (file
   if (!fs.existsSync(base)) return;
   // A glob says which names it wants, so it is not limited to .json/.jsonc.
   walk(base, notes, cwd, onFile, (file) => matcher.match(toPosix(file)));
+}
+
+/** A symbolic link whose target is gone exists as a path: reading it gives the clearer message. */
+function isBrokenLink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 function toPosix(p: string): string {

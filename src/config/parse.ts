@@ -12,6 +12,10 @@ import { SourceText } from '../engine/source';
 import { POLICY_KINDS, type PolicyKind } from '../engine/types';
 import { ConfigError, type ConfigFile, type Origin, type OverrideBlock, type RuleEntry, type SeverityName, type WaiverDecl } from './types';
 
+/** The paths ramlint reports: `Statement[1].Condition.StringEquals["acs:Service"][0]`. */
+const SEGMENT = String.raw`(?:\[\d+\]|\["(?:[^"\\]|\\.)*"\])`;
+const JSON_PATH = new RegExp(String.raw`^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*|${SEGMENT})*$`);
+
 const TOP_KEYS = ['$schema', 'root', 'kind', 'rules', 'overrides', 'ignores', 'plugins', 'waivers'];
 const OVERRIDE_KEYS = ['files', 'excludedFiles', 'rules', 'kind'];
 const WAIVER_KEYS = ['rule', 'files', 'statement', 'path', 'reason', 'expires', 'owner'];
@@ -147,12 +151,19 @@ class Reader {
       else this.fail(v, `${what}.statement must be a statement's Sid (a string) or its 0-based index`);
     }
     const p = m.get('path');
-    if (p) decl.path = this.string(p.value, `${what}.path`);
+    if (p) {
+      const value = this.string(p.value, `${what}.path`);
+      if (!JSON_PATH.test(value)) {
+        this.fail(p.value, `${what}.path must be a JSON path as ramlint reports it, such as Statement[1].Resource${value.startsWith('$') ? ' (without "$.")' : ''}, not "${value}"`);
+      }
+      decl.path = value;
+    }
     const expires = m.get('expires');
     if (expires) {
       const value = this.string(expires.value, `${what}.expires`);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
-        this.fail(expires.value, `${what}.expires must be a date written YYYY-MM-DD, not "${value}"`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) this.fail(expires.value, `${what}.expires must be a date written YYYY-MM-DD, not "${value}"`);
+      if (Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+        this.fail(expires.value, `${what}.expires is not a real date: "${value}"`);
       }
       decl.expires = value;
     }

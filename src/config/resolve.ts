@@ -143,12 +143,15 @@ export class ConfigResolver {
     return toPosix(rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file);
   }
 
+  /** Things worth a note on stderr, such as a second config file that is not read. */
+  readonly notes: string[] = [];
+
   private configIn(dir: string): ConfigFile | undefined {
-    for (const name of CONFIG_FILE_NAMES) {
-      const file = path.join(dir, name);
-      if (fs.existsSync(file) && fs.statSync(file).isFile()) return this.load(file);
-    }
-    return undefined;
+    const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter((file) => fs.existsSync(file) && fs.statSync(file).isFile());
+    const [first, ...others] = found;
+    if (!first) return undefined;
+    if (others.length > 0) this.notes.push(`${this.display(first)} is used; ${others.map((o) => this.display(o)).join(' and ')} beside it ${others.length > 1 ? 'are' : 'is'} not read`);
+    return this.load(first);
   }
 
   private load(file: string): ConfigFile {

@@ -50,7 +50,7 @@ function describe(spec: OptionSpec): string {
 }
 
 function unknownRuleMessage(id: string, rules: ReadonlyMap<string, Rule>): string {
-  if (isCoreDiagnostic(id)) return `"${id}", a core diagnostic of the engine, which cannot be configured or waived`;
+  if (isCoreDiagnostic(id)) return `"${id}", a core diagnostic of the engine, which cannot be configured or waived; remove it`;
   const guess = closest(id, [...rules.keys()]);
   const plugin = id.includes('/') && !guess ? ' (is its plugin listed under "plugins" or passed with --plugin?)' : '';
   return `unknown rule "${id}"${guess ? `; did you mean "${guess}"?` : ''}${plugin}`;

@@ -6,6 +6,7 @@
  * only shrinks.
  */
 import { createHash } from 'node:crypto';
+import { isCoreDiagnostic } from './core-diagnostics';
 import { summarize } from './linter';
 import type { LintMessage, LintResult } from './types';
 
@@ -33,9 +34,13 @@ function keyOf(rule: string, file: string, path: string, hash: string): string {
   return `${rule}\0${file}\0${path}\0${hash}`;
 }
 
-/** Findings that a baseline may hold: errors and warnings, not core diagnostics about unreadable files. */
+/**
+ * Findings that a baseline may hold: errors and warnings of rules. Never a core
+ * diagnostic: a file that could not be read or parsed was not checked, and a
+ * baseline entry for it would hide it for good, whatever it later contains.
+ */
 function baselinable(m: LintMessage): boolean {
-  return m.severity !== 'info' && m.ruleId !== 'unreadable-file' && m.ruleId !== 'internal-error';
+  return m.severity !== 'info' && !isCoreDiagnostic(m.ruleId);
 }
 
 export function buildBaseline(results: readonly LintResult[], relativeFile: (filePath: string) => string): Baseline {

@@ -1,16 +1,26 @@
 /**
- * Does a text look like a RAM policy (a top-level "Statement" key)? Used by
- * directory walks to pass over package.json and friends without parsing them
- * fully. Stops at the first top-level "Statement". Tolerant: a policy with a
- * syntax error (a missing comma) still looks like one, so that the error is
- * reported instead of the file being passed over; so does a blank file.
+ * Does a text look like a RAM policy? Used by directory walks (and
+ * --policies-only) to pass over package.json and friends without parsing
+ * them fully. A top-level key that is "Statement", or a misspelling of it
+ * ("statement", "Statment", "Statements"), makes a policy: a typo must get
+ * the file reported, not passed over. Tolerant of syntax errors for the same
+ * reason; a blank file counts too.
  */
 import { createScanner, SyntaxKind } from 'jsonc-parser';
+import { editDistance } from './closest';
+
+/** Cheap pre-check before scanning: some trace of "statement" in any case or spelling. */
+const TRACE = /stat|atem|emen/i;
+
+function statementLike(key: string): boolean {
+  const lower = key.toLowerCase();
+  return lower === 'statements' || editDistance(lower, 'statement') <= 2;
+}
 
 export function looksLikePolicy(input: string): boolean {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   if (text.trim() === '') return true;
-  if (!text.includes('"Statement"')) return false;
+  if (!TRACE.test(text)) return false;
   const scanner = createScanner(text, false);
   let depth = 0;
   let keyCandidate: string | undefined;
@@ -33,7 +43,7 @@ export function looksLikePolicy(input: string): boolean {
         break;
       case SyntaxKind.ColonToken:
         // A string followed by a colon at the top level is a key, whatever came before it.
-        if (keyCandidate === 'Statement') return true;
+        if (keyCandidate !== undefined && statementLike(keyCandidate)) return true;
         keyCandidate = undefined;
         break;
       case SyntaxKind.Trivia:
@@ -46,5 +56,5 @@ export function looksLikePolicy(input: string): boolean {
     }
   }
   // Broken JSON that mentions "Statement": lint it, so the syntax error is reported.
-  return broken;
+  return broken && /"statement"/i.test(text);
 }

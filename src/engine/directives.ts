@@ -8,6 +8,7 @@
  * and suppresses nothing. So is a directive that names no rule or an unknown one.
  */
 import { createScanner, SyntaxKind } from 'jsonc-parser';
+import { closest } from './closest';
 import type { SourceText } from './source';
 
 export interface Directive {
@@ -29,7 +30,8 @@ export interface DirectiveProblem {
 
 const DIRECTIVE = /^\s*ramlint-disable(-next-line|-line)?\b(.*)$/s;
 
-export function parseDirectives(source: SourceText, knownRules: (id: string) => boolean): { directives: Directive[]; problems: DirectiveProblem[] } {
+export function parseDirectives(source: SourceText, ruleIds: readonly string[]): { directives: Directive[]; problems: DirectiveProblem[] } {
+  const known = new Set(ruleIds);
   const directives: Directive[] = [];
   const problems: DirectiveProblem[] = [];
   const scanner = createScanner(source.text, false);
@@ -49,11 +51,15 @@ export function parseDirectives(source: SourceText, knownRules: (id: string) => 
     const [ruleText = '', ...reasonParts] = (match[2] ?? '').split(/\s--\s?|^--\s?/);
     const reason = reasonParts.join(' -- ').trim();
     const rules = ruleText.split(/[\s,]+/).filter((r) => r !== '');
-    const unknown = rules.filter((r) => !knownRules(r));
+    const unknown = rules.filter((r) => !known.has(r));
     if (rules.length === 0) {
       problems.push({ message: 'This waiver names no rule; write the rule ids it waives, then "-- " and the reason.', offset, length });
     } else if (unknown.length > 0) {
-      problems.push({ message: `This waiver names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}; it waives nothing.`, offset, length });
+      const named = unknown.map((u) => {
+        const guess = closest(u, ruleIds);
+        return guess ? `"${u}" (did you mean "${guess}"?)` : `"${u}"`;
+      });
+      problems.push({ message: `This waiver names unknown rule${unknown.length > 1 ? 's' : ''} ${named.join(', ')}; it waives nothing.`, offset, length });
     } else if (reason === '') {
       problems.push({ message: `This waiver of ${rules.join(', ')} has no reason, so it waives nothing; add "-- " and why the risk is accepted.`, offset, length });
     } else {

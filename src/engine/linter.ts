@@ -154,7 +154,7 @@ function applyWaivers(
   options: LintOptions,
   allowComments: boolean,
 ): { kept: PendingMessage[]; suppressed: PendingMessage[]; waiversMatched: string[] } {
-  const parsed = allowComments ? parseDirectives(source, (id) => options.rules.has(id)) : { directives: [], problems: [] };
+  const parsed = allowComments ? parseDirectives(source, [...options.rules.keys()]) : { directives: [], problems: [] };
   const kept: PendingMessage[] = parsed.problems.map((p) => corePending(INVALID_WAIVER, p.message, p.offset, p.length));
   const suppressed: PendingMessage[] = [];
   const usedDirectives = new Set<Directive>();

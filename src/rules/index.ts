@@ -28,6 +28,7 @@ import policySize from './policy-size';
 import ramPrivilegeEscalation from './ram-privilege-escalation';
 import trustExternalPrincipal from './trust-external-principal';
 import trustWildcardPrincipal from './trust-wildcard-principal';
+import undocumentedSid from './undocumented-sid';
 import unexpectedPrincipal from './unexpected-principal';
 import unknownElement from './unknown-element';
 
@@ -57,6 +58,7 @@ const BUILTIN_RULES: readonly Rule[] = [
   ramPrivilegeEscalation as Rule,
   trustExternalPrincipal as Rule,
   trustWildcardPrincipal as Rule,
+  undocumentedSid as Rule,
   unexpectedPrincipal as Rule,
   unknownElement as Rule,
 ];

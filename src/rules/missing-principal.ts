@@ -11,13 +11,17 @@ export default defineRule({
     kinds: ['trust', 'bucket', 'resource'],
     messages: {
       missing: 'The statement has no "Principal"; in a {{kind}} policy every statement names whom it applies to.',
+      missingGivenKind:
+        'The statement has no "Principal", and no statement here has one: this file is linted as a {{kind}} policy because --kind or the configuration says so. If it is a permission policy, correct that setting; permission-policy rules are not run on it.',
     },
   },
   check(context) {
     const kind = { trust: 'trust', bucket: 'bucket', resource: 'resource', permission: 'permission' }[context.policy.kind];
+    // A kind given by configuration on a file without any Principal is the likelier mistake.
+    const given = context.policy.kindSource === 'given' && !context.policy.statements.some((s) => s.principal);
     for (const statement of context.policy.statements) {
       if (!statement.principal && !hasCaseVariant(statement.members, 'Principal')) {
-        context.report({ messageId: 'missing', node: { offset: statement.node.offset, length: 1 }, path: statement.path, data: { kind } });
+        context.report({ messageId: given ? 'missingGivenKind' : 'missing', node: { offset: statement.node.offset, length: 1 }, path: statement.path, data: { kind } });
       }
     }
   },

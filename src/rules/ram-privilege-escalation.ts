@@ -3,18 +3,19 @@ import { splitArn } from '../engine/analysis/arn';
 import { ESCALATION_ACTIONS } from '../engine/catalog/ram-escalation';
 import type { LocatedString, Statement } from '../engine/model';
 import { defineRule } from '../engine/rule';
-import { hasWildcard } from '../engine/wildcard';
+import { hasWildcard, wildcardMatch } from '../engine/wildcard';
 
 /**
- * A resource that names more than one user, group, role or policy. An account
- * of `*` alone does not count: RAM ARNs commonly write it, and these actions
- * act within the caller's own account.
+ * A RAM resource pattern that names more than one user, group, role or policy.
+ * Only `*` and RAM ARNs count (RAM actions cannot act on `acs:oss:…`); an
+ * account of `*` alone does not: RAM ARNs commonly write it, and these
+ * actions act within the caller's own account.
  */
 function isBroad(resource: string): boolean {
   const value = resource.trim();
   if (/^\*+$/.test(value)) return true;
   const arn = splitArn(value);
-  return !!arn && hasWildcard(arn.relative);
+  return !!arn && wildcardMatch(arn.service, 'ram', true) && hasWildcard(arn.relative);
 }
 
 /** The escalation actions the statement grants, with the entry that grants the first. */

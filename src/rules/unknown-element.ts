@@ -1,5 +1,6 @@
 import { replaceNode } from '../engine/edits';
 import type { Member } from '../engine/model';
+import { closest } from '../engine/closest';
 import { defineRule, type RuleContext } from '../engine/rule';
 
 const TOP_LEVEL = ['Version', 'Statement'];
@@ -14,10 +15,13 @@ const FOREIGN: Record<string, string> = {
   CanonicalUser: '"CanonicalUser" is an AWS principal type; RAM uses "RAM", "Service" or "Federated"',
 };
 
-type MessageId = 'unknown' | 'wrongCase' | 'foreign' | 'sid';
+type MessageId = 'unknown' | 'unknownGuess' | 'wrongCase' | 'foreign';
+
+/** Sid has a rule of its own (undocumented-sid), so that it can be turned off alone. */
+const LEFT_TO_OTHER_RULES = new Set(['Sid']);
 
 function checkMembers(context: RuleContext<MessageId>, members: Member[], allowed: readonly string[], where: string): void {
-  if (members.every((m) => allowed.includes(m.key))) return;
+  if (members.every((m) => allowed.includes(m.key) || (where !== 'policy' && LEFT_TO_OTHER_RULES.has(m.key)))) return;
   const present = new Set(members.map((m) => m.key));
   const canonicalOf = (key: string) => allowed.find((a) => a.toLowerCase() === key.toLowerCase());
   // How many keys would be renamed to each canonical name: two would collide.
@@ -38,15 +42,14 @@ function checkMembers(context: RuleContext<MessageId>, members: Member[], allowe
         // Renaming is safe only when it cannot create a duplicate key.
         ...(present.has(canonical) || (renames.get(canonical) ?? 0) > 1 ? {} : { fix: [replaceNode(member.keyNode, JSON.stringify(canonical))] }),
       });
-    } else if (member.key === 'Sid' && where === 'resource statement') {
-      // KMS key policies and other resource policies document Sid.
+    } else if (where !== 'policy' && LEFT_TO_OTHER_RULES.has(member.key)) {
       continue;
-    } else if (member.key === 'Sid' && where === 'statement') {
-      context.report({ messageId: 'sid', node: member.keyNode, path: member.path });
     } else if (FOREIGN[member.key]) {
       context.report({ messageId: 'foreign', node: member.keyNode, path: member.path, data: { reason: FOREIGN[member.key] as string } });
     } else {
-      context.report({ messageId: 'unknown', node: member.keyNode, path: member.path, data: { key: member.key, where, allowed: allowed.join(', ') } });
+      const guess = closest(member.key, allowed);
+      const data = { key: member.key, where, allowed: allowed.join(', '), guess: guess ?? '' };
+      context.report({ messageId: guess ? 'unknownGuess' : 'unknown', node: member.keyNode, path: member.path, data });
     }
   }
 }
@@ -60,18 +63,17 @@ export default defineRule<MessageId>({
     fixable: 'safe',
     messages: {
       unknown: 'Unknown element "{{key}}" in the {{where}}; RAM accepts only {{allowed}}.',
+      unknownGuess: 'Unknown element "{{key}}" in the {{where}}; did you mean "{{guess}}"?',
       wrongCase: 'Element "{{key}}" must be spelled "{{expected}}"; element names are case-sensitive.',
       foreign: '{{reason}}.',
-      sid: '"Sid" is not documented for RAM policies and may be rejected; keep the statement\'s purpose in the policy description instead.',
     },
-    messageSeverityCap: { sid: 'warning' },
   },
   check(context) {
     const { policy } = context;
     if (!policy.isObject) return;
     checkMembers(context, policy.members, TOP_LEVEL, 'policy');
     for (const statement of policy.statements) {
-      checkMembers(context, statement.members, STATEMENT, policy.kind === 'resource' ? 'resource statement' : 'statement');
+      checkMembers(context, statement.members, STATEMENT, 'statement');
       const principal = statement.principal;
       if (principal && principal.valueNode.type === 'object') {
         const members = principal.entries.map((e) => ({ key: e.type, keyNode: e.keyNode, valueNode: e.keyNode, path: [...principal.path, e.type] }));

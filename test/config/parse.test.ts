@@ -165,7 +165,7 @@ describe('waivers', () => {
     ['an empty statement Sid', waiver(', "statement": ""'), "1:70: waivers[0].statement must be a statement's Sid (a string) or its 0-based index"],
     ['a boolean statement', waiver(', "statement": true'), "1:70: waivers[0].statement must be a statement's Sid (a string) or its 0-based index"],
     ['a path that is not a string', waiver(', "path": 3'), '1:65: waivers[0].path must be a string'],
-    ['an impossible date', waiver(', "expires": "2024-02-30"'), '1:68: waivers[0].expires must be a date written YYYY-MM-DD, not "2024-02-30"'],
+    ['an impossible date', waiver(', "expires": "2024-02-30"'), '1:68: waivers[0].expires is not a real date: "2024-02-30"'],
     ['a date without leading zeros', waiver(', "expires": "2024-1-01"'), '1:68: waivers[0].expires must be a date written YYYY-MM-DD, not "2024-1-01"'],
     ['a date with a time', waiver(', "expires": "2024-01-01T00:00:00Z"'), '1:68: waivers[0].expires must be a date written YYYY-MM-DD, not "2024-01-01T00:00:00Z"'],
     ['a date that is not a string', waiver(', "expires": 20240101'), '1:68: waivers[0].expires must be a string'],

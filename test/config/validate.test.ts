@@ -48,12 +48,12 @@ describe('rule ids', () => {
 
 describe('core diagnostics', () => {
   it.each(['invalid-json', 'unreadable-file', 'internal-error'])('"%s" is named as a core diagnostic that cannot be configured', (id) => {
-    expect(errorOf(`{"rules": {"${id}": "off"}}`)).toBe(`1:12: "${id}", a core diagnostic of the engine, which cannot be configured or waived`);
+    expect(errorOf(`{"rules": {"${id}": "off"}}`)).toBe(`1:12: "${id}", a core diagnostic of the engine, which cannot be configured or waived; remove it`);
   });
 
   it('cannot be waived either', () => {
     expect(errorOf('{"waivers": [{"rule": "invalid-json", "files": "x", "reason": "r"}]}')).toBe(
-      '1:14: this waiver names "invalid-json", a core diagnostic of the engine, which cannot be configured or waived',
+      '1:14: this waiver names "invalid-json", a core diagnostic of the engine, which cannot be configured or waived; remove it',
     );
     expect(errorOf('{"waivers": [{"rule": "invalid-waiver", "files": "x", "reason": "r"}]}')).toMatch(/^1:14: this waiver names "invalid-waiver", a core diagnostic/);
   });

@@ -63,7 +63,7 @@ describe('round trip', () => {
 
     const update = run(['--update-baseline', 'a.json', 'b.json']);
     expect(update.code).toBe(0);
-    expect(update.stderr).toBe('ramlint: wrote .ramlint-baseline.json: 3 findings in 3 entries\n');
+    expect(update.stderr).toBe('ramlint: wrote .ramlint-baseline.json with 3 findings from this run\n');
     const doc = readBaseline();
     expect(doc.version).toBe(1);
     expect(entries(doc)).toEqual([
@@ -139,7 +139,7 @@ describe('--update-baseline from a partial run', () => {
     tmp.write('b.json', POLICY.replace('"ecs", ', '"ram", '));
     const update = run(['--update-baseline', 'a.json', 'b.json']);
     expect(update.code).toBe(0);
-    expect(update.stderr).toBe('ramlint: wrote .ramlint-baseline.json: 1 finding in 2 entries\n');
+    expect(update.stderr).toBe('ramlint: wrote .ramlint-baseline.json with 1 finding from this run, and kept 1 entry for files not linted in this run\n');
     const doc = readBaseline();
     expect(entries(doc)).toEqual(['b.json invalid-action-format Statement[0].Action[0] 1', 'c.json invalid-action-format Statement[0].Action[0] 1']);
     // b.json's entry is the new finding ("ram"), c.json's the untouched old one ("ecs").

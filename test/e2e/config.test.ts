@@ -69,7 +69,7 @@ describe('invalid configuration exits 2 with file:line:col', () => {
     tmp.write('p.json', BAD);
     expectConfigFailure(run(['p.json']), 'ramlint.config.jsonc:1:49: option "trustedAccounts" of rule "trust-external-principal" must be an array of strings');
     tmp.write('ramlint.config.jsonc', '{"rules": {"invalid-json": "off"}}');
-    expectConfigFailure(run(['p.json']), 'ramlint.config.jsonc:1:12: "invalid-json", a core diagnostic of the engine, which cannot be configured or waived');
+    expectConfigFailure(run(['p.json']), 'ramlint.config.jsonc:1:12: "invalid-json", a core diagnostic of the engine, which cannot be configured or waived; remove it');
   });
 
   it('a waiver without a reason, also for --print-config', () => {

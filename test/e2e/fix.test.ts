@@ -86,12 +86,12 @@ describe('--fix', () => {
     expect(JSON.parse(second.stdout)[0].output).toBeUndefined();
   });
 
-  it('exits 0 when every problem was fixed, and reports nothing left to fix', () => {
+  it('exits 0 when every problem was fixed, reports nothing left to fix, and says it fixed the file', () => {
     tmp.write('p.json', CLEAN_AFTER_FIX);
     const r = run(['--fix', 'p.json']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe('ramlint: applied safe fixes to 1 file\n');
   });
 
   it('does not fix findings waived inline or in the config', () => {

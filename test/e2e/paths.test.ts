@@ -90,12 +90,12 @@ describe('files named on the command line', () => {
     });
   });
 
-  it('a file that does not exist is a finding for that file; the other files are still linted', () => {
+  it('a path that does not exist is a usage error (exit 2); the other files are still linted', () => {
     const r = run('policies/missing.json', 'policies/warning.json', '--format', 'compact');
     expect(r).toEqual({
-      code: 1,
-      stdout: `policies/missing.json:1:1: error Cannot read the file: no such file. [unreadable-file]\n${duplicateLine('policies/warning.json')}\n`,
-      stderr: '',
+      code: 2,
+      stdout: `${duplicateLine('policies/warning.json')}\n`,
+      stderr: 'ramlint: no such file or directory: "policies/missing.json"\n',
     });
   });
 });

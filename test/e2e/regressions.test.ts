@@ -70,7 +70,7 @@ describe('regressions found in the configuration, baseline and fix review', () =
     s.write('baseline/p.json', ADMIN);
     const run = ramlint(['--update-baseline', '--baseline', 'ci/state/baseline.json', 'p.json'], { cwd: `${s.dir}/baseline` });
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('ramlint: wrote ci/state/baseline.json: 1 finding in 1 entry\n');
+    expect(run.stderr).toBe('ramlint: wrote ci/state/baseline.json with 1 finding from this run\n');
   });
 
   it('--fix writes through a symbolic link to its target, keeping the link', () => {
@@ -97,5 +97,44 @@ describe('regressions found in the configuration, baseline and fix review', () =
     s.write('typo-config/p.json', ADMIN);
     const run = ramlint(['p.json'], { cwd: `${s.dir}/typo-config` });
     expect(run.stderr).toBe('ramlint: ramlint.config.jsonc:1:3: unknown setting "rulse" in the config; did you mean "rules"?\n');
+  });
+});
+
+describe('regressions found by the new-user walkthrough', () => {
+  const s = scratch();
+  afterAll(() => s.cleanup());
+
+  it('a misspelt "Statement" key does not make a policy invisible to a walk or to --policies-only', () => {
+    s.write('typo/.git/HEAD', 'ref: refs/heads/main\n');
+    const file = s.write('typo/policies/p.json', '{"Version": "1", "Statment": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}');
+    const walk = ramlint(['policies/', '--format', 'compact'], { cwd: `${s.dir}/typo` });
+    expect(walk.code).toBe(1);
+    expect(walk.stdout).toContain('policies/p.json:1:18: error Unknown element "Statment" in the policy; did you mean "Statement"? [unknown-element]');
+    const hook = ramlint(['--policies-only', file, '--format', 'compact'], { cwd: `${s.dir}/typo` });
+    expect(hook.code).toBe(1);
+  });
+
+  it('a baseline never holds a file that could not be parsed', () => {
+    s.write('parse/.git/HEAD', 'ref: refs/heads/main\n');
+    s.write('parse/p.json', '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"},]}');
+    expect(ramlint(['--update-baseline', 'p.json'], { cwd: `${s.dir}/parse` }).stderr).toBe('ramlint: wrote .ramlint-baseline.json with 0 findings from this run\n');
+    const run = ramlint(['--baseline', '.ramlint-baseline.json', 'p.json', '--format', 'compact'], { cwd: `${s.dir}/parse` });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('[invalid-json]');
+  });
+
+  it('says which of two config files in one directory it reads', () => {
+    s.write('two/.git/HEAD', 'ref: refs/heads/main\n');
+    s.write('two/ramlint.config.jsonc', '{}');
+    s.write('two/.ramlintrc.json', '{}');
+    s.write('two/p.json', ADMIN);
+    expect(ramlint(['p.json'], { cwd: `${s.dir}/two` }).stderr).toBe('ramlint: note: ramlint.config.jsonc is used; .ramlintrc.json beside it is not read\n');
+  });
+
+  it('"ramlint rules" beside a rules/ directory says how to lint it', () => {
+    s.write('shadow/rules/p.json', ADMIN);
+    const run = ramlint(['rules'], { cwd: `${s.dir}/shadow` });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('ramlint: note: "rules" lists the rules; to lint the directory rules/, run ramlint ./rules\n');
   });
 });

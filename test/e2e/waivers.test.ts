@@ -137,7 +137,7 @@ describe('configuration waivers', () => {
 });
 
 describe('--report-unused-waivers', () => {
-  it('reports configuration waivers and inline directives that matched nothing, only for files linted', () => {
+  it('reports configuration waivers and inline directives that matched nothing, and waivers that cover no linted file', () => {
     tmp.write(
       'ramlint.config.jsonc',
       JSON.stringify({
@@ -156,7 +156,10 @@ describe('--report-unused-waivers', () => {
 
     const r = run(['--report-unused-waivers', '--format', 'json', 'p.json', 'q.jsonc']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('ramlint: warning: the waiver in ramlint.config.jsonc: waivers[1] (rule admin-access) matched no finding in the files it covers; remove it\n');
+    expect(r.stderr).toBe(
+      'ramlint: warning: the waiver in ramlint.config.jsonc: waivers[1] (rule admin-access) matched no finding in the files it covers; check its rule, statement and path, or remove it if the risk is gone\n' +
+        'ramlint: warning: the waiver in ramlint.config.jsonc: waivers[2] (rule admin-access) covers no file linted in this run; check its files globs (relative to the config file)\n',
+    );
     expect(findings(r.stdout, tmp.dir)).toEqual(['q.jsonc 12:18 invalid-action-format', 'q.jsonc 12:26 invalid-waiver']);
     const [, q] = JSON.parse(r.stdout) as Report[];
     expect(q?.messages[1]?.message).toBe('This waiver of admin-access matched no finding on line 12; remove it.');

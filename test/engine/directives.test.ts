@@ -10,7 +10,7 @@ import { SourceText } from '../../src/engine/source';
 import type { LintMessage } from '../../src/engine/types';
 import { builtinRules } from '../../src/rules';
 
-const known = (id: string) => id === 'a-rule' || id === 'b-rule';
+const known = ['a-rule', 'b-rule'];
 const parse = (text: string) => parseDirectives(new SourceText(text), known);
 
 describe('parseDirectives', () => {
@@ -48,9 +48,9 @@ describe('parseDirectives', () => {
     ['"--" and only spaces', '// ramlint-disable-next-line a-rule --   ', NO_REASON],
     ['a same-line directive without reason', '{} // ramlint-disable-line a-rule', NO_REASON],
     ['no rule', '// ramlint-disable-next-line -- why', 'This waiver names no rule; write the rule ids it waives, then "-- " and the reason.'],
-    ['an unknown rule', '// ramlint-disable-next-line a-rule z-rule -- why', 'This waiver names unknown rule "z-rule"; it waives nothing.'],
-    ['two unknown rules', '// ramlint-disable-next-line x-rule y -- why', 'This waiver names unknown rules "x-rule", "y"; it waives nothing.'],
-    ['"--" glued to the rule id', '// ramlint-disable-next-line a-rule--why', 'This waiver names unknown rule "a-rule--why"; it waives nothing.'],
+    ['an unknown rule', '// ramlint-disable-next-line a-rule z-rule -- why', 'This waiver names unknown rule "z-rule" (did you mean "a-rule"?); it waives nothing.'],
+    ['two unknown rules', '// ramlint-disable-next-line x-rule y -- why', 'This waiver names unknown rules "x-rule" (did you mean "a-rule"?), "y"; it waives nothing.'],
+    ['"--" glued to the rule id', '// ramlint-disable-next-line a-rule--why', 'This waiver names unknown rule "a-rule--why" (did you mean "a-rule"?); it waives nothing.'],
     ['a block-wide disable', '// ramlint-disable a-rule -- why', 'Use "ramlint-disable-next-line" or "ramlint-disable-line"; ramlint has no block-wide disable.'],
   ])('%s is a problem, not a directive', (_name, text, message) => {
     const start = text.indexOf('//');
@@ -118,7 +118,7 @@ describe('directives in lintText', () => {
 
   it('a directive naming an unknown rule, or a core diagnostic, is an invalid-waiver', () => {
     const result = lint(policy({ action: '// ramlint-disable-line invalid-action-formats -- typo' }));
-    expect(result.messages.map((m) => `${brief(m)} ${m.message}`)).toContain('6:26 invalid-waiver This waiver names unknown rule "invalid-action-formats"; it waives nothing.');
+    expect(result.messages.map((m) => `${brief(m)} ${m.message}`)).toContain('6:26 invalid-waiver This waiver names unknown rule "invalid-action-formats" (did you mean "invalid-action-format"?); it waives nothing.');
     expect(result.messages.map(brief)).toContain('6:18 invalid-action-format');
     const core = lint(policy({ action: '// ramlint-disable-line invalid-waiver -- cannot' }));
     expect(core.messages.map((m) => m.message)).toContain('This waiver names unknown rule "invalid-waiver"; it waives nothing.');

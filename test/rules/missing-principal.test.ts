@@ -32,10 +32,10 @@ testRule(rule, {
       errors: [{ messageId: 'missing', line: 5, column: 5, endLine: 5, endColumn: 6, text: '{', path: 'Statement[1]', severity: 'error' }],
     },
     {
-      name: '--kind trust on a document without any Principal',
+      name: '--kind trust on a document without any Principal: the message points at the setting',
       code: policy(assumeWithout),
       kind: 'trust',
-      errors: [{ messageId: 'missing', line: 4, column: 5, endLine: 4, endColumn: 6, text: '{', path: 'Statement[0]' }],
+      errors: [{ messageId: 'missingGivenKind', line: 4, column: 5, endLine: 4, endColumn: 6, text: '{', path: 'Statement[0]' }],
     },
     {
       name: 'a bucket policy with a Deny statement that names no principal',
@@ -47,8 +47,8 @@ testRule(rule, {
       code: policy(bucketDenyWithout, bucketDenyWithout.replace('Deny', 'Allow')),
       kind: 'bucket',
       errors: [
-        { messageId: 'missing', line: 4, column: 5, endLine: 4, endColumn: 6, text: '{', path: 'Statement[0]' },
-        { messageId: 'missing', line: 5, column: 5, endLine: 5, endColumn: 6, text: '{', path: 'Statement[1]' },
+        { messageId: 'missingGivenKind', line: 4, column: 5, endLine: 4, endColumn: 6, text: '{', path: 'Statement[0]' },
+        { messageId: 'missingGivenKind', line: 5, column: 5, endLine: 5, endColumn: 6, text: '{', path: 'Statement[1]' },
       ],
     },
     {
@@ -60,13 +60,13 @@ testRule(rule, {
       name: '--kind resource',
       code: policy(kmsWithout),
       kind: 'resource',
-      errors: [{ messageId: 'missing', line: 4, column: 5, endLine: 4, endColumn: 6, text: '{', path: 'Statement[0]' }],
+      errors: [{ messageId: 'missingGivenKind', line: 4, column: 5, endLine: 4, endColumn: 6, text: '{', path: 'Statement[0]' }],
     },
     {
       name: 'a single-object Statement',
       code: '{\n  "Version": "1",\n  "Statement": {"Effect": "Allow", "Action": "sts:AssumeRole"}\n}',
       kind: 'trust',
-      errors: [{ messageId: 'missing', line: 3, column: 16, endLine: 3, endColumn: 17, text: '{', path: 'Statement' }],
+      errors: [{ messageId: 'missingGivenKind', line: 3, column: 16, endLine: 3, endColumn: 17, text: '{', path: 'Statement' }],
     },
   ],
 });

@@ -16,6 +16,7 @@ const policy = (effect: string, action: string, resource: string) =>
 
 testRule(rule, {
   valid: [
+    { name: 'every action on OSS resources cannot touch RAM', code: policy('Allow', '"*"', '["acs:oss:*:*:*", "acs:oss:*:*:*/*"]') },
     { name: 'access keys for one named user', code: policy('Allow', '"ram:CreateAccessKey"', '"acs:ram:*:123456789012:user/ci-bot"') },
     { name: 'an account of * alone does not make a named user broad', code: policy('Allow', '"ram:CreateAccessKey"', '"acs:ram:*:*:user/ci-bot"') },
     { name: 'read-only RAM access on *', code: policy('Allow', '["ram:Get*", "ram:List*"]', '"*"') },

@@ -31,6 +31,7 @@ const readEcs = '      "Effect": "Allow",\n      "Action": "ecs:Describe*",\n   
 
 testRule(rule, {
   valid: [
+    { name: 'Sid in a statement is undocumented-sid\'s to report', code: statement(`      "Sid": "AllowDescribe",\n${readEcs}`) },
     {
       name: 'every statement element of a permission policy',
       code: {
@@ -102,11 +103,6 @@ testRule(rule, {
       errors: [{ messageId: 'unknown', line: 3, column: 3, endLine: 3, endColumn: 8, text: '"Sid"', path: 'Sid' }],
     },
     {
-      name: 'sid: "Sid" in a statement is only a warning',
-      code: statement(`      "Sid": "AllowDescribe",\n${readEcs}`),
-      errors: [{ messageId: 'sid', line: 5, column: 7, endLine: 5, endColumn: 12, text: '"Sid"', path: 'Statement[0].Sid', severity: 'warning' }],
-    },
-    {
       name: 'wrongCase: "effect" is renamed; "action" beside "Action" is not, as that would duplicate it',
       code: statement('      "effect": "Allow",\n      "action": "ecs:Describe*",\n      "Action": "ecs:Describe*",\n      "Resource": "*"'),
       errors: [
@@ -130,9 +126,9 @@ testRule(rule, {
       errors: [{ messageId: 'wrongCase', line: 8, column: 7, endLine: 8, endColumn: 17, text: '"RESOURCE"', path: 'Statement[0].RESOURCE' }],
     },
     {
-      name: 'unknown: a misspelled "Conditions"',
+      name: 'unknownGuess: a misspelled "Conditions" gets a suggestion',
       code: statement(`${readEcs},\n      "Conditions": {"Bool": {"acs:MFAPresent": "true"}}`),
-      errors: [{ messageId: 'unknown', line: 8, column: 7, endLine: 8, endColumn: 19, text: '"Conditions"', path: 'Statement[0].Conditions', severity: 'error' }],
+      errors: [{ messageId: 'unknownGuess', line: 8, column: 7, endLine: 8, endColumn: 19, text: '"Conditions"', path: 'Statement[0].Conditions', severity: 'error' }],
     },
     {
       name: 'foreign: "NotPrincipal" (AWS IAM)',
@@ -195,8 +191,8 @@ testRule(rule, {
     },
     {
       name: 'elements of a single-object Statement',
-      code: '{\n  "Version": "1",\n  "Statement": {"Sid": "1", "Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}\n}',
-      errors: [{ messageId: 'sid', line: 3, column: 17, endLine: 3, endColumn: 22, text: '"Sid"', path: 'Statement.Sid', severity: 'warning' }],
+      code: '{\n  "Version": "1",\n  "Statement": {"Sid": "1", "Efect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}\n}',
+      errors: [{ messageId: 'unknownGuess', line: 3, column: 29, endLine: 3, endColumn: 36, text: '"Efect"', path: 'Statement.Efect' }],
     },
   ],
 });
