@@ -9,8 +9,12 @@
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { editDistance } from './closest';
 
-/** Cheap pre-check before scanning: some trace of "statement" in any case or spelling. */
-const TRACE = /stat|atem|emen/i;
+/**
+ * Cheap pre-check before scanning. Two edits can break at most two of the
+ * three disjoint blocks "sta" "tem" "ent" of "statement", so every key that
+ * statementLike() accepts contains one of them.
+ */
+const TRACE = /sta|tem|ent/i;
 
 function statementLike(key: string): boolean {
   const lower = key.toLowerCase();
@@ -20,7 +24,8 @@ function statementLike(key: string): boolean {
 export function looksLikePolicy(input: string): boolean {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   if (text.trim() === '') return true;
-  if (!TRACE.test(text)) return false;
+  // The raw text may spell keys with \u escapes, which the pre-check cannot see.
+  if (!TRACE.test(text) && !text.includes('\\u')) return false;
   const scanner = createScanner(text, false);
   let depth = 0;
   let keyCandidate: string | undefined;
@@ -56,5 +61,5 @@ export function looksLikePolicy(input: string): boolean {
     }
   }
   // Broken JSON that mentions "Statement": lint it, so the syntax error is reported.
-  return broken && /"statement"/i.test(text);
+  return broken && (/"statement"/i.test(text) || text.includes('\\u'));
 }

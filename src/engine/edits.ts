@@ -1,33 +1,13 @@
 /**
- * Text edits that keep the file's own formatting and comments, built on
- * jsonc-parser's modify(). Rules describe fixes with these; nothing here
+ * Text edits that keep the file's own formatting and comments, computed from
+ * node offsets (no re-parse). Rules describe fixes with these; the engine
  * applies them.
  */
-import { type FormattingOptions, type JSONPath, modify } from 'jsonc-parser';
 import type { JsonNode } from './parse';
 import type { TextEdit } from './types';
 
 export function replaceNode(node: JsonNode, replacement: string): TextEdit {
   return { offset: node.offset, length: node.length, text: replacement };
-}
-
-/** Guesses indentation and line ending from the text, so inserted members look like their neighbours. */
-export function formattingOf(text: string): FormattingOptions {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const indents = text.match(/^[ \t]+(?=\S)/gm) ?? [];
-  const tabs = indents.filter((s) => s.startsWith('\t')).length;
-  const spaceIndents = indents.filter((s) => s.startsWith(' ')).map((s) => s.length);
-  const tabSize = spaceIndents.length > 0 ? Math.max(1, Math.min(...spaceIndents)) : 2;
-  return { insertSpaces: tabs <= spaceIndents.length, tabSize, eol, insertFinalNewline: text.endsWith('\n') };
-}
-
-/** Adds (or replaces) a member; `first` puts a new member at the top of its object. */
-export function setMember(text: string, path: JSONPath, value: unknown, first = false): TextEdit[] {
-  const edits = modify(text, path, value, {
-    formattingOptions: formattingOf(text),
-    getInsertionIndex: first ? () => 0 : undefined,
-  });
-  return edits.map((e) => ({ offset: e.offset, length: e.length, text: e.content }));
 }
 
 /** Applies non-overlapping edits (later ones first, so offsets stay valid). */
@@ -36,6 +16,24 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = text;
   for (const e of sorted) out = out.slice(0, e.offset) + e.text + out.slice(e.offset + e.length);
   return out;
+}
+
+/**
+ * Appends `member` as the last member of an object, on a line of its own when
+ * the object's members are on lines of their own. Built from the node's
+ * offsets alone: no re-parse, so a rule can offer it for every statement of a
+ * large file.
+ */
+export function appendMember(text: string, objectNode: JsonNode, member: string): TextEdit {
+  const children = objectNode.children ?? [];
+  const last = children[children.length - 1];
+  if (!last) return { offset: objectNode.offset + 1, length: 0, text: member };
+  const first = children[0] as JsonNode;
+  const lineStart = text.lastIndexOf('\n', first.offset - 1) + 1;
+  const lead = text.slice(lineStart, first.offset);
+  const separator = /^[ \t]*$/.test(lead) && lineStart > objectNode.offset ? `${text.includes('\r\n') ? '\r\n' : '\n'}${lead}` : ' ';
+  const end = last.offset + last.length;
+  return { offset: end, length: 0, text: `,${separator}${member}` };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fullWildcardEntry, isAllow } from '../engine/analysis/actions';
+import { fullWildcardEntry, identityStatements, isAllow } from '../engine/analysis/actions';
 import { coversEverything } from '../engine/analysis/arn';
 import { defineRule } from '../engine/rule';
 
@@ -9,7 +9,6 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Disallow statements that allow every action on every resource (administrator access).',
     fixable: 'none',
-    kinds: ['permission'],
     messages: {
       star:
         'Action "{{action}}" on {{resources}} allows every action on every resource, which is full administrator access; grant the actions and resources the task needs.',
@@ -18,7 +17,7 @@ export default defineRule({
     },
   },
   check(context) {
-    for (const statement of context.policy.statements) {
+    for (const statement of identityStatements(context.policy)) {
       if (!isAllow(statement)) continue;
       const everyResource = statement.notResource
         ? 'NotResource'

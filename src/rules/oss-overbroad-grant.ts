@@ -1,4 +1,4 @@
-import { actionMatcher, isAllow, serviceOf } from '../engine/analysis/actions';
+import { actionMatcher, identityStatements, isAllow, serviceOf } from '../engine/analysis/actions';
 import { coversEveryBucket } from '../engine/analysis/arn';
 import { type AccessLevel, guessLevel, higherLevel, OSS_ACCOUNT_LEVEL_READS, OSS_ACTIONS } from '../engine/catalog/oss-actions';
 import type { Statement } from '../engine/model';
@@ -54,7 +54,6 @@ export default defineRule({
     description: 'Disallow OSS access granted on every bucket in the account instead of the buckets that are needed.',
     fixable: 'none',
     hasSuggestions: true,
-    kinds: ['permission'],
     supersededBy: ['admin-access'],
     messages: {
       write:
@@ -69,7 +68,7 @@ export default defineRule({
     messageSeverityCap: { read: 'warning', notResourceRead: 'warning' },
   },
   check(context) {
-    for (const statement of context.policy.statements) {
+    for (const statement of identityStatements(context.policy)) {
       if (!isAllow(statement)) continue;
       const reach = ossReach(statement);
       if (!reach) continue;

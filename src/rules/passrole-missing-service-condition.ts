@@ -1,9 +1,28 @@
-import { describeGrant, grantOf, isAllow } from '../engine/analysis/actions';
+import { describeGrant, grantOf, identityStatements, isAllow } from '../engine/analysis/actions';
 import { roleReach } from '../engine/analysis/arn';
 import { wildcardConditionValues, pinnedServices } from '../engine/analysis/conditions';
-import type { Statement } from '../engine/model';
-import { setMember } from '../engine/edits';
+import { membersOf, type Statement } from '../engine/model';
+import type { TextEdit } from '../engine/types';
+import { appendMember, replaceNode } from '../engine/edits';
 import { defineRule } from '../engine/rule';
+
+const SERVICE = '"<service>.aliyuncs.com"';
+const PINNED = `"StringEquals": {"acs:Service": ${SERVICE}}`;
+
+/** Adds the acs:Service condition: a new Condition, or a clause in the existing one. */
+function conditionSuggestion(text: string, statement: Statement): { desc: string; edits: TextEdit[] }[] | undefined {
+  const desc = 'Add "Condition": {"StringEquals": {"acs:Service": "<service>.aliyuncs.com"}} and name the service that receives the role.';
+  const condition = statement.condition;
+  if (!condition) return [{ desc, edits: [appendMember(text, statement.node, `"Condition": {${PINNED}}`)] }];
+  if (condition.valueNode.type !== 'object') return undefined;
+  // JSON's last duplicate wins, so edit the last StringEquals and the last acs:Service in it.
+  const equals = membersOf(condition.valueNode, condition.path).findLast((m) => m.key === 'StringEquals');
+  if (!equals) return [{ desc, edits: [appendMember(text, condition.valueNode, PINNED)] }];
+  if (equals.valueNode.type !== 'object') return undefined;
+  const service = membersOf(equals.valueNode, equals.path).findLast((m) => m.key.toLowerCase() === 'acs:service');
+  if (service) return [{ desc, edits: [replaceNode(service.valueNode, SERVICE)] }];
+  return [{ desc, edits: [appendMember(text, equals.valueNode, `"acs:Service": ${SERVICE}`)] }];
+}
 
 /** PassRole on `acs:oss:…` passes nothing; only resources that may name a role matter. */
 function mayNameARole(statement: Statement): boolean {
@@ -19,7 +38,6 @@ export default defineRule({
     description: 'Require a condition that limits acs:Service to named services wherever ram:PassRole is allowed.',
     fixable: 'none',
     hasSuggestions: true,
-    kinds: ['permission'],
     supersededBy: ['admin-access'],
     messages: {
       missing:
@@ -29,20 +47,12 @@ export default defineRule({
     },
   },
   check(context) {
-    for (const statement of context.policy.statements) {
+    for (const statement of identityStatements(context.policy)) {
       if (!isAllow(statement)) continue;
       const grant = grantOf(statement, 'ram:PassRole');
       if (!grant || pinnedServices(statement) || !mayNameARole(statement)) continue;
       // Adding a condition narrows access, so it is a suggestion for a person to finish, never a fix.
-      const suggestions =
-        !statement.condition || statement.condition.valueNode.type === 'object'
-          ? [
-              {
-                desc: 'Add "Condition": {"StringEquals": {"acs:Service": "<service>.aliyuncs.com"}} and name the service that receives the role.',
-                edits: setMember(context.source.text, [...statement.path, 'Condition', 'StringEquals', 'acs:Service'], '<service>.aliyuncs.com'),
-              },
-            ]
-          : undefined;
+      const suggestions = conditionSuggestion(context.source.text, statement);
       const wildcards = wildcardConditionValues(statement, 'acs:Service');
       if (wildcards.length > 0) {
         for (const { value } of wildcards) {

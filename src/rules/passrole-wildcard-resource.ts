@@ -1,4 +1,4 @@
-import { describeGrant, grantOf, isAllow } from '../engine/analysis/actions';
+import { describeGrant, grantOf, identityStatements, isAllow } from '../engine/analysis/actions';
 import { roleReach } from '../engine/analysis/arn';
 import { pinnedServices } from '../engine/analysis/conditions';
 import { replaceNode } from '../engine/edits';
@@ -12,7 +12,6 @@ export default defineRule({
     description: 'Disallow ram:PassRole on a resource that matches more than one role.',
     fixable: 'none',
     hasSuggestions: true,
-    kinds: ['permission'],
     supersededBy: ['admin-access'],
     messages: {
       wildcard:
@@ -25,7 +24,7 @@ export default defineRule({
     messageSeverityCap: { wildcardServiceScoped: 'warning' },
   },
   check(context) {
-    for (const statement of context.policy.statements) {
+    for (const statement of identityStatements(context.policy)) {
       if (!isAllow(statement)) continue;
       const grant = grantOf(statement, 'ram:PassRole');
       if (!grant) continue;

@@ -1,4 +1,4 @@
-import { actionCovers, isAllow } from '../engine/analysis/actions';
+import { actionCovers, identityStatements, isAllow } from '../engine/analysis/actions';
 import { splitArn } from '../engine/analysis/arn';
 import { ESCALATION_ACTIONS } from '../engine/catalog/ram-escalation';
 import type { LocatedString, Statement } from '../engine/model';
@@ -42,7 +42,6 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Disallow RAM actions that let the holder grant themselves more access, on resources that are not named one by one.',
     fixable: 'none',
-    kinds: ['permission'],
     supersededBy: ['admin-access'],
     messages: {
       escalation:
@@ -52,7 +51,7 @@ export default defineRule({
     },
   },
   check(context) {
-    for (const statement of context.policy.statements) {
+    for (const statement of identityStatements(context.policy)) {
       if (!isAllow(statement)) continue;
       const { actions, entry } = escalations(statement);
       if (actions.length === 0) continue;

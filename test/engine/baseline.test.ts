@@ -164,6 +164,15 @@ describe('applyBaseline', () => {
     expect(outcome.stale.map((e) => `${e.rule} ${e.path}`)).toEqual(['invalid-action-format Statement[0].Action[0]']);
   });
 
+  it('a finding that gets worse in place (a read grant made a write grant) is new', () => {
+    const grant = (action: string) => `{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "${action}", "Resource": "*"}]}`;
+    const baseline = buildBaseline([lintAt('/repo/p.json', grant('oss:GetObject'))], relative);
+    expect(baseline.entries.map((e) => `${e.rule} ${e.messageId} ${e.path}`)).toEqual(['oss-overbroad-grant read Statement[0].Resource']);
+    const outcome = applyBaseline([lintAt('/repo/p.json', grant('oss:PutObject'))], baseline, relative);
+    expect(outcome.results[0]?.messages.map((m) => `${m.ruleId} ${m.messageId} ${m.path}`)).toEqual(['oss-overbroad-grant write Statement[0].Resource']);
+    expect(outcome.stale.map((e) => `${e.rule} ${e.messageId}`)).toEqual(['oss-overbroad-grant read']);
+  });
+
   it('entries for another file do not match', () => {
     const outcome = applyBaseline([lintAt('/repo/b.json')], buildBaseline([lintAt('/repo/a.json')], relative), relative);
     expect(outcome.results[0]?.messages).toHaveLength(4);
@@ -200,15 +209,23 @@ describe('applyBaseline', () => {
 
 describe('compareEntries', () => {
   it('orders by code point (upper case before lower case), not by locale', () => {
-    const e = (file: string, path = '', rule = 'r', hash = 'h') => ({ file, path, rule, hash, count: 1 });
-    const sorted = [e('b.json'), e('a.json', 'Z'), e('B.json'), e('a.json', 'A', 's'), e('a.json', 'A', 'r', 'b'), e('a.json', 'A', 'r', 'a')].sort(compareEntries);
-    expect(sorted.map((x) => `${x.file}|${x.path}|${x.rule}|${x.hash}`)).toEqual(['B.json||r|h', 'a.json|A|r|a', 'a.json|A|r|b', 'a.json|A|s|h', 'a.json|Z|r|h', 'b.json||r|h']);
+    const e = (file: string, path = '', rule = 'r', hash = 'h', messageId = 'm') => ({ file, path, rule, messageId, hash, count: 1 });
+    const sorted = [e('b.json'), e('a.json', 'Z'), e('B.json'), e('a.json', 'A', 's'), e('a.json', 'A', 'r', 'b'), e('a.json', 'A', 'r', 'a', 'n'), e('a.json', 'A', 'r', 'a')].sort(compareEntries);
+    expect(sorted.map((x) => `${x.file}|${x.path}|${x.rule}|${x.messageId}|${x.hash}`)).toEqual([
+      'B.json||r|m|h',
+      'a.json|A|r|m|a',
+      'a.json|A|r|m|b',
+      'a.json|A|r|n|a',
+      'a.json|A|s|m|h',
+      'a.json|Z|r|m|h',
+      'b.json||r|m|h',
+    ]);
   });
 });
 
 describe('parseBaseline', () => {
   const NOT_A_BASELINE = 'not a ramlint baseline (expected {"version": 1, "entries": [...]})';
-  const good = { rule: 'r', file: 'f.json', path: 'Statement[0]', hash: '0123456789abcdef', count: 1 };
+  const good = { rule: 'r', messageId: 'm', file: 'f.json', path: 'Statement[0]', hash: '0123456789abcdef', count: 1 };
 
   it('accepts a baseline it wrote', () => {
     const baseline = buildBaseline([lintAt('/repo/p.json')], relative);
@@ -233,11 +250,12 @@ describe('parseBaseline', () => {
     ['null', null],
     ['a missing hash', { ...good, hash: undefined }],
     ['a numeric rule', { ...good, rule: 1 }],
+    ['no message id', { ...good, messageId: undefined }],
     ['a count of 0', { ...good, count: 0 }],
     ['a fractional count', { ...good, count: 1.5 }],
     ['a count as a string', { ...good, count: '1' }],
   ])('rejects an entry with %s, naming its index', (_name, entry) => {
-    expect(() => parseBaseline({ version: 1, entries: [good, entry] })).toThrow('entry 1 must have rule, file, path, hash (strings) and count (a positive whole number)');
+    expect(() => parseBaseline({ version: 1, entries: [good, entry] })).toThrow('entry 1 must have rule, messageId, file, path, hash (strings) and count (a positive whole number)');
   });
 });
 

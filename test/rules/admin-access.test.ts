@@ -36,9 +36,24 @@ testRule(rule, {
     { name: 'Deny with NotAction is never a grant', code: policy(deny, notAction(powerUser), resource('"*"')) },
     { name: 'NotAction on one bucket', code: policy(allow, notAction('"ram:*"'), resource('"acs:oss:*:*:mybucket/*"')) },
     { name: 'read-only actions on *', code: policy(allow, action('["ecs:Describe*", "oss:Get*", "oss:List*"]'), resource('"*"')) },
-    { name: 'a trust policy is not checked', kind: 'trust', code: policy(allow, action('"*"'), resource('"*"')) },
+    {
+      name: 'a statement with a Principal (trust or bucket policy) is not checked',
+      kind: 'trust',
+      code: policy(allow, '"Principal": {"RAM": ["acs:ram::123456789012:root"]}', action('"*"'), resource('"*"')),
+    },
   ],
   invalid: [
+    {
+      name: 'a statement without a Principal in a document that also has one is checked',
+      code: `{
+  "Version": "1",
+  "Statement": [
+    {"Effect": "Allow", "Principal": {"RAM": ["acs:ram::123456789012:root"]}, "Action": "sts:AssumeRole"},
+    {"Effect": "Allow", "Action": "*", "Resource": "*"}
+  ]
+}`,
+      errors: [{ messageId: 'star', line: 5, column: 35, endLine: 5, endColumn: 38, text: '"*"', path: 'Statement[1].Action', severity: 'error' }],
+    },
     {
       name: 'AdministratorAccess: "*" on "*"',
       code: policy(allow, action('"*"'), resource('"*"')),

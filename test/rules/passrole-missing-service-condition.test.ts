@@ -64,9 +64,9 @@ testRule(rule, {
     },
     { name: 'PassRole on RAM users only cannot pass a role', code: policy(allow, action('"ram:PassRole"'), resource('"acs:ram:*:123456789012:user/*"')) },
     {
-      name: 'a trust policy is not checked',
+      name: 'a statement with a Principal (trust or bucket policy) is not checked',
       kind: 'trust',
-      code: policy(allow, action('"ram:PassRole"'), resource('"*"')),
+      code: policy(allow, '"Principal": {"RAM": ["acs:ram::123456789012:root"]}', action('"ram:PassRole"'), resource('"*"')),
     },
   ],
   invalid: [

@@ -29,13 +29,32 @@ ${members}
 }`;
 
 describe('suggestions', () => {
-  it('passrole-missing-service-condition adds the acs:Service condition', () => {
+  it('passrole-missing-service-condition adds the acs:Service condition, on a line of its own', () => {
     const code = statement('      "Effect": "Allow",\n      "Action": "ram:PassRole",\n      "Resource": "acs:ram::123456789012:role/etl"');
     expect(suggested(passroleMissingServiceCondition as Rule, code)).toEqual([
       statement(
-        '      "Effect": "Allow",\n      "Action": "ram:PassRole",\n      "Resource": "acs:ram::123456789012:role/etl",\n      "Condition": {\n        "StringEquals": {\n          "acs:Service": "<service>.aliyuncs.com"\n        }\n      }',
+        '      "Effect": "Allow",\n      "Action": "ram:PassRole",\n      "Resource": "acs:ram::123456789012:role/etl",\n      "Condition": {"StringEquals": {"acs:Service": "<service>.aliyuncs.com"}}',
       ),
     ]);
+  });
+
+  it('passrole-missing-service-condition adds to an existing Condition or StringEquals, and never repeats a key', () => {
+    const passRole = (condition: string) => `{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ram:PassRole", "Resource": "*", "Condition": ${condition}}]}`;
+    const ip = '{"IpAddress": {"acs:SourceIp": "10.0.0.0/8"}}';
+    expect(suggested(passroleMissingServiceCondition as Rule, passRole(ip))).toEqual([
+      passRole('{"IpAddress": {"acs:SourceIp": "10.0.0.0/8"}, "StringEquals": {"acs:Service": "<service>.aliyuncs.com"}}'),
+    ]);
+    expect(suggested(passroleMissingServiceCondition as Rule, passRole('{"StringEquals": {"acs:SourceVpc": "vpc-1"}}'))).toEqual([
+      passRole('{"StringEquals": {"acs:SourceVpc": "vpc-1", "acs:Service": "<service>.aliyuncs.com"}}'),
+    ]);
+    expect(suggested(passroleMissingServiceCondition as Rule, passRole('{"StringEquals": {"acs:Service": "", "acs:SourceVpc": "vpc-1"}}'))).toEqual([
+      passRole('{"StringEquals": {"acs:Service": "<service>.aliyuncs.com", "acs:SourceVpc": "vpc-1"}}'),
+    ]);
+    // StringLike "*" pins nothing; an added StringEquals clause is AND-ed with it.
+    expect(suggested(passroleMissingServiceCondition as Rule, passRole('{"StringLike": {"acs:Service": "*"}}'))).toEqual([
+      passRole('{"StringLike": {"acs:Service": "*"}, "StringEquals": {"acs:Service": "<service>.aliyuncs.com"}}'),
+    ]);
+    expect(suggested(passroleMissingServiceCondition as Rule, passRole('"not an object"'))).toEqual([]);
   });
 
   it('passrole-wildcard-resource names one role, only when PassRole is the statement\'s only action', () => {

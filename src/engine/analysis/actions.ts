@@ -3,7 +3,7 @@
  * case-insensitively (Alibaba: "generally not case-sensitive"). A NotAction
  * list grants every action it does not exclude.
  */
-import type { ListMember, LocatedString, Statement } from '../model';
+import type { ListMember, LocatedString, Policy, Statement } from '../model';
 import { compileWildcard, wildcardMatch } from '../wildcard';
 
 /** Does the action pattern (`ram:*`, `ram:Pass*`, `ram:P?ssRole`, `*`) cover the concrete action? */
@@ -58,4 +58,14 @@ export function serviceOf(action: string): string {
 
 export function isAllow(statement: Statement): boolean {
   return statement.effectValue === 'Allow';
+}
+
+/**
+ * The statements that grant to the identity a policy is attached to: all of a
+ * permission policy's, and in any other document those without a Principal.
+ * One statement with a Principal must not hide an admin grant beside it from
+ * the permission-policy rules.
+ */
+export function identityStatements(policy: Policy): Statement[] {
+  return policy.kind === 'permission' ? policy.statements : policy.statements.filter((s) => !s.principal);
 }

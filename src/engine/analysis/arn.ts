@@ -79,7 +79,14 @@ export function coversEveryBucket(resource: string): boolean {
   if (!wildcardMatch(arn.service, 'oss', true)) return false;
   const bucket = arn.relative.split('/')[0] ?? '';
   // Only wildcards, with a star and at most three `?`: bucket names have 3 to 63 characters.
-  return /^[*?]*\*[*?]*$/.test(bucket) && (bucket.match(/\?/g)?.length ?? 0) <= 3;
+  let stars = 0;
+  let questions = 0;
+  for (const c of bucket) {
+    if (c === '*') stars++;
+    else if (c === '?') questions++;
+    else return false;
+  }
+  return stars > 0 && questions <= 3;
 }
 
 /** Does a resource pattern cover everything (`*`, `acs:*:*:*:*`)? */

@@ -6,12 +6,13 @@
 
 /** A whole-value template expression such as `${var.role_arn}`. */
 export function isTemplateExpression(value: string): boolean {
-  return /^\$\{[^}]*\}$/.test(value.trim());
+  return /^\$\{[^{}]*\}$/.test(value.trim());
 }
 
 /** Each `${...}` interpolation replaced by `stand`, so the surrounding format can be checked. */
 export function withoutInterpolations(value: string, stand = 'X'): string {
-  return value.replace(/\$\{[^}]*\}/g, stand);
+  // [^{}] rather than [^}]: an unclosed "${${${…" must not make each "${" scan to the end.
+  return value.replace(/\$\{[^{}]*\}/g, stand);
 }
 
 /** Interpolations and `<...>` documentation placeholders both replaced by `stand`. */
