@@ -204,9 +204,14 @@ interface PlannedRule {
 /** Rules in id order with their defaults, computed once per rule set rather than per file. */
 const plans = new WeakMap<ReadonlyMap<string, Rule>, PlannedRule[]>();
 
+/** A caller may change its Map between calls: a cached plan counts only while it still matches. */
+function stillMatches(plan: readonly PlannedRule[], rules: ReadonlyMap<string, Rule>): boolean {
+  return plan.length === rules.size && plan.every((p) => rules.get(p.id) === p.rule);
+}
+
 function planFor(rules: ReadonlyMap<string, Rule>): PlannedRule[] {
   let plan = plans.get(rules);
-  if (!plan) {
+  if (!plan || !stillMatches(plan, rules)) {
     plan = [...rules]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([id, rule]) => {

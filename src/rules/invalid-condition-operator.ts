@@ -28,6 +28,13 @@ export default defineRule({
       const condition = statement.condition;
       if (!condition || condition.valueNode.type !== 'object') continue;
       const operators = new Map(membersOf(condition.valueNode, condition.path).map((m) => [m.key, { keyNode: m.keyNode, path: [...m.path] }]));
+      // How many keys would be renamed to each canonical operator: renaming two
+      // ("stringequals", "STRINGEQUALS") or one onto an existing key makes a duplicate.
+      const renamesTo = new Map<string, number>();
+      for (const operator of operators.keys()) {
+        const canonical = CONDITION_OPERATORS.has(operator) ? undefined : canonicalOperator(operator);
+        if (canonical) renamesTo.set(canonical, (renamesTo.get(canonical) ?? 0) + 1);
+      }
       for (const [operator, { keyNode, path }] of operators) {
         if (CONDITION_OPERATORS.has(operator)) {
           const kinds = OPERATOR_KINDS.get(operator);
@@ -37,7 +44,7 @@ export default defineRule({
         const canonical = canonicalOperator(operator);
         const reason = awsOnlyOperator(operator);
         if (canonical) {
-          const clash = operators.has(canonical);
+          const clash = operators.has(canonical) || (renamesTo.get(canonical) ?? 0) > 1;
           context.report({
             messageId: 'wrongCase',
             node: keyNode,

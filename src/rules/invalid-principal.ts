@@ -4,12 +4,16 @@ import { defineRule, type RuleContext } from '../engine/rule';
 
 type MessageId = 'trustForm' | 'nobody' | 'ram' | 'service' | 'federated' | 'bucketValue';
 
-/** An account id: digits (masked ones too, `1234****`, `1234xxxx`), `*`, or a placeholder. */
-const ACCOUNT = String.raw`(?:\d+[*xX]*|\*|0)`;
+/**
+ * An account id: digits, `*`, or digits with a run of `*`/`x` (documentation
+ * masks such as `1234****` and `174649****602745`, and wildcards such as `12*`,
+ * which trust-wildcard-principal judges).
+ */
+const ACCOUNT = String.raw`(?:\d+(?:[*xX]+\d*)?|\*)`;
 const RAM_PRINCIPAL = new RegExp(String.raw`^acs:ram:\*?:${ACCOUNT}:(?:root|user/[^/\s]+|role/[^/\s]+)$`, 'i');
 const SERVICE_PRINCIPAL = new RegExp(String.raw`^(?:${ACCOUNT}@)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.aliyuncs\.com$`, 'i');
 const FEDERATED_PRINCIPAL = new RegExp(String.raw`^acs:ram:\*?:${ACCOUNT}:(?:saml-provider|oidc-provider)/\S+$`, 'i');
-const BUCKET_PRINCIPAL = new RegExp(String.raw`^(?:\*|\d+[*xX]*|arn:sts::${ACCOUNT}:assumed-role/[^/\s]+/\S+|acs:ram:\*?:${ACCOUNT}:\S+)$`, 'i');
+const BUCKET_PRINCIPAL = new RegExp(String.raw`^(?:${ACCOUNT}|arn:sts::${ACCOUNT}:assumed-role/[^/\s]+/\S+|acs:ram:\*?:${ACCOUNT}:\S+)$`, 'i');
 
 
 function check(context: RuleContext<MessageId>, values: readonly LocatedString[], pattern: RegExp, messageId: MessageId): void {

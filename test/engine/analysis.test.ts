@@ -4,6 +4,7 @@ import {
   isIPv4,
   isIPv6,
   isNarrowIpRange,
+  ipv6Groups,
   parseCidr,
   pinnedServices,
   pinningClause,
@@ -135,7 +136,11 @@ describe('splitArn and account wildcards', () => {
   it.each([
     ['19122324****', true, false],
     ['113***', true, false],
+    ['174649****602745', true, false],
     ['*', false, true],
+    ['1*', false, true],
+    ['12**', false, true],
+    ['1234*', false, true],
     ['****', false, true],
     ['12*34', false, true],
     ['1?', false, true],
@@ -209,7 +214,7 @@ describe('coversEverything', () => {
     ['acs:*:*:*:**', true],
     ['acs:oss:*:*:*', false],
     ['acs:*:*:*:instance/*', false],
-    ['acs:*:*:123456789012:*', false],
+    ['acs:*:*:123456789012:*', true],
     ['acs:ram:*:*:*', false],
     ['arn:*:*:*:*', false],
     ['acs:*', false],
@@ -499,9 +504,30 @@ describe('regressions found in review', () => {
     expect(coversEverything('acs:*:*:*:*')).toBe(true);
   });
 
+  it('takes every resource of one account as everything', () => {
+    expect(coversEverything('acs:*:*:123456789012:*')).toBe(true);
+    expect(coversEverything('acs:*::19122324****:*')).toBe(true);
+    expect(coversEverything('acs:ecs:*:123456789012:*')).toBe(false);
+  });
+
   it('reads IPv4-mapped IPv6 ranges as IPv4 ranges', () => {
     expect(isNarrowIpRange('::ffff:0.0.0.0/96')).toBe(false);
     expect(isNarrowIpRange('::ffff:10.0.0.0/104')).toBe(true);
+    expect(isNarrowIpRange('0:0:0:0:0:ffff:0:0/96')).toBe(false);
+    expect(isNarrowIpRange('0:0:0:0:0:FFFF:0.0.0.0/96')).toBe(false);
+    expect(isNarrowIpRange('::0:ffff:0:0/100')).toBe(false);
+    expect(isNarrowIpRange('0::ffff:a00:0/104')).toBe(true);
+  });
+
+  it.each<[string, number[] | undefined]>([
+    ['::', [0, 0, 0, 0, 0, 0, 0, 0]],
+    ['2001:db8::1', [0x2001, 0xdb8, 0, 0, 0, 0, 0, 1]],
+    ['::ffff:192.0.2.1', [0, 0, 0, 0, 0, 0xffff, 0xc000, 0x201]],
+    ['1:2:3:4:5:6:7:8', [1, 2, 3, 4, 5, 6, 7, 8]],
+    ['1::', [1, 0, 0, 0, 0, 0, 0, 0]],
+    ['1:2', undefined],
+  ])('ipv6Groups(%j)', (value, groups) => {
+    expect(ipv6Groups(value)).toEqual(groups);
   });
 
   it('reads a masked account in a cross-account service principal as one account', () => {

@@ -214,6 +214,18 @@ describe('settings', () => {
   });
 });
 
+describe('the rule set', () => {
+  it('a Map changed between calls is read afresh', () => {
+    const rules = new Map<string, Rule>([['test/a', effectRule('test/a')]]);
+    expect(lintText(twoStatements, { rules }).messages.map((m) => m.ruleId)).toEqual(['test/a', 'test/a']);
+    rules.set('test/b', effectRule('test/b'));
+    expect(lintText(twoStatements, { rules }).messages.map((m) => m.ruleId)).toEqual(['test/a', 'test/b', 'test/a', 'test/b']);
+    rules.set('test/a', effectRule('test/c'));
+    rules.delete('test/b');
+    expect(lintText(twoStatements, { rules }).messages.map((m) => m.ruleId)).toEqual(['test/c', 'test/c']);
+  });
+});
+
 describe('supersededBy', () => {
   const admin = effectRule('test/admin', {}, (_ctx, i) => i === 0);
   const narrow = effectRule('test/narrow', { supersededBy: ['test/admin'], defaultSeverity: 'warning' });

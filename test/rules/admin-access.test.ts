@@ -70,6 +70,11 @@ testRule(rule, {
       errors: [{ messageId: 'star', line: 6, column: 17, endLine: 6, endColumn: 20, text: '"*"', severity: 'error' }],
     },
     {
+      name: '"*" on every resource of one account',
+      code: policy(allow, action('"*"'), resource('"acs:*:*:123456789012:*"')),
+      errors: [{ messageId: 'star', line: 6, column: 17, endLine: 6, endColumn: 20, text: '"*"', severity: 'error' }],
+    },
+    {
       name: '"*" among other actions',
       code: policy(allow, action('["ecs:*", "*"]'), resource('"*"')),
       errors: [{ messageId: 'star', line: 6, column: 27, endLine: 6, endColumn: 30, text: '"*"', path: 'Statement[0].Action[1]', severity: 'error' }],

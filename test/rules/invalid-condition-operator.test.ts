@@ -125,6 +125,14 @@ testRule(rule, {
       errors: [{ messageId: 'wrongCase', line: 8, column: 63, endLine: 8, endColumn: 75, text: '"Stringlike"' }],
     },
     {
+      name: 'two case variants of one operator are not fixed (both would become the same key)',
+      code: policy('{"stringlike": {"acs:UserAgent": "curl*"}, "STRINGLIKE": {"acs:SourceVpc": "vpc-1"}}'),
+      errors: [
+        { messageId: 'wrongCase', line: 8, column: 21, endLine: 8, endColumn: 33, text: '"stringlike"' },
+        { messageId: 'wrongCase', line: 8, column: 63, endLine: 8, endColumn: 75, text: '"STRINGLIKE"' },
+      ],
+    },
+    {
       name: 'several wrong-case operators get one fix each',
       code: policy('{"NUMERICLESSTHAN": {"ecs:InstanceCount": 10}, "ipaddress": {"acs:SourceIp": "10.0.0.0/8"}}'),
       errors: [

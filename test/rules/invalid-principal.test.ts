@@ -34,6 +34,7 @@ testRule(rule, {
     { name: 'trust: services, one of another account', code: trust('{"Service": ["ecs.aliyuncs.com", "di.dataworks.aliyuncs.com", "1234567890123456@log.aliyuncs.com"]}') },
     { name: 'trust: the seed 004 placeholder form', code: trust('{"Service": ["<UID of the Alibaba Cloud account that owns the DataWorks workspace>@cdp.aliyuncs.com"]}') },
     { name: 'trust: masked account ids', code: trust('{"RAM": "acs:ram::123456789012****:root", "Service": "19122324****@cdp.aliyuncs.com"}') },
+    { name: 'trust: an account masked in the middle', code: trust('{"RAM": "acs:ram::174649****602745:root"}') },
     { name: 'trust: SAML and OIDC providers', code: trust('{"Federated": ["acs:ram::123456789012:saml-provider/okta", "acs:ram::123456789012:oidc-provider/ack-rrsa-c1"]}') },
     { name: 'trust: template expressions', code: trust('{"RAM": "acs:ram::${var.account_id}:root", "Federated": "${module.oidc.arn}"}') },
     { name: 'trust: "*" is trust-wildcard-principal\'s to report', code: trust('{"RAM": "*"}') },

@@ -50,6 +50,7 @@ testRule(rule, {
     { name: 'bucket: account and RAM user UIDs', code: bucket('["1234567890123456", "27737962156157xxxx"]') },
     { name: 'bucket: one UID as a bare string', code: bucket('"1234567890123456"') },
     { name: 'bucket: masked UID 113***', code: bucket('["113***"]') },
+    { name: 'bucket: UID masked in the middle', code: bucket('["174649****602745"]') },
     { name: 'bucket: STS role sessions of one account', code: bucket('["arn:sts::1234567890123456:assumed-role/reader/*"]') },
     { name: 'bucket: STS role sessions of a masked account', code: bucket('["arn:sts::19122324****:assumed-role/reader/*"]') },
     {
@@ -128,6 +129,11 @@ testRule(rule, {
       errors: [{ messageId: 'trust', line: 7, column: 59, endLine: 7, endColumn: 76, text: '"acs:ram::*:root"', path: 'Statement[0].Principal.RAM[1]', severity: 'error' }],
     },
     {
+      name: 'trust: a short account wildcard is not a documentation mask',
+      code: trust('{"RAM": "acs:ram::1*:root"}'),
+      errors: [{ messageId: 'trust', line: 7, column: 28, endLine: 7, endColumn: 46, text: '"acs:ram::1*:root"', path: 'Statement[0].Principal.RAM', severity: 'error' }],
+    },
+    {
       name: 'trust: kind given explicitly',
       kind: 'trust',
       code: policy(allow, '"Action": "ram:GetRole"', principal('{"RAM": "*"}')),
@@ -158,6 +164,11 @@ testRule(rule, {
       name: 'bucket: "*" beside a masked UID',
       code: bucket('["113***", "*"]'),
       errors: [{ messageId: 'public', line: 7, column: 31, endLine: 7, endColumn: 34, text: '"*"', path: 'Statement[0].Principal[1]', severity: 'error' }],
+    },
+    {
+      name: 'bucket: a UID wildcard matches many accounts',
+      code: bucket('["12*"]'),
+      errors: [{ messageId: 'public', line: 7, column: 21, endLine: 7, endColumn: 26, text: '"12*"', path: 'Statement[0].Principal[0]', severity: 'error' }],
     },
     {
       name: 'bucket: STS role sessions of any account',

@@ -28,11 +28,13 @@ export function splitArn(value: string): Arn | undefined {
 }
 
 /**
- * Alibaba's documentation masks account ids as `19122324****` or `113***`; read that as a
- * placeholder for one account, not as a wildcard over accounts.
+ * Alibaba's documentation masks account ids as `19122324****`, `113***` or
+ * `174649****602745`; read that as a placeholder for one account, not as a
+ * wildcard over accounts. Short forms (`1*`, `12**`) are real wildcards: they
+ * match a tenth or a hundredth of all accounts.
  */
 export function isMaskedAccount(account: string): boolean {
-  return /^\d+\*+$/.test(account);
+  return /^\d{3,}\*{3,}\d*$/.test(account);
 }
 
 /** `*` or any wildcard that is not a documentation mask. */
@@ -89,11 +91,15 @@ export function coversEveryBucket(resource: string): boolean {
   return stars > 0 && questions <= 3;
 }
 
-/** Does a resource pattern cover everything (`*`, `acs:*:*:*:*`)? */
+/**
+ * Does a resource pattern cover everything (`*`, `acs:*:*:*:*`)? Whatever the
+ * account field says: `acs:*:*:123456789012:*` is every resource of the
+ * account, which for a policy in that account is everything.
+ */
 export function coversEverything(resource: string): boolean {
   const value = resource.trim();
   if (/^\*+$/.test(value)) return true;
   const arn = splitArn(value);
   const any = (field: string) => field === '' || /^\*+$/.test(field);
-  return !!arn && arn.prefix.toLowerCase() === 'acs' && /^\*+$/.test(arn.service) && /^\*+$/.test(arn.relative) && any(arn.region) && any(arn.account);
+  return !!arn && arn.prefix.toLowerCase() === 'acs' && /^\*+$/.test(arn.service) && /^\*+$/.test(arn.relative) && any(arn.region);
 }

@@ -72,8 +72,8 @@ export function publicAccessConfinement(statement: Statement): string | undefine
 export function isNarrowIpRange(value: string): boolean {
   const parsed = parseCidr(value);
   if (!parsed) return false;
-  // An IPv4-mapped IPv6 range (::ffff:a.b.c.d/n) is an IPv4 range of n - 96 bits.
-  if (parsed.version === 6 && /^::ffff:/i.test(value.trim())) return parsed.mask - 96 >= 8;
+  // An IPv4-mapped IPv6 range (::ffff:a.b.c.d/n, 0:0:0:0:0:ffff:0:0/n) is an IPv4 range of n - 96 bits.
+  if (parsed.version === 6 && isIPv4Mapped(value.trim().split('/')[0] ?? '')) return parsed.mask - 96 >= 8;
   return parsed.version === 4 ? parsed.mask >= 8 : parsed.mask >= 32;
 }
 
@@ -92,6 +92,30 @@ export function parseCidr(value: string): { version: 4 | 6; mask: number } | und
 export function isIPv4(value: string): boolean {
   const parts = value.split('.');
   return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+}
+
+/** The eight 16-bit groups of a valid IPv6 address, with `::` expanded and an IPv4 tail as two groups. */
+export function ipv6Groups(value: string): number[] | undefined {
+  if (!isIPv6(value)) return undefined;
+  let text = value;
+  const lastColon = text.lastIndexOf(':');
+  const tail = text.slice(lastColon + 1);
+  if (tail.includes('.')) {
+    const [a, b, c, d] = tail.split('.').map(Number) as [number, number, number, number];
+    text = `${text.slice(0, lastColon + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', rest] = text.split('::');
+  const groups = (s: string) => (s === '' ? [] : s.split(':').map((g) => parseInt(g, 16)));
+  const left = groups(head);
+  if (rest === undefined) return left;
+  const right = groups(rest);
+  return [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
+}
+
+/** `::ffff:0:0/96` in any spelling: an IPv4 address written as IPv6. */
+function isIPv4Mapped(address: string): boolean {
+  const groups = ipv6Groups(address);
+  return !!groups && groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff;
 }
 
 export function isIPv6(value: string): boolean {

@@ -3,7 +3,7 @@
  */
 import type { LocatedString, PrincipalMember } from '../model';
 import { hasWildcard } from '../wildcard';
-import { isAnyAccount, splitArn } from './arn';
+import { isAnyAccount, isMaskedAccount, splitArn } from './arn';
 
 export interface EveryonePrincipal {
   /** The offending value; absent for an empty Principal list, reported at the Principal key. */
@@ -27,11 +27,15 @@ function everyoneValue(type: string, value: string): string | undefined {
     case 'RAM':
     case 'Federated':
       return arnWithAnyAccount(v) ? `any ${type === 'RAM' ? 'RAM identity' : 'identity provider'} in any account` : undefined;
-    case 'Service':
+    case 'Service': {
       // `19122324****@cdp.aliyuncs.com`: a documentation mask for one account, not a wildcard.
-      return hasWildcard(v.replace(/^\d+\*+@/, '0@')) ? `any service matching "${v}"` : undefined;
+      const at = v.indexOf('@');
+      const service = at > 0 && isMaskedAccount(v.slice(0, at)) ? v.slice(at + 1) : v;
+      return hasWildcard(service) ? `any service matching "${v}"` : undefined;
+    }
     default:
       // OSS list form: account UIDs, "*", or STS assumed-role ARNs.
+      if (!v.includes(':')) return isAnyAccount(v) ? `any account matching "${v}"` : undefined;
       return arnWithAnyAccount(v) ? 'any role session in any account' : undefined;
   }
 }
