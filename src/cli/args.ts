@@ -67,7 +67,7 @@ function build(version: string) {
     .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
     .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal, off when NO_COLOR is set)' })
     .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a glob matches no file' })
-    .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of looking one up (--no-config: use none)' })
+    .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of looking one up; its globs are relative to the working directory (--no-config: use none)' })
     .option('print-config', { type: 'string', describe: 'Print the configuration that applies to this file, and exit' })
     .option('ignore', { type: 'boolean', default: true, describe: 'Honour "ignores" from the config (--no-ignore lints ignored files too)' })
     .option('baseline', { type: 'string', describe: 'Report only findings that are not in this baseline file' })

@@ -10,6 +10,7 @@ import type { LintResult } from '../engine/types';
 import { DEFAULT_BASELINE, type CliOptions } from './args';
 import type { Io } from './io';
 import { UsageError } from './errors';
+import { displayPath, toPosix } from '../paths';
 import { writeFileAtomic } from './write';
 
 export interface BaselineRun {
@@ -24,7 +25,7 @@ function baselinePath(options: CliOptions, io: Io): string {
 
 function relativeTo(file: string): (filePath: string) => string {
   const dir = path.dirname(file);
-  return (filePath) => (path.isAbsolute(filePath) ? path.relative(dir, filePath) : filePath).split(path.sep).join('/');
+  return (filePath) => toPosix(path.isAbsolute(filePath) ? path.relative(dir, filePath) : filePath);
 }
 
 function readBaseline(file: string, io: Io): Baseline {
@@ -78,6 +79,5 @@ export function updateBaselineFile(options: CliOptions, results: LintResult[], i
 }
 
 function shown(file: string, io: Io): string {
-  const rel = path.relative(io.cwd, file);
-  return rel && !rel.startsWith('..') ? rel : file;
+  return displayPath(file, io.cwd);
 }

@@ -15,6 +15,7 @@ import { type FormatContext, loadFormatter } from '../formatters';
 import { parseArgs, type CliOptions } from './args';
 import { applyBaselineFile, updateBaselineFile } from './baseline-file';
 import { UsageError } from './errors';
+import { displayPath } from '../paths';
 import { type Io, useColor } from './io';
 import { emptyBatch, type FileBatch, type FileRun, lintFile, lintTargets } from './lint-files';
 import { loadRules } from './load-rules';
@@ -38,10 +39,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (parsed.stderr) io.stderr(parsed.stderr);
     return parsed.exitCode;
   }
-  const display = (file: string) => {
-    const rel = path.relative(io.cwd, file);
-    return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file).split(path.sep).join('/');
-  };
+  const display = (file: string) => displayPath(file, io.cwd);
   try {
     return await runCommand(parsed.options, io, version);
   } catch (error) {
@@ -155,7 +153,7 @@ function reportUnusedConfigWaivers(resolver: ConfigResolver, covered: ReadonlySe
       if (matched.has(w.id)) continue;
       const why = covered.has(w.id)
         ? 'matched no finding in the files it covers; check its rule, statement and path, or remove it if the risk is gone'
-        : 'covers no file linted in this run; check its files globs (relative to the config file)';
+        : `covers no file linted in this run; check its files globs (relative to ${resolver.explicit ? 'the working directory, as the config came from --config' : "the config file's directory"})`;
       io.stderr(`ramlint: warning: the waiver in ${w.id} (rule ${w.rule}) ${why}\n`);
       count++;
     }

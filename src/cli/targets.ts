@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Minimatch } from 'minimatch';
+import { displayPath, toPosix } from '../paths';
 
 export interface Target {
   /** Absolute path. */
@@ -141,13 +142,8 @@ function isBrokenLink(p: string): boolean {
   }
 }
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
 function shown(p: string, cwd: string): string {
-  const rel = path.relative(cwd, p);
-  return rel && !rel.startsWith('..') ? rel : p;
+  return displayPath(p, cwd);
 }
 
 export function reason(error: unknown): string {

@@ -3,7 +3,9 @@
  * the file's directory to the repository root (a directory with .git) or to a
  * config with "root": true, and merged from the outermost to the nearest, so
  * the nearest wins. Overrides apply in order, outer configs' first. Globs are
- * minimatch patterns relative to the config file that declares them.
+ * minimatch patterns relative to the directory of the config file that
+ * declares them; with --config, relative to the working directory (as ESLint
+ * does), so that `-c ci/ramlint.json` can cover `policies/**`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +13,7 @@ import type { minimatch as Minimatch } from 'minimatch';
 import type { RuleSetting } from '../engine/linter';
 import type { PolicyKind } from '../engine/types';
 import type { Waiver } from '../engine/waivers';
+import { displayPath, relativeInside, toPosix } from '../paths';
 import { parseConfig } from './parse';
 import { CONFIG_FILE_NAMES, type ConfigFile, type RuleEntry } from './types';
 
@@ -40,15 +43,10 @@ function minimatch(path: string, pattern: string, options: typeof MATCH_OPTIONS)
   return minimatchFn(path, pattern, options);
 }
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
-/** The file's path relative to a config's directory, or undefined when it lies outside it. */
-function relativeTo(config: ConfigFile, filePath: string): string | undefined {
-  const rel = path.relative(config.dir, filePath);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-  return toPosix(rel);
+/** The file's path relative to a directory, or undefined when it lies outside it. */
+function relativeTo(dir: string, filePath: string): string | undefined {
+  const rel = relativeInside(dir, filePath);
+  return rel === undefined ? undefined : toPosix(rel);
 }
 
 function matchesAny(patterns: readonly string[], rel: string): boolean {
@@ -121,7 +119,7 @@ export class ConfigResolver {
     for (const config of chain) {
       merge(config.rules);
       if (config.kind) kind = config.kind;
-      const rel = relativeTo(config, filePath);
+      const rel = relativeTo(this.globBase(config), filePath);
       if (rel === undefined) continue;
       for (const block of config.overrides) {
         if (!matchesAny(block.files, rel) || matchesAny(block.excludedFiles, rel)) continue;
@@ -138,9 +136,18 @@ export class ConfigResolver {
     return { files: chain.map((c) => c.file), settings, kind, waivers, ignoredBy };
   }
 
+  /** A config named by --config: its globs are relative to the working directory. */
+  get explicit(): boolean {
+    return this.mode.kind === 'explicit';
+  }
+
+  /** The directory a config's globs are relative to. */
+  globBase(config: ConfigFile): string {
+    return this.explicit ? this.cwd : config.dir;
+  }
+
   display(file: string): string {
-    const rel = path.relative(this.cwd, file);
-    return toPosix(rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file);
+    return displayPath(file, this.cwd);
   }
 
   /** Things worth a note on stderr, such as a second config file that is not read. */

@@ -45,7 +45,7 @@ export interface PluginDecl {
 export interface ConfigFile {
   /** Absolute path. */
   file: string;
-  /** Globs in this file are relative to this directory. */
+  /** The file's directory: plugins resolve from here, and globs are relative to it unless the file came from --config. */
   dir: string;
   root: boolean;
   kind?: PolicyKind;

@@ -294,8 +294,8 @@ export function detectKind(statements: readonly Statement[]): PolicyKind {
   if (!statements.some((s) => s.principal)) {
     // sts:AssumeRole with no Resource anywhere is a trust policy missing its Principal,
     // not a permission policy (which would name the role to assume).
-    const assumeOnly = statements.length > 0 && statements.every((s) => !s.resource && !s.notResource && (s.action?.values ?? []).some((a) => /^sts:assumerole/i.test(a.value)));
-    return assumeOnly ? 'trust' : 'permission';
+    const trustWithoutPrincipal = statements.length > 0 && statements.every((s) => !s.resource && !s.notResource && (s.action?.values ?? []).some((a) => /^sts:assumerole/i.test(a.value)));
+    return trustWithoutPrincipal ? 'trust' : 'permission';
   }
   const actions = statements.flatMap((s) => [...(s.action?.values ?? []), ...(s.notAction?.values ?? [])]).map((a) => a.value.toLowerCase());
   const resources = statements.flatMap((s) => [...(s.resource?.values ?? []), ...(s.notResource?.values ?? [])]).map((r) => r.value.toLowerCase());

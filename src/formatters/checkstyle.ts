@@ -4,7 +4,7 @@
  * ones as an empty `<file>`; suppressed findings are omitted. Paths are
  * relative to the repository root.
  */
-import { repoPath } from './paths';
+import { repoPath } from '../paths';
 import type { Formatter } from './types';
 import { XML_DECLARATION, xmlAttr } from './xml';
 

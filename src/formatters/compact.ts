@@ -2,7 +2,7 @@
  * For editors and problem matchers: `file:line:col: severity message [rule]`,
  * one line per finding and nothing else.
  */
-import { displayPath } from './paths';
+import { displayPath } from '../paths';
 import type { Formatter } from './types';
 
 export const compact: Formatter = (results, context) => {

@@ -7,7 +7,7 @@
  * Files are relative to the repository root. Suppressed findings are omitted.
  */
 import type { Severity } from '../engine/types';
-import { repoPath } from './paths';
+import { repoPath } from '../paths';
 import type { Formatter } from './types';
 
 const COMMAND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Category, LintMessage } from '../engine/types';
-import { repoPath } from './paths';
+import { repoPath } from '../paths';
 import type { Formatter } from './types';
 
 type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';

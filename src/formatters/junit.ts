@@ -10,7 +10,7 @@
  * GitLab, which keys cases on classname + name, keeps every one.
  */
 import type { LintMessage, Severity, Suppression } from '../engine/types';
-import { repoPath } from './paths';
+import { repoPath } from '../paths';
 import { meansNotChecked } from './rule-info';
 import type { Formatter } from './types';
 import { XML_DECLARATION, xmlAttr, xmlText } from './xml';

@@ -25,7 +25,7 @@ import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
 import { SourceText } from '../engine/source';
 import type { Category, LintMessage, LintResult, Severity, Suppression, TextEdit } from '../engine/types';
 import { lineHashes } from './line-hash';
-import { repoPath } from './paths';
+import { repoPath } from '../paths';
 import { meansNotChecked, ruleInfo, type RuleInfo } from './rule-info';
 import type { FormatContext, Formatter } from './types';
 

@@ -4,7 +4,7 @@
  */
 import type { LintMessage } from '../engine/types';
 import { palette } from './colors';
-import { displayPath } from './paths';
+import { displayPath } from '../paths';
 import type { Formatter } from './types';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -5,8 +5,9 @@
  * they name; an ignored file named on the command line (as lint-staged does)
  * is passed over with a note, not an error.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findings, ramlint, scratch } from '../helpers/cli';
+import { findings, ramlint, ROOT, scratch } from '../helpers/cli';
 
 const BAD = `{
   "Version": "1",
@@ -103,6 +104,23 @@ describe('--config and --no-config', () => {
     const r = run(['--config', 'ci/strict.jsonc', '--format', 'json', 'p.json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)[0].messages.map((m: { ruleId: string; severity: string }) => `${m.ruleId} ${m.severity}`)).toEqual(['invalid-action-format warning']);
+  });
+
+  it('--config: globs are relative to the working directory, plugins to the config file', () => {
+    tmp.write('ci/plugins/acme.js', fs.readFileSync(path.join(ROOT, 'fixtures', 'plugins', 'ramlint-plugin-acme.js'), 'utf8'));
+    tmp.write(
+      'ci/strict.jsonc',
+      JSON.stringify({
+        plugins: ['./plugins/acme.js'],
+        rules: { 'acme/no-ecs-wildcard': 'error' },
+        ignores: ['policies/generated/'],
+        overrides: [{ files: 'policies/legacy/**', rules: { 'invalid-action-format': 'off' } }],
+      }),
+    );
+    for (const dir of ['legacy', 'new', 'generated']) tmp.write(`policies/${dir}/p.json`, BAD);
+    const r = run(['--config', 'ci/strict.jsonc', '--format', 'json', 'policies']);
+    expect(r.stderr).toBe('');
+    expect(findings(r.stdout, tmp.dir)).toEqual(['policies/new/p.json 6:18 invalid-action-format']);
   });
 
   it('--no-config ignores every config, even an invalid one', () => {

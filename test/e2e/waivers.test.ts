@@ -158,7 +158,7 @@ describe('--report-unused-waivers', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
       'ramlint: warning: the waiver in ramlint.config.jsonc: waivers[1] (rule admin-access) matched no finding in the files it covers; check its rule, statement and path, or remove it if the risk is gone\n' +
-        'ramlint: warning: the waiver in ramlint.config.jsonc: waivers[2] (rule admin-access) covers no file linted in this run; check its files globs (relative to the config file)\n',
+        'ramlint: warning: the waiver in ramlint.config.jsonc: waivers[2] (rule admin-access) covers no file linted in this run; check its files globs (relative to the config file\'s directory)\n',
     );
     expect(findings(r.stdout, tmp.dir)).toEqual(['q.jsonc 12:18 invalid-action-format', 'q.jsonc 12:26 invalid-waiver']);
     const [, q] = JSON.parse(r.stdout) as Report[];
