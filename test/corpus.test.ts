@@ -6,6 +6,7 @@
  *   finding, both with the detected kind and with each kind forced.
  * - Service-linked-role trust policies (tfmod-service-role__*.json) draw no
  *   error at all, and no trust policy draws an error-severity security finding.
+ * - ROS stack policies (labelled by the collector) get only not-a-ram-policy.
  * - Peer tools' labelled samples (InfraGuard, KICS; labels from index.json)
  *   get the matching verdict, for the cases checked by hand below.
  *
@@ -189,6 +190,18 @@ if (!fs.existsSync(policiesDir) || !fs.statSync(policiesDir).isDirectory()) {
         }
         if (result.kind !== 'trust') problems.push(`${file}: detected as ${String(result.kind)}, not trust`);
         for (const m of result.messages) if (m.severity === 'error' && m.category === 'security') problems.push(`${file}: ${describeFinding(m)}`);
+      }
+      expect(problems).toEqual([]);
+    });
+
+    (index ? it : it.skip)('recognises every collector-labelled ROS stack policy and reports nothing else on it', () => {
+      const stacks = [...byFile.values()].filter((e) => e.kind === 'other:ros-stack-policy' && texts.has(path.basename(e.file)));
+      expect(stacks.length).toBeGreaterThan(0);
+      const problems: string[] = [];
+      for (const entry of stacks) {
+        const file = path.basename(entry.file);
+        const ids = (detected.get(file)?.messages ?? []).map((m) => m.ruleId);
+        if (ids.join() !== 'not-a-ram-policy') problems.push(`${file}: ${ids.join(', ') || 'no finding'}`);
       }
       expect(problems).toEqual([]);
     });

@@ -40,7 +40,14 @@ export const INVALID_WAIVER: CoreDiagnostic = {
   description: 'Report a waiver that waives nothing: no reason, no rule or an unknown rule, or (with --report-unused-waivers) no matching finding.',
 };
 
-export const CORE_DIAGNOSTICS: readonly CoreDiagnostic[] = [INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, UNREADABLE_FILE];
+export const NOT_A_RAM_POLICY: CoreDiagnostic = {
+  id: 'not-a-ram-policy',
+  category: 'correctness',
+  severity: 'info',
+  description: 'Report a document that has the shape of a policy but is not a RAM policy (a ROS stack policy), so no rule ran on it.',
+};
+
+export const CORE_DIAGNOSTICS: readonly CoreDiagnostic[] = [INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, NOT_A_RAM_POLICY, UNREADABLE_FILE];
 
 export function isCoreDiagnostic(id: string): boolean {
   return CORE_DIAGNOSTICS.some((d) => d.id === id);

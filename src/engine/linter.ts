@@ -3,9 +3,9 @@
  * on any input. A rule that throws becomes an internal-error finding for the
  * file; the engine never fails open.
  */
-import { INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCoreDiagnostic } from './core-diagnostics';
+import { INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCoreDiagnostic, NOT_A_RAM_POLICY } from './core-diagnostics';
 import { type Directive, parseDirectives } from './directives';
-import { buildPolicy, formatPath, type JsonPath, type Policy } from './model';
+import { buildPolicy, formatPath, type JsonPath, type Policy, rosStackPolicyAction } from './model';
 import { parseJson, type JsonNode, type ParsedJson } from './parse';
 import { capSeverity, interpolate, type ReportDescriptor, type Rule, type RuleContext } from './rule';
 import { SourceText } from './source';
@@ -97,6 +97,20 @@ export function lintText(input: string, options: LintOptions): LintResult {
 function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, allowComments: boolean, options: LintOptions): LintResult {
   const pending: PendingMessage[] = [];
   const policy = buildPolicy(parsed.root, options.kind);
+  const stackAction = policy.kindSource === 'detected' ? rosStackPolicyAction(policy) : undefined;
+  if (stackAction) {
+    // Not a RAM policy: its mandatory Principal "*" would read as a public grant. Said, not silently passed.
+    const notice: PendingMessage = {
+      ruleId: NOT_A_RAM_POLICY.id,
+      category: NOT_A_RAM_POLICY.category,
+      severity: NOT_A_RAM_POLICY.severity,
+      message: `This is a ROS stack policy ("${stackAction.value}" with Principal "*"), which guards stack resources during updates and grants no access; ramlint checks RAM policies, so no rule ran. Give --kind to lint it as a RAM policy anyway.`,
+      offset: stackAction.node.offset,
+      length: stackAction.node.length,
+      path: stackAction.path,
+    };
+    return finish(filePath, policy.kind, source, [notice], []);
+  }
   // One context per file; what differs per rule is set before each rule runs.
   const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = { policy, source, parsed, filePath: options.filePath, options: {}, report: () => undefined };
   for (const { id, rule, defaults } of planFor(options.rules)) {

@@ -307,6 +307,27 @@ export function detectKind(statements: readonly Statement[]): PolicyKind {
   return 'resource';
 }
 
+/** The update actions of a ROS stack policy; RAM has no service code "Update" (service codes are lower case). */
+const STACK_POLICY_ACTION = /^Update:(\*|Modify|Replace|Delete)$/;
+
+/**
+ * A ROS stack policy: `"Action": "Update:…"` and `"Principal": "*"` in every
+ * statement. It guards stack resources during updates and grants no access,
+ * and its mandatory Principal "*" and `LogicalResourceId/…` resources would
+ * read as errors in a RAM policy. Returns the first action, where to report.
+ */
+export function rosStackPolicyAction(policy: Policy): LocatedString | undefined {
+  if (policy.statements.length === 0) return undefined;
+  let first: LocatedString | undefined;
+  for (const s of policy.statements) {
+    const actions = [...(s.action?.values ?? []), ...(s.notAction?.values ?? [])];
+    if (actions.length === 0 || !actions.every((a) => STACK_POLICY_ACTION.test(a.value))) return undefined;
+    if (!s.principal?.star) return undefined;
+    first ??= actions[0];
+  }
+  return first;
+}
+
 /** "an object", "a string", "null": a JSON type for messages. */
 export function describeType(type: string): string {
   return type === 'array' || type === 'object' ? `an ${type}` : type === 'null' ? 'null' : `a ${type}`;

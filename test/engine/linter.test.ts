@@ -353,6 +353,33 @@ describe('policy kind', () => {
   });
 });
 
+describe('a ROS stack policy', () => {
+  const stack = (action = '"Update:*"', principal = '"Principal": "*", ') =>
+    `{"Statement": [{"Effect": "Allow", "Action": ${action}, ${principal}"Resource": "*"}, {"Effect": "Deny", "Action": "Update:Delete", "Principal": "*", "Resource": "LogicalResourceId/db"}]}`;
+
+  it('gets one info at its first action and no rule runs', () => {
+    const result = lintText(stack(), { rules: builtinRules });
+    expect(result.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.endColumn, m.path])).toEqual([['not-a-ram-policy', 'info', 1, 46, 56, 'Statement[0].Action']]);
+    expect(result.messages[0]?.message).toContain('ROS stack policy ("Update:*" with Principal "*")');
+    expect([result.errorCount, result.warningCount, result.infoCount]).toEqual([0, 0, 1]);
+  });
+
+  it('is linted as a RAM policy when the kind is given', () => {
+    const ids = lintText(stack(), { rules: builtinRules, kind: 'resource' }).messages.map((m) => m.ruleId);
+    expect(ids).toEqual(expect.arrayContaining(['invalid-version', 'trust-wildcard-principal', 'invalid-arn']));
+    expect(ids).not.toContain('not-a-ram-policy');
+  });
+
+  it.each([
+    ['a RAM action beside the update actions', stack('["Update:*", "ecs:DescribeInstances"]')],
+    ['an update action that ROS does not define', stack('"Update:Everything"')],
+    ['lower case, as a RAM service code would be', stack('"update:*"')],
+    ['a statement without Principal "*"', stack('"Update:*"', '')],
+  ])('is not recognised with %s', (_name, text) => {
+    expect(lintText(text, { rules: builtinRules }).messages.map((m) => m.ruleId)).not.toContain('not-a-ram-policy');
+  });
+});
+
 describe('lintText on arbitrary input', () => {
   /** mulberry32: a small seeded generator, so every run tests the same strings. */
   function prng(seed: number): () => number {
