@@ -3,7 +3,7 @@
  * on any input. A rule that throws becomes an internal-error finding for the
  * file; the engine never fails open.
  */
-import { INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCoreDiagnostic, NOT_A_RAM_POLICY } from './core-diagnostics';
+import { type CoreDiagnostic, INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCoreDiagnostic, NOT_A_RAM_POLICY } from './core-diagnostics';
 import { type Directive, parseDirectives } from './directives';
 import { buildPolicy, formatPath, type JsonPath, type Policy, rosStackPolicyAction } from './model';
 import { parseJson, type JsonNode, type ParsedJson } from './parse';
@@ -63,33 +63,13 @@ export function lintText(input: string, options: LintOptions): LintResult {
   const allowComments = options.allowComments ?? /\.jsonc$/i.test(filePath);
   const parsed = parseJson(text, { allowComments });
 
-  const pending: PendingMessage[] = [];
   const syntax = parsed.problems[0];
-  if (syntax) {
-    pending.push({
-      ruleId: INVALID_JSON.id,
-      category: INVALID_JSON.category,
-      severity: INVALID_JSON.severity,
-      message: syntax.message,
-      offset: syntax.offset,
-      length: syntax.length,
-      path: [],
-    });
-    return finish(filePath, undefined, source, pending, []);
-  }
+  if (syntax) return finish(filePath, undefined, source, [corePending(INVALID_JSON, syntax.message, syntax.offset, syntax.length)], []);
   try {
     return lintPolicy(filePath, source, parsed, allowComments, options);
   } catch (error) {
     // A bug outside the rules (model, waivers) must not escape, nor let the file pass.
-    const internal: PendingMessage = {
-      ruleId: INTERNAL_ERROR.id,
-      category: INTERNAL_ERROR.category,
-      severity: INTERNAL_ERROR.severity,
-      message: `ramlint failed on this file, so the file was not checked: ${errorText(error)}`,
-      offset: 0,
-      length: 0,
-      path: [],
-    };
+    const internal = corePending(INTERNAL_ERROR, `ramlint failed on this file, so the file was not checked: ${errorText(error)}`, 0, 0);
     return finish(filePath, undefined, source, [internal], []);
   }
 }
@@ -100,15 +80,13 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
   const stackAction = policy.kindSource === 'detected' ? rosStackPolicyAction(policy) : undefined;
   if (stackAction) {
     // Not a RAM policy: its mandatory Principal "*" would read as a public grant. Said, not silently passed.
-    const notice: PendingMessage = {
-      ruleId: NOT_A_RAM_POLICY.id,
-      category: NOT_A_RAM_POLICY.category,
-      severity: NOT_A_RAM_POLICY.severity,
-      message: `This is a ROS stack policy ("${stackAction.value}" with Principal "*"), which guards stack resources during updates and grants no access; ramlint checks RAM policies, so no rule ran. Give --kind to lint it as a RAM policy anyway.`,
-      offset: stackAction.node.offset,
-      length: stackAction.node.length,
-      path: stackAction.path,
-    };
+    const notice = corePending(
+      NOT_A_RAM_POLICY,
+      `This is a ROS stack policy ("${stackAction.value}" with Principal "*"), which guards stack resources during updates and grants no access; ramlint checks RAM policies, so no rule ran. Give --kind to lint it as a RAM policy anyway.`,
+      stackAction.node.offset,
+      stackAction.node.length,
+      stackAction.path,
+    );
     return finish(filePath, policy.kind, source, [notice], []);
   }
   // One context per file; what differs per rule is set before each rule runs.
@@ -135,15 +113,7 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
       pending.push(...state.found);
     } catch (error) {
       state.open = false;
-      pending.push({
-        ruleId: INTERNAL_ERROR.id,
-        category: INTERNAL_ERROR.category,
-        severity: INTERNAL_ERROR.severity,
-        message: `Rule "${id}" failed on this file, so the file was not fully checked: ${errorText(error)}`,
-        offset: 0,
-        length: 0,
-        path: [],
-      });
+      pending.push(corePending(INTERNAL_ERROR, `Rule "${id}" failed on this file, so the file was not fully checked: ${errorText(error)}`, 0, 0));
     }
   }
   const afterSupersede = dropSuperseded(pending);
@@ -153,8 +123,8 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
   return result;
 }
 
-function corePending(diagnostic: typeof INVALID_WAIVER, message: string, offset: number, length: number): PendingMessage {
-  return { ruleId: diagnostic.id, category: diagnostic.category, severity: diagnostic.severity, message, offset, length, path: [] };
+function corePending(diagnostic: CoreDiagnostic, message: string, offset: number, length: number, path: JsonPath = []): PendingMessage {
+  return { ruleId: diagnostic.id, category: diagnostic.category, severity: diagnostic.severity, message, offset, length, path };
 }
 
 /**

@@ -1,27 +1,6 @@
 import rule from '../../src/rules/admin-access';
 import { testRule } from '../helpers/rule-tester';
-
-/**
- * One statement whose members sit one per line from line 5, each starting at
- * column 7: Effect on line 5, Action on line 6, Resource on line 7.
- * An Action value starts at column 17.
- */
-const policy = (...members: string[]) =>
-  `{
-  "Version": "1",
-  "Statement": [
-    {
-      ${members.join(',\n      ')}
-    }
-  ]
-}`;
-
-const allow = '"Effect": "Allow"';
-const deny = '"Effect": "Deny"';
-const action = (v: string) => `"Action": ${v}`;
-const notAction = (v: string) => `"NotAction": ${v}`;
-const resource = (v: string) => `"Resource": ${v}`;
-const notResource = (v: string) => `"NotResource": ${v}`;
+import { policy, allow, deny, action, notAction, resource, notResource } from '../helpers/statement';
 
 /** PowerUserAccess-style NotAction list. */
 const powerUser = '["ram:*", "ims:*", "resourcemanager:*"]';

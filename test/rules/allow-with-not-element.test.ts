@@ -1,26 +1,6 @@
 import rule from '../../src/rules/allow-with-not-element';
 import { testRule } from '../helpers/rule-tester';
-
-/**
- * One statement whose members sit one per line from line 5, each starting at
- * column 7: Effect on line 5, then the members in the order given.
- */
-const policy = (...members: string[]) =>
-  `{
-  "Version": "1",
-  "Statement": [
-    {
-      ${members.join(',\n      ')}
-    }
-  ]
-}`;
-
-const allow = '"Effect": "Allow"';
-const deny = '"Effect": "Deny"';
-const action = (v: string) => `"Action": ${v}`;
-const notAction = (v: string) => `"NotAction": ${v}`;
-const resource = (v: string) => `"Resource": ${v}`;
-const notResource = (v: string) => `"NotResource": ${v}`;
+import { policy, allow, deny, action, notAction, resource, notResource } from '../helpers/statement';
 
 testRule(rule, {
   valid: [

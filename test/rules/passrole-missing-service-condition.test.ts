@@ -1,28 +1,6 @@
 import rule from '../../src/rules/passrole-missing-service-condition';
 import { testRule } from '../helpers/rule-tester';
-
-/**
- * One statement whose members sit one per line from line 5, each starting at
- * column 7: Effect on line 5, Action on line 6, Resource on line 7, Condition on line 8.
- * An Action value starts at column 17, a Resource value at column 19, a Condition value at column 20.
- */
-const policy = (...members: string[]) =>
-  `{
-  "Version": "1",
-  "Statement": [
-    {
-      ${members.join(',\n      ')}
-    }
-  ]
-}`;
-
-const allow = '"Effect": "Allow"';
-const deny = '"Effect": "Deny"';
-const action = (v: string) => `"Action": ${v}`;
-const notAction = (v: string) => `"NotAction": ${v}`;
-const resource = (v: string) => `"Resource": ${v}`;
-const notResource = (v: string) => `"NotResource": ${v}`;
-const condition = (v: string) => `"Condition": ${v}`;
+import { policy, allow, deny, action, notAction, resource, notResource, condition } from '../helpers/statement';
 
 const role = '"acs:ram::123456789012:role/BigDataOssRole"';
 const pinned = condition('{"StringEquals": {"acs:Service": "di.dataworks.aliyuncs.com"}}');

@@ -1,24 +1,6 @@
 import rule from '../../src/rules/trust-wildcard-principal';
 import { testRule } from '../helpers/rule-tester';
-
-/**
- * One statement whose members sit one per line from line 5, each starting at
- * column 7; a Principal value starts at column 20.
- */
-const policy = (...members: string[]) =>
-  `{
-  "Version": "1",
-  "Statement": [
-    {
-      ${members.join(',\n      ')}
-    }
-  ]
-}`;
-
-const allow = '"Effect": "Allow"';
-const deny = '"Effect": "Deny"';
-const principal = (v: string) => `"Principal": ${v}`;
-const condition = (v: string) => `"Condition": ${v}`;
+import { policy, allow, deny, principal, condition } from '../helpers/statement';
 
 /** Trust policy: Effect line 5, Action line 6, Principal line 7, Condition line 8. */
 const trust = (p: string, ...rest: string[]) => policy(allow, '"Action": "sts:AssumeRole"', principal(p), ...rest);

@@ -94,22 +94,26 @@ export function isIPv4(value: string): boolean {
   return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
 }
 
-/** The eight 16-bit groups of a valid IPv6 address, with `::` expanded and an IPv4 tail as two groups. */
+/**
+ * The eight 16-bit groups of an IPv6 address, with `::` expanded and an IPv4
+ * tail (`::ffff:1.2.3.4`) as two groups; undefined when it is not one.
+ */
 export function ipv6Groups(value: string): number[] | undefined {
-  if (!isIPv6(value)) return undefined;
+  if (!value.includes(':')) return undefined;
   let text = value;
   const lastColon = text.lastIndexOf(':');
   const tail = text.slice(lastColon + 1);
   if (tail.includes('.')) {
+    if (!isIPv4(tail)) return undefined;
     const [a, b, c, d] = tail.split('.').map(Number) as [number, number, number, number];
     text = `${text.slice(0, lastColon + 1)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
-  const [head = '', rest] = text.split('::');
-  const groups = (s: string) => (s === '' ? [] : s.split(':').map((g) => parseInt(g, 16)));
-  const left = groups(head);
-  if (rest === undefined) return left;
-  const right = groups(rest);
-  return [...left, ...new Array<number>(8 - left.length - right.length).fill(0), ...right];
+  const halves = text.split('::').map((h) => (h === '' ? [] : h.split(':')));
+  if (halves.length > 2 || !halves.flat().every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return undefined;
+  const [left = [], right] = halves.map((h) => h.map((g) => parseInt(g, 16)));
+  if (right === undefined) return left.length === 8 ? left : undefined;
+  const zeros = 8 - left.length - right.length;
+  return zeros >= 1 ? [...left, ...new Array<number>(zeros).fill(0), ...right] : undefined;
 }
 
 /** `::ffff:0:0/96` in any spelling: an IPv4 address written as IPv6. */
@@ -119,22 +123,5 @@ function isIPv4Mapped(address: string): boolean {
 }
 
 export function isIPv6(value: string): boolean {
-  if (!value.includes(':')) return false;
-  let text = value;
-  // An embedded IPv4 tail (::ffff:1.2.3.4) counts as two groups.
-  const lastColon = text.lastIndexOf(':');
-  const tail = text.slice(lastColon + 1);
-  let extraGroups = 0;
-  if (tail.includes('.')) {
-    if (!isIPv4(tail)) return false;
-    text = `${text.slice(0, lastColon + 1)}0`;
-    extraGroups = 1;
-  }
-  const halves = text.split('::');
-  if (halves.length > 2) return false;
-  const groups = (s: string) => (s === '' ? [] : s.split(':'));
-  const all = halves.flatMap(groups);
-  if (!all.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g))) return false;
-  const count = all.length + extraGroups;
-  return halves.length === 2 ? count < 8 : count === 8;
+  return ipv6Groups(value) !== undefined;
 }
