@@ -1,0 +1,91 @@
+/**
+ * The contract of the file-level API (`RamLint`), shared by every client: the
+ * CLI, the language server and scripts. Modelled on ESLint's `ESLint` class.
+ */
+import type { LintMessage, LintResult, PolicyKind } from '../engine/types';
+
+/** The only way the API reaches the file system; tests and the editor server pass their own. */
+export interface FileSystem {
+  readFile(path: string): Promise<Uint8Array>;
+  /** lstat semantics: symbolic links are reported as links, not followed. */
+  lstat(path: string): Promise<FileStat>;
+  stat(path: string): Promise<FileStat>;
+  readdir(path: string): Promise<DirEntry[]>;
+  realpath(path: string): Promise<string>;
+  /** Replace a file's contents, keeping mode, owner and hard links (the API decides how). */
+  writeFile(path: string, data: string): Promise<void>;
+}
+
+export interface FileStat {
+  isFile: boolean;
+  isDirectory: boolean;
+  isSymbolicLink: boolean;
+  size: number;
+  mode: number;
+  nlink: number;
+  uid: number;
+  gid: number;
+}
+
+export interface DirEntry {
+  name: string;
+  isFile: boolean;
+  isDirectory: boolean;
+  isSymbolicLink: boolean;
+}
+
+export interface RamLintOptions {
+  /** Relative paths, config lookup and displayed paths start here. Default process.cwd(). */
+  cwd?: string;
+  /** A config file to use instead of looking one up (CLI `--config`); `false`: no config at all (`--no-config`). */
+  configFile?: string | false;
+  /** A config object (the config file's shape) applied over every resolved config. */
+  overrideConfig?: Record<string, unknown>;
+  /** Compute safe fixes (results carry `output`); `outputFixes` writes them. A function picks which messages to fix. */
+  fix?: boolean | ((message: LintMessage) => boolean);
+  /** Plugins to load, as `--plugin` names or paths. */
+  plugins?: readonly string[];
+  /** Load no plugins at all, not even those a config names (`--no-plugins`). */
+  allowPlugins?: boolean;
+  /** Overrides kind detection for every document. */
+  kind?: PolicyKind;
+  /** Honour config `ignores` (default true). */
+  ignore?: boolean;
+  /** Processor ids to use; default every built-in and plugin processor. */
+  processors?: readonly string[];
+  reportUnusedWaivers?: boolean;
+  /** Keep each file's text on its result (`source`), for formats that hash lines. */
+  keepSources?: boolean;
+  fs?: FileSystem;
+}
+
+export interface LintTextOptions {
+  /** Picks the config, the processor and comment handling; need not exist. */
+  filePath?: string;
+  /** Warn (as the CLI does) when the file is ignored by config. */
+  warnIgnored?: boolean;
+}
+
+/** A result in host-file coordinates: every range, fix and suggestion is already mapped. */
+export interface FileLintResult extends LintResult {
+  /** The documents found in the file (one for a bare policy), with their labels and kinds. */
+  documents?: { label: string; kind: PolicyKind | undefined; kindSource: 'detected' | 'configured' | 'host' }[];
+  /** The file's text, when `keepSources` was set. */
+  source?: string;
+}
+
+/** What a LintMessage gains in a host file. */
+export interface HostLintMessage extends LintMessage {
+  /** The label of the document the message is about; absent for a bare policy file. */
+  document?: string;
+}
+
+export interface RamLintApi {
+  lintFiles(patterns: string | readonly string[]): Promise<FileLintResult[]>;
+  lintText(text: string, options?: LintTextOptions): Promise<FileLintResult[]>;
+  /** The rules that apply to a file (built-in plus the plugins its config loads). */
+  getRulesForFile(filePath: string): Promise<ReadonlyMap<string, import('../engine/rule').Rule>>;
+  /** The merged configuration that applies to a file (what `--print-config` prints). */
+  calculateConfigForFile(filePath: string): Promise<unknown>;
+  isPathIgnored(filePath: string): Promise<boolean>;
+}

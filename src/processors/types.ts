@@ -1,0 +1,77 @@
+/**
+ * Processors: host files (Terraform, plan JSON, ROS templates, API responses)
+ * in, the policy documents they hold out, each with a map back to the host
+ * text. Pure: text in, documents out; no I/O. The file-level API lints each
+ * document unchanged with the engine and maps every finding, fix and
+ * suggestion back through `map` (ESLint's preprocess/postprocess model).
+ */
+import type { PolicyKind, Severity } from '../engine/types';
+
+/** Maps 0-based UTF-16 offsets in a document's text to offsets in the host text. */
+export interface OffsetMap {
+  /**
+   * The host offset of a document offset. `side` matters at the seam between
+   * two pieces: a range's start maps with 'start', its end with 'end'.
+   */
+  toHost(offset: number, side: 'start' | 'end'): number;
+  /**
+   * True when [start, end) of the document is a verbatim copy of host text
+   * (so an edit there can be written into the host after `encode`).
+   */
+  isExact(start: number, end: number): boolean;
+}
+
+/** A policy document found inside a host file. */
+export interface EmbeddedDocument {
+  /** The policy JSON, as the engine lints it. */
+  text: string;
+  /**
+   * Where it lives, for people: the Terraform address and attribute
+   * (`alicloud_ram_policy.etl.policy_document`), the ROS logical id and
+   * property path (`Resources.EtlPolicy.Properties.PolicyDocument`), the API
+   * field (`PolicyVersion.PolicyDocument`). Unique within one host file.
+   */
+  label: string;
+  /** The kind the host states (an assume-role attribute is a trust policy); undefined to detect from content. */
+  kind?: PolicyKind;
+  map: OffsetMap;
+  /**
+   * How replacement text is written into the host where the document is a
+   * verbatim copy (a heredoc escapes `${`; a JSON string escapes quotes).
+   * Undefined: edits cannot be written back exactly; fixes become suggestions.
+   */
+  encode?: (replacement: string) => string;
+  /** Comments allowed in the document text (false for everything but .jsonc). */
+  allowComments?: boolean;
+}
+
+/** A finding about the host file itself, at host offsets. */
+export interface HostNote {
+  /** A core diagnostic id: 'invalid-host-file' (the host cannot be parsed) or 'unresolved-value' (a value the processor cannot know). */
+  ruleId: 'invalid-host-file' | 'unresolved-value';
+  severity: Severity;
+  message: string;
+  offset: number;
+  length: number;
+  /** The document the note is about, when there is one. */
+  label?: string;
+}
+
+export interface ProcessOutput {
+  documents: EmbeddedDocument[];
+  notes: HostNote[];
+}
+
+export interface Processor {
+  /** Stable id, for configs and `--processor`: 'json', 'terraform', 'terraform-plan', 'ros', 'api-response'. */
+  id: string;
+  /** Lower-case file name endings this processor may claim in a directory walk ('.tf', '.tf.json'). */
+  extensions: readonly string[];
+  /**
+   * True when the text is this host format. Cheap: it runs on every candidate
+   * file of a walk (a .json file may be a policy, a plan or an API response).
+   */
+  recognizes(text: string, filePath: string): boolean;
+  /** Never throws on any input: a broken host is a HostNote. */
+  preprocess(text: string, filePath: string): Promise<ProcessOutput>;
+}
