@@ -4,6 +4,8 @@
  */
 import type { LintMessage, LintResult, PolicyKind } from '../engine/types';
 
+// LintMessage.document carries the label of the document a message is about in a host file.
+
 /** The only way the API reaches the file system; tests and the editor server pass their own. */
 export interface FileSystem {
   readFile(path: string): Promise<Uint8Array>;
@@ -74,11 +76,6 @@ export interface FileLintResult extends LintResult {
   source?: string;
 }
 
-/** What a LintMessage gains in a host file. */
-export interface HostLintMessage extends LintMessage {
-  /** The label of the document the message is about; absent for a bare policy file. */
-  document?: string;
-}
 
 export interface RamLintApi {
   lintFiles(patterns: string | readonly string[]): Promise<FileLintResult[]>;

@@ -56,6 +56,8 @@ export interface LintMessage {
   suppressed?: Suppression;
   /** Free-form data for fingerprints (the offending value). */
   fingerprintValue?: string;
+  /** In a host file (Terraform, ROS, plan, API response): the label of the document the message is about. */
+  document?: string;
 }
 
 export interface LintResult {

@@ -75,3 +75,13 @@ export interface Processor {
   /** Never throws on any input: a broken host is a HostNote. */
   preprocess(text: string, filePath: string): Promise<ProcessOutput>;
 }
+
+/**
+ * Implemented in src/processors/map-back.ts:
+ *   mapMessagesToHost(hostText, doc, messages) → LintMessage[]
+ * returns the engine's messages for `doc` in host coordinates: offsets, lines
+ * and columns recomputed on the host text, `document` set to the label, fixes
+ * mapped where `doc.map.isExact` and `doc.encode` allow (otherwise offered as
+ * suggestions, never applied), suggestions mapped the same way.
+ * src/processors/index.ts exports `builtinProcessors: readonly Processor[]`.
+ */
