@@ -66,13 +66,33 @@ function ignoreMatch(patterns: readonly string[], rel: string): string | undefin
 }
 
 export class ConfigResolver {
+  /** Things worth a note on stderr, such as a second config file that is not read. */
+  readonly notes: string[] = [];
   private readonly chains = new Map<string, ConfigFile[]>();
   private readonly loaded = new Map<string, ConfigFile>();
+
+  /** The nearest directory at or above cwd with .git or a "root": true config; cwd itself when there is none. */
+  get projectRoot(): string {
+    this.root ??= this.mode.kind === 'lookup' ? this.findProjectRoot() : this.cwd;
+    return this.root;
+  }
+
+  private root: string | undefined;
 
   constructor(
     private readonly mode: ConfigMode,
     private readonly cwd: string,
   ) {}
+
+  private findProjectRoot(): string {
+    let current = this.cwd;
+    for (;;) {
+      if (isRepositoryRoot(current) || this.configIn(current)?.root) return current;
+      const parent = path.dirname(current);
+      if (parent === current) return this.cwd;
+      current = parent;
+    }
+  }
 
   /** Every config file read so far. */
   get configs(): ConfigFile[] {
@@ -86,11 +106,13 @@ export class ConfigResolver {
     const cached = this.chains.get(dir);
     if (cached) return cached;
     const nearestFirst: ConfigFile[] = [];
+    // Inside the project the walk stops at its root; a file outside it gets only the config beside it.
+    const inProject = dir === this.projectRoot || relativeInside(this.projectRoot, dir) !== undefined;
     let current = dir;
     for (;;) {
       const found = this.configIn(current);
       if (found) nearestFirst.push(found);
-      if (found?.root || isRepositoryRoot(current)) break;
+      if (found?.root || isRepositoryRoot(current) || current === this.projectRoot || !inProject) break;
       const parent = path.dirname(current);
       if (parent === current) break;
       current = parent;
@@ -150,8 +172,6 @@ export class ConfigResolver {
     return displayPath(file, this.cwd);
   }
 
-  /** Things worth a note on stderr, such as a second config file that is not read. */
-  readonly notes: string[] = [];
 
   private configIn(dir: string): ConfigFile | undefined {
     const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter((file) => fs.existsSync(file) && fs.statSync(file).isFile());

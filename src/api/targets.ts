@@ -1,18 +1,20 @@
 /**
- * Paths, directories and globs → the files to lint. Directory walks and glob
- * matches only offer .json/.jsonc candidates; whether a candidate is a policy
- * is decided after reading it. node_modules and .git are never entered, and
- * a directory reached twice (a symlink loop) is entered once.
+ * Paths, directories and globs → the files to lint. Walks and glob matches
+ * offer only candidates: .json/.jsonc, and the endings the chosen processors
+ * claim; whether a candidate is linted is decided after reading it.
+ * node_modules and .git are never entered. A walk never follows a symbolic
+ * link to a directory, nor reads a linked file that lies outside the path it
+ * was given, so a link to / cannot make ramlint read the machine.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Minimatch } from 'minimatch';
-import { displayPath, toPosix } from '../paths';
+import { displayPath, relativeInside, toPosix } from '../paths';
+import type { FileSystem, FileStat } from './types';
 
 export interface Target {
   /** Absolute path. */
   path: string;
-  /** Named on the command line: always linted, whatever its content or extension. */
+  /** Named on the command line: linted whatever its extension, and never passed over quietly. */
   explicit: boolean;
   /** Found by a walk, which already knows it is a regular file (no stat needed before reading). */
   regular: boolean;
@@ -29,10 +31,10 @@ export interface Expansion {
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-const CANDIDATE = /\.jsonc?$/i;
 const GLOB_CHARS = /[*?[\]{}]/;
 
-export function expandPaths(args: readonly string[], cwd: string): Expansion {
+/** `extensions`: lower-case endings a walk offers ('.json', '.tf', '.tf.json'). */
+export async function expandPaths(args: readonly string[], cwd: string, fs: FileSystem, extensions: readonly string[]): Promise<Expansion> {
   const out: Expansion = { targets: [], notes: [], unmatched: [], missing: [] };
   const seen = new Map<string, Target>();
   const add = (file: string, explicit: boolean) => {
@@ -44,21 +46,20 @@ export function expandPaths(args: readonly string[], cwd: string): Expansion {
       out.targets.push(t);
     }
   };
+  const candidate = (file: string) => {
+    const lower = file.toLowerCase();
+    return extensions.some((e) => lower.endsWith(e));
+  };
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
-    let stat: fs.Stats | undefined;
-    try {
-      stat = fs.statSync(abs);
-    } catch {
-      stat = undefined;
-    }
-    if (stat?.isDirectory()) {
-      walk(abs, out.notes, cwd, (file) => add(file, false));
+    const stat = await fs.stat(abs).catch(() => undefined);
+    if (stat?.isDirectory) {
+      await walk(fs, abs, out.notes, cwd, (file) => add(file, false), candidate);
     } else if (!stat && GLOB_CHARS.test(arg)) {
       const before = out.targets.length;
-      expandGlob(arg, cwd, out.notes, (file) => add(file, false));
+      await expandGlob(fs, arg, cwd, out.notes, (file) => add(file, false));
       if (out.targets.length === before) out.unmatched.push(arg);
-    } else if (!stat && !isBrokenLink(abs)) {
+    } else if (!stat && !(await isBrokenLink(fs, abs))) {
       out.missing.push(arg);
     } else {
       add(abs, true);
@@ -67,23 +68,15 @@ export function expandPaths(args: readonly string[], cwd: string): Expansion {
   return out;
 }
 
-function walk(root: string, notes: string[], cwd: string, onFile: (file: string) => void, accept: (file: string) => boolean = (f) => CANDIDATE.test(f)): void {
-  const visited = new Set<string>();
+async function walk(fs: FileSystem, root: string, notes: string[], cwd: string, onFile: (file: string) => void, accept: (file: string) => boolean): Promise<void> {
+  // Linked files are read only when they stay inside the real root of the walk.
+  const realRoot = await fs.realpath(root).catch(() => root);
   const stack = [root];
   while (stack.length > 0) {
     const dir = stack.pop() as string;
-    let real: string;
+    let entries;
     try {
-      real = fs.realpathSync(dir);
-    } catch (error) {
-      notes.push(`${shown(dir, cwd)}: skipped, ${reason(error)}`);
-      continue;
-    }
-    if (visited.has(real)) continue;
-    visited.add(real);
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      entries = await fs.readdir(dir);
     } catch (error) {
       notes.push(`${shown(dir, cwd)}: skipped, ${reason(error)}`);
       continue;
@@ -92,30 +85,42 @@ function walk(root: string, notes: string[], cwd: string, onFile: (file: string)
     const subdirs: string[] = [];
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const target = fs.statSync(full);
-          isDir = target.isDirectory();
-          isFile = target.isFile();
-        } catch (error) {
-          notes.push(`${shown(full, cwd)}: skipped, ${reason(error)}`);
-          continue;
-        }
-      }
-      if (isDir) {
+      if (entry.isDirectory) {
         if (!SKIPPED_DIRS.has(entry.name)) subdirs.push(full);
-      } else if (isFile && accept(full)) {
-        onFile(full);
+        continue;
       }
+      if (!accept(full)) continue;
+      if (entry.isFile) {
+        onFile(full);
+        continue;
+      }
+      if (!entry.isSymbolicLink) continue;
+      const linked = await linkedFile(fs, full, realRoot);
+      if (linked === true) onFile(full);
+      else if (typeof linked === 'string') notes.push(`${shown(full, cwd)}: skipped, ${linked}`);
     }
     // Depth-first in name order: push in reverse so the first name is walked first.
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i] as string);
   }
 }
 
-function expandGlob(pattern: string, cwd: string, notes: string[], onFile: (file: string) => void): void {
+/** true: a linked regular file inside the walk's root; a string: why it is skipped; false: a link to a directory, passed over quietly. */
+async function linkedFile(fs: FileSystem, link: string, realRoot: string): Promise<true | false | string> {
+  let target: FileStat;
+  let real: string;
+  try {
+    target = await fs.stat(link);
+    real = await fs.realpath(link);
+  } catch (error) {
+    return reason(error);
+  }
+  if (target.isDirectory) return false;
+  if (!target.isFile) return false;
+  if (relativeInside(realRoot, real) === undefined) return 'it is a symbolic link to a file outside the directory being linted; name it to lint it';
+  return true;
+}
+
+async function expandGlob(fs: FileSystem, pattern: string, cwd: string, notes: string[], onFile: (file: string) => void): Promise<void> {
   const normalized = pattern.split(path.sep).join('/');
   const absolute = path.isAbsolute(pattern);
   const parts = normalized.split('/');
@@ -128,18 +133,15 @@ function expandGlob(pattern: string, cwd: string, notes: string[], onFile: (file
   // Loaded here, not at start-up: only globs need it.
   const { Minimatch: Matcher } = require('minimatch') as { Minimatch: typeof Minimatch };
   const matcher = new Matcher(absolute ? normalized : path.posix.join(toPosix(cwd), normalized), { dot: true });
-  if (!fs.existsSync(base)) return;
-  // A glob says which names it wants, so it is not limited to .json/.jsonc.
-  walk(base, notes, cwd, onFile, (file) => matcher.match(toPosix(file)));
+  const stat = await fs.stat(base).catch(() => undefined);
+  if (!stat?.isDirectory) return;
+  // A glob says which names it wants, so it is not limited to the walk's endings.
+  await walk(fs, base, notes, cwd, onFile, (file) => matcher.match(toPosix(file)));
 }
 
 /** A symbolic link whose target is gone exists as a path: reading it gives the clearer message. */
-function isBrokenLink(p: string): boolean {
-  try {
-    return fs.lstatSync(p).isSymbolicLink();
-  } catch {
-    return false;
-  }
+async function isBrokenLink(fs: FileSystem, p: string): Promise<boolean> {
+  return (await fs.lstat(p).catch(() => undefined))?.isSymbolicLink ?? false;
 }
 
 function shown(p: string, cwd: string): string {

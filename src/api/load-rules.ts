@@ -1,0 +1,106 @@
+/**
+ * The rules that apply to a file: the built-in rules, the plugins given to
+ * the API (--plugin), and the plugins named by the configs that cover the
+ * file — never those of a config elsewhere in the run, so that a file gets
+ * the same verdict whatever else is linted with it.
+ *
+ * Plugins are code, so a config may load them only when the user chose it:
+ * the config named with --config, or the config at the project root. A
+ * nested config found in the tree may configure the rules of plugins loaded
+ * there, never load new ones; a root config's plugin must lie inside the
+ * project root. With plugins off, none load at all.
+ */
+import * as path from 'node:path';
+import { ConfigError, type ConfigFile } from '../config/types';
+import type { Rule } from '../engine/rule';
+import { relativeInside } from '../paths';
+import { builtinRules } from '../rules';
+import { loadPlugin, PluginError, resolvePlugin, type LoadedPlugin } from './plugins';
+
+export interface PluginTrust {
+  /** false: load no plugin at all (--no-plugins, RAMLINT_NO_PLUGINS=1). */
+  allow: boolean;
+  /** The project root (nearest .git or "root": true above the working directory); asked when first needed. */
+  projectRoot: () => string;
+  /** The config named with --config, whose plugins load wherever they are. */
+  explicitConfig?: string;
+}
+
+export class RuleSets {
+  private readonly plugins = new Map<string, Promise<LoadedPlugin>>();
+  private readonly sets = new Map<string, Promise<Map<string, Rule>>>();
+
+  constructor(
+    private readonly cliPlugins: readonly string[],
+    private readonly cwd: string,
+    private readonly trust: PluginTrust,
+  ) {}
+
+  /** Every rule loaded so far, for formats that describe rules (SARIF) and the rules list. */
+  readonly all = new Map<string, Rule>(builtinRules);
+
+  /** The rules for the files a config chain (outermost first) covers. Throws ConfigError or PluginError. */
+  forChain(chain: readonly ConfigFile[]): Promise<Map<string, Rule>> {
+    const key = chain.map((c) => c.file).join('\0');
+    let set = this.sets.get(key);
+    if (!set) {
+      set = this.build(chain);
+      this.sets.set(key, set);
+    }
+    return set;
+  }
+
+  private async build(chain: readonly ConfigFile[]): Promise<Map<string, Rule>> {
+    const rules = new Map<string, Rule>(builtinRules);
+    if (!this.trust.allow) return rules;
+    const add = (plugin: LoadedPlugin) => {
+      for (const [id, rule] of plugin.rules) {
+        rules.set(id, rule);
+        this.all.set(id, rule);
+      }
+    };
+    for (const spec of this.cliPlugins) add(await this.load(spec, this.cwd));
+    const loadedFiles = new Set<string>();
+    for (const config of chain) {
+      const trusted = this.mayLoadPlugins(config);
+      for (const decl of config.plugins) {
+        try {
+          if (!trusted) {
+            // Naming a plugin the root config already loads is harmless; a new one is refused.
+            if (loadedFiles.has(resolvePlugin(decl.spec, config.dir))) continue;
+            throw new PluginError(
+              `plugin "${decl.spec}" is not loaded: plugins load only from --plugin, a config named with --config, or the config at the project root (${this.trust.projectRoot()}); a nested config may configure their rules`,
+            );
+          }
+          const file = resolvePlugin(decl.spec, config.dir);
+          if (config.file !== this.trust.explicitConfig && relativeInside(this.trust.projectRoot(), file) === undefined) {
+            throw new PluginError(`plugin "${decl.spec}" resolves to ${file}, outside the project root ${this.trust.projectRoot()}; plugins found by lookup must lie inside the project`);
+          }
+          const plugin = await this.load(decl.spec, config.dir);
+          loadedFiles.add(plugin.file);
+          add(plugin);
+        } catch (error) {
+          const message = error instanceof PluginError ? error.message : `cannot load plugin "${decl.spec}": ${(error as Error).message}`;
+          throw new ConfigError(decl.origin, message);
+        }
+      }
+    }
+    return rules;
+  }
+
+  private mayLoadPlugins(config: ConfigFile): boolean {
+    return config.file === this.trust.explicitConfig || path.resolve(config.dir) === path.resolve(this.trust.projectRoot());
+  }
+
+  private load(spec: string, base: string): Promise<LoadedPlugin> {
+    const key = `${base}\0${spec}`;
+    let loaded = this.plugins.get(key);
+    if (!loaded) {
+      loaded = loadPlugin(spec, base).catch((error: unknown) => {
+        throw error instanceof PluginError ? error : new PluginError(`cannot load plugin "${spec}": ${(error as Error).message}`);
+      });
+      this.plugins.set(key, loaded);
+    }
+    return loaded;
+  }
+}
