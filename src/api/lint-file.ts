@@ -27,6 +27,8 @@ export interface FileSettings extends Omit<LintOptions, 'filePath' | 'allowComme
   explicit: boolean;
   /** Pass over named files that are not policies, as a walk does (--policies-only). */
   policiesOnly: boolean;
+  /** Matched by a glob: a policy whatever the file name's ending. */
+  byGlob?: boolean;
 }
 
 /** undefined: not a file ramlint lints (a walk's package.json), passed over quietly. */
@@ -36,11 +38,11 @@ export async function lintFileText(filePath: string, text: string, settings: Fil
   const host = bom ? text.slice(1) : text;
   const processor = pickProcessor(settings.processors, host, filePath);
   if (!processor) {
-    const bare = /\.jsonc?$/i.test(filePath) || settings.explicit;
+    const bare = /\.jsonc?$/i.test(filePath) || settings.explicit || settings.byGlob === true;
     if (!bare) return undefined;
     if (!looksLikePolicy(host)) {
       if (!settings.explicit || settings.policiesOnly) return undefined;
-      if (settings.kind === undefined && isJsonValue(host, filePath)) return notAPolicy(filePath);
+      if (settings.kind === undefined && isJsonValue(host)) return notAPolicy(filePath);
     }
   }
   const lintOnce = (current: string) => (processor ? lintHost(filePath, current, processor, settings) : lintBare(filePath, current, settings));
@@ -130,10 +132,10 @@ function noteMessage(note: HostNote, source: SourceText): LintMessage {
   return m;
 }
 
-/** Valid JSON (comments allowed in .jsonc), whatever its shape. */
-function isJsonValue(text: string, filePath: string): boolean {
+/** Valid JSON, comments allowed (tsconfig.json has them), whatever its shape. */
+function isJsonValue(text: string): boolean {
   if (text.trim() === '') return false;
-  return parseJson(text, { allowComments: /\.jsonc$/i.test(filePath) }).problems.length === 0;
+  return parseJson(text, { allowComments: true }).problems.length === 0;
 }
 
 /** package.json, tsconfig.json: one note, no rule, never a fix. */

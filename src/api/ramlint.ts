@@ -92,7 +92,7 @@ export class RamLint implements RamLintApi {
         run.results.push(read.result);
         continue;
       }
-      const result = await this.lintOne(target.path, read.text, target.explicit, run, covered);
+      const result = await this.lintOne(target.path, read.text, target.explicit, run, covered, true, target.byGlob);
       if (result) run.results.push(result);
     }
     run.unusedWaivers.push(...this.unusedConfigWaivers(covered, run.results));
@@ -215,11 +215,11 @@ export class RamLint implements RamLintApi {
 
   private async rulesFor(chain: readonly ConfigFile[]): Promise<ReadonlyMap<string, Rule>> {
     const rules = await this.ruleSets.forChain(chain);
-    for (const config of chain) validateConfig(config, rules);
+    for (const config of chain) validateConfig(config, rules, this.options.allowPlugins === false);
     return rules;
   }
 
-  private async lintOne(filePath: string, text: string, explicit: boolean, run: LintRun, covered: Set<string>, warnIgnored = true): Promise<FileLintResult | undefined> {
+  private async lintOne(filePath: string, text: string, explicit: boolean, run: LintRun, covered: Set<string>, warnIgnored = true, byGlob = false): Promise<FileLintResult | undefined> {
     const anchor = this.anchor(filePath);
     const rules = await this.rulesFor(this.resolver.chainFor(path.dirname(anchor)));
     const config = this.resolver.resolve(anchor);
@@ -241,6 +241,7 @@ export class RamLint implements RamLintApi {
       fix: typeof fix === 'function' ? fix : fix ? () => true : false,
       explicit,
       policiesOnly: this.options.policiesOnly === true,
+      byGlob,
     });
     if (result && this.options.keepSources) result.source = text;
     return result;

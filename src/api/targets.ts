@@ -18,6 +18,8 @@ export interface Target {
   explicit: boolean;
   /** Found by a walk, which already knows it is a regular file (no stat needed before reading). */
   regular: boolean;
+  /** Matched by a glob, which names the files it wants: read as a policy whatever its ending. */
+  byGlob: boolean;
 }
 
 export interface Expansion {
@@ -37,11 +39,13 @@ const GLOB_CHARS = /[*?[\]{}]/;
 export async function expandPaths(args: readonly string[], cwd: string, fs: FileSystem, extensions: readonly string[]): Promise<Expansion> {
   const out: Expansion = { targets: [], notes: [], unmatched: [], missing: [] };
   const seen = new Map<string, Target>();
-  const add = (file: string, explicit: boolean) => {
+  const add = (file: string, explicit: boolean, byGlob = false) => {
     const existing = seen.get(file);
-    if (existing) existing.explicit ||= explicit;
-    else {
-      const t = { path: file, explicit, regular: !explicit };
+    if (existing) {
+      existing.explicit ||= explicit;
+      existing.byGlob ||= byGlob;
+    } else {
+      const t = { path: file, explicit, regular: !explicit, byGlob };
       seen.set(file, t);
       out.targets.push(t);
     }
@@ -57,7 +61,7 @@ export async function expandPaths(args: readonly string[], cwd: string, fs: File
       await walk(fs, abs, out.notes, cwd, (file) => add(file, false), candidate);
     } else if (!stat && GLOB_CHARS.test(arg)) {
       const before = out.targets.length;
-      await expandGlob(fs, arg, cwd, out.notes, (file) => add(file, false));
+      await expandGlob(fs, arg, cwd, out.notes, (file) => add(file, false, true));
       if (out.targets.length === before) out.unmatched.push(arg);
     } else if (!stat && !(await isBrokenLink(fs, abs))) {
       out.missing.push(arg);

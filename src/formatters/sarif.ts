@@ -118,6 +118,8 @@ interface FileInfo {
   hashes: string[] | undefined;
 }
 
+const BOM = '\uFEFF';
+
 function fileInfo(result: LintResult, context: FormatContext, root: string): FileInfo {
   const where = repoPath(result.filePath, root);
   const artifactLocation: Json = where.relative ? { uri: encodePath(where.path), uriBaseId: SRCROOT } : { uri: pathToFileURL(result.filePath).href };
@@ -126,18 +128,21 @@ function fileInfo(result: LintResult, context: FormatContext, root: string): Fil
   return {
     relPath: where.path,
     artifactLocation,
-    source: text !== undefined && hasFindings ? new SourceText(text) : undefined,
+    source: text !== undefined && hasFindings ? new SourceText(text.startsWith(BOM) ? text.slice(1) : text) : undefined,
     hashes: text !== undefined && hasFindings ? lineHashes(text) : undefined,
   };
 }
 
-function editRegion(source: SourceText, edit: TextEdit): Json {
+/** The API gives each edit its range; text alone is counted after a byte-order mark, as the engine counts. */
+function editRegion(source: SourceText | undefined, edit: TextEdit): Json {
+  if (edit.range) return { startLine: edit.range.line, startColumn: edit.range.column, endLine: edit.range.endLine, endColumn: edit.range.endColumn };
+  if (!source) return {};
   const start = source.position(edit.offset);
   const end = source.position(edit.offset + edit.length);
   return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
 }
 
-function sarifFix(file: FileInfo, source: SourceText, description: string, edits: readonly TextEdit[], safe: boolean): Json {
+function sarifFix(file: FileInfo, source: SourceText | undefined, description: string, edits: readonly TextEdit[], safe: boolean): Json {
   return {
     description: { text: description },
     artifactChanges: [
@@ -168,11 +173,10 @@ function sarifResult(m: LintMessage, file: FileInfo, ruleIndex: number, info: Ru
     partialFingerprints,
   };
   const fixes: Json[] = [];
-  if (file.source && m.fix && m.fix.length > 0) fixes.push(sarifFix(file, file.source, 'Apply the safe fix (what `ramlint --fix` does).', m.fix, true));
-  if (file.source) {
-    for (const s of m.suggestions ?? []) {
-      if (s.edits.length > 0) fixes.push(sarifFix(file, file.source, `Suggestion (changes who can do what; review before applying): ${s.desc}`, s.edits, false));
-    }
+  const placeable = (edits: readonly TextEdit[]) => edits.length > 0 && (file.source !== undefined || edits.every((e) => e.range !== undefined));
+  if (m.fix && placeable(m.fix)) fixes.push(sarifFix(file, file.source, 'Apply the safe fix (what `ramlint --fix` does).', m.fix, true));
+  for (const s of m.suggestions ?? []) {
+    if (placeable(s.edits)) fixes.push(sarifFix(file, file.source, `Suggestion (changes who can do what; review before applying): ${s.desc}`, s.edits, false));
   }
   if (fixes.length > 0) out.fixes = fixes;
   if (m.suppressed) {

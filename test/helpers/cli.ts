@@ -59,3 +59,24 @@ export function findings(stdout: string, dir = ''): string[] {
   const report = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
   return report.flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath) || r.filePath} ${m.line}:${m.column} ${m.ruleId}`));
 }
+
+/**
+ * Runs `ramlint <args>` in this process, through `run(argv, io)`: the same
+ * code path as the binary after argv is read, without a process start. For
+ * what only a process shows (exit status, signals, real stdio), use ramlint().
+ */
+export async function ramlintInProcess(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
+  const { run } = require('../../src/cli/run') as typeof import('../../src/cli/run');
+  let stdout = '';
+  let stderr = '';
+  const input = options.input === undefined ? Buffer.alloc(0) : Buffer.from(options.input);
+  const code = await run(args, {
+    cwd: options.cwd ?? ROOT,
+    env: { NO_COLOR: '1', ...options.env },
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    stdoutIsTTY: false,
+    readStdin: async () => input,
+  });
+  return { code, stdout, stderr };
+}
