@@ -4,12 +4,12 @@
  * with the engine, map the findings back, and, when asked, fix. A bare
  * .json/.jsonc policy is its own single document. Never throws.
  */
+import { parseTree, type ParseError } from 'jsonc-parser';
 import { NOT_A_RAM_POLICY } from '../engine/core-diagnostics';
 import { looksLikePolicy } from '../engine/detect';
 import { applyEdits } from '../engine/edits';
 import { chooseEdits, MAX_FIX_PASSES } from '../engine/fix';
 import { BOM, lintText, summarize, type LintOptions } from '../engine/linter';
-import { parseJson } from '../engine/parse';
 import { SourceText } from '../engine/source';
 import type { LintMessage, PolicyKind, TextEdit } from '../engine/types';
 import { mapMessagesToHost } from '../processors/map-back';
@@ -132,10 +132,12 @@ function noteMessage(note: HostNote, source: SourceText): LintMessage {
   return m;
 }
 
-/** Valid JSON, comments allowed (tsconfig.json has them), whatever its shape. */
+/** Valid JSON, with the comments and trailing commas tsconfig.json allows, whatever its shape. */
 function isJsonValue(text: string): boolean {
   if (text.trim() === '') return false;
-  return parseJson(text, { allowComments: true }).problems.length === 0;
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  return errors.length === 0;
 }
 
 /** package.json, tsconfig.json: one note, no rule, never a fix. */
