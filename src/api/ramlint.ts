@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { ConfigResolver, configMode } from '../config/resolve';
-import type { ConfigFile } from '../config/types';
+import { ConfigError, type ConfigFile } from '../config/types';
 import { validateConfig } from '../config/validate';
 import type { Rule } from '../engine/rule';
 import { today } from '../engine/waivers';
@@ -215,7 +215,12 @@ export class RamLint implements RamLintApi {
 
   private async rulesFor(chain: readonly ConfigFile[]): Promise<ReadonlyMap<string, Rule>> {
     const rules = await this.ruleSets.forChain(chain);
-    for (const config of chain) validateConfig(config, rules, this.options.allowPlugins === false);
+    for (const config of chain) {
+      validateConfig(config, rules, this.options.allowPlugins === false);
+      for (const p of config.processors ?? []) {
+        if (!builtinProcessors.some((b) => b.id === p.id)) throw new ConfigError(p.origin, `unknown processor "${p.id}"; the processors are ${builtinProcessors.map((b) => `"${b.id}"`).join(', ') || '(none built in)'}`);
+      }
+    }
     return rules;
   }
 
@@ -237,7 +242,8 @@ export class RamLint implements RamLintApi {
       waivers: config.waivers,
       today: this.today,
       reportUnusedWaivers: this.options.reportUnusedWaivers,
-      processors: this.processors,
+      // --processor wins; else the nearest config that names processors; else every processor.
+      processors: this.options.processors || !config.processors ? this.processors : chooseProcessors(config.processors),
       fix: typeof fix === 'function' ? fix : fix ? () => true : false,
       explicit,
       policiesOnly: this.options.policiesOnly === true,

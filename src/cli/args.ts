@@ -48,7 +48,9 @@ export const USAGE = `Usage: ramlint [options] [paths..]   (or: ramlint rules [-
 
 Lint Alibaba Cloud RAM policies: permission policies, role trust policies and
 OSS bucket policies. Paths may be files, directories (searched recursively for
-.json and .jsonc files that contain a top-level "Statement") or globs.
+.json and .jsonc files that contain a top-level "Statement", and for the files
+a processor claims) or globs. A named file that is JSON but no policy gets one
+not-a-ram-policy note and is never changed by --fix.
 
 Exit codes: 0 = no errors, and warnings within --max-warnings;
 1 = lint errors, or too many warnings;

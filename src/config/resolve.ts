@@ -32,6 +32,8 @@ export interface FileConfig {
   waivers: Waiver[];
   /** `ramlint.config.jsonc ("generated/**")` when an ignore pattern covers the file. */
   ignoredBy?: string;
+  /** Processor ids named by the nearest config that names any; undefined: every processor. */
+  processors?: string[];
 }
 
 const MATCH_OPTIONS = { dot: true } as const;
@@ -138,9 +140,11 @@ export class ConfigResolver {
     const waivers: Waiver[] = [];
     // Outermost first; each config's own overrides right after its base settings,
     // so a nearer config's base settings win over an outer config's overrides.
+    let processors: string[] | undefined;
     for (const config of chain) {
       merge(config.rules);
       if (config.kind) kind = config.kind;
+      if (config.processors) processors = config.processors.map((p) => p.id);
       const rel = relativeTo(this.globBase(config), filePath);
       if (rel === undefined) continue;
       for (const block of config.overrides) {
@@ -155,7 +159,7 @@ export class ConfigResolver {
         waivers.push({ id: w.id, rule: w.rule, reason: w.reason, statement: w.statement, path: w.path, expires: w.expires, owner: w.owner });
       }
     }
-    return { files: chain.map((c) => c.file), settings, kind, waivers, ignoredBy };
+    return { files: chain.map((c) => c.file), settings, kind, waivers, ignoredBy, processors };
   }
 
   /** A config named by --config: its globs are relative to the working directory. */
