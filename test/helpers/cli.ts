@@ -1,11 +1,12 @@
 /**
- * End-to-end helpers: run the built CLI (bin/ramlint.js → dist/, built by the
+ * End-to-end helpers: run the built CLI (dist/, built by the
  * Jest global setup) as a user would, in a scratch directory.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runInWorker } from './in-process';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'ramlint.js');
@@ -22,11 +23,25 @@ export interface CliOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Runs `ramlint <args>`; colour is off unless the test turns it on. */
-export function ramlint(args: readonly string[], options: CliOptions = {}): CliRun {
+function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
   delete env.FORCE_COLOR;
   if (options.env && 'FORCE_COLOR' in options.env) env.FORCE_COLOR = options.env.FORCE_COLOR;
+  return env;
+}
+
+/**
+ * Runs `ramlint <args>` as the binary would after reading argv, in a worker
+ * thread of this process (see in-process.ts): exit code, stdout and stderr.
+ * Colour is off unless the test turns it on.
+ */
+export function ramlint(args: readonly string[], options: CliOptions = {}): CliRun {
+  return runInWorker(ROOT, args, options.cwd ?? ROOT, cliEnv(options), options.input);
+}
+
+/** Spawns bin/ramlint.js: for what only a process shows (exit status, real stdio, signals, the terminal width). */
+export function ramlintProcess(args: readonly string[], options: CliOptions = {}): CliRun {
+  const env = cliEnv(options);
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
@@ -58,25 +73,4 @@ export function scratch(prefix = 'ramlint-e2e-'): { dir: string; write(rel: stri
 export function findings(stdout: string, dir = ''): string[] {
   const report = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number }[] }[];
   return report.flatMap((r) => r.messages.map((m) => `${path.relative(dir, r.filePath) || r.filePath} ${m.line}:${m.column} ${m.ruleId}`));
-}
-
-/**
- * Runs `ramlint <args>` in this process, through `run(argv, io)`: the same
- * code path as the binary after argv is read, without a process start. For
- * what only a process shows (exit status, signals, real stdio), use ramlint().
- */
-export async function ramlintInProcess(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
-  const { run } = require('../../src/cli/run') as typeof import('../../src/cli/run');
-  let stdout = '';
-  let stderr = '';
-  const input = options.input === undefined ? Buffer.alloc(0) : Buffer.from(options.input);
-  const code = await run(args, {
-    cwd: options.cwd ?? ROOT,
-    env: { NO_COLOR: '1', ...options.env },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    stdoutIsTTY: false,
-    readStdin: async () => input,
-  });
-  return { code, stdout, stderr };
 }
