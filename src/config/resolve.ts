@@ -89,7 +89,7 @@ export class ConfigResolver {
   private findProjectRoot(): string {
     let current = this.cwd;
     for (;;) {
-      if (isRepositoryRoot(current) || this.configIn(current)?.root) return current;
+      if (isRepositoryRoot(current) || this.rootConfigIn(current)) return current;
       const parent = path.dirname(current);
       if (parent === current) return this.cwd;
       current = parent;
@@ -176,6 +176,15 @@ export class ConfigResolver {
     return displayPath(file, this.cwd);
   }
 
+
+  /** A broken config above the working directory is not this run's business unless a file of the run is under it. */
+  private rootConfigIn(dir: string): boolean {
+    try {
+      return this.configIn(dir)?.root === true;
+    } catch {
+      return false;
+    }
+  }
 
   private configIn(dir: string): ConfigFile | undefined {
     const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter((file) => fs.existsSync(file) && fs.statSync(file).isFile());

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RamLint, type FileSystem } from '../../src';
+import { scratch } from '../helpers/cli';
 import { ACME, ADMIN, CLEAN, WARNING, project } from '../e2e/support';
 
 const ECS_STAR = `{
@@ -93,6 +94,18 @@ describe('plugin trust (issue #10)', () => {
     const [withPlugins] = await new RamLint({ cwd: s.dir }).lintFiles(['p.json']);
     expect(ids(withPlugins as never)).toContain('acme/no-ecs-wildcard');
     expect(fs.existsSync(path.join(s.dir, 'ran'))).toBe(true);
+    s.cleanup();
+  });
+
+  it('without .git or "root": true, no config above the working directory is read', async () => {
+    const s = scratch();
+    s.write('ramlint.config.json', '{"rules": {"admin-access": "off"}}');
+    s.write('inner/p.json', ADMIN);
+    const [fromInner] = await new RamLint({ cwd: path.join(s.dir, 'inner') }).lintFiles(['p.json']);
+    expect(ids(fromInner as never)).toContain('admin-access');
+    // From the directory that holds it, the same config applies: the test above is not vacuous.
+    const [fromOuter] = await new RamLint({ cwd: s.dir }).lintFiles(['inner/p.json']);
+    expect(ids(fromOuter as never)).not.toContain('admin-access');
     s.cleanup();
   });
 
