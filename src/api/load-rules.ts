@@ -22,8 +22,8 @@ export interface PluginTrust {
   allow: boolean;
   /** The project root (nearest .git or "root": true above the working directory); asked when first needed. */
   projectRoot: () => string;
-  /** The config named with --config, whose plugins load wherever they are. */
-  explicitConfig?: string;
+  /** Configs the user chose (--config, the API's overrideConfig), whose plugins load wherever they are. */
+  trustedConfigs: readonly string[];
 }
 
 export class RuleSets {
@@ -73,7 +73,7 @@ export class RuleSets {
             );
           }
           const file = resolvePlugin(decl.spec, config.dir);
-          if (config.file !== this.trust.explicitConfig && relativeInside(this.trust.projectRoot(), file) === undefined) {
+          if (!this.trust.trustedConfigs.includes(config.file) && relativeInside(this.trust.projectRoot(), file) === undefined) {
             throw new PluginError(`plugin "${decl.spec}" resolves to ${file}, outside the project root ${this.trust.projectRoot()}; plugins found by lookup must lie inside the project`);
           }
           const plugin = await this.load(decl.spec, config.dir);
@@ -89,7 +89,7 @@ export class RuleSets {
   }
 
   private mayLoadPlugins(config: ConfigFile): boolean {
-    return config.file === this.trust.explicitConfig || path.resolve(config.dir) === path.resolve(this.trust.projectRoot());
+    return this.trust.trustedConfigs.includes(config.file) || path.resolve(config.dir) === path.resolve(this.trust.projectRoot());
   }
 
   private load(spec: string, base: string): Promise<LoadedPlugin> {

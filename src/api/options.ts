@@ -46,7 +46,6 @@ export function validateOptions(options: unknown): RamLintOptions {
     const problem = CHECKS[key as keyof RamLintOptions](value);
     if (problem) throw new TypeError(`RamLint option "${key}" ${problem}, not ${describe(value)}`);
   }
-  if (given.overrideConfig !== undefined) throw new TypeError('RamLint option "overrideConfig" is not supported yet; put the settings in a config file and pass it as "configFile"');
   return given as RamLintOptions;
 }
 

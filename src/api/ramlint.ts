@@ -5,6 +5,7 @@
  * only through `options.fs`.
  */
 import * as path from 'node:path';
+import { parseConfig } from '../config/parse';
 import { ConfigResolver, configMode } from '../config/resolve';
 import { ConfigError, type ConfigFile } from '../config/types';
 import { validateConfig } from '../config/validate';
@@ -58,11 +59,12 @@ export class RamLint implements RamLintApi {
     this.cwd = path.resolve(this.options.cwd ?? process.cwd());
     this.fs = this.options.fs ?? nodeFileSystem;
     this.resolver = new ConfigResolver(configMode(this.options.configFile), this.cwd);
+    if (this.options.overrideConfig) this.resolver.override = parseOverride(this.options.overrideConfig, this.cwd);
     const explicitConfig = typeof this.options.configFile === 'string' ? path.resolve(this.cwd, this.options.configFile) : undefined;
     this.ruleSets = new RuleSets(this.options.plugins ?? [], this.cwd, {
       allow: this.options.allowPlugins !== false,
       projectRoot: () => this.resolver.projectRoot,
-      explicitConfig,
+      trustedConfigs: [explicitConfig, this.resolver.override?.file].filter((f): f is string => f !== undefined),
     });
     this.processors = chooseProcessors(this.options.processors);
   }
@@ -274,6 +276,24 @@ export class RamLint implements RamLintApi {
     return out;
   }
 }
+
+/** The caller's config object, read as a config file at the working directory (so its globs and plugin paths are relative to it). */
+function parseOverride(config: Record<string, unknown>, cwd: string): ConfigFile {
+  let text: string;
+  try {
+    text = JSON.stringify(config, null, 2);
+  } catch (error) {
+    throw new TypeError(`RamLint option "overrideConfig" must be plain JSON data: ${(error as Error).message}`);
+  }
+  try {
+    return parseConfig(path.join(cwd, OVERRIDE_NAME), text, OVERRIDE_NAME);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new TypeError(`RamLint option "overrideConfig": ${error.message} (at ${error.origin.line}:${error.origin.column} of the object as JSON)`);
+    throw error;
+  }
+}
+
+const OVERRIDE_NAME = '<overrideConfig>';
 
 function chooseProcessors(ids: readonly string[] | undefined): readonly Processor[] {
   if (ids === undefined) return builtinProcessors;

@@ -98,11 +98,20 @@ export class ConfigResolver {
 
   /** Every config file read so far. */
   get configs(): ConfigFile[] {
-    return [...this.loaded.values()];
+    const all = [...this.loaded.values()];
+    return this.override ? [...all, this.override] : all;
   }
+
+  /** A config given as an object by the API's caller: applied after (over) every file's chain. */
+  override: ConfigFile | undefined;
 
   /** Throws ConfigError for a config that cannot be read or is invalid. */
   chainFor(dir: string): ConfigFile[] {
+    const chain = this.lookupChain(dir);
+    return this.override ? [...chain, this.override] : chain;
+  }
+
+  private lookupChain(dir: string): ConfigFile[] {
     if (this.mode.kind === 'none') return [];
     if (this.mode.kind === 'explicit') return [this.load(path.resolve(this.cwd, this.mode.file))];
     const cached = this.chains.get(dir);

@@ -16,6 +16,9 @@ describe('RamLint options', () => {
     ['fix as a string', { fix: 'yes' }, 'RamLint option "fix" must be true, false or a function of a message'],
     ['a file system without writeFile', { fs: { readFile() {}, lstat() {}, stat() {}, readdir() {}, realpath() {} } }, 'RamLint option "fs" must implement readFile, lstat, stat, readdir, realpath, writeFile'],
     ['an unknown processor', { processors: ['cobol'] }, 'RamLint option "processors": unknown processor "cobol"'],
+    ['overrideConfig as a Map', { overrideConfig: new Map() }, 'RamLint option "overrideConfig" must be a plain object in the shape of a config file, not a Map'],
+    ['overrideConfig with a misspelt key', { overrideConfig: { rule: {} } }, 'RamLint option "overrideConfig": unknown setting "rule" in the config; did you mean "rules"? (at 2:3 of the object as JSON)'],
+    ['overrideConfig with a BigInt', { overrideConfig: { rules: { 'admin-access': BigInt(1) } } }, 'RamLint option "overrideConfig" must be plain JSON data'],
   ])('%s', (_name, options, message) => {
     expect(() => new RamLint(options as never)).toThrow(TypeError);
     expect(() => new RamLint(options as never)).toThrow(message);

@@ -171,6 +171,17 @@ describe('formatters take positions from results', () => {
   });
 });
 
+describe('overrideConfig', () => {
+  it('applies over every config file found, with globs relative to cwd', async () => {
+    const s = project({ 'ramlint.config.json': '{"rules": {"admin-access": "warning"}}', 'a/p.json': ADMIN, 'b/p.json': ADMIN });
+    const api = new RamLint({ cwd: s.dir, overrideConfig: { overrides: [{ files: ['a/**'], rules: { 'admin-access': 'off' } }] } });
+    const [a, b] = await api.lintFiles(['a/p.json', 'b/p.json']);
+    expect(ids(a as never)).not.toContain('admin-access');
+    expect(b?.messages.find((m) => m.ruleId === 'admin-access')?.severity).toBe('warning');
+    s.cleanup();
+  });
+});
+
 describe('calculateConfigForFile and isPathIgnored', () => {
   it('say what applies to a file', async () => {
     const s = project({ 'ramlint.config.json': '{"ignores": ["gen/**"], "rules": {"admin-access": "warning"}}' });
