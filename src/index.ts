@@ -17,5 +17,5 @@ export function lint(text: string, options: Partial<LintOptions> = {}): LintResu
   return lintText(text, { ...options, rules: options.rules ?? builtinRules });
 }
 
-export { RamLint, NoFilesFoundError, nodeFileSystem, type LoadedFormatter } from './api';
+export { RamLint, NoFilesFoundError, BaselineError, nodeFileSystem, type BaselineRun, type LoadedFormatter } from './api';
 export type { DirEntry, FileLintResult, FileStat, FileSystem, LintRun, LintTextOptions, RamLintApi, RamLintOptions } from './api';

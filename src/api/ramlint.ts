@@ -14,6 +14,7 @@ import { today } from '../engine/waivers';
 import { loadFormatter as formatterByName, type FormatContext } from '../formatters';
 import { builtinProcessors } from '../processors';
 import type { Processor } from '../processors/types';
+import { applyBaselineFile, type BaselineRun, DEFAULT_BASELINE, updateBaselineFile } from './baseline-file';
 import { emptyResult, unwritable } from './results';
 import { lintFileText } from './lint-file';
 import { RuleSets } from './load-rules';
@@ -144,6 +145,20 @@ export class RamLint implements RamLintApi {
       }
     }
     return out;
+  }
+
+  /**
+   * Drops the findings a baseline file records (default `.ramlint-baseline.json`
+   * in cwd); entries no longer found are reported in `notes` and counted in `stale`.
+   * Throws BaselineError when the file cannot be read.
+   */
+  applyBaseline(results: FileLintResult[], baselineFile: string = DEFAULT_BASELINE): BaselineRun {
+    return applyBaselineFile(path.resolve(this.cwd, baselineFile), results, this.cwd);
+  }
+
+  /** Writes the findings of `results` to the baseline file (keeping entries of files not in them) and applies it. */
+  updateBaseline(results: FileLintResult[], baselineFile: string = DEFAULT_BASELINE): BaselineRun {
+    return updateBaselineFile(path.resolve(this.cwd, baselineFile), results, this.cwd);
   }
 
   /** The rules that apply to a file: built-in, --plugin, and the plugins of the configs that cover it. */

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BaselineError, applyBaselineFile, updateBaselineFile } from '../api/baseline-file';
+import { BaselineError } from '../api/baseline-file';
 import { PluginError } from '../api/plugins';
 import { NoFilesFoundError, RamLint } from '../api/ramlint';
 import { decodeBytes } from '../api/read';
@@ -129,8 +129,8 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
 
   let extraWarnings = 0;
   if (options.updateBaseline || options.baseline !== undefined) {
-    const file = path.resolve(io.cwd, options.baseline ?? DEFAULT_BASELINE);
-    const outcome = options.updateBaseline ? updateBaselineFile(file, results, io.cwd) : applyBaselineFile(file, results, io.cwd);
+    const file = options.baseline ?? DEFAULT_BASELINE;
+    const outcome = options.updateBaseline ? ramlint.updateBaseline(results, file) : ramlint.applyBaseline(results, file);
     note(outcome.notes);
     results = outcome.results;
     extraWarnings += outcome.stale;

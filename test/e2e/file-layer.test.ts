@@ -104,6 +104,17 @@ describe('the walk stays inside the paths given (issue #10)', () => {
   });
 });
 
+describe('-o into a device (issue #10)', () => {
+  it('writes the report into /dev/null as a stream, leaving it a character device', () => {
+    const s = project({ 'p.json': WARNING });
+    const run = ramlint(['p.json', '--format', 'json', '-o', '/dev/null'], { cwd: s.dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('duplicate-list-entry');
+    expect(fs.statSync('/dev/null').isCharacterDevice()).toBe(true);
+    s.cleanup();
+  });
+});
+
 describe('--processor', () => {
   it('an unknown processor is a usage error', async () => {
     const run = ramlint(['--processor', 'cobol', 'p.json'], { cwd: '/' });
