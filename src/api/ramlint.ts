@@ -5,17 +5,19 @@
  * only through `options.fs`.
  */
 import * as path from 'node:path';
-import { parseConfig } from '../config/parse';
 import { ConfigResolver, configMode } from '../config/resolve';
-import { ConfigError, type ConfigFile } from '../config/types';
+import type { ConfigFile } from '../config/types';
 import { validateConfig } from '../config/validate';
 import type { Rule } from '../engine/rule';
 import { today } from '../engine/waivers';
 import { loadFormatter as formatterByName, type FormatContext } from '../formatters';
-import { builtinProcessors } from '../processors';
 import type { Processor } from '../processors/types';
+import { chooseProcessors, validateProcessorIds } from './processor-choice';
+import { outputFixes } from './output-fixes';
+import { parseOverride } from './override-config';
+import { unusedConfigWaivers } from './unused-waivers';
 import { applyBaselineFile, type BaselineRun, DEFAULT_BASELINE, updateBaselineFile } from './baseline-file';
-import { emptyResult, unwritable } from './results';
+import { emptyResult } from './results';
 import { lintFileText } from './lint-file';
 import { RuleSets } from './load-rules';
 import { nodeFileSystem } from './node-fs';
@@ -24,7 +26,6 @@ import { readPolicyFile } from './read';
 import { repositoryRoot } from './repository';
 import { expandPaths } from './targets';
 import type { FileLintResult, FileSystem, LintRun, LintTextOptions, RamLintApi, RamLintOptions } from './types';
-import { WriteRefusedError } from './write';
 
 /** A glob matched no file (and errorOnUnmatchedPattern is on); nothing was linted. */
 export class NoFilesFoundError extends Error {
@@ -98,7 +99,7 @@ export class RamLint implements RamLintApi {
       const result = await this.lintOne(target.path, read.text, target.explicit, run, covered, true, target.byGlob);
       if (result) run.results.push(result);
     }
-    run.unusedWaivers.push(...this.unusedConfigWaivers(covered, run.results));
+    if (this.options.reportUnusedWaivers) run.unusedWaivers.push(...unusedConfigWaivers(this.resolver, covered, run.results));
     return run;
   }
 
@@ -117,34 +118,16 @@ export class RamLint implements RamLintApi {
     const covered = new Set<string>();
     const result = await this.lintOne(filePath, text, true, run, covered, options.warnIgnored !== false);
     run.results.push(result ?? emptyResult(filePath));
-    run.unusedWaivers.push(...this.unusedConfigWaivers(covered, run.results));
+    if (this.options.reportUnusedWaivers) run.unusedWaivers.push(...unusedConfigWaivers(this.resolver, covered, run.results));
     return run;
   }
 
   /**
-   * Writes the `output` of fixed results to their files. A file that cannot be
-   * written (read-only, vanished, a symbolic link, a disk error) keeps its
-   * contents and gets an `unwritable-file` finding; the others are still
-   * written. Returns the results as written: `output` only where it was.
+   * Writes the `output` of fixed results to their files; a file that cannot
+   * be written gets an `unwritable-file` finding instead (see output-fixes.ts).
    */
-  static async outputFixes(results: readonly FileLintResult[], fs: FileSystem = nodeFileSystem): Promise<FileLintResult[]> {
-    const out: FileLintResult[] = [];
-    for (const result of results) {
-      if (result.output === undefined || !path.isAbsolute(result.filePath)) {
-        out.push(result);
-        continue;
-      }
-      try {
-        const stat = await fs.lstat(result.filePath);
-        if (stat.isSymbolicLink) throw new WriteRefusedError('it is a symbolic link; name the file it points to, to fix that file');
-        await fs.writeFile(result.filePath, result.output);
-        out.push(result);
-      } catch (error) {
-        const why = error instanceof WriteRefusedError ? error.message : errorReason(error);
-        out.push(unwritable(result, `The fixes were not written: ${why}.`));
-      }
-    }
-    return out;
+  static outputFixes(results: readonly FileLintResult[], fs: FileSystem = nodeFileSystem): Promise<FileLintResult[]> {
+    return outputFixes(results, fs);
   }
 
   /**
@@ -234,9 +217,7 @@ export class RamLint implements RamLintApi {
     const rules = await this.ruleSets.forChain(chain);
     for (const config of chain) {
       validateConfig(config, rules, this.options.allowPlugins === false);
-      for (const p of config.processors ?? []) {
-        if (!builtinProcessors.some((b) => b.id === p.id)) throw new ConfigError(p.origin, `unknown processor "${p.id}"; the processors are ${builtinProcessors.map((b) => `"${b.id}"`).join(', ') || '(none built in)'}`);
-      }
+      validateProcessorIds(config);
     }
     return rules;
   }
@@ -270,61 +251,4 @@ export class RamLint implements RamLintApi {
     return result;
   }
 
-  /**
-   * reportUnusedWaivers, for configuration waivers: one that covered linted
-   * files but matched no finding there, and one whose files globs matched no
-   * linted file at all (expected in a partial run such as a hook's).
-   */
-  private unusedConfigWaivers(covered: ReadonlySet<string>, results: readonly FileLintResult[]): string[] {
-    if (!this.options.reportUnusedWaivers) return [];
-    const matched = new Set(results.flatMap((r) => r.waiversMatched ?? []));
-    const out: string[] = [];
-    for (const config of this.resolver.configs) {
-      for (const w of config.waivers) {
-        if (matched.has(w.id)) continue;
-        const why = covered.has(w.id)
-          ? 'matched no finding in the files it covers; check its rule, statement and path, or remove it if the risk is gone'
-          : `covers no file linted in this run; check its files globs (relative to ${this.resolver.explicit ? 'the working directory, as the config came from --config' : "the config file's directory"})`;
-        out.push(`warning: the waiver in ${w.id} (rule ${w.rule}) ${why}`);
-      }
-    }
-    return out;
-  }
-}
-
-/** The caller's config object, read as a config file at the working directory (so its globs and plugin paths are relative to it). */
-function parseOverride(config: Record<string, unknown>, cwd: string): ConfigFile {
-  let text: string;
-  try {
-    text = JSON.stringify(config, null, 2);
-  } catch (error) {
-    throw new TypeError(`RamLint option "overrideConfig" must be plain JSON data: ${(error as Error).message}`);
-  }
-  try {
-    return parseConfig(path.join(cwd, OVERRIDE_NAME), text, OVERRIDE_NAME);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new TypeError(`RamLint option "overrideConfig": ${error.message} (at ${error.origin.line}:${error.origin.column} of the object as JSON)`);
-    throw error;
-  }
-}
-
-const OVERRIDE_NAME = '<overrideConfig>';
-
-function chooseProcessors(ids: readonly string[] | undefined): readonly Processor[] {
-  if (ids === undefined) return builtinProcessors;
-  const known = new Map(builtinProcessors.map((p) => [p.id, p]));
-  return ids.map((id) => {
-    const p = known.get(id);
-    if (!p) throw new TypeError(`RamLint option "processors": unknown processor "${id}"; the processors are ${[...known.keys()].join(', ') || '(none built in)'}`);
-    return p;
-  });
-}
-
-function errorReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ENOENT') return 'the file no longer exists, so it was not recreated';
-  if (code === 'EROFS') return 'the file system is read-only';
-  if (code === 'ENOSPC') return 'the disk is full';
-  return (error as Error)?.message ?? String(error);
 }
