@@ -10,6 +10,7 @@
  * there, never load new ones; a root config's plugin must lie inside the
  * project root. With plugins off, none load at all.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError, type ConfigFile } from '../config/types';
 import type { Rule } from '../engine/rule';
@@ -73,9 +74,7 @@ export class RuleSets {
             );
           }
           const file = resolvePlugin(decl.spec, config.dir);
-          if (!this.trust.trustedConfigs.includes(config.file) && relativeInside(this.trust.projectRoot(), file) === undefined) {
-            throw new PluginError(`plugin "${decl.spec}" resolves to ${file}, outside the project root ${this.trust.projectRoot()}; plugins found by lookup must lie inside the project`);
-          }
+          if (!this.trust.trustedConfigs.includes(config.file)) this.checkInsideProject(decl.spec, file);
           const plugin = await this.load(decl.spec, config.dir);
           loadedFiles.add(plugin.file);
           add(plugin);
@@ -86,6 +85,18 @@ export class RuleSets {
       }
     }
     return rules;
+  }
+
+  /** A plugin found by lookup lies inside the project, and a package is one the project depends on. */
+  private checkInsideProject(spec: string, file: string): void {
+    const root = this.trust.projectRoot();
+    if (relativeInside(root, file) === undefined) {
+      throw new PluginError(`plugin "${spec}" resolves to ${file}, outside the project root ${root}; plugins found by lookup must lie inside the project`);
+    }
+    const pkg = packageNameOf(file);
+    if (pkg !== undefined && !projectDependencies(root).has(pkg)) {
+      throw new PluginError(`plugin "${spec}" is the package "${pkg}", which ${path.join(root, 'package.json')} does not list as a dependency; a package found by lookup must be one of the project's own dependencies`);
+    }
   }
 
   private mayLoadPlugins(config: ConfigFile): boolean {
@@ -103,4 +114,29 @@ export class RuleSets {
     }
     return loaded;
   }
+}
+
+/** `…/node_modules/@acme/ramlint-plugin/index.js` → `@acme/ramlint-plugin`; undefined for a file outside node_modules. */
+function packageNameOf(file: string): string | undefined {
+  const parts = file.split(path.sep);
+  const at = parts.lastIndexOf('node_modules');
+  if (at < 0) return undefined;
+  const first = parts[at + 1];
+  if (first === undefined) return undefined;
+  return first.startsWith('@') ? `${first}/${parts[at + 2] ?? ''}` : first;
+}
+
+function projectDependencies(root: string): Set<string> {
+  let manifest: Record<string, unknown>;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return new Set();
+  }
+  const names = new Set<string>();
+  for (const key of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+    const deps = manifest[key];
+    if (deps && typeof deps === 'object' && !Array.isArray(deps)) for (const name of Object.keys(deps)) names.add(name);
+  }
+  return names;
 }

@@ -83,6 +83,16 @@ describe('plugin trust (issue #10)', () => {
     s.cleanup();
   });
 
+  it('a package found by lookup must be a dependency of the project, even in a committed node_modules', async () => {
+    const plugin = { 'node_modules/ramlint-plugin-acme/index.js': fs.readFileSync(ACME, 'utf8'), 'node_modules/ramlint-plugin-acme/package.json': '{"name": "ramlint-plugin-acme", "main": "index.js"}' };
+    const s = project({ ...plugin, 'ramlint.config.json': '{"plugins": ["acme"]}', 'p.json': ECS_STAR });
+    await expect(new RamLint({ cwd: s.dir }).lintFiles(['p.json'])).rejects.toThrow(/is the package "ramlint-plugin-acme", which .*package\.json does not list as a dependency/);
+    s.write('package.json', '{"devDependencies": {"ramlint-plugin-acme": "1.0.0"}}');
+    const [result] = await new RamLint({ cwd: s.dir }).lintFiles(['p.json']);
+    expect(ids(result as never)).toContain('acme/no-ecs-wildcard');
+    s.cleanup();
+  });
+
   it('allowPlugins: false loads none, not even the root config\'s, and leaves its plugin rule settings unchecked', async () => {
     const s = project({ 'ramlint.config.json': JSON.stringify({ plugins: ['./plugin.js'], rules: { 'acme/no-ecs-wildcard': 'error' } }), 'p.json': ECS_STAR });
     // A plugin that would leave a mark if it ran.
