@@ -60,7 +60,7 @@ export async function lintFileText(filePath: string, text: string, settings: Fil
     if (current !== host) result = { ...result, output: (bom ? BOM : '') + current };
   }
   // The findings left after fixing are positioned in the fixed text.
-  return withEditRanges(result, new SourceText(current));
+  return withEditRanges(result, current);
 }
 
 function pickProcessor(processors: readonly Processor[], text: string, filePath: string): Processor | undefined {
@@ -159,7 +159,10 @@ function notAPolicy(filePath: string): FileLintResult {
 }
 
 /** Fixes and suggestions carry their ranges as lines and columns of the file. */
-function withEditRanges(result: FileLintResult, source: SourceText): FileLintResult {
+function withEditRanges(result: FileLintResult, text: string): FileLintResult {
+  const hasEdits = (m: LintMessage) => m.fix !== undefined || m.suggestions !== undefined;
+  if (!result.messages.some(hasEdits) && !result.suppressedMessages.some(hasEdits)) return result;
+  const source = new SourceText(text);
   const place = (edits: TextEdit[]) =>
     edits.map((e) => {
       const start = source.position(e.offset);

@@ -1,6 +1,10 @@
-/** The FileSystem the API uses unless given another: Node's, with fix writes that keep mode, owner and links. */
+/**
+ * The FileSystem the API uses unless given another: Node's, with fix writes
+ * that keep mode, owner and links. Reads use the synchronous calls behind the
+ * async interface: for many small files one call each is faster than the
+ * promise API's open/stat/read/close round trips through the thread pool.
+ */
 import * as fs from 'node:fs';
-import * as fsp from 'node:fs/promises';
 import type { DirEntry, FileStat, FileSystem } from './types';
 import { replaceFileContents } from './write';
 
@@ -18,11 +22,11 @@ function toStat(s: fs.Stats): FileStat {
 }
 
 export const nodeFileSystem: FileSystem = {
-  readFile: (p) => fsp.readFile(p),
-  lstat: async (p) => toStat(await fsp.lstat(p)),
-  stat: async (p) => toStat(await fsp.stat(p)),
+  readFile: async (p) => fs.readFileSync(p),
+  lstat: async (p) => toStat(fs.lstatSync(p)),
+  stat: async (p) => toStat(fs.statSync(p)),
   readdir: async (p) =>
-    (await fsp.readdir(p, { withFileTypes: true })).map((d): DirEntry => ({ name: d.name, isFile: d.isFile(), isDirectory: d.isDirectory(), isSymbolicLink: d.isSymbolicLink() })),
-  realpath: (p) => fsp.realpath(p),
+    fs.readdirSync(p, { withFileTypes: true }).map((d): DirEntry => ({ name: d.name, isFile: d.isFile(), isDirectory: d.isDirectory(), isSymbolicLink: d.isSymbolicLink() })),
+  realpath: async (p) => fs.realpathSync(p),
   writeFile: (p, data) => replaceFileContents(p, data),
 };

@@ -213,12 +213,18 @@ export class RamLint implements RamLintApi {
     return { results: [], notes, missing: [], fileNotes: [], unusedWaivers: [] };
   }
 
+  /** Chains (by their files) whose configs were validated against their rules: once each, not once per file. */
+  private readonly validated = new Set<string>();
+
   private async rulesFor(chain: readonly ConfigFile[]): Promise<ReadonlyMap<string, Rule>> {
     const rules = await this.ruleSets.forChain(chain);
+    const key = chain.map((c) => c.file).join('\0');
+    if (this.validated.has(key)) return rules;
     for (const config of chain) {
       validateConfig(config, rules, this.options.allowPlugins === false);
       validateProcessorIds(config);
     }
+    this.validated.add(key);
     return rules;
   }
 
