@@ -19,6 +19,7 @@ import { unusedConfigWaivers } from './unused-waivers';
 import { applyBaselineFile, type BaselineRun, DEFAULT_BASELINE, updateBaselineFile } from './baseline-file';
 import { emptyResult } from './results';
 import { lintFileText } from './lint-file';
+import { PrefetchedConfigFiles } from './config-files';
 import { RuleSets } from './load-rules';
 import { nodeFileSystem } from './node-fs';
 import { validateOptions } from './options';
@@ -53,6 +54,7 @@ export class RamLint implements RamLintApi {
   private readonly resolver: ConfigResolver;
   private readonly ruleSets: RuleSets;
   private readonly processors: readonly Processor[];
+  private readonly configFiles: PrefetchedConfigFiles | undefined;
   /** One date for the whole run, so a run across midnight judges every waiver alike. */
   private readonly today = today();
 
@@ -60,7 +62,9 @@ export class RamLint implements RamLintApi {
     this.options = validateOptions(options);
     this.cwd = path.resolve(this.options.cwd ?? process.cwd());
     this.fs = this.options.fs ?? nodeFileSystem;
-    this.resolver = new ConfigResolver(configMode(this.options.configFile), this.cwd);
+    // A FileSystem of the caller's own is the only way to the files, configs included.
+    this.configFiles = this.options.fs ? new PrefetchedConfigFiles(this.options.fs) : undefined;
+    this.resolver = new ConfigResolver(configMode(this.options.configFile), this.cwd, this.configFiles);
     if (this.options.overrideConfig) this.resolver.override = parseOverride(this.options.overrideConfig, this.cwd);
     const explicitConfig = typeof this.options.configFile === 'string' ? path.resolve(this.cwd, this.options.configFile) : undefined;
     this.ruleSets = new RuleSets(this.options.plugins ?? [], this.cwd, {
@@ -82,6 +86,7 @@ export class RamLint implements RamLintApi {
     if (!Array.isArray(list) || !list.every((p) => typeof p === 'string')) throw new TypeError('RamLint.lintFiles takes a path or glob, or an array of them');
     const extensions = [...POLICY_EXTENSIONS, ...this.processors.flatMap((p) => p.extensions)];
     const expansion = await expandPaths(list, this.cwd, this.fs, extensions);
+    for (const t of expansion.targets) await this.prefetch(t.path);
     // Every config that applies is read, and every plugin loaded, before the first file is judged.
     const chains = expansion.targets.map((t) => this.resolver.chainFor(path.dirname(t.path)));
     const notes = [...this.takeNotes(), ...expansion.notes];
@@ -113,6 +118,7 @@ export class RamLint implements RamLintApi {
     if (options === null || typeof options !== 'object') throw new TypeError('RamLint.lintText options must be an object');
     if (options.filePath !== undefined && (typeof options.filePath !== 'string' || options.filePath === '')) throw new TypeError('RamLint.lintText option "filePath" must be a non-empty string');
     const filePath = options.filePath !== undefined ? path.resolve(this.cwd, options.filePath) : '<stdin>';
+    await this.prefetch(this.anchor(filePath));
     await this.rulesFor(this.resolver.chainFor(path.dirname(this.anchor(filePath))));
     const run = this.newRun(this.takeNotes());
     const covered = new Set<string>();
@@ -146,6 +152,7 @@ export class RamLint implements RamLintApi {
 
   /** The rules that apply to a file: built-in, --plugin, and the plugins of the configs that cover it. */
   async getRulesForFile(filePath: string): Promise<ReadonlyMap<string, Rule>> {
+    await this.prefetch(this.anchor(filePath));
     return this.rulesFor(this.resolver.chainFor(path.dirname(this.anchor(filePath))));
   }
 
@@ -202,6 +209,14 @@ export class RamLint implements RamLintApi {
         return formatter(results, { cwd: this.cwd, color: false, rules: this.ruleSets.all, version: '', repoRoot: repositoryRoot(this.cwd), sources, ...context });
       },
     };
+  }
+
+  /** With the caller's FileSystem: read what resolving this file's config may look at, before resolving it. */
+  private async prefetch(filePath: string): Promise<void> {
+    if (!this.configFiles) return;
+    await this.configFiles.prefetchFrom(this.cwd);
+    if (typeof this.options.configFile === 'string') await this.configFiles.prefetchFile(path.resolve(this.cwd, this.options.configFile));
+    await this.configFiles.prefetchFrom(path.dirname(filePath));
   }
 
   private anchor(filePath: string): string {

@@ -67,6 +67,27 @@ function ignoreMatch(patterns: readonly string[], rel: string): string | undefin
   return undefined;
 }
 
+/** How the resolver sees files. Synchronous, as resolution is; the API passes one filled from its FileSystem. */
+export interface ConfigFiles {
+  /** Anything at the path (a `.git` directory or file). */
+  exists(path: string): boolean;
+  isFile(path: string): boolean;
+  /** Throws an error with a Node-style `code` ('ENOENT', 'EACCES') when it cannot. */
+  readText(path: string): string;
+}
+
+export const nodeConfigFiles: ConfigFiles = {
+  exists: (p) => fs.existsSync(p),
+  isFile: (p) => {
+    try {
+      return fs.statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  },
+  readText: (p) => fs.readFileSync(p, 'utf8'),
+};
+
 export class ConfigResolver {
   /** Things worth a note on stderr, such as a second config file that is not read. */
   readonly notes: string[] = [];
@@ -84,12 +105,13 @@ export class ConfigResolver {
   constructor(
     private readonly mode: ConfigMode,
     private readonly cwd: string,
+    private readonly files: ConfigFiles = nodeConfigFiles,
   ) {}
 
   private findProjectRoot(): string {
     let current = this.cwd;
     for (;;) {
-      if (isRepositoryRoot(current) || this.rootConfigIn(current)) return current;
+      if (this.isRepositoryRoot(current) || this.rootConfigIn(current)) return current;
       const parent = path.dirname(current);
       if (parent === current) return this.cwd;
       current = parent;
@@ -123,7 +145,7 @@ export class ConfigResolver {
     for (;;) {
       const found = this.configIn(current);
       if (found) nearestFirst.push(found);
-      if (found?.root || isRepositoryRoot(current) || current === this.projectRoot || !inProject) break;
+      if (found?.root || this.isRepositoryRoot(current) || current === this.projectRoot || !inProject) break;
       const parent = path.dirname(current);
       if (parent === current) break;
       current = parent;
@@ -195,8 +217,12 @@ export class ConfigResolver {
     }
   }
 
+  private isRepositoryRoot(dir: string): boolean {
+    return this.files.exists(path.join(dir, '.git'));
+  }
+
   private configIn(dir: string): ConfigFile | undefined {
-    const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter((file) => fs.existsSync(file) && fs.statSync(file).isFile());
+    const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter((file) => this.files.isFile(file));
     const [first, ...others] = found;
     if (!first) return undefined;
     if (others.length > 0) this.notes.push(`${this.display(first)} is used; ${others.map((o) => this.display(o)).join(' and ')} beside it ${others.length > 1 ? 'are' : 'is'} not read`);
@@ -208,7 +234,7 @@ export class ConfigResolver {
     if (cached) return cached;
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = this.files.readText(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new ConfigReadError(file, code === 'ENOENT' ? 'the config file does not exist' : `cannot read the config file (${code ?? String(error)})`);
@@ -226,8 +252,4 @@ export class ConfigReadError extends Error {
   ) {
     super(message);
   }
-}
-
-function isRepositoryRoot(dir: string): boolean {
-  return fs.existsSync(path.join(dir, '.git'));
 }

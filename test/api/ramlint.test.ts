@@ -156,6 +156,41 @@ describe('the file system goes through options.fs', () => {
   });
 });
 
+describe('configs come through options.fs too', () => {
+  it('reads the config and the repository root from the given FileSystem, not the disk', async () => {
+    const files = new Map([
+      ['/virtual/ramlint.config.json', '{"rules": {"duplicate-list-entry": "off"}, "ignores": ["gen/**"]}'],
+      ['/virtual/policies/b.json', WARNING],
+      ['/virtual/gen/a.json', ADMIN],
+    ]);
+    const dirs = new Set(['/virtual', '/virtual/.git', '/virtual/policies', '/virtual/gen']);
+    const asked: string[] = [];
+    const stat = (p: string) => {
+      asked.push(p);
+      if (!files.has(p) && !dirs.has(p)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+      const isFile = files.has(p);
+      return { isFile, isDirectory: !isFile, isSymbolicLink: false, size: files.get(p)?.length ?? 0, mode: 0o644, nlink: 1, uid: 0, gid: 0 };
+    };
+    const memory: FileSystem = {
+      readFile: async (p) => Buffer.from(files.get(p) ?? ''),
+      stat: async (p) => stat(p),
+      lstat: async (p) => stat(p),
+      realpath: async (p) => p,
+      readdir: async (p) =>
+        [...files.keys(), ...dirs].filter((f) => path.dirname(f) === p && f !== p).map((f) => ({ name: path.basename(f), isFile: files.has(f), isDirectory: dirs.has(f), isSymbolicLink: false })),
+      writeFile: async () => undefined,
+    };
+    const api = new RamLint({ cwd: '/virtual', fs: memory });
+    const results = await api.lintFiles(['policies', 'gen/a.json']);
+    expect(results.map((r) => [r.filePath, ids(r)])).toEqual([['/virtual/policies/b.json', []]]);
+    expect(await api.isPathIgnored('gen/a.json')).toBe(true);
+    expect(asked).toContain('/virtual/ramlint.config.json');
+    expect(asked).toContain('/virtual/.git');
+    // The walk up stopped at the virtual repository root.
+    expect(asked.filter((p) => !p.startsWith('/virtual'))).toEqual([]);
+  });
+});
+
 describe('fix as a function', () => {
   it('fixes only the messages it accepts', async () => {
     const text = '{"Version": "1", "Statement": [{"Effect": "allow", "Action": ["ecs:A", "ecs:A"], "Resource": "*"}]}';
