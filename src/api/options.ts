@@ -23,7 +23,8 @@ const CHECKS: Record<keyof RamLintOptions, Check> = {
   allowPlugins: isBoolean,
   kind: (v) => (POLICY_KINDS.includes(v as PolicyKind) ? undefined : `must be one of ${POLICY_KINDS.join(', ')}`),
   ignore: isBoolean,
-  processors: isStringArray,
+  processors: (v) =>
+    Array.isArray(v) && v.every((e) => typeof e === 'string' || isProcessor(e)) ? undefined : 'must be an array of processor ids or processors ({ id, extensions, recognizes, preprocess })',
   reportUnusedWaivers: isBoolean,
   keepSources: isBoolean,
   errorOnUnmatchedPattern: isBoolean,
@@ -33,6 +34,14 @@ const CHECKS: Record<keyof RamLintOptions, Check> = {
       ? undefined
       : `must implement ${FS_METHODS.join(', ')}`,
 };
+
+function isProcessor(v: unknown): boolean {
+  const p = v as Record<string, unknown> | null;
+  return (
+    typeof p === 'object' && p !== null && typeof p.id === 'string' && Array.isArray(p.extensions) && p.extensions.every((e) => typeof e === 'string') &&
+    typeof p.recognizes === 'function' && typeof p.preprocess === 'function'
+  );
+}
 
 /** Throws a TypeError naming the first option that is wrong. */
 export function validateOptions(options: unknown): RamLintOptions {

@@ -12,7 +12,7 @@ import type { Rule } from '../engine/rule';
 import { today } from '../engine/waivers';
 import { loadFormatter as formatterByName, type FormatContext } from '../formatters';
 import type { Processor } from '../processors/types';
-import { chooseProcessors, validateProcessorIds } from './processor-choice';
+import { availableProcessors, chooseProcessors, validateProcessorIds } from './processor-choice';
 import { outputFixes } from './output-fixes';
 import { parseOverride } from './override-config';
 import { unusedConfigWaivers } from './unused-waivers';
@@ -54,6 +54,8 @@ export class RamLint implements RamLintApi {
   private readonly resolver: ConfigResolver;
   private readonly ruleSets: RuleSets;
   private readonly processors: readonly Processor[];
+  /** Processors a config's "processors" may name. */
+  private readonly available: readonly Processor[];
   private readonly configFiles: PrefetchedConfigFiles | undefined;
   /** One date for the whole run, so a run across midnight judges every waiver alike. */
   private readonly today = today();
@@ -72,7 +74,8 @@ export class RamLint implements RamLintApi {
       projectRoot: () => this.resolver.projectRoot,
       trustedConfigs: [explicitConfig, this.resolver.override?.file].filter((f): f is string => f !== undefined),
     });
-    this.processors = chooseProcessors(this.options.processors);
+    this.available = availableProcessors(this.options.processors);
+    this.processors = chooseProcessors(this.options.processors, this.available);
   }
 
   /** Lints files, directories and globs. */
@@ -237,7 +240,7 @@ export class RamLint implements RamLintApi {
     if (this.validated.has(key)) return rules;
     for (const config of chain) {
       validateConfig(config, rules, this.options.allowPlugins === false);
-      validateProcessorIds(config);
+      validateProcessorIds(config, this.available);
     }
     this.validated.add(key);
     return rules;
@@ -262,7 +265,7 @@ export class RamLint implements RamLintApi {
       today: this.today,
       reportUnusedWaivers: this.options.reportUnusedWaivers,
       // --processor wins; else the nearest config that names processors; else every processor.
-      processors: this.options.processors || !config.processors ? this.processors : chooseProcessors(config.processors),
+      processors: this.options.processors || !config.processors ? this.processors : chooseProcessors(config.processors, this.available),
       fix: typeof fix === 'function' ? fix : fix ? () => true : false,
       explicit,
       policiesOnly: this.options.policiesOnly === true,

@@ -53,8 +53,8 @@ export interface RamLintOptions {
   kind?: PolicyKind;
   /** Honour config `ignores` (default true). */
   ignore?: boolean;
-  /** Processor ids to use; default every built-in and plugin processor. */
-  processors?: readonly string[];
+  /** The processors to use: ids of built-in ones, or processor objects of the caller's own; default every built-in processor. */
+  processors?: readonly (string | import('../processors/types').Processor)[];
   reportUnusedWaivers?: boolean;
   /** Keep each file's text on its result (`source`), for formats that hash lines. */
   keepSources?: boolean;

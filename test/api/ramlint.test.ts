@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RamLint, type FileSystem } from '../../src';
 import { scratch } from '../helpers/cli';
+import { toyHost } from '../helpers/toy-processor';
 import { ACME, ADMIN, CLEAN, WARNING, project } from '../e2e/support';
 
 const ECS_STAR = `{
@@ -153,6 +154,32 @@ describe('the file system goes through options.fs', () => {
     const fixed = await new RamLint({ cwd: '/virtual', fs: memory, configFile: false, fix: true }).lintFiles(['policies/b.json']);
     await RamLint.outputFixes(fixed, memory);
     expect(files.get('/virtual/policies/b.json')).toContain('"Action": ["ecs:DescribeInstances"]');
+  });
+});
+
+describe('a directory walk with processors', () => {
+  it('lints .json policies and the files a processor claims and recognises; passes over the rest quietly', async () => {
+    const s = project({
+      'tree/a.json': ADMIN,
+      'tree/main.toy': '# toy\netl = {"Version": "1", "Statement": [{"Effect": "allow", "Action": "ecs:A", "Resource": "*"}]}\n',
+      'tree/other.toy': 'not this format\n',
+      'tree/notes.txt': ADMIN,
+    });
+    const results = await new RamLint({ cwd: s.dir, processors: [toyHost] }).lintFiles(['tree']);
+    expect(results.map((r) => [path.relative(s.dir, r.filePath), ids(r), r.documents?.map((d) => d.label)])).toEqual([
+      ['tree/a.json', expect.arrayContaining(['admin-access']), ['']],
+      ['tree/main.toy', ['invalid-effect'], ['toy.etl']],
+    ]);
+    // Without the processor, the walk offers no .toy file.
+    const bare = await new RamLint({ cwd: s.dir, processors: [] }).lintFiles(['tree']);
+    expect(bare.map((r) => path.relative(s.dir, r.filePath))).toEqual(['tree/a.json']);
+    s.cleanup();
+  });
+
+  it('a config naming a processor that does not exist is a config error', async () => {
+    const s = project({ 'main.toy': '# toy\n', 'ramlint.config.json': '{"processors": ["cobol"]}' });
+    await expect(new RamLint({ cwd: s.dir }).lintFiles(['main.toy'])).rejects.toThrow(/^unknown processor "cobol"; the processors are /);
+    s.cleanup();
   });
 });
 

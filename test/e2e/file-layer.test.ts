@@ -119,6 +119,7 @@ describe('--processor', () => {
   it('an unknown processor is a usage error', async () => {
     const run = ramlint(['--processor', 'cobol', 'p.json'], { cwd: '/' });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('ramlint: --processor: unknown processor "cobol"; the processors are (none built in)\n');
+    // The list that follows depends on the processors built in.
+    expect(run.stderr).toMatch(/^ramlint: --processor: unknown processor "cobol"; the processors are .*\n$/);
   });
 });
