@@ -66,8 +66,10 @@ function sha256(parts: readonly string[]): string {
 }
 
 /** The `ramlint/v1` fingerprint: stable across line moves, unique per rule, file, JSON path and value. */
-export function sarifFingerprint(ruleId: string, relPath: string, m: Pick<LintMessage, 'path' | 'fingerprintValue' | 'message'>): string {
-  return sha256([ruleId, relPath, m.path, m.fingerprintValue ?? m.message]);
+export function sarifFingerprint(ruleId: string, relPath: string, m: Pick<LintMessage, 'path' | 'fingerprintValue' | 'message' | 'document'>): string {
+  // Two policies in one host file may have a finding at the same path; the document tells them apart.
+  const where = m.document === undefined ? [m.path] : [m.document, m.path];
+  return sha256([ruleId, relPath, ...where, m.fingerprintValue ?? m.message]);
 }
 
 function fullDescription(info: RuleInfo): string {
@@ -158,7 +160,10 @@ function sarifFix(file: FileInfo, source: SourceText | undefined, description: s
 function sarifResult(m: LintMessage, file: FileInfo, ruleIndex: number, info: RuleInfo): Json {
   const physicalLocation: Json = { artifactLocation: file.artifactLocation, region: region(m) };
   const location: Json = { physicalLocation };
-  if (m.path !== '') location.logicalLocations = [{ fullyQualifiedName: m.path, kind: 'value' }];
+  const logical: Json[] = [];
+  if (m.document !== undefined) logical.push({ fullyQualifiedName: m.document, kind: 'resource' });
+  if (m.path !== '') logical.push({ fullyQualifiedName: m.document === undefined ? m.path : `${m.document}:${m.path}`, kind: 'value' });
+  if (logical.length > 0) location.logicalLocations = logical;
   const partialFingerprints: Record<string, string> = {};
   const lineHash = file.hashes?.[(physicalLocation.region as { startLine: number }).startLine - 1];
   if (lineHash !== undefined) partialFingerprints.primaryLocationLineHash = lineHash;
