@@ -5,7 +5,7 @@
  * .json/.jsonc policy is its own single document. Never throws.
  */
 import { parseTree, type ParseError } from 'jsonc-parser';
-import { NOT_A_RAM_POLICY } from '../engine/core-diagnostics';
+import { CORE_DIAGNOSTICS, NOT_A_RAM_POLICY } from '../engine/core-diagnostics';
 import { looksLikePolicy } from '../engine/detect';
 import { applyEdits } from '../engine/edits';
 import { chooseEdits, MAX_FIX_PASSES } from '../engine/fix';
@@ -117,7 +117,8 @@ function noteMessage(note: HostNote, source: SourceText): LintMessage {
   const end = source.position(note.offset + note.length);
   const m: LintMessage = {
     ruleId: note.ruleId,
-    category: 'correctness',
+    // The core diagnostic's own category, once it is registered; correctness until then.
+    category: CORE_DIAGNOSTICS.find((d) => d.id === note.ruleId)?.category ?? 'correctness',
     severity: note.severity,
     message: note.message,
     line: start.line,
