@@ -16,3 +16,6 @@ export * from './engine/types';
 export function lint(text: string, options: Partial<LintOptions> = {}): LintResult {
   return lintText(text, { ...options, rules: options.rules ?? builtinRules });
 }
+
+export { RamLint, NoFilesFoundError, BaselineError, nodeFileSystem, type BaselineRun, type LoadedFormatter } from './api';
+export type { DirEntry, FileLintResult, FileStat, FileSystem, LintRun, LintTextOptions, RamLintApi, RamLintOptions } from './api';

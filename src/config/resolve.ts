@@ -32,6 +32,8 @@ export interface FileConfig {
   waivers: Waiver[];
   /** `ramlint.config.jsonc ("generated/**")` when an ignore pattern covers the file. */
   ignoredBy?: string;
+  /** Processor ids named by the nearest config that names any; undefined: every processor. */
+  processors?: string[];
 }
 
 const MATCH_OPTIONS = { dot: true } as const;
@@ -65,32 +67,85 @@ function ignoreMatch(patterns: readonly string[], rel: string): string | undefin
   return undefined;
 }
 
+/** How the resolver sees files. Synchronous, as resolution is; the API passes one filled from its FileSystem. */
+export interface ConfigFiles {
+  /** Anything at the path (a `.git` directory or file). */
+  exists(path: string): boolean;
+  isFile(path: string): boolean;
+  /** Throws an error with a Node-style `code` ('ENOENT', 'EACCES') when it cannot. */
+  readText(path: string): string;
+}
+
+export const nodeConfigFiles: ConfigFiles = {
+  exists: (p) => fs.existsSync(p),
+  isFile: (p) => {
+    try {
+      return fs.statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  },
+  readText: (p) => fs.readFileSync(p, 'utf8'),
+};
+
 export class ConfigResolver {
+  /** Things worth a note on stderr, such as a second config file that is not read. */
+  readonly notes: string[] = [];
   private readonly chains = new Map<string, ConfigFile[]>();
   private readonly loaded = new Map<string, ConfigFile>();
+
+  /** The nearest directory at or above cwd with .git or a "root": true config; cwd itself when there is none. */
+  get projectRoot(): string {
+    this.root ??= this.mode.kind === 'lookup' ? this.findProjectRoot() : this.cwd;
+    return this.root;
+  }
+
+  private root: string | undefined;
 
   constructor(
     private readonly mode: ConfigMode,
     private readonly cwd: string,
+    private readonly files: ConfigFiles = nodeConfigFiles,
   ) {}
+
+  private findProjectRoot(): string {
+    let current = this.cwd;
+    for (;;) {
+      if (this.isRepositoryRoot(current) || this.rootConfigIn(current)) return current;
+      const parent = path.dirname(current);
+      if (parent === current) return this.cwd;
+      current = parent;
+    }
+  }
 
   /** Every config file read so far. */
   get configs(): ConfigFile[] {
-    return [...this.loaded.values()];
+    const all = [...this.loaded.values()];
+    return this.override ? [...all, this.override] : all;
   }
+
+  /** A config given as an object by the API's caller: applied after (over) every file's chain. */
+  override: ConfigFile | undefined;
 
   /** Throws ConfigError for a config that cannot be read or is invalid. */
   chainFor(dir: string): ConfigFile[] {
+    const chain = this.lookupChain(dir);
+    return this.override ? [...chain, this.override] : chain;
+  }
+
+  private lookupChain(dir: string): ConfigFile[] {
     if (this.mode.kind === 'none') return [];
     if (this.mode.kind === 'explicit') return [this.load(path.resolve(this.cwd, this.mode.file))];
     const cached = this.chains.get(dir);
     if (cached) return cached;
     const nearestFirst: ConfigFile[] = [];
+    // Inside the project the walk stops at its root; a file outside it gets only the config beside it.
+    const inProject = dir === this.projectRoot || relativeInside(this.projectRoot, dir) !== undefined;
     let current = dir;
     for (;;) {
       const found = this.configIn(current);
       if (found) nearestFirst.push(found);
-      if (found?.root || isRepositoryRoot(current)) break;
+      if (found?.root || this.isRepositoryRoot(current) || current === this.projectRoot || !inProject) break;
       const parent = path.dirname(current);
       if (parent === current) break;
       current = parent;
@@ -116,9 +171,11 @@ export class ConfigResolver {
     const waivers: Waiver[] = [];
     // Outermost first; each config's own overrides right after its base settings,
     // so a nearer config's base settings win over an outer config's overrides.
+    let processors: string[] | undefined;
     for (const config of chain) {
       merge(config.rules);
       if (config.kind) kind = config.kind;
+      if (config.processors) processors = config.processors.map((p) => p.id);
       const rel = relativeTo(this.globBase(config), filePath);
       if (rel === undefined) continue;
       for (const block of config.overrides) {
@@ -133,7 +190,7 @@ export class ConfigResolver {
         waivers.push({ id: w.id, rule: w.rule, reason: w.reason, statement: w.statement, path: w.path, expires: w.expires, owner: w.owner });
       }
     }
-    return { files: chain.map((c) => c.file), settings, kind, waivers, ignoredBy };
+    return { files: chain.map((c) => c.file), settings, kind, waivers, ignoredBy, processors };
   }
 
   /** A config named by --config: its globs are relative to the working directory. */
@@ -150,11 +207,22 @@ export class ConfigResolver {
     return displayPath(file, this.cwd);
   }
 
-  /** Things worth a note on stderr, such as a second config file that is not read. */
-  readonly notes: string[] = [];
+
+  /** A broken config above the working directory is not this run's business unless a file of the run is under it. */
+  private rootConfigIn(dir: string): boolean {
+    try {
+      return this.configIn(dir)?.root === true;
+    } catch {
+      return false;
+    }
+  }
+
+  private isRepositoryRoot(dir: string): boolean {
+    return this.files.exists(path.join(dir, '.git'));
+  }
 
   private configIn(dir: string): ConfigFile | undefined {
-    const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter((file) => fs.existsSync(file) && fs.statSync(file).isFile());
+    const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter((file) => this.files.isFile(file));
     const [first, ...others] = found;
     if (!first) return undefined;
     if (others.length > 0) this.notes.push(`${this.display(first)} is used; ${others.map((o) => this.display(o)).join(' and ')} beside it ${others.length > 1 ? 'are' : 'is'} not read`);
@@ -166,7 +234,7 @@ export class ConfigResolver {
     if (cached) return cached;
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = this.files.readText(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new ConfigReadError(file, code === 'ENOENT' ? 'the config file does not exist' : `cannot read the config file (${code ?? String(error)})`);
@@ -184,8 +252,4 @@ export class ConfigReadError extends Error {
   ) {
     super(message);
   }
-}
-
-function isRepositoryRoot(dir: string): boolean {
-  return fs.existsSync(path.join(dir, '.git'));
 }

@@ -72,6 +72,7 @@ export function buildConfigSchema(rules: ReadonlyMap<string, Rule>): JsonSchema 
           },
         },
       },
+      processors: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'The processors that read host files (Terraform, ROS templates, plan JSON, API responses) here; [] for bare .json/.jsonc policies only. Default: every processor.' },
       ignores: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs (relative to this file) of files and directories not to lint.' },
       plugins: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Plugins to load: package names or paths relative to this file.' },
       waivers: {

@@ -53,6 +53,8 @@ export interface ConfigFile {
   overrides: OverrideBlock[];
   ignores: string[];
   plugins: PluginDecl[];
+  /** The processors that read host files here (the nearest config that names them wins); absent: every processor. */
+  processors?: { id: string; origin: Origin }[];
   waivers: WaiverDecl[];
 }
 
