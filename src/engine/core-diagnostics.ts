@@ -47,7 +47,21 @@ export const NOT_A_RAM_POLICY: CoreDiagnostic = {
   description: 'Report a document that has the shape of a policy but is not a RAM policy (a ROS stack policy), so no rule ran on it.',
 };
 
-export const CORE_DIAGNOSTICS: readonly CoreDiagnostic[] = [INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, NOT_A_RAM_POLICY, UNREADABLE_FILE];
+export const INVALID_HOST_FILE: CoreDiagnostic = {
+  id: 'invalid-host-file',
+  category: 'syntax',
+  severity: 'error',
+  description: 'Report a Terraform file, plan, ROS template or API response that cannot be parsed, so the policies in it were not checked.',
+};
+
+export const UNRESOLVED_VALUE: CoreDiagnostic = {
+  id: 'unresolved-value',
+  category: 'correctness',
+  severity: 'info',
+  description: 'Report a policy whose value is unknown until apply (a variable, a reference, an unknown value in a plan), so it was not checked.',
+};
+
+export const CORE_DIAGNOSTICS: readonly CoreDiagnostic[] = [INTERNAL_ERROR, INVALID_HOST_FILE, INVALID_JSON, INVALID_WAIVER, NOT_A_RAM_POLICY, UNREADABLE_FILE, UNRESOLVED_VALUE];
 
 export function isCoreDiagnostic(id: string): boolean {
   return CORE_DIAGNOSTICS.some((d) => d.id === id);

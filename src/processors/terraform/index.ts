@@ -1,0 +1,148 @@
+/**
+ * Terraform `.tf` files: the policy attributes of alicloud resources and the
+ * alicloud_ram_policy_document data source, read with tree-sitter's HCL
+ * grammar (exact UTF-16 positions for every node, heredocs, `<<-`,
+ * interpolations and escapes; see next-capabilities §3.4). `.tf.json` files
+ * go to the JSON reader in tf-json.ts.
+ */
+import * as fs from 'node:fs';
+import type { Node, Parser } from 'web-tree-sitter';
+import { hostFailure, invalidHost, unresolved, withoutBom } from '../notes';
+import type { EmbeddedDocument, HostNote, ProcessOutput, Processor } from '../types';
+import { attributesOf, blocksOf, type HclBlock, policyDocumentDataSource } from './hcl-blocks';
+import { policyFromExpression, type ValueResult } from './hcl-values';
+import { POLICY_ATTRIBUTES, POLICY_DOCUMENT_DATA_SOURCE } from './policy-attributes';
+import { processTerraformJson } from './tf-json';
+
+let parserPromise: Promise<Parser> | undefined;
+
+/** Loads the wasm runtime and grammar once, on first use; later calls share the promise. */
+function loadParser(): Promise<Parser> {
+  parserPromise ??= (async () => {
+    // Required here, not at the top: a process that never reads a .tf file never loads the wasm.
+    const treeSitter = require('web-tree-sitter') as typeof import('web-tree-sitter');
+    // Read as bytes here: the library's own loader uses a dynamic import(), which some hosts (Jest's vm) refuse.
+    const runtime = fs.readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'));
+    await treeSitter.Parser.init({ wasmBinary: runtime });
+    const language = await treeSitter.Language.load(fs.readFileSync(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')));
+    const parser = new treeSitter.Parser();
+    parser.setLanguage(language);
+    return parser;
+  })();
+  // A failed load is retried by the next file rather than cached forever.
+  parserPromise.catch(() => {
+    parserPromise = undefined;
+  });
+  return parserPromise;
+}
+
+export const terraformProcessor: Processor = {
+  id: 'terraform',
+  extensions: ['.tf', '.tf.json'],
+  recognizes(_text, filePath) {
+    const lower = filePath.toLowerCase();
+    return lower.endsWith('.tf') || lower.endsWith('.tf.json');
+  },
+  async preprocess(text, filePath) {
+    try {
+      if (filePath.toLowerCase().endsWith('.tf.json')) return processTerraformJson(text);
+      const parser = await loadParser();
+      return processHcl(parser, withoutBom(text));
+    } catch (error) {
+      return hostFailure(error);
+    }
+  },
+};
+
+function processHcl(parser: Parser, text: string): ProcessOutput {
+  const tree = parser.parse(text);
+  if (!tree) return { documents: [], notes: [invalidHost('The Terraform file could not be parsed.', 0, 0)] };
+  try {
+    const documents: EmbeddedDocument[] = [];
+    const notes: HostNote[] = [];
+    const root = tree.rootNode;
+    if (root.hasError) {
+      const bad = firstError(root);
+      notes.push(invalidHost('This is not valid Terraform (HCL) syntax here; policies in the blocks around it were not checked.', bad?.startIndex ?? 0, bad ? Math.max(1, bad.endIndex - bad.startIndex) : 0));
+    }
+    const body = root.namedChildren.find((c) => c.type === 'body');
+    const labels = new Set<string>();
+    for (const block of blocksOf(body, text)) {
+      if (block.node.hasError) continue;
+      for (const found of policiesOfBlock(text, block)) {
+        const label = uniqueLabel(labels, found.label);
+        if (found.result.type === 'document') {
+          const { text: docText, map, encode } = found.result;
+          const doc: EmbeddedDocument = { text: docText, label, map };
+          if (found.kind) doc.kind = found.kind;
+          if (encode) doc.encode = encode;
+          documents.push(doc);
+        } else if (found.result.type === 'unresolved') {
+          notes.push(unresolved(`${label} is ${found.result.why}, so it was not checked; lint the plan (terraform show -json) to check the policy Terraform will apply.`, found.at, label));
+        }
+      }
+    }
+    return { documents, notes };
+  } finally {
+    tree.delete();
+  }
+}
+
+interface FoundPolicy {
+  label: string;
+  kind?: EmbeddedDocument['kind'];
+  result: ValueResult;
+  /** The value's node, for notes. */
+  at: Node;
+}
+
+function policiesOfBlock(text: string, block: HclBlock): FoundPolicy[] {
+  const [type, name] = block.labels;
+  if (type === undefined || name === undefined) return [];
+  if (block.type.text === 'data' && type === POLICY_DOCUMENT_DATA_SOURCE) {
+    return [{ label: `data.${type}.${name}`, result: policyDocumentDataSource(text, block.body, block.node.startIndex), at: block.node }];
+  }
+  if (block.type.text !== 'resource') return [];
+  const found: FoundPolicy[] = [];
+  for (const attribute of POLICY_ATTRIBUTES.get(type) ?? []) {
+    const [blockName, nestedName] = attribute.name.split('.');
+    const places = nestedName === undefined ? [{ path: blockName as string, body: block.body, attr: blockName as string }] : nestedBodies(text, block, blockName as string, nestedName);
+    for (const place of places) {
+      const attr = attributesOf(place.body).get(place.attr);
+      if (!attr) continue;
+      found.push({ label: `${type}.${name}.${place.path}`, kind: attribute.kind, result: policyFromExpression(text, attr.expression), at: attr.expression });
+    }
+  }
+  return found;
+}
+
+/** Each `blockName { … }` nested in the resource, as `blockName[i].attr`. */
+function nestedBodies(text: string, block: HclBlock, blockName: string, attr: string): Array<{ path: string; body: Node | undefined; attr: string }> {
+  return blocksOf(block.body, text)
+    .filter((b) => b.type.text === blockName)
+    .map((b, i) => ({ path: `${blockName}[${i}].${attr}`, body: b.body, attr }));
+}
+
+function uniqueLabel(seen: Set<string>, label: string): string {
+  let unique = label;
+  for (let n = 2; seen.has(unique); n++) unique = `${label} (${n})`;
+  seen.add(unique);
+  return unique;
+}
+
+/** The first ERROR or MISSING node, depth-first; the walk visits each node at most once. */
+function firstError(root: Node): Node | undefined {
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      const node = cursor.currentNode;
+      if (node.isError || node.isMissing) return node;
+      if (node.hasError && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return undefined;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
