@@ -135,6 +135,17 @@ describe('terraform processor', () => {
     ]);
   });
 
+  it('lints a local used as a policy once, where the local is written; jsonencode of a variable is unknown', async () => {
+    const r = await run('locals.tf');
+    expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([['local.policy_json', 'permission']]);
+    expect(findings(r)).toEqual([
+      'local.policy_json admin-access 3:62-3:65 "*"',
+      'alicloud_ram_policy.c.policy_document unresolved-value 17:21-17:32 local.other',
+      'alicloud_ram_policy.d.policy_document unresolved-value 21:21-21:43 jsonencode(var.policy)',
+    ]);
+    expect(r.messages.find((m) => m.document === 'alicloud_ram_policy.c.policy_document')?.message).toContain('local.other, which is var.policy');
+  });
+
   it('reports unparseable HCL as invalid-host-file and still lints the intact blocks', async () => {
     const r = await run('invalid.tf');
     expect(r.output.documents.map((d) => d.label)).toEqual(['alicloud_ram_policy.fine.policy_document']);

@@ -46,7 +46,10 @@ export function policyFromExpression(host: string, expression: Node): ValueResul
     if (name === 'jsonencode') {
       const args = n.namedChildren.find((c) => c.type === 'function_arguments');
       const arg = args?.namedChildren.filter((c) => c.type === 'expression');
-      if (arg?.length === 1) return generatedDocument(host, (emit) => emit.value(arg[0] as Node, 0), n.startIndex);
+      const value = arg?.length === 1 ? unwrap(arg[0] as Node) : undefined;
+      // Only an object written out here is a policy to read; jsonencode(var.policy) is known only when Terraform plans.
+      if (value?.type === 'collection_value' && value.namedChildren[0]?.type === 'object') return generatedDocument(host, (emit) => emit.value(value, 0), n.startIndex);
+      if (value) return { type: 'unresolved', why: `jsonencode(${shorten(value.text)}), a value Terraform knows only when it plans` };
     }
     return { type: 'unresolved', why: `the result of ${name}(), which Terraform computes` };
   }

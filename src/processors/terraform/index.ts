@@ -67,9 +67,11 @@ function processHcl(parser: Parser, text: string): ProcessOutput {
     }
     const body = root.namedChildren.find((c) => c.type === 'body');
     const labels = new Set<string>();
-    for (const block of blocksOf(body, text)) {
+    const blocks = blocksOf(body, text);
+    const locals = new Locals(text, blocks);
+    for (const block of blocks) {
       if (block.node.hasError) continue;
-      for (const found of policiesOfBlock(text, block)) {
+      for (const found of locals.resolve(policiesOfBlock(text, block))) {
         const label = uniqueLabel(labels, found.label);
         if (found.result.type === 'document') {
           const { text: docText, map, encode } = found.result;
@@ -94,6 +96,45 @@ interface FoundPolicy {
   result: ValueResult;
   /** The value's node, for notes. */
   at: Node;
+}
+
+/**
+ * `policy_document = local.policy_json`, with the local in the same file (a
+ * common module layout): the local's own value is linted once, as
+ * `local.policy_json`, with the kind of the first attribute that uses it.
+ */
+class Locals {
+  private readonly definitions = new Map<string, Node>();
+  private readonly linted = new Set<string>();
+
+  constructor(
+    private readonly text: string,
+    blocks: readonly HclBlock[],
+  ) {
+    for (const block of blocks) {
+      if (block.type.text !== 'locals' || block.node.hasError) continue;
+      for (const [name, attr] of attributesOf(block.body)) if (!this.definitions.has(name)) this.definitions.set(name, attr.expression);
+    }
+  }
+
+  resolve(found: FoundPolicy[]): FoundPolicy[] {
+    return found.flatMap((f) => {
+      const name = f.result.type === 'unresolved' ? localName(f.at) : undefined;
+      const definition = name === undefined ? undefined : this.definitions.get(name);
+      if (name === undefined || !definition) return [f];
+      if (this.linted.has(name)) return [];
+      this.linted.add(name);
+      const result = policyFromExpression(this.text, definition);
+      // A local that is itself unknown is noted where the policy attribute uses it.
+      if (result.type === 'unresolved') return [{ ...f, result: { type: 'unresolved', why: `local.${name}, which is ${result.why}` } }];
+      return [{ label: `local.${name}`, kind: f.kind, result, at: definition }];
+    });
+  }
+}
+
+/** NAME when the expression is exactly `local.NAME`. */
+function localName(expression: Node): string | undefined {
+  return /^local\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expression.text.trim())?.[1];
 }
 
 function policiesOfBlock(text: string, block: HclBlock): FoundPolicy[] {
