@@ -6,7 +6,7 @@
  * map back through their escapes (ram-policy-language §9.3).
  */
 import { elements, holdsJsonObject, type JsonHostNode, members, parseHostJson, stringDocument } from './json-host';
-import { hostFailure } from './notes';
+import { hostFailure, withinText } from './notes';
 import { verbatimMap } from './offset-map';
 import type { EmbeddedDocument, ProcessOutput, Processor } from './types';
 
@@ -27,7 +27,7 @@ export const apiResponseProcessor: Processor = {
   },
   async preprocess(text) {
     try {
-      return processResponse(text);
+      return withinText(processResponse(text), text);
     } catch (error) {
       return hostFailure(error);
     }

@@ -25,3 +25,12 @@ export function hostFailure(error: unknown): ProcessOutput {
 export function withoutBom(text: string): string {
   return text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
 }
+
+/** Notes clamped to the host text: parsers may point one past the end (an unexpected end of input). */
+export function withinText(output: ProcessOutput, text: string): ProcessOutput {
+  for (const note of output.notes) {
+    note.offset = Math.max(0, Math.min(note.offset, text.length));
+    note.length = Math.max(0, Math.min(note.length, text.length - note.offset));
+  }
+  return output;
+}

@@ -8,7 +8,7 @@
  * Fn::Sub / !Sub keep their string with its `${...}` placeholders.
  */
 import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode, parseDocument, Scalar, type YAMLMap } from 'yaml';
-import { hostFailure, invalidHost, unresolved, withoutBom } from './notes';
+import { hostFailure, invalidHost, unresolved, withinText, withoutBom } from './notes';
 import { DocumentBuilder } from './offset-map';
 import type { EmbeddedDocument, HostNote, ProcessOutput, Processor } from './types';
 
@@ -43,7 +43,7 @@ export const rosProcessor: Processor = {
   },
   async preprocess(text) {
     try {
-      return processTemplate(withoutBom(text));
+      return withinText(processTemplate(withoutBom(text)), text);
     } catch (error) {
       return hostFailure(error);
     }

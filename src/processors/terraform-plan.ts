@@ -6,7 +6,7 @@
  * Unknown fields are ignored, as the format asks of its readers.
  */
 import { elements, holdsJsonObject, type JsonHostNode, member, parseHostJson, stringDocument } from './json-host';
-import { hostFailure, unresolved } from './notes';
+import { hostFailure, unresolved, withinText } from './notes';
 import { POLICY_ATTRIBUTES, type PolicyAttribute } from './terraform/policy-attributes';
 import type { EmbeddedDocument, HostNote, ProcessOutput, Processor } from './types';
 
@@ -21,7 +21,7 @@ export const terraformPlanProcessor: Processor = {
   },
   async preprocess(text) {
     try {
-      return processPlan(text);
+      return withinText(processPlan(text), text);
     } catch (error) {
       return hostFailure(error);
     }

@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import type { Node, Parser } from 'web-tree-sitter';
-import { hostFailure, invalidHost, unresolved, withoutBom } from '../notes';
+import { hostFailure, invalidHost, unresolved, withinText, withoutBom } from '../notes';
 import type { EmbeddedDocument, HostNote, ProcessOutput, Processor } from '../types';
 import { attributesOf, blocksOf, type HclBlock, policyDocumentDataSource } from './hcl-blocks';
 import { policyFromExpression, type ValueResult } from './hcl-values';
@@ -45,9 +45,9 @@ export const terraformProcessor: Processor = {
   },
   async preprocess(text, filePath) {
     try {
-      if (filePath.toLowerCase().endsWith('.tf.json')) return processTerraformJson(text);
+      if (filePath.toLowerCase().endsWith('.tf.json')) return withinText(processTerraformJson(text), text);
       const parser = await loadParser();
-      return processHcl(parser, withoutBom(text));
+      return withinText(processHcl(parser, withoutBom(text)), text);
     } catch (error) {
       return hostFailure(error);
     }
@@ -63,7 +63,7 @@ function processHcl(parser: Parser, text: string): ProcessOutput {
     const root = tree.rootNode;
     if (root.hasError) {
       const bad = firstError(root);
-      notes.push(invalidHost('This is not valid Terraform (HCL) syntax here; policies in the blocks around it were not checked.', bad?.startIndex ?? 0, bad ? Math.max(1, bad.endIndex - bad.startIndex) : 0));
+      notes.push(invalidHost('This is not valid Terraform (HCL) syntax here; policies in the blocks around it were not checked.', Math.min(bad?.startIndex ?? 0, text.length), bad ? Math.max(0, Math.min(bad.endIndex, text.length) - bad.startIndex) : 0));
     }
     const body = root.namedChildren.find((c) => c.type === 'body');
     const labels = new Set<string>();
