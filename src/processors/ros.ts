@@ -9,7 +9,8 @@
  */
 import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode, parseDocument, Scalar, type YAMLMap } from 'yaml';
 import { hostFailure, invalidHost, unresolved, withinText, withoutBom } from './notes';
-import { DocumentBuilder } from './offset-map';
+import { type ParseError, parseTree } from 'jsonc-parser';
+import { DocumentBuilder, verbatimMap } from './offset-map';
 import type { EmbeddedDocument, HostNote, ProcessOutput, Processor } from './types';
 
 type Kind = EmbeddedDocument['kind'];
@@ -123,12 +124,35 @@ function policyFrom(host: string, node: YamlNode): Found {
     return source === node.value ? { type: 'document', text, map, encode: (r) => r } : { type: 'document', text, map };
   }
   if (isMap(node) && !isFunction(node)) {
+    const verbatim = verbatimJson(host, node);
+    if (verbatim) return verbatim;
     const out = new DocumentBuilder();
     new YamlJsonEmitter(host, out).value(node, 0);
     const { text, map } = out.build(rangeOf(node).offset);
     return { type: 'document', text, map };
   }
   return { type: 'unresolved', why: 'an intrinsic function or a value that is not a policy map' };
+}
+
+/**
+ * A policy written as plain JSON (a JSON template, or flow JSON in YAML) with
+ * no function inside is its own text: copied as it is, so fixes apply exactly.
+ */
+function verbatimJson(host: string, node: YAMLMap): Found | undefined {
+  const [start, end] = node.range ?? [0, 0];
+  if (host[start] !== '{' || host[end - 1] !== '}' || hasFunction(node, 0)) return undefined;
+  const slice = host.slice(start, end);
+  const errors: ParseError[] = [];
+  parseTree(slice, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length > 0) return undefined;
+  return { type: 'document', text: slice, map: verbatimMap(start, slice.length), encode: (r) => r };
+}
+
+function hasFunction(node: unknown, depth: number): boolean {
+  if (depth > MAX_DEPTH || isAlias(node)) return true;
+  if (isMap(node)) return isFunction(node) || node.items.some((p) => hasFunction(p.value, depth + 1));
+  if (isSeq(node)) return node.items.some((item) => hasFunction(item, depth + 1));
+  return isScalar(node) && isFunction(node);
 }
 
 /** JSON text in a `|` block scalar: each content line copied without the block's indent. */

@@ -59,9 +59,24 @@ describe('ros processor', () => {
 
   it('JSON: Fn::Join and Ref are unknown values, other findings at their JSON tokens', async () => {
     const r = await run('ros/template.json');
-    expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([['Resources.Admin.Properties.Policies[0].PolicyDocument', 'permission']]);
+    expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([
+      ['Resources.Admin.Properties.Policies[0].PolicyDocument', 'permission'],
+      ['Resources.Reader.Properties.PolicyDocument', 'permission'],
+    ]);
     expect(JSON.parse(r.output.documents[0]?.text ?? '').Statement[0].Resource).toBe('${Fn::Join}');
-    expect(r.lines).toEqual(['Resources.Admin.Properties.Policies[0].PolicyDocument passrole-missing-service-condition 14:48-14:55 "ram:*"']);
+    expect(r.lines).toEqual([
+      'Resources.Admin.Properties.Policies[0].PolicyDocument passrole-missing-service-condition 14:48-14:55 "ram:*"',
+      'Resources.Reader.Properties.PolicyDocument invalid-effect 28:37-28:44 "allow"',
+    ]);
+  });
+
+  it('JSON: a policy with no function inside is its own text, so its fix is applied exactly', async () => {
+    const r = await run('ros/template.json');
+    const effect = r.messages.find((m) => m.ruleId === 'invalid-effect');
+    expect(effect?.fix).toEqual([{ offset: effect?.offset, length: 7, text: '"Allow"' }]);
+    // The policy with Fn::Join is generated JSON: its suggestions are made by hand.
+    const admin = r.messages.find((m) => m.document === 'Resources.Admin.Properties.Policies[0].PolicyDocument');
+    expect(admin?.suggestions?.[0]?.edits).toEqual([]);
   });
 
   it('notes a policy that is an intrinsic function as a whole', async () => {
