@@ -146,6 +146,12 @@ describe('terraform processor', () => {
     expect(r.messages.find((m) => m.document === 'alicloud_ram_policy.c.policy_document')?.message).toContain('local.other, which is var.policy');
   });
 
+  it('reads the deprecated statement blocks of alicloud_ram_policy as its policy', async () => {
+    const r = await run('statement-blocks.tf');
+    expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([['alicloud_ram_policy.legacy.statement', 'permission']]);
+    expect(findings(r)).toEqual(['alicloud_ram_policy.legacy.statement oss-overbroad-grant 7:17-7:32 "acs:oss:*:*:*"']);
+  });
+
   it('reports unparseable HCL as invalid-host-file and still lints the intact blocks', async () => {
     const r = await run('invalid.tf');
     expect(r.output.documents.map((d) => d.label)).toEqual(['alicloud_ram_policy.fine.policy_document']);

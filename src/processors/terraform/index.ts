@@ -145,6 +145,10 @@ function policiesOfBlock(text: string, block: HclBlock): FoundPolicy[] {
   }
   if (block.type.text !== 'resource') return [];
   const found: FoundPolicy[] = [];
+  // The deprecated form of alicloud_ram_policy: statement blocks and version, as in the data source.
+  if (type === 'alicloud_ram_policy' && blocksOf(block.body, text).some((b) => b.type.text === 'statement')) {
+    found.push({ label: `${type}.${name}.statement`, kind: 'permission', result: policyDocumentDataSource(text, block.body, block.node.startIndex), at: block.node });
+  }
   for (const attribute of POLICY_ATTRIBUTES.get(type) ?? []) {
     const [blockName, nestedName] = attribute.name.split('.');
     const places = nestedName === undefined ? [{ path: blockName as string, body: block.body, attr: blockName as string }] : nestedBodies(text, block, blockName as string, nestedName);
