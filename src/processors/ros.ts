@@ -76,7 +76,7 @@ function processTemplate(text: string): ProcessOutput {
           if (found.encode) doc.encode = found.encode;
           documents.push(doc);
         } else {
-          notes.push(unresolved(`${label} is ${found.why}, which ROS computes when it creates the stack, so it was not checked.`, rangeOf(node), label));
+          notes.push(unresolved(`${label} is ${found.why}, which ROS computes when it creates the stack, so it was not checked.`, rangeOf(node, text), label));
         }
       }
     }
@@ -104,9 +104,19 @@ function propertyValues(properties: YamlNode | null | undefined, property: strin
   });
 }
 
-function rangeOf(node: YamlNode): { offset: number; length: number } {
+function rangeOf(node: YamlNode, host: string): { offset: number; length: number } {
   const [start, end] = node.range ?? [0, 0];
-  return { offset: start, length: Math.max(0, end - start) };
+  const from = tagStart(node, host, start);
+  return { offset: from, length: Math.max(0, end - from) };
+}
+
+/** A tagged node's range starts after its tag; the tag (`!Ref`) belongs to what a note points at. */
+function tagStart(node: YamlNode, host: string, start: number): number {
+  const tag = node.tag;
+  if (!tag?.startsWith('!') || tag.startsWith('!!')) return start;
+  let i = start;
+  while (i > 0 && (host[i - 1] === ' ' || host[i - 1] === '\t')) i--;
+  return host.slice(i - tag.length, i) === tag ? i - tag.length : start;
 }
 
 type Found = { type: 'document'; text: string; map: ReturnType<DocumentBuilder['build']>['map']; encode?: (r: string) => string } | { type: 'unresolved'; why: string };
@@ -128,7 +138,7 @@ function policyFrom(host: string, node: YamlNode): Found {
     if (verbatim) return verbatim;
     const out = new DocumentBuilder();
     new YamlJsonEmitter(host, out).value(node, 0);
-    const { text, map } = out.build(rangeOf(node).offset);
+    const { text, map } = out.build(rangeOf(node, host).offset);
     return { type: 'document', text, map };
   }
   return { type: 'unresolved', why: 'an intrinsic function or a value that is not a policy map' };
@@ -245,7 +255,7 @@ class YamlJsonEmitter {
 
   private token(text: string, node: YamlNode): void {
     const [start, end] = node.range ?? [0, 0];
-    this.out.piece(text, start, end, 'synthetic');
+    this.out.piece(text, tagStart(node, this.host, start), end, 'synthetic');
   }
 
   private placeholder(node: YamlNode): void {

@@ -80,6 +80,14 @@ describe('api-response processor', () => {
     expect(r.lines).toEqual(['PolicyVersions.PolicyVersion[1].PolicyDocument invalid-version 13:141-13:146 \\"2\\"']);
   });
 
+  it('GetPolicy: DefaultPolicyVersion.PolicyDocument, labelled by its path', async () => {
+    const text = readHost('api/get-policy.json');
+    expect(apiResponseProcessor.recognizes(text, 'get-policy.json')).toBe(true);
+    const r = await run(apiResponseProcessor, 'api/get-policy.json');
+    expect(r.output.documents.map((d) => d.label)).toEqual(['DefaultPolicyVersion.PolicyDocument']);
+    expect(r.lines).toEqual(['DefaultPolicyVersion.PolicyDocument undocumented-sid 14:137-14:144 \\"Sid\\"']);
+  });
+
   it('never throws on broken input', async () => {
     for (const text of ['', '{', '{"PolicyDocument": "{\\u12"}', '{"PolicyDocument": "{\\"a\\": \\"\\ud800\\"}"}', '['.repeat(10000), `{"PolicyDocument": ${'['.repeat(50)}`]) {
       const out = await apiResponseProcessor.preprocess(text, 'r.json');

@@ -82,7 +82,7 @@ describe('ros processor', () => {
   it('notes a policy that is an intrinsic function as a whole', async () => {
     const text = 'ROSTemplateFormatVersion: "2015-09-01"\nResources:\n  P:\n    Type: ALIYUN::RAM::ManagedPolicy\n    Properties:\n      PolicyDocument: !Ref PolicyParameter\n';
     const r = await runHost(rosProcessor, text, 't.yaml');
-    expect(r.messages.map((m) => `${m.document} ${where(text, m)}`)).toEqual(['Resources.P.Properties.PolicyDocument unresolved-value 6:28-6:43 PolicyParameter']);
+    expect(r.messages.map((m) => `${m.document} ${where(text, m)}`)).toEqual(['Resources.P.Properties.PolicyDocument unresolved-value 6:23-6:43 !Ref PolicyParameter']);
   });
 
   it('reports a template that is not YAML, and never throws', async () => {
