@@ -152,6 +152,13 @@ describe('terraform processor', () => {
     expect(findings(r)).toEqual(['alicloud_ram_policy.legacy.statement oss-overbroad-grant 7:17-7:32 "acs:oss:*:*:*"']);
   });
 
+  it('notes a data source with dynamic blocks instead of linting what is left of it', async () => {
+    const text = 'data "alicloud_ram_policy_document" "d" {\n  statement {\n    action = ["ram:PassRole"]\n    resource = ["*"]\n    dynamic "condition" {\n      for_each = var.services\n      content {}\n    }\n  }\n}\n';
+    const r = await runHost(terraformProcessor, text, 'd.tf');
+    expect(r.output.documents).toEqual([]);
+    expect(r.messages.map((m) => `${m.document} ${m.ruleId} ${m.line}:${m.column}-${m.endLine}:${m.endColumn}`)).toEqual(['data.alicloud_ram_policy_document.d unresolved-value 1:1-10:2']);
+  });
+
   it('reports unparseable HCL as invalid-host-file and still lints the intact blocks', async () => {
     const r = await run('invalid.tf');
     expect(r.output.documents.map((d) => d.label)).toEqual(['alicloud_ram_policy.fine.policy_document']);

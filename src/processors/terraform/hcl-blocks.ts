@@ -49,7 +49,8 @@ export function attributesOf(body: Node | undefined): Map<string, HclAttribute> 
 /** `data "alicloud_ram_policy_document"` as the policy its `document` output renders. */
 export function policyDocumentDataSource(host: string, body: Node | undefined, fallback: number): ValueResult {
   const blocks = blocksOf(body, host);
-  if (blocks.some((b) => b.type.text === 'dynamic')) return { type: 'unresolved', why: 'statements written as dynamic blocks, which Terraform expands when it plans' };
+  const nested = blocks.filter((b) => b.type.text === 'statement').flatMap((b) => blocksOf(b.body, host));
+  if ([...blocks, ...nested].some((b) => b.type.text === 'dynamic')) return { type: 'unresolved', why: 'written with dynamic blocks, which Terraform expands when it plans' };
   const attrs = attributesOf(body);
   return generatedDocument(
     host,
