@@ -53,9 +53,20 @@ function mapEdits(doc: EmbeddedDocument, edits: readonly TextEdit[], hostLength:
   for (const e of edits) {
     if (!doc.map.isExact(e.offset, e.offset + e.length)) return undefined;
     const { start, end } = mapRange(doc, e.offset, e.offset + e.length, hostLength);
-    out.push({ offset: start, length: end - start, text: encode(e.text) });
+    const text = encodeOrRefuse(encode, e.text);
+    if (text === undefined) return undefined;
+    out.push({ offset: start, length: end - start, text });
   }
   return out;
+}
+
+/** An encoder refuses (throws) text it cannot write safely, such as a heredoc's closing marker. */
+function encodeOrRefuse(encode: (replacement: string) => string, text: string): string | undefined {
+  try {
+    return encode(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function byHand(doc: EmbeddedDocument, what: string, edits: readonly TextEdit[]): string {

@@ -5,6 +5,7 @@
 import { applyEdits } from '../../src/engine/edits';
 import { lintText } from '../../src/engine/linter';
 import { terraformProcessor } from '../../src/processors/terraform';
+import { mapMessagesToHost } from '../../src/processors/map-back';
 import { builtinRules } from '../../src/rules';
 import { lintDocument, readHost, runHost, where } from './helpers';
 
@@ -193,6 +194,16 @@ describe('terraform processor', () => {
     const text = readHost('terraform/fix.tf');
     const { output } = await runHost(terraformProcessor, text, 'fix.tf');
     expect(output.documents[0]?.encode?.('a\nb ${x}')).toBe('a\n    b $${x}');
+  });
+
+  it('never writes a heredoc marker into the heredoc: such a fix is made by hand', async () => {
+    const text = readHost('terraform/heredoc.tf');
+    const { output } = await runHost(terraformProcessor, text, 'heredoc.tf');
+    const doc = output.documents[0]!;
+    const at = doc.text.indexOf('"Version"');
+    const [m] = mapMessagesToHost(text, doc, [{ ruleId: 'r', category: 'syntax', severity: 'error', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 1, path: '', offset: at, endOffset: at, fix: [{ offset: at, length: 0, text: '\nEOF\n' }] }]);
+    expect(m?.fix).toBeUndefined();
+    expect(m?.suggestions?.[0]?.edits).toEqual([]);
   });
 
   it('reads .tf.json policy strings through their escapes', async () => {

@@ -146,7 +146,10 @@ function heredocDocument(host: string, node: Node): ValueResult {
   }
   literal(pos, bodyEnd);
   const { text, map } = out.build(bodyStart);
+  const marker = open.text;
   const encode = (replacement: string): string => {
+    // A line that is the closing marker would end the heredoc early and spill the rest into HCL.
+    if (replacement.split(/\r?\n/).some((line) => line.trim() === marker)) throw new Error(`the text holds the heredoc marker ${marker}`);
     const escaped = escapeTemplateSequences(replacement);
     return strip ? escaped.replace(/\n/g, `\n${strip}`) : escaped;
   };
