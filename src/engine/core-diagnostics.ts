@@ -54,7 +54,21 @@ export const UNWRITABLE_FILE: CoreDiagnostic = {
   description: 'Report a file whose fixes --fix could not write: read-only, vanished, a symbolic link, or a write error.',
 };
 
-export const CORE_DIAGNOSTICS: readonly CoreDiagnostic[] = [INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, NOT_A_RAM_POLICY, UNREADABLE_FILE, UNWRITABLE_FILE];
+export const INVALID_HOST_FILE: CoreDiagnostic = {
+  id: 'invalid-host-file',
+  category: 'syntax',
+  severity: 'error',
+  description: 'Report a Terraform file, plan, ROS template or API response that cannot be parsed, so the policies in it were not checked.',
+};
+
+export const UNRESOLVED_VALUE: CoreDiagnostic = {
+  id: 'unresolved-value',
+  category: 'correctness',
+  severity: 'info',
+  description: 'Report a policy whose value is unknown until apply (a variable, a reference, an unknown value in a plan), so it was not checked.',
+};
+
+export const CORE_DIAGNOSTICS: readonly CoreDiagnostic[] = [INTERNAL_ERROR, INVALID_HOST_FILE, INVALID_JSON, INVALID_WAIVER, NOT_A_RAM_POLICY, UNREADABLE_FILE, UNRESOLVED_VALUE, UNWRITABLE_FILE];
 
 export function isCoreDiagnostic(id: string): boolean {
   return CORE_DIAGNOSTICS.some((d) => d.id === id);

@@ -1,41 +1,112 @@
 /**
- * Findings on an embedded document, moved to the host file: offsets through
- * the document's map, lines and columns recomputed on the host text, and the
- * document's label attached. A fix survives only where the document is a
- * verbatim copy of the host text and the processor can encode the
- * replacement; elsewhere it could not be written back exactly, so it is
- * dropped (a stand-in; the processors' branch offers it as a suggestion).
+ * The engine's messages for one embedded document, moved to host coordinates.
+ * A fix is kept only where every edit lands on text that is a copy (or an
+ * exact encoding) of the policy and the document says how to encode it;
+ * otherwise it is offered as a suggestion to make by hand, never applied, so a
+ * fix can never change anything outside the policy text.
  */
 import { SourceText } from '../engine/source';
-import type { LintMessage, TextEdit } from '../engine/types';
-import type { EmbeddedDocument } from './types';
+import type { LintMessage, Suggestion, TextEdit } from '../engine/types';
+import type { EmbeddedDocument, HostNote } from './types';
+import { INVALID_HOST_FILE, UNRESOLVED_VALUE } from '../engine/core-diagnostics';
+
+/** Longest quoted text in a by-hand description; a description is one sentence, not a copy of the policy. */
+const MAX_QUOTED = 120;
 
 export function mapMessagesToHost(hostText: string, doc: EmbeddedDocument, messages: readonly LintMessage[]): LintMessage[] {
   const host = new SourceText(hostText);
-  return messages.map((m) => {
-    const offset = doc.map.toHost(m.offset, 'start');
-    const endOffset = Math.max(offset, doc.map.toHost(m.endOffset, 'end'));
-    const start = host.position(offset);
-    const end = host.position(endOffset);
-    const { fix, suggestions, ...rest } = m;
-    const mapped: LintMessage = { ...rest, offset, endOffset, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, document: doc.label };
-    const hostFix = fix && mapEdits(doc, fix);
-    if (hostFix) mapped.fix = hostFix;
-    const hostSuggestions = suggestions?.flatMap((s) => {
-      const edits = mapEdits(doc, s.edits);
-      return edits ? [{ desc: s.desc, edits }] : [];
-    });
-    if (hostSuggestions && hostSuggestions.length > 0) mapped.suggestions = hostSuggestions;
-    return mapped;
-  });
+  return messages.map((m) => mapMessage(host, doc, m));
 }
 
-function mapEdits(doc: EmbeddedDocument, edits: readonly TextEdit[]): TextEdit[] | undefined {
+function mapMessage(host: SourceText, doc: EmbeddedDocument, m: LintMessage): LintMessage {
+  const { start, end } = mapRange(doc, m.offset, m.endOffset, host.text.length);
+  const from = host.position(start);
+  const to = host.position(end);
+  const mapped: LintMessage = { ...m, offset: start, endOffset: end, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, document: doc.label };
+  delete mapped.fix;
+  delete mapped.suggestions;
+  const suggestions: Suggestion[] = [];
+  if (m.fix) {
+    const edits = mapEdits(doc, m.fix, host.text.length);
+    if (edits) mapped.fix = edits;
+    else suggestions.push({ desc: byHand(doc, 'The fix', m.fix), edits: [] });
+  }
+  for (const s of m.suggestions ?? []) {
+    const edits = mapEdits(doc, s.edits, host.text.length);
+    suggestions.push(edits ? { desc: s.desc, edits } : { desc: `${s.desc} ${byHand(doc, 'This change', s.edits)}`, edits: [] });
+  }
+  if (suggestions.length > 0) mapped.suggestions = suggestions;
+  return mapped;
+}
+
+function mapRange(doc: EmbeddedDocument, offset: number, endOffset: number, hostLength: number): { start: number; end: number } {
+  const start = clamp(doc.map.toHost(offset, 'start'), hostLength);
+  const end = endOffset > offset ? clamp(doc.map.toHost(endOffset, 'end'), hostLength) : start;
+  return { start, end: Math.max(start, end) };
+}
+
+/** Host edits, or undefined when any edit cannot be written exactly. */
+function mapEdits(doc: EmbeddedDocument, edits: readonly TextEdit[], hostLength: number): TextEdit[] | undefined {
   const encode = doc.encode;
   if (!encode) return undefined;
-  if (!edits.every((e) => doc.map.isExact(e.offset, e.offset + e.length))) return undefined;
-  return edits.map((e) => {
-    const offset = doc.map.toHost(e.offset, 'start');
-    return { offset, length: doc.map.toHost(e.offset + e.length, 'end') - offset, text: encode(e.text) };
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    if (!doc.map.isExact(e.offset, e.offset + e.length)) return undefined;
+    const { start, end } = mapRange(doc, e.offset, e.offset + e.length, hostLength);
+    const text = encodeOrRefuse(encode, e.text);
+    if (text === undefined) return undefined;
+    out.push({ offset: start, length: end - start, text });
+  }
+  return out;
+}
+
+/** An encoder refuses (throws) text it cannot write safely, such as a heredoc's closing marker. */
+function encodeOrRefuse(encode: (replacement: string) => string, text: string): string | undefined {
+  try {
+    return encode(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function byHand(doc: EmbeddedDocument, what: string, edits: readonly TextEdit[]): string {
+  const steps = edits.map((e) => {
+    const old = doc.text.slice(e.offset, e.offset + e.length);
+    return old === '' ? `insert ${quote(e.text)}` : `replace ${quote(old)} with ${quote(e.text)}`;
   });
+  return `${what} cannot be applied in place in ${doc.label} (the text there is generated from HCL or YAML, or holds a \${…} value); make it by hand: ${steps.join('; ')}.`;
+}
+
+function quote(text: string): string {
+  const s = JSON.stringify(text);
+  return s.length > MAX_QUOTED ? `${s.slice(0, MAX_QUOTED)}…"` : s;
+}
+
+function clamp(offset: number, hostLength: number): number {
+  return Math.max(0, Math.min(offset, hostLength));
+}
+
+/** A processor's note about the host file, as a message at host positions. */
+export function hostNoteToMessage(hostText: string, note: HostNote): LintMessage {
+  const host = new SourceText(hostText);
+  const start = clamp(note.offset, hostText.length);
+  const end = clamp(note.offset + note.length, hostText.length);
+  const from = host.position(start);
+  const to = host.position(end);
+  const diagnostic = note.ruleId === 'invalid-host-file' ? INVALID_HOST_FILE : UNRESOLVED_VALUE;
+  const message: LintMessage = {
+    ruleId: note.ruleId,
+    category: diagnostic.category,
+    severity: note.severity,
+    message: note.message,
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    path: '',
+    offset: start,
+    endOffset: end,
+  };
+  if (note.label !== undefined) message.document = note.label;
+  return message;
 }
