@@ -23,11 +23,12 @@ module.exports = async function globalSetup() {
   // Jest prints nothing for a test file whose tests are all skipped; say it here.
   const corpus = path.resolve(root, '..', 'shared', 'corpus', 'policies');
   if (!fs.existsSync(corpus)) process.stdout.write(`\nNote: ${corpus} not found, so the corpus tests are skipped (test/corpus.test.ts).\n`);
-  const sources = Math.max(newestSource(path.join(root, 'src')), ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => fs.statSync(path.join(root, f)).mtimeMs));
+  const sources = Math.max(newestSource(path.join(root, 'src')), ...['tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/bundle.js'].map((f) => fs.statSync(path.join(root, f)).mtimeMs));
   if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= sources) return;
   const temp = fs.mkdtempSync(path.join(root, '.dist-build-'));
   try {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', temp], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle.js'), temp], { cwd: root, stdio: 'inherit' });
     fs.writeFileSync(path.join(temp, '.build-stamp'), new Date().toISOString());
     const old = `${dist}.old-${process.pid}`;
     if (fs.existsSync(dist)) fs.renameSync(dist, old);
