@@ -7,6 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
+const { bundle, prime } = require('../scripts/bundle');
 const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.build-stamp');
 
@@ -28,12 +29,13 @@ module.exports = async function globalSetup() {
   const temp = fs.mkdtempSync(path.join(root, '.dist-build-'));
   try {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', temp], { cwd: root, stdio: 'inherit' });
-    execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle.js'), temp], { cwd: root, stdio: 'inherit' });
+    bundle(temp);
     fs.writeFileSync(path.join(temp, '.build-stamp'), new Date().toISOString());
     const old = `${dist}.old-${process.pid}`;
     if (fs.existsSync(dist)) fs.renameSync(dist, old);
     fs.renameSync(temp, dist);
     fs.rmSync(old, { recursive: true, force: true });
+    prime(path.join(dist, 'ramlint.cjs'));
   } finally {
     fs.rmSync(temp, { recursive: true, force: true });
   }
