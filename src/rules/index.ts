@@ -29,6 +29,7 @@ import ramPrivilegeEscalation from './ram-privilege-escalation';
 import trustExternalPrincipal from './trust-external-principal';
 import trustWildcardPrincipal from './trust-wildcard-principal';
 import undocumentedSid from './undocumented-sid';
+import unknownAction from './unknown-action';
 import unexpectedPrincipal from './unexpected-principal';
 import unknownElement from './unknown-element';
 
@@ -59,6 +60,7 @@ const BUILTIN_RULES: readonly Rule[] = [
   trustExternalPrincipal as Rule,
   trustWildcardPrincipal as Rule,
   undocumentedSid as Rule,
+  unknownAction as Rule,
   unexpectedPrincipal as Rule,
   unknownElement as Rule,
 ];

@@ -1,0 +1,134 @@
+/**
+ * Questions about actions that the catalogue answers, shared by rules and
+ * exported to plugins: is this action known, which known actions does a
+ * wildcard cover, and what does a pattern grant, in words.
+ */
+import { type AccessLevel, type CatalogueAction, type CatalogueService, type CatalogueTier, catalogue } from '../catalog/catalogue';
+import { closest } from '../closest';
+import { hasWildcard } from '../wildcard';
+import { actionMatcher } from './actions';
+
+/** Longer names get no did-you-mean: the edit distance is quadratic and such names are not typos. */
+const MAX_SUGGESTION_LENGTH = 80;
+
+/** The parts of a `service:Action` string, or undefined when it has another shape (invalid-action-format's business). */
+export function splitAction(value: string): { service: string; name: string } | undefined {
+  const match = /^([A-Za-z0-9_.-]+):([A-Za-z0-9_.*?-]+)$/.exec(value);
+  if (!match) return undefined;
+  return { service: (match[1] as string).toLowerCase(), name: match[2] as string };
+}
+
+/** What the user's configuration adds to the catalogue: extra actions (`svc:Name`, `svc:*`) and services left unchecked. */
+export interface CatalogueExtension {
+  actions?: readonly string[];
+  ignoreServices?: readonly string[];
+}
+
+/** The catalogue as one configuration sees it. */
+export class CatalogueView {
+  private readonly extraActions = new Set<string>();
+  private readonly extraServices = new Set<string>();
+  /** Services whose every action the user declared known (`svc:*`). */
+  private readonly openServices = new Set<string>();
+  private readonly ignored: ReadonlySet<string>;
+  private readonly extraPatterns: ((action: string) => boolean)[] = [];
+
+  constructor(extension: CatalogueExtension = {}) {
+    for (const value of extension.actions ?? []) {
+      const parts = splitAction(value);
+      if (!parts) continue;
+      this.extraServices.add(parts.service);
+      if (parts.name === '*') this.openServices.add(parts.service);
+      else if (hasWildcard(parts.name)) this.extraPatterns.push(actionMatcher(value));
+      else this.extraActions.add(value.toLowerCase());
+    }
+    this.ignored = new Set((extension.ignoreServices ?? []).map((s) => s.toLowerCase()));
+  }
+
+  isIgnored(service: string): boolean {
+    return this.ignored.has(service) || this.openServices.has(service);
+  }
+
+  service(code: string): CatalogueService | undefined {
+    return catalogue().services.get(code);
+  }
+
+  /** A RAM code known to exist: listed, named, or declared in the configuration. */
+  isKnownService(code: string): boolean {
+    const c = catalogue();
+    return c.services.has(code) || c.namedServices.has(code) || this.extraServices.has(code) || this.ignored.has(code);
+  }
+
+  /** The catalogue entry, or `extra` for an action the configuration declares, or undefined. */
+  lookup(action: string): CatalogueAction | 'extra' | undefined {
+    const key = action.toLowerCase();
+    const entry = catalogue().actions.get(key);
+    if (entry) return entry;
+    if (this.extraActions.has(key) || this.extraPatterns.some((p) => p(key))) return 'extra';
+    return undefined;
+  }
+
+  /** Does the pattern (with `*`/`?` in the action part) cover a known action of the service? */
+  matchesAny(service: string, pattern: string): boolean {
+    const covers = actionMatcher(pattern);
+    if ((this.service(service)?.actions ?? []).some((a) => covers(a.action))) return true;
+    // A user's own wildcard entry (svc:Foo*) may overlap the pattern: give it the benefit of the doubt.
+    if (this.extraPatterns.length > 0 && [...this.extraServices].includes(service)) return true;
+    return [...this.extraActions].some((a) => covers(a));
+  }
+
+  /** A close known action of the same service, compared case-insensitively, for a did-you-mean. */
+  suggestAction(service: string, name: string): string | undefined {
+    if (name.length > MAX_SUGGESTION_LENGTH) return undefined;
+    const entries = this.service(service)?.actions ?? [];
+    const names = entries.map((a) => a.action.slice(a.action.indexOf(':') + 1).toLowerCase());
+    const best = closest(name.toLowerCase(), names);
+    return best === undefined ? undefined : entries[names.indexOf(best)]?.action;
+  }
+
+  /** A close known RAM code, for a did-you-mean on an unknown service prefix. */
+  suggestService(code: string): string | undefined {
+    if (code.length > MAX_SUGGESTION_LENGTH) return undefined;
+    const c = catalogue();
+    return closest(code, [...c.services.keys(), ...c.namedServices]);
+  }
+
+  /** The action an API name stands for (`oss:HeadObject` -> `oss:GetObject`), when the name is an API and not an action. */
+  apiAction(action: string): string | undefined {
+    return catalogue().apiActions.get(action.toLowerCase());
+  }
+}
+
+export type { AccessLevel, CatalogueAction, CatalogueTier };
+
+export interface PatternDescription {
+  /** The known actions the pattern covers. */
+  actions: CatalogueAction[];
+  /** How many of them at each access level. */
+  counts: Record<AccessLevel, number>;
+  /** "12 write and 6 permission-management actions", or "42 read actions"; empty when it covers none. */
+  text: string;
+}
+
+const LEVEL_WORDS: Record<AccessLevel, string> = { list: 'list', read: 'read', write: 'write', permissions: 'permission-management' };
+const LEVEL_ORDER: readonly AccessLevel[] = ['permissions', 'write', 'read', 'list'];
+
+/**
+ * What an action pattern grants, from the catalogue: `ecs:Describe*` ->
+ * "N read actions", `oss:*` -> "N write, M permission-management, … actions".
+ * Only services the catalogue lists are counted, so for a pattern over an
+ * unlisted service the text is empty.
+ */
+export function describeActionPattern(pattern: string, levels: readonly AccessLevel[] = LEVEL_ORDER): PatternDescription {
+  const counts: Record<AccessLevel, number> = { list: 0, read: 0, write: 0, permissions: 0 };
+  const covers = actionMatcher(pattern);
+  const colon = pattern.indexOf(':');
+  const service = colon < 0 ? undefined : pattern.slice(0, colon).toLowerCase();
+  const c = catalogue();
+  const pool = service !== undefined && !hasWildcard(service) ? (c.services.get(service)?.actions ?? []) : [...c.actions.values()];
+  const actions = pool.filter((a) => covers(a.action));
+  for (const a of actions) counts[a.level]++;
+  const parts = levels.filter((l) => counts[l] > 0).map((l) => `${counts[l]} ${LEVEL_WORDS[l]}`);
+  const text = parts.length === 0 ? '' : `${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]} action${actions.length === 1 ? '' : 's'}`;
+  return { actions, counts, text };
+}
