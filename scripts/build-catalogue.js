@@ -140,7 +140,7 @@ function buildCatalogue() {
     const entries = [...service.actions.values()].sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
     const tier = curated.services[code]
       ? 'curated'
-      : !service.incomplete && entries.length > 0 && entries.every((e) => e.tier === 'authoritative')
+      : !service.incomplete && entries.some((e) => e.tier === 'authoritative') && entries.every((e) => e.tier !== 'derived')
         ? 'authoritative'
         : 'derived';
     const actions = {};

@@ -30,6 +30,7 @@ import trustExternalPrincipal from './trust-external-principal';
 import trustWildcardPrincipal from './trust-wildcard-principal';
 import undocumentedSid from './undocumented-sid';
 import unknownAction from './unknown-action';
+import unknownConditionKey from './unknown-condition-key';
 import unexpectedPrincipal from './unexpected-principal';
 import unknownElement from './unknown-element';
 
@@ -61,6 +62,7 @@ const BUILTIN_RULES: readonly Rule[] = [
   trustWildcardPrincipal as Rule,
   undocumentedSid as Rule,
   unknownAction as Rule,
+  unknownConditionKey as Rule,
   unexpectedPrincipal as Rule,
   unknownElement as Rule,
 ];
