@@ -3,6 +3,7 @@
  * this list and the files in src/rules agree; nothing registers itself.
  */
 import type { Rule } from '../engine/rule';
+import actionResourceMismatch from './action-resource-mismatch';
 import adminAccess from './admin-access';
 import allowWithNotElement from './allow-with-not-element';
 import boolConditionMultipleValues from './bool-condition-multiple-values';
@@ -35,6 +36,7 @@ import unexpectedPrincipal from './unexpected-principal';
 import unknownElement from './unknown-element';
 
 const BUILTIN_RULES: readonly Rule[] = [
+  actionResourceMismatch as Rule,
   adminAccess as Rule,
   allowWithNotElement as Rule,
   boolConditionMultipleValues as Rule,

@@ -132,3 +132,69 @@ export function describeActionPattern(pattern: string, levels: readonly AccessLe
   const text = parts.length === 0 ? '' : `${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]} action${actions.length === 1 ? '' : 's'}`;
   return { actions, counts, text };
 }
+
+/** Pattern pairs longer than this (product of lengths) are not compared: assumed to overlap. */
+const MAX_OVERLAP_CELLS = 250_000;
+
+/**
+ * Can two wildcard patterns (`*` any run, `?` one character) match a common
+ * string? Case-insensitive. Exact, by dynamic programming over both patterns,
+ * in time and memory bounded by MAX_OVERLAP_CELLS; beyond that the answer is
+ * "yes", which keeps callers from reporting what they could not check.
+ */
+export function patternsOverlap(a: string, b: string): boolean {
+  const p = a.toLowerCase();
+  const q = b.toLowerCase();
+  const n = p.length;
+  const m = q.length;
+  if ((n + 1) * (m + 1) > MAX_OVERLAP_CELLS) return true;
+  // next[j] = row i+1, row[j] = row i.
+  let next = new Uint8Array(m + 1);
+  let row = new Uint8Array(m + 1);
+  for (let i = n; i >= 0; i--) {
+    for (let j = m; j >= 0; j--) {
+      let ok: boolean;
+      if (i === n && j === m) ok = true;
+      else if (i < n && p[i] === '*') ok = next[j] === 1 || (j < m && row[j + 1] === 1);
+      else if (j < m && q[j] === '*') ok = row[j + 1] === 1 || (i < n && next[j] === 1);
+      else ok = i < n && j < m && (p[i] === q[j] || p[i] === '?' || q[j] === '?') && next[j + 1] === 1;
+      row[j] = ok ? 1 : 0;
+    }
+    [next, row] = [row, next];
+  }
+  return next[0] === 1;
+}
+
+/**
+ * An ARN template of the catalogue (`acs:log:{#regionId}:{#accountId}:project/{#ProjectName}`)
+ * as a wildcard pattern: each `{#…}` placeholder is any value, and an empty
+ * region or account field is left open (global services are written both ways).
+ */
+export function templatePattern(template: string): string {
+  const filled = template.replace(/\{#[^{}]*\}/g, '*');
+  const parts = filled.split(':');
+  if (parts.length >= 5 && parts[0] === 'acs') {
+    if (parts[2] === '') parts[2] = '*';
+    if (parts[3] === '') parts[3] = '*';
+  }
+  return parts.join(':');
+}
+
+/**
+ * Can a Resource pattern name a resource of the ARN template? Compared field
+ * by field (service, region, account, resource path), because a `*` in the
+ * region of `acs:log:*:*:project/a` stands for a region, not for the colons
+ * and fields after it; whole strings when either is not a five-field ARN.
+ */
+export function resourceMatchesTemplate(resource: string, template: string): boolean {
+  const a = arnFields(resource);
+  const b = arnFields(templatePattern(template));
+  if (!a || !b) return patternsOverlap(resource, templatePattern(template));
+  return a.every((field, i) => patternsOverlap(field, b[i] as string));
+}
+
+function arnFields(value: string): string[] | undefined {
+  const parts = value.split(':');
+  if (parts.length < 5 || parts[0]?.toLowerCase() !== 'acs') return undefined;
+  return [...parts.slice(1, 4), parts.slice(4).join(':')];
+}
