@@ -31,7 +31,8 @@ describe('seed policies from the Alibaba Cloud documents', () => {
       const result = lint(fs.readFileSync(path.join(dir, file), 'utf8'), { filePath: file });
       expect(result.kind).toBe(verdict.kind);
       expect(result.messages.map((m) => `${m.severity} ${m.ruleId} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.path}`)).toEqual(verdict.findings);
-      expect(result.errorCount).toBe(0);
+      // No errors but the listed ones: only the seed's real mistake (an action that does not exist) is one.
+      expect(result.errorCount).toBe(verdict.findings.filter((f) => f.startsWith('error ')).length);
     });
   }
 });
