@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { describeActionPattern } from '../../src/engine/analysis/action-catalogue';
 import { catalogue, catalogueInfo } from '../../src/engine/catalog/catalogue';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -77,5 +78,20 @@ describe('catalogue', () => {
 
   it('keeps ARN templates of authoritative entries', () => {
     expect(catalogue().actions.get('log:createindex')?.resources).toContain('acs:log:{#regionId}:{#accountId}:project/{#project}/logstore/{#logstore}');
+  });
+});
+
+describe('describeActionPattern', () => {
+  it('counts what a pattern grants by access level, most dangerous first', () => {
+    const oss = describeActionPattern('oss:*');
+    expect(oss.text).toBe('15 permission-management, 71 write, 53 read and 14 list actions');
+    expect(oss.counts.permissions).toBe(15);
+    expect(describeActionPattern('ecs:Describe*', ['read']).text).toMatch(/^\d+ read actions$/);
+    expect(describeActionPattern('oss:GetObject').text).toBe('1 read action');
+  });
+
+  it('is empty for a pattern that covers no listed action', () => {
+    expect(describeActionPattern('bss:*').text).toBe('');
+    expect(describeActionPattern('oss:Get*Objet').actions).toEqual([]);
   });
 });
