@@ -24,7 +24,7 @@ export default defineRule<MessageId>({
       unknown: '"{{action}}" is not an action of service "{{service}}"{{didYouMean}}; {{consequence}}.',
       unknownDerived: '"{{action}}" is not among the APIs of service "{{service}}" that the catalogue knows{{didYouMean}}; if it is misspelt, {{consequence}}.',
       apiName: '"{{action}}" is the name of an API, not a RAM action: RAM authorizes it as "{{authorizedAs}}"; as written, {{consequence}}.',
-      noMatch: '"{{action}}" matches no action of service "{{service}}" that the catalogue knows; {{consequence}}.',
+      noMatch: '"{{action}}" matches no action of service "{{service}}" that the catalogue knows; if none exists, {{consequence}}.',
       unknownService: '"{{service}}" in "{{action}}" is not a service the catalogue knows{{didYouMean}}; if it is misspelt, {{consequence}}.',
     },
     messageSeverityCap: { unknownDerived: 'warning', noMatch: 'warning', unknownService: 'warning' },

@@ -98,7 +98,7 @@ describe('unknown-action messages', () => {
     ['["drds:CeateDrdsDB"]', 'Allow', 'Action', '"drds:CeateDrdsDB" is not among the APIs of service "drds" that the catalogue knows (did you mean "drds:CreateDrdsDB"?); if it is misspelt, it grants nothing.'],
     ['["oss:GetBucket"]', 'Allow', 'Action', '"oss:GetBucket" is the name of an API, not a RAM action: RAM authorizes it as "oss:ListObjects"; as written, it grants nothing.'],
     ['["osss:GetObject"]', 'Allow', 'Action', '"osss" in "osss:GetObject" is not a service the catalogue knows (did you mean "oss"?); if it is misspelt, it grants nothing.'],
-    ['["oss:Get*Objet"]', 'Deny', 'Action', '"oss:Get*Objet" matches no action of service "oss" that the catalogue knows; this Deny forbids nothing by it.'],
+    ['["oss:Get*Objet"]', 'Deny', 'Action', '"oss:Get*Objet" matches no action of service "oss" that the catalogue knows; if none exists, this Deny forbids nothing by it.'],
     ['["ram:CreatAccessKey"]', 'Allow', 'NotAction', '"ram:CreatAccessKey" is not an action of service "ram" (did you mean "ram:CreateAccessKey"?); NotAction excludes nothing by it, so the statement still allows the action that was meant.'],
   ])('%s in %s %s', (actions, effect, key, message) => {
     expect(messageFor(actions, effect, key)).toEqual([message]);
