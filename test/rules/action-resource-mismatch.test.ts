@@ -86,3 +86,13 @@ describe('patternsOverlap', () => {
     expect(templatePattern('acs:pvtz::{#accountId}:zone/{#ZoneId}')).toBe('acs:pvtz:*:*:zone/*');
   });
 });
+
+describe('action-resource-mismatch on hostile input', () => {
+  it('stays fast with many long wildcard resources', () => {
+    const resources = Array.from({ length: 200 }, (_, i) => `"acs:oss:*:*:${'a*'.repeat(200)}${i}"`).join(', ');
+    const actions = Array.from({ length: 40 }, () => '"actiontrail:DeleteTrail"').join(', ');
+    const start = Date.now();
+    runRule(rule, { name: 'many', code: policy(`[${actions}]`, `[${resources}]`) });
+    expect(Date.now() - start).toBeLessThan(5000);
+  });
+});

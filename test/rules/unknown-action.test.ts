@@ -104,3 +104,14 @@ describe('unknown-action messages', () => {
     expect(messageFor(actions, effect, key)).toEqual([message]);
   });
 });
+
+describe('unknown-action on hostile input', () => {
+  it('stays fast on a document of many unknown actions, and stops suggesting after a bound', () => {
+    const actions = Array.from({ length: 3000 }, (_, i) => `"oss:GetObjectx${i}"`).join(', ');
+    const start = Date.now();
+    const { messages } = runRule(rule, { name: 'many', code: policy(`[${actions}]`) });
+    expect(Date.now() - start).toBeLessThan(5000);
+    expect(messages).toHaveLength(3000);
+    expect(messages.filter((m) => m.message.includes('did you mean')).length).toBeLessThanOrEqual(100);
+  });
+});

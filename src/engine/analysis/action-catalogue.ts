@@ -10,6 +10,8 @@ import { actionMatcher } from './actions';
 
 /** Longer names get no did-you-mean: the edit distance is quadratic and such names are not typos. */
 const MAX_SUGGESTION_LENGTH = 80;
+/** Did-you-means per view (one file and rule): a file of many unknown actions must not cost seconds. */
+const MAX_SUGGESTIONS = 100;
 
 /** The parts of a `service:Action` string, or undefined when it has another shape (invalid-action-format's business). */
 export function splitAction(value: string): { service: string; name: string } | undefined {
@@ -32,6 +34,7 @@ export class CatalogueView {
   private readonly openServices = new Set<string>();
   private readonly ignored: ReadonlySet<string>;
   private readonly extraPatterns: ((action: string) => boolean)[] = [];
+  private suggestionsLeft = MAX_SUGGESTIONS;
 
   constructor(extension: CatalogueExtension = {}) {
     for (const value of extension.actions ?? []) {
@@ -79,24 +82,40 @@ export class CatalogueView {
 
   /** A close known action of the same service, compared case-insensitively, for a did-you-mean. */
   suggestAction(service: string, name: string): string | undefined {
-    if (name.length > MAX_SUGGESTION_LENGTH) return undefined;
+    if (!this.takeSuggestion(name)) return undefined;
     const entries = this.service(service)?.actions ?? [];
     const names = entries.map((a) => a.action.slice(a.action.indexOf(':') + 1).toLowerCase());
-    const best = closest(name.toLowerCase(), names);
+    const best = closest(name.toLowerCase(), plausible(name.toLowerCase(), names));
     return best === undefined ? undefined : entries[names.indexOf(best)]?.action;
+  }
+
+  private takeSuggestion(word: string): boolean {
+    if (word.length > MAX_SUGGESTION_LENGTH || this.suggestionsLeft <= 0) return false;
+    this.suggestionsLeft--;
+    return true;
   }
 
   /** A close known RAM code, for a did-you-mean on an unknown service prefix. */
   suggestService(code: string): string | undefined {
-    if (code.length > MAX_SUGGESTION_LENGTH) return undefined;
+    if (!this.takeSuggestion(code)) return undefined;
     const c = catalogue();
-    return closest(code, [...c.services.keys(), ...c.namedServices]);
+    return closest(code, plausible(code, [...c.services.keys(), ...c.namedServices]));
   }
 
   /** The action an API name stands for (`oss:HeadObject` -> `oss:GetObject`), when the name is an API and not an action. */
   apiAction(action: string): string | undefined {
     return catalogue().apiActions.get(action.toLowerCase());
   }
+}
+
+/**
+ * The candidates closest() could pick for `word`: a prefix either way, or a
+ * length within its distance limit. Filtering first keeps the quadratic edit
+ * distance off the hundreds of names that cannot win.
+ */
+function plausible(word: string, candidates: readonly string[]): string[] {
+  const limit = Math.max(1, Math.floor(word.length / 4)) + 1;
+  return candidates.filter((c) => Math.abs(c.length - word.length) < limit || c.startsWith(word) || word.startsWith(c));
 }
 
 export type { AccessLevel, CatalogueAction, CatalogueTier };
@@ -133,6 +152,11 @@ export function describeActionPattern(pattern: string, levels: readonly AccessLe
   return { actions, counts, text };
 }
 
+/** Work left for a caller that compares many pairs (one rule on one file); once spent, pairs are assumed to overlap. */
+export interface OverlapBudget {
+  cells: number;
+}
+
 /** Pattern pairs longer than this (product of lengths) are not compared: assumed to overlap. */
 const MAX_OVERLAP_CELLS = 250_000;
 
@@ -142,12 +166,17 @@ const MAX_OVERLAP_CELLS = 250_000;
  * in time and memory bounded by MAX_OVERLAP_CELLS; beyond that the answer is
  * "yes", which keeps callers from reporting what they could not check.
  */
-export function patternsOverlap(a: string, b: string): boolean {
+export function patternsOverlap(a: string, b: string, budget?: OverlapBudget): boolean {
   const p = a.toLowerCase();
   const q = b.toLowerCase();
   const n = p.length;
   const m = q.length;
-  if ((n + 1) * (m + 1) > MAX_OVERLAP_CELLS) return true;
+  const cells = (n + 1) * (m + 1);
+  if (cells > MAX_OVERLAP_CELLS) return true;
+  if (budget) {
+    if (budget.cells < cells) return true;
+    budget.cells -= cells;
+  }
   // next[j] = row i+1, row[j] = row i.
   let next = new Uint8Array(m + 1);
   let row = new Uint8Array(m + 1);
@@ -186,11 +215,11 @@ export function templatePattern(template: string): string {
  * region of `acs:log:*:*:project/a` stands for a region, not for the colons
  * and fields after it; whole strings when either is not a five-field ARN.
  */
-export function resourceMatchesTemplate(resource: string, template: string): boolean {
+export function resourceMatchesTemplate(resource: string, template: string, budget?: OverlapBudget): boolean {
   const a = arnFields(resource);
   const b = arnFields(templatePattern(template));
-  if (!a || !b) return patternsOverlap(resource, templatePattern(template));
-  return a.every((field, i) => patternsOverlap(field, b[i] as string));
+  if (!a || !b) return patternsOverlap(resource, templatePattern(template), budget);
+  return a.every((field, i) => patternsOverlap(field, b[i] as string, budget));
 }
 
 function arnFields(value: string): string[] | undefined {
