@@ -41,7 +41,7 @@ export default defineRule<MessageId>({
         if (!parts || hasWildcard(entry.value) || view.isIgnored(parts.service)) continue;
         // Authoritative services only: their resource types come from Alibaba's own metadata.
         if (view.service(parts.service)?.tier !== 'authoritative') continue;
-        const known = catalogue().actions.get(entry.value.toLowerCase());
+        const known = catalogue().action(entry.value);
         const templates = known?.tier === 'authoritative' ? (known.resources ?? []) : [];
         // An action that supports only "*" (or all resources) is never asked to be scoped.
         if (templates.length === 0 || templates.includes('*')) continue;

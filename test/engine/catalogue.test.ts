@@ -37,7 +37,7 @@ describe('catalogue', () => {
   });
 
   it('gives every entry a tier and a level', () => {
-    for (const entry of catalogue().actions.values()) {
+    for (const entry of catalogue().allActions()) {
       expect(['authoritative', 'derived', 'curated']).toContain(entry.tier);
       expect(['list', 'read', 'write', 'permissions']).toContain(entry.level);
     }
@@ -54,7 +54,7 @@ describe('catalogue', () => {
     ['ram:PassRole', 'curated', 'permissions'],
     ['sts:AssumeRole', 'curated', 'permissions'],
   ])('%s is %s at level %s', (action, tier, level) => {
-    const entry = catalogue().actions.get(action.toLowerCase());
+    const entry = catalogue().action(action);
     expect(entry).toMatchObject({ action, tier, level });
   });
 
@@ -77,7 +77,7 @@ describe('catalogue', () => {
   });
 
   it('keeps ARN templates of authoritative entries', () => {
-    expect(catalogue().actions.get('log:createindex')?.resources).toContain('acs:log:{#regionId}:{#accountId}:project/{#project}/logstore/{#logstore}');
+    expect(catalogue().action('LOG:createindex')?.resources).toContain('acs:log:{#regionId}:{#accountId}:project/{#project}/logstore/{#logstore}');
   });
 });
 

@@ -65,7 +65,7 @@ export class CatalogueView {
   /** The catalogue entry, or `extra` for an action the configuration declares, or undefined. */
   lookup(action: string): CatalogueAction | 'extra' | undefined {
     const key = action.toLowerCase();
-    const entry = catalogue().actions.get(key);
+    const entry = catalogue().action(key);
     if (entry) return entry;
     if (this.extraActions.has(key) || this.extraPatterns.some((p) => p(key))) return 'extra';
     return undefined;
@@ -144,7 +144,7 @@ export function describeActionPattern(pattern: string, levels: readonly AccessLe
   const colon = pattern.indexOf(':');
   const service = colon < 0 ? undefined : pattern.slice(0, colon).toLowerCase();
   const c = catalogue();
-  const pool = service !== undefined && !hasWildcard(service) ? (c.services.get(service)?.actions ?? []) : [...c.actions.values()];
+  const pool = service !== undefined && !hasWildcard(service) ? (c.services.get(service)?.actions ?? []) : c.allActions();
   const actions = pool.filter((a) => covers(a.action));
   for (const a of actions) counts[a.level]++;
   const parts = levels.filter((l) => counts[l] > 0).map((l) => `${counts[l]} ${LEVEL_WORDS[l]}`);

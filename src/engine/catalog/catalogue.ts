@@ -54,12 +54,14 @@ interface CatalogueFile {
 export interface Catalogue {
   readonly date: string;
   readonly source: string;
-  /** Services whose actions are listed, by lower-cased RAM code. */
+  /** Services whose actions are listed, by lower-cased RAM code; a service's actions are indexed on first use. */
   readonly services: ReadonlyMap<string, CatalogueService>;
   /** RAM codes known to exist whose actions are not listed. */
   readonly namedServices: ReadonlySet<string>;
-  /** Lower-cased `service:action` -> entry. */
-  readonly actions: ReadonlyMap<string, CatalogueAction>;
+  /** The entry for a `service:action` (any case). */
+  action(action: string): CatalogueAction | undefined;
+  /** Every entry (indexes every service). */
+  allActions(): CatalogueAction[];
   /** Lower-cased API names that are not actions -> the action that authorizes them. */
   readonly apiActions: ReadonlyMap<string, string>;
   /** Lower-cased account-level actions (cannot be scoped to a resource). */
@@ -70,30 +72,62 @@ export interface Catalogue {
   readonly conditionKeys: ReadonlyMap<string, readonly string[]>;
 }
 
+type RawActions = Record<string, [CatalogueTier, AccessLevel, string[]?]>;
+
+/**
+ * A service whose entries are built on first use: a policy names a handful of
+ * services, and building all of them was most of the catalogue's load time.
+ */
+class IndexedService implements CatalogueService {
+  private list: CatalogueAction[] | undefined;
+  private byName: Map<string, CatalogueAction> | undefined;
+  constructor(
+    readonly code: string,
+    readonly tier: CatalogueTier,
+    private readonly raw: RawActions,
+  ) {}
+
+  get actions(): readonly CatalogueAction[] {
+    if (!this.list) {
+      this.list = [];
+      this.byName = new Map();
+      for (const [name, [tier, level, resources]] of Object.entries(this.raw)) {
+        const action = `${this.code}:${name}`;
+        const entry: CatalogueAction = resources ? { action, service: this.code, tier, level, resources } : { action, service: this.code, tier, level };
+        this.list.push(entry);
+        this.byName.set(name.toLowerCase(), entry);
+      }
+    }
+    return this.list;
+  }
+
+  get(lowerName: string): CatalogueAction | undefined {
+    if (!this.byName) void this.actions;
+    return this.byName?.get(lowerName);
+  }
+}
+
 let loaded: Catalogue | undefined;
 
-/** The built-in catalogue, loaded and indexed on first call. */
+/** The built-in catalogue, loaded on first call. */
 export function catalogue(): Catalogue {
   if (loaded) return loaded;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose (see the file comment)
+  // Required here, not imported: loaded on first use (see the file comment).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const file = require('./catalogue.json') as CatalogueFile;
-  const services = new Map<string, CatalogueService>();
-  const actions = new Map<string, CatalogueAction>();
-  for (const [code, s] of Object.entries(file.services)) {
-    const list: CatalogueAction[] = [];
-    for (const [name, [tier, level, resources]] of Object.entries(s.actions)) {
-      const entry: CatalogueAction = resources ? { action: `${code}:${name}`, service: code, tier, level, resources } : { action: `${code}:${name}`, service: code, tier, level };
-      list.push(entry);
-      actions.set(`${code}:${name}`.toLowerCase(), entry);
-    }
-    services.set(code, { code, tier: s.tier, actions: list });
-  }
+  const services = new Map<string, IndexedService>();
+  for (const [code, s] of Object.entries(file.services)) services.set(code, new IndexedService(code, s.tier, s.actions));
   loaded = {
     date: file.date,
     source: file.source,
     services,
     namedServices: new Set(file.namedServices),
-    actions,
+    action(action: string) {
+      const colon = action.indexOf(':');
+      if (colon < 0) return undefined;
+      return services.get(action.slice(0, colon).toLowerCase())?.get(action.slice(colon + 1).toLowerCase());
+    },
+    allActions: () => [...services.values()].flatMap((s) => s.actions),
     apiActions: new Map(Object.entries(file.apiActions).map(([k, v]) => [k.toLowerCase(), v])),
     accountLevelActions: new Set(file.accountLevelActions.map((a) => a.toLowerCase())),
     globalConditionKeys: file.globalConditionKeys,
