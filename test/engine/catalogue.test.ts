@@ -2,6 +2,7 @@
  * The committed catalogue is what the generator makes from the committed
  * inputs (data/catalogue), and holds the facts the rules rely on.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeActionPattern } from '../../src/engine/analysis/action-catalogue';
@@ -93,5 +94,20 @@ describe('describeActionPattern', () => {
   it('is empty for a pattern that covers no listed action', () => {
     expect(describeActionPattern('bss:*').text).toBe('');
     expect(describeActionPattern('oss:Get*Objet').actions).toEqual([]);
+  });
+});
+
+describe('catalogue loading', () => {
+  const dist = path.resolve(__dirname, '../../dist/src');
+  const loads = (script: string) =>
+    execFileSync(process.execPath, ['-e', `${script}; console.log(Object.keys(require.cache).some((k) => k.endsWith('catalogue.json')))`], { cwd: dist, encoding: 'utf8' }).trim();
+
+  it('ships the catalogue in the build', () => {
+    expect(fs.existsSync(path.join(dist, 'engine/catalog/catalogue.json'))).toBe(true);
+  });
+
+  it('is lazy: loading the rules, the CLI and --version reads only the date, and the first lookup reads the catalogue', () => {
+    expect(loads("require('./index'); require('./cli/version').versionText('0')")).toBe('false');
+    expect(loads("require('./engine/catalog/catalogue').catalogue()")).toBe('true');
   });
 });
