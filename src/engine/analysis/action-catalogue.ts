@@ -34,6 +34,8 @@ export class CatalogueView {
   private readonly openServices = new Set<string>();
   private readonly ignored: ReadonlySet<string>;
   private readonly extraPatterns: ((action: string) => boolean)[] = [];
+  /** Services with a wildcard entry of the user's own (`svc:Foo*`). */
+  private readonly patternServices = new Set<string>();
   private suggestionsLeft = MAX_SUGGESTIONS;
 
   constructor(extension: CatalogueExtension = {}) {
@@ -42,7 +44,10 @@ export class CatalogueView {
       if (!parts) continue;
       this.extraServices.add(parts.service);
       if (parts.name === '*') this.openServices.add(parts.service);
-      else if (hasWildcard(parts.name)) this.extraPatterns.push(actionMatcher(value));
+      else if (hasWildcard(parts.name)) {
+        this.extraPatterns.push(actionMatcher(value));
+        this.patternServices.add(parts.service);
+      }
       else this.extraActions.add(value.toLowerCase());
     }
     this.ignored = new Set((extension.ignoreServices ?? []).map((s) => s.toLowerCase()));
@@ -76,7 +81,7 @@ export class CatalogueView {
     const covers = actionMatcher(pattern);
     if ((this.service(service)?.actions ?? []).some((a) => covers(a.action))) return true;
     // A user's own wildcard entry (svc:Foo*) may overlap the pattern: give it the benefit of the doubt.
-    if (this.extraPatterns.length > 0 && [...this.extraServices].includes(service)) return true;
+    if (this.patternServices.has(service)) return true;
     return [...this.extraActions].some((a) => covers(a));
   }
 
