@@ -25,6 +25,7 @@ testRule(rule, {
     { name: 'template expressions and malformed entries are other rules\' business', code: policy('["${var.action}", "oss: GetObject", "GetObject"]') },
     { name: 'an action added in the configuration', code: policy('["oss:GetObjectNewThing", "mysvc:DoThing"]'), options: { actions: ['oss:GetObjectNewThing', 'mysvc:DoThing'] } },
     { name: 'a service opened in the configuration with svc:*', code: policy('["mysvc:Anything", "mysvc:Else"]'), options: { actions: ['mysvc:*'] } },
+    { name: 'a wildcard the configuration\'s own wildcard may cover', code: policy('["oss:GetNew*Thing"]'), options: { actions: ['oss:GetNew*'] } },
     { name: 'a service turned off in the configuration', code: policy('["oss:GetObjet"]'), options: { ignoreServices: ['OSS'] } },
     { name: 'MaxCompute project-policy actions', code: policy('["odps:Select", "odps:CreateTable"]') },
   ],
@@ -66,6 +67,12 @@ testRule(rule, {
     {
       name: 'a wildcard that matches no known action of a known service',
       code: policy('["oss:Get*Objet", "oss:Get*"]'),
+      errors: [{ messageId: 'noMatch', line: 6, column: 18, endLine: 6, endColumn: 33, text: '"oss:Get*Objet"', severity: 'warning' }],
+    },
+    {
+      name: 'a configured wildcard of another service excuses nothing',
+      code: policy('["oss:Get*Objet"]'),
+      options: { actions: ['mysvc:Get*'] },
       errors: [{ messageId: 'noMatch', line: 6, column: 18, endLine: 6, endColumn: 33, text: '"oss:Get*Objet"', severity: 'warning' }],
     },
     {
