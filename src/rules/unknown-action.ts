@@ -4,7 +4,7 @@ import type { LocatedString, Statement } from '../engine/model';
 import { defineRule } from '../engine/rule';
 import { hasWildcard } from '../engine/wildcard';
 
-type MessageId = 'unknown' | 'unknownDerived' | 'apiName' | 'noMatch' | 'unknownService';
+type MessageId = 'unknown' | 'unknownGuess' | 'unknownDerived' | 'unknownDerivedGuess' | 'apiName' | 'noMatch' | 'unknownService' | 'unknownServiceGuess';
 
 /** What an entry that matches nothing does, by where it stands: said in every message. */
 function consequence(statement: Statement, inNotAction: boolean): string {
@@ -21,13 +21,17 @@ export default defineRule<MessageId>({
     description: 'Disallow actions that the action catalogue does not know for their service: a misspelt action grants or denies nothing.',
     fixable: 'none',
     messages: {
-      unknown: '"{{action}}" is not an action of service "{{service}}"{{didYouMean}}; {{consequence}}.',
-      unknownDerived: '"{{action}}" is not among the APIs of service "{{service}}" that the catalogue knows{{didYouMean}}; if it is misspelt, {{consequence}}.',
+      unknown: '"{{action}}" is not an action of service "{{service}}"; {{consequence}}.',
+      unknownGuess: '"{{action}}" is not an action of service "{{service}}" (did you mean "{{guess}}"?); {{consequence}}.',
+      unknownDerived: '"{{action}}" is not among the APIs of service "{{service}}" that the catalogue knows; if it is misspelt, {{consequence}}.',
+      unknownDerivedGuess:
+        '"{{action}}" is not among the APIs of service "{{service}}" that the catalogue knows (did you mean "{{guess}}"?); if it is misspelt, {{consequence}}.',
       apiName: '"{{action}}" is the name of an API, not a RAM action: RAM authorizes it as "{{authorizedAs}}"; as written, {{consequence}}.',
       noMatch: '"{{action}}" matches no action of service "{{service}}" that the catalogue knows; if none exists, {{consequence}}.',
-      unknownService: '"{{service}}" in "{{action}}" is not a service the catalogue knows{{didYouMean}}; if it is misspelt, {{consequence}}.',
+      unknownService: '"{{service}}" in "{{action}}" is not a service the catalogue knows; if it is misspelt, {{consequence}}.',
+      unknownServiceGuess: '"{{service}}" in "{{action}}" is not a service the catalogue knows (did you mean "{{guess}}"?); if it is misspelt, {{consequence}}.',
     },
-    messageSeverityCap: { unknownDerived: 'warning', noMatch: 'warning', unknownService: 'warning' },
+    messageSeverityCap: { unknownDerived: 'warning', unknownDerivedGuess: 'warning', noMatch: 'warning', unknownService: 'warning', unknownServiceGuess: 'warning' },
     options: {
       actions: {
         type: 'string[]',
@@ -54,7 +58,7 @@ export default defineRule<MessageId>({
       if (!known) {
         if (view.isKnownService(service)) return;
         const guess = view.suggestService(service);
-        context.report({ ...base, messageId: 'unknownService', data: { ...data, didYouMean: guess ? ` (did you mean "${guess}"?)` : '' } });
+        context.report({ ...base, messageId: guess ? 'unknownServiceGuess' : 'unknownService', data: { ...data, guess: guess ?? '' } });
         return;
       }
       if (hasWildcard(name)) {
@@ -69,7 +73,8 @@ export default defineRule<MessageId>({
       }
       const guess = view.suggestAction(service, name);
       const strict = known.tier === 'authoritative' || known.tier === 'curated';
-      context.report({ ...base, messageId: strict ? 'unknown' : 'unknownDerived', data: { ...data, didYouMean: guess ? ` (did you mean "${guess}"?)` : '' } });
+      const messageId = strict ? (guess ? 'unknownGuess' : 'unknown') : guess ? 'unknownDerivedGuess' : 'unknownDerived';
+      context.report({ ...base, messageId, data: { ...data, guess: guess ?? '' } });
     };
     for (const statement of context.policy.statements) {
       for (const entry of statement.action?.values ?? []) checkEntry(statement, entry, false);

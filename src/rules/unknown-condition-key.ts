@@ -3,7 +3,7 @@ import { isTemplateExpression } from '../engine/analysis/templates';
 import { closest } from '../engine/closest';
 import { defineRule } from '../engine/rule';
 
-type MessageId = 'unknownGlobal' | 'unknownServiceKey';
+type MessageId = 'unknownGlobal' | 'unknownGlobalGuess' | 'unknownServiceKey' | 'unknownServiceKeyGuess';
 
 /** Longer keys get no did-you-mean: bounded work on untrusted input. */
 const MAX_SUGGESTION_LENGTH = 80;
@@ -17,10 +17,13 @@ export default defineRule<MessageId>({
     description: 'Warn on condition keys that RAM does not define: global acs: keys, and keys of services whose key list the catalogue knows.',
     fixable: 'none',
     messages: {
-      unknownGlobal:
-        '"{{key}}" is not a global condition key{{didYouMean}}; no request carries it, so the condition does not test what it seems to.',
+      unknownGlobal: '"{{key}}" is not a global condition key; no request carries it, so the condition does not test what it seems to.',
+      unknownGlobalGuess:
+        '"{{key}}" is not a global condition key (did you mean "{{guess}}"?); no request carries it, so the condition does not test what it seems to.',
       unknownServiceKey:
-        '"{{key}}" is not a condition key of service "{{service}}"{{didYouMean}}; no request carries it, so the condition does not test what it seems to.',
+        '"{{key}}" is not a condition key of service "{{service}}"; no request carries it, so the condition does not test what it seems to.',
+      unknownServiceKeyGuess:
+        '"{{key}}" is not a condition key of service "{{service}}" (did you mean "{{guess}}"?); no request carries it, so the condition does not test what it seems to.',
     },
     options: {
       conditionKeys: { type: 'string[]', description: 'Condition keys to accept besides the catalogue\'s ("log:NewKey").', default: [] },
@@ -45,19 +48,20 @@ export default defineRule<MessageId>({
         // Case is not documented to matter for keys, so they compare case-insensitively.
         const suggest = (candidates: readonly string[]) => {
           const best = key.length > MAX_SUGGESTION_LENGTH ? undefined : closest(lower, candidates.map((k) => k.toLowerCase()));
-          const found = best === undefined ? undefined : candidates.find((k) => k.toLowerCase() === best);
-          return found ? ` (did you mean "${found}"?)` : '';
+          return best === undefined ? undefined : candidates.find((k) => k.toLowerCase() === best);
         };
         const base = { node: clause.keyNode, path: clause.path, fingerprintValue: key };
         if (service === 'acs') {
           if (c.globalConditionKeys.some((k) => k.toLowerCase() === lower)) continue;
           if (c.globalConditionKeyPrefixes.some((p) => lower.startsWith(p.toLowerCase()) && lower.length > p.length)) continue;
-          context.report({ ...base, messageId: 'unknownGlobal', data: { key, didYouMean: suggest([...c.globalConditionKeys, ...c.globalConditionKeyPrefixes.map((p) => `${p}<tag-key>`)]) } });
+          const guess = suggest([...c.globalConditionKeys, ...c.globalConditionKeyPrefixes.map((p) => `${p}<tag-key>`)]);
+          context.report({ ...base, messageId: guess ? 'unknownGlobalGuess' : 'unknownGlobal', data: { key, guess: guess ?? '' } });
           continue;
         }
         const keys = c.conditionKeys.get(service);
         if (!keys || keys.some((k) => k.toLowerCase() === lower)) continue;
-        context.report({ ...base, messageId: 'unknownServiceKey', data: { key, service, didYouMean: suggest(keys) } });
+        const guess = suggest(keys);
+        context.report({ ...base, messageId: guess ? 'unknownServiceKeyGuess' : 'unknownServiceKey', data: { key, service, guess: guess ?? '' } });
       }
     }
   },

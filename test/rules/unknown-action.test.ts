@@ -35,7 +35,7 @@ testRule(rule, {
       code: policy('["oss:GetObjet"]'),
       errors: [
         {
-          messageId: 'unknown',
+          messageId: 'unknownGuess',
           line: 6,
           column: 18,
           endLine: 6,
@@ -49,12 +49,12 @@ testRule(rule, {
     {
       name: 'a misspelt action in a Deny says the Deny forbids nothing',
       code: policy('"oss:DeleteObjects"', 'Deny'),
-      errors: [{ messageId: 'unknown', line: 6, column: 17, endLine: 6, endColumn: 36, text: '"oss:DeleteObjects"', path: 'Statement[0].Action', severity: 'error' }],
+      errors: [{ messageId: 'unknownGuess', line: 6, column: 17, endLine: 6, endColumn: 36, text: '"oss:DeleteObjects"', path: 'Statement[0].Action', severity: 'error' }],
     },
     {
       name: 'a misspelt action of a derived service is a warning (drds:CeateDrdsDB)',
       code: policy('["drds:CeateDrdsDB"]'),
-      errors: [{ messageId: 'unknownDerived', line: 6, column: 18, endLine: 6, endColumn: 36, text: '"drds:CeateDrdsDB"', severity: 'warning' }],
+      errors: [{ messageId: 'unknownDerivedGuess', line: 6, column: 18, endLine: 6, endColumn: 36, text: '"drds:CeateDrdsDB"', severity: 'warning' }],
     },
     {
       name: 'an API name that is not an action (oss:GetBucket is authorized as oss:ListObjects)',
@@ -79,14 +79,19 @@ testRule(rule, {
       name: 'an unknown service prefix, with a did-you-mean',
       code: policy('["osss:GetObject", "zzzz:Thing"]'),
       errors: [
-        { messageId: 'unknownService', line: 6, column: 18, endLine: 6, endColumn: 34, text: '"osss:GetObject"', severity: 'warning' },
+        { messageId: 'unknownServiceGuess', line: 6, column: 18, endLine: 6, endColumn: 34, text: '"osss:GetObject"', severity: 'warning' },
         { messageId: 'unknownService', line: 6, column: 36, endLine: 6, endColumn: 48, text: '"zzzz:Thing"', severity: 'warning' },
       ],
     },
     {
       name: 'a misspelt NotAction entry excludes nothing',
       code: policy('["ram:CreatAccessKey"]', 'Allow', 'NotAction'),
-      errors: [{ messageId: 'unknown', line: 6, column: 21, endLine: 6, endColumn: 41, text: '"ram:CreatAccessKey"', path: 'Statement[0].NotAction[0]' }],
+      errors: [{ messageId: 'unknownGuess', line: 6, column: 21, endLine: 6, endColumn: 41, text: '"ram:CreatAccessKey"', path: 'Statement[0].NotAction[0]' }],
+    },
+    {
+      name: 'a misspelt action of a derived service with nothing close',
+      code: policy('["ecs:Zzzzzzzzzzzzzzzz"]'),
+      errors: [{ messageId: 'unknownDerived', line: 6, column: 18, endLine: 6, endColumn: 40, text: '"ecs:Zzzzzzzzzzzzzzzz"', severity: 'warning' }],
     },
     {
       name: 'a name of unbounded length gets no did-you-mean and does not hang',

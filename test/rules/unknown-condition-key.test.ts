@@ -34,14 +34,24 @@ testRule(rule, {
     {
       name: 'a misspelt global key',
       code: policy('{"IpAddress": {"acs:SourceIP4": "203.0.113.0/24"}}'),
-      errors: [{ messageId: 'unknownGlobal', line: 8, column: 35, endLine: 8, endColumn: 50, text: '"acs:SourceIP4"', path: 'Statement[0].Condition.IpAddress["acs:SourceIP4"]', severity: 'warning' }],
+      errors: [{ messageId: 'unknownGlobalGuess', line: 8, column: 35, endLine: 8, endColumn: 50, text: '"acs:SourceIP4"', path: 'Statement[0].Condition.IpAddress["acs:SourceIP4"]', severity: 'warning' }],
+    },
+    {
+      name: 'a global key with nothing close',
+      code: policy('{"Bool": {"acs:Zzzzzzzzzzzz": "true"}}'),
+      errors: [{ messageId: 'unknownGlobal', line: 8, column: 30, endLine: 8, endColumn: 48, text: '"acs:Zzzzzzzzzzzz"', severity: 'warning' }],
+    },
+    {
+      name: 'a misspelt key of an authoritative service',
+      code: policy('{"Bool": {"odps:Encryptio": "true"}}'),
+      errors: [{ messageId: 'unknownServiceKeyGuess', line: 8, column: 30, endLine: 8, endColumn: 46, text: '"odps:Encryptio"', severity: 'warning' }],
     },
     {
       name: 'a key that an authoritative service does not define',
       code: policy('{"StringEquals": {"dm:Region": "x", "oidc:audience": "x"}}'),
       errors: [
         { messageId: 'unknownServiceKey', line: 8, column: 38, endLine: 8, endColumn: 49, text: '"dm:Region"', severity: 'warning' },
-        { messageId: 'unknownServiceKey', line: 8, column: 56, endLine: 8, endColumn: 71, text: '"oidc:audience"', severity: 'warning' },
+        { messageId: 'unknownServiceKeyGuess', line: 8, column: 56, endLine: 8, endColumn: 71, text: '"oidc:audience"', severity: 'warning' },
       ],
     },
   ],
