@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import rule from '../../src/rules/action-resource-mismatch';
+import { wildcardMatch } from '../../src/engine/wildcard';
 import { patternsOverlap, resourceMatchesTemplate, templatePattern } from '../../src/engine/analysis/action-catalogue';
 import { runRule, testRule } from '../helpers/rule-tester';
 
@@ -94,5 +96,22 @@ describe('action-resource-mismatch on hostile input', () => {
     const start = Date.now();
     runRule(rule, { name: 'many', code: policy(`[${actions}]`, `[${resources}]`) });
     expect(Date.now() - start).toBeLessThan(5000);
+  });
+});
+
+describe('patternsOverlap agrees with brute force (property test)', () => {
+  // Every string over {a, b} up to length 8: enough witnesses for patterns of up to 4 characters.
+  const words: string[] = [''];
+  for (let i = 0; i < words.length && words.length < 511; i++) if ((words[i] as string).length < 8) words.push(`${words[i]}a`, `${words[i]}b`);
+  const pattern = fc.array(fc.constantFrom('a', 'b', '*', '?'), { maxLength: 4 }).map((cs) => cs.join(''));
+
+  it('for random patterns over a, b, * and ?', () => {
+    fc.assert(
+      fc.property(pattern, pattern, (p, q) => {
+        const brute = words.some((w) => wildcardMatch(p, w) && wildcardMatch(q, w));
+        return patternsOverlap(p, q) === brute;
+      }),
+      { seed: 20251219, numRuns: 2000 },
+    );
   });
 });
