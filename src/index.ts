@@ -11,6 +11,9 @@ export { defineRule, type Rule, type RuleMeta, type RuleContext, type ReportDesc
 export { CORE_DIAGNOSTICS } from './engine/core-diagnostics';
 export type { Policy, Statement, ListMember, LocatedString, PrincipalMember, ConditionMember } from './engine/model';
 export * from './engine/types';
+/** The action catalogue's date and source (for SARIF and reports), and what an action pattern grants. */
+export { catalogueInfo, type AccessLevel, type CatalogueTier } from './engine/catalog/catalogue';
+export { describeActionPattern, type PatternDescription } from './engine/analysis/action-catalogue';
 
 /** Lints one policy document with the built-in rules (plus any given). */
 export function lint(text: string, options: Partial<LintOptions> = {}): LintResult {

@@ -6,6 +6,7 @@
 import yargs from 'yargs';
 import { FORMAT_NAMES } from '../formatters';
 import { POLICY_KINDS, type PolicyKind } from '../engine/types';
+import { versionText } from './version';
 
 export interface CliOptions {
   command: 'lint' | 'rules';
@@ -101,7 +102,7 @@ function build(version: string) {
     .strict()
     // Kebab-case only: otherwise "Unknown arguments" names each unknown flag twice.
     .parserConfiguration({ 'camel-case-expansion': false })
-    .version(version)
+    .version(versionText(version))
     .help()
     .alias('h', 'help')
     .alias('v', 'version')

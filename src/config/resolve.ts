@@ -14,6 +14,7 @@ import type { RuleSetting } from '../engine/linter';
 import type { PolicyKind } from '../engine/types';
 import type { Waiver } from '../engine/waivers';
 import { displayPath, relativeInside, toPosix } from '../paths';
+import { builtinRules } from '../rules';
 import { parseConfig } from './parse';
 import { CONFIG_FILE_NAMES, type ConfigFile, type RuleEntry } from './types';
 
@@ -190,6 +191,7 @@ export class ConfigResolver {
         waivers.push({ id: w.id, rule: w.rule, reason: w.reason, statement: w.statement, path: w.path, expires: w.expires, owner: w.owner });
       }
     }
+    applyCatalogue(settings, chain);
     return { files: chain.map((c) => c.file), settings, kind, waivers, ignoredBy, processors };
   }
 
@@ -251,5 +253,34 @@ export class ConfigReadError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** The rules that read the action catalogue, and so take the "catalogue" block as options. */
+export const CATALOGUE_RULE_IDS: readonly string[] = ['action-resource-mismatch', 'unknown-action', 'unknown-condition-key'];
+
+/**
+ * The "catalogue" blocks of the chain, outermost first, become the `actions`
+ * and `ignoreServices` options of every catalogue rule (added to the rule's
+ * own options), so that one block configures all of them.
+ */
+function applyCatalogue(settings: Record<string, RuleSetting>, chain: readonly ConfigFile[]): void {
+  const blocks = chain.map((c) => c.catalogue).filter((c) => c !== undefined);
+  if (blocks.length === 0) return;
+  const actions = blocks.flatMap((b) => b.actions);
+  const ignoreServices = blocks.flatMap((b) => b.ignoreServices);
+  for (const id of CATALOGUE_RULE_IDS) {
+    const rule = builtinRules.get(id);
+    if (!rule) continue;
+    const own = settings[id];
+    const options = own?.options ?? {};
+    settings[id] = {
+      severity: own?.severity ?? rule.meta.defaultSeverity,
+      options: {
+        ...options,
+        actions: [...actions, ...((options.actions as string[] | undefined) ?? [])],
+        ignoreServices: [...ignoreServices, ...((options.ignoreServices as string[] | undefined) ?? [])],
+      },
+    };
   }
 }

@@ -93,6 +93,19 @@ export function buildConfigSchema(rules: ReadonlyMap<string, Rule>): JsonSchema 
           },
         },
       },
+      catalogue: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Additions to the action catalogue, for every rule that reads it (unknown-action, unknown-condition-key, action-resource-mismatch).',
+        properties: {
+          actions: {
+            type: 'array',
+            items: { type: 'string', pattern: '^[A-Za-z0-9_.-]+:[A-Za-z0-9_.*?-]+$' },
+            description: 'Actions to accept besides the catalogue\'s: "mysvc:DoThing", or "mysvc:*" for every action of a service.',
+          },
+          ignoreServices: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'RAM codes (action prefixes) the catalogue rules do not check.' },
+        },
+      },
     },
   };
 }

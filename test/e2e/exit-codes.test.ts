@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { BIN, ramlint, ramlintProcess } from '../helpers/cli';
 import { ADMIN, CLEAN, duplicateLine, lines, project, STACK_FRAME, WARNING } from './support';
+import { catalogueInfo } from '../../src/engine/catalog/catalogue';
 
 const s = project({ 'clean.json': CLEAN, 'warning.json': WARNING, 'admin.json': ADMIN, 'broken-config.json': '{"rules": {\n' });
 afterAll(() => s.cleanup());
@@ -41,7 +42,8 @@ describe('exit code 0', () => {
     expect(help.stdout).toContain('--max-warnings');
     expect(help.stderr).toBe('');
     const version = run('--version');
-    expect(version).toEqual({ code: 0, stdout: `${require('../../package.json').version}\n`, stderr: '' });
+    // The package version first (scripts read the first line), then the action catalogue's date.
+    expect(version).toEqual({ code: 0, stdout: `${require('../../package.json').version}\naction catalogue 2025-12-19: ${catalogueInfo.source}\n`, stderr: '' });
   });
 });
 
