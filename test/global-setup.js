@@ -29,7 +29,7 @@ module.exports = async function globalSetup() {
   const temp = fs.mkdtempSync(path.join(root, '.dist-build-'));
   try {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', temp], { cwd: root, stdio: 'inherit' });
-    bundle(temp);
+    await bundle(temp);
     fs.writeFileSync(path.join(temp, '.build-stamp'), new Date().toISOString());
     const old = `${dist}.old-${process.pid}`;
     if (fs.existsSync(dist)) fs.renameSync(dist, old);
