@@ -1,4 +1,4 @@
-import { isTemplateExpression } from '../engine/analysis/templates';
+import { isPlaceholder } from '../engine/analysis/placeholders';
 import { replaceNode } from '../engine/edits';
 import { describeType, hasCaseVariant, intrinsicName } from '../engine/model';
 import { defineRule } from '../engine/rule';
@@ -33,7 +33,7 @@ export default defineRule({
         if (!intrinsicName(node)) context.report({ messageId: 'notString', node, path: effect.path, data: { type: describeType(node.type) } });
         continue;
       }
-      if (isTemplateExpression(value)) continue;
+      if (isPlaceholder(value)) continue;
       const canonical = ['Allow', 'Deny'].find((e) => e.toLowerCase() === value.trim().toLowerCase());
       const shown = JSON.stringify(value);
       if (canonical) {

@@ -1,4 +1,4 @@
-import { isTemplateExpression } from '../engine/analysis/templates';
+import { isPlaceholder } from '../engine/analysis/placeholders';
 import { insertFirstMember, replaceNode } from '../engine/edits';
 import { describeType, hasCaseVariant, intrinsicName } from '../engine/model';
 import { defineRule } from '../engine/rule';
@@ -34,7 +34,7 @@ export default defineRule({
     }
     const value = version.valueNode;
     if (value.type === 'string') {
-      if (value.value === '1' || isTemplateExpression(String(value.value))) return;
+      if (value.value === '1' || isPlaceholder(String(value.value))) return;
       const hint = /^\d{4}-\d{2}-\d{2}$/.test(String(value.value)) ? 'dated versions belong to AWS IAM' : 'there is no other version';
       context.report({
         messageId: 'wrongValue',

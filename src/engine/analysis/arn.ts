@@ -3,6 +3,7 @@
  * resource pattern reaches: how many roles, whether every bucket.
  */
 import { canMatchWithPrefix, hasWildcard, wildcardMatch } from '../wildcard';
+import { isPlaceholderAccount } from './placeholders';
 
 export interface Arn {
   prefix: string;
@@ -29,12 +30,13 @@ export function splitArn(value: string): Arn | undefined {
 
 /**
  * Alibaba's documentation masks account ids as `19122324****`, `113***` or
- * `174649****602745`; read that as a placeholder for one account, not as a
- * wildcard over accounts. Short forms (`1*`, `12**`) are real wildcards: they
- * match a tenth or a hundredth of all accounts.
+ * `174649****602745`, or writes them as `<uid>` or `主账号ID`; read that as a
+ * placeholder for one account, not as a wildcard over accounts. Short forms
+ * (`1*`, `12**`) are real wildcards: they match a tenth or a hundredth of all
+ * accounts.
  */
 export function isMaskedAccount(account: string): boolean {
-  return /^\d{3,}\*{3,}\d*$/.test(account);
+  return isPlaceholderAccount(account);
 }
 
 /** `*` or any wildcard that is not a documentation mask. */
