@@ -5,7 +5,7 @@
  */
 import { type CoreDiagnostic, INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCoreDiagnostic, NOT_A_RAM_POLICY } from './core-diagnostics';
 import { type Directive, parseDirectives } from './directives';
-import { buildPolicy, formatPath, type JsonPath, type Policy, rosStackPolicyAction } from './model';
+import { buildPolicy, formatPath, type JsonPath, nodePath, type Policy, rosStackPolicyAction } from './model';
 import { parseJson, type JsonNode, type ParsedJson } from './parse';
 import { capSeverity, interpolate, type ReportDescriptor, type Rule, type RuleContext } from './rule';
 import { SourceText } from './source';
@@ -224,7 +224,8 @@ function toPending(rule: Rule, severity: Severity, d: ReportDescriptor<string>):
     messageId: d.messageId,
     offset: node.offset,
     length: node.length,
-    path: d.path,
+    // Derived from the node, so the path and the range cannot disagree.
+    path: isJsonNode(node) ? nodePath(node) : (d.path ?? []),
     fix: d.fix,
     suggestions: d.suggestions,
     fingerprintValue: d.fingerprintValue ?? nodeText(node),
@@ -232,8 +233,12 @@ function toPending(rule: Rule, severity: Severity, d: ReportDescriptor<string>):
   };
 }
 
+function isJsonNode(node: JsonNode | { offset: number; length: number }): node is JsonNode {
+  return 'type' in node && typeof node.type === 'string';
+}
+
 function nodeText(node: JsonNode | { offset: number; length: number }): string | undefined {
-  return 'type' in node && node.value !== undefined ? String(node.value) : undefined;
+  return isJsonNode(node) && node.value !== undefined ? String(node.value) : undefined;
 }
 
 /** `Statement[2]` for any path inside the third statement. */

@@ -41,17 +41,22 @@ export interface RuleMeta<M extends string = string> {
   supersededBy?: readonly string[];
 }
 
-export interface ReportDescriptor<M extends string> {
+interface ReportBase<M extends string> {
   messageId: M;
-  /** The smallest offending node, or an explicit offset range. */
-  node: JsonNode | { offset: number; length: number };
-  path: JsonPath;
   data?: Record<string, string | number>;
   fix?: TextEdit[];
   suggestions?: { desc: string; edits: TextEdit[] }[];
   /** The value the finding is about; feeds baseline keys and fingerprints. */
   fingerprintValue?: string;
 }
+
+/**
+ * What a rule reports: the smallest offending node, whose JSON path the engine
+ * derives (a path given by hand could disagree with the node), or an explicit
+ * offset range with the path it belongs to (the document when absent).
+ */
+export type ReportDescriptor<M extends string> = ReportBase<M> &
+  ({ node: JsonNode; path?: never } | { node: { offset: number; length: number; type?: never }; path?: JsonPath });
 
 export interface RuleContext<M extends string = string> {
   readonly policy: Policy;

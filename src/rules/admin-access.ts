@@ -26,9 +26,9 @@ export default defineRule({
       const resources = typeof everyResource === 'string' ? 'every resource outside NotResource' : `Resource "${everyResource.value}"`;
       const star = fullWildcardEntry(statement);
       if (star) {
-        context.report({ messageId: 'star', node: star.node, path: star.path, data: { action: star.value, resources } });
+        context.report({ messageId: 'star', node: star.node, data: { action: star.value, resources } });
       } else if (statement.notAction && !statement.action) {
-        context.report({ messageId: 'notAction', node: statement.notAction.keyNode, path: statement.notAction.path, data: { resources } });
+        context.report({ messageId: 'notAction', node: statement.notAction.keyNode, data: { resources } });
       }
     }
   },

@@ -20,10 +20,10 @@ export default defineRule({
     for (const statement of context.policy.statements) {
       if (!isAllow(statement)) continue;
       if (statement.notAction) {
-        context.report({ messageId: 'notAction', node: statement.notAction.keyNode, path: statement.notAction.path });
+        context.report({ messageId: 'notAction', node: statement.notAction.keyNode });
       }
       if (statement.notResource) {
-        context.report({ messageId: 'notResource', node: statement.notResource.keyNode, path: statement.notResource.path });
+        context.report({ messageId: 'notResource', node: statement.notResource.keyNode });
       }
     }
   },

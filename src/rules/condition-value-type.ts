@@ -58,7 +58,6 @@ export default defineRule({
           context.report({
             messageId: 'mismatch',
             node: v.node,
-            path: v.path,
             data: { operator: clause.operator, expected: EXPECTED[type], value: JSON.stringify(v.value) },
           });
         }

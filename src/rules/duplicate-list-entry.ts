@@ -70,7 +70,6 @@ export default defineRule({
           context.report({
             messageId: 'duplicate',
             node: entry.node,
-            path: entry.path,
             data: { key: member.key, value: entry.value, line: context.source.position(first).line },
             fix: removeEntry(context.source.text, entry),
           });

@@ -26,7 +26,7 @@ export default defineRule({
           const value = entry.value;
           if (value === '*' || entry.placeholder) continue;
           const report = (messageId: 'prefix' | 'awsArn' | 'fields' | 'emptyField' | 'maxCompute', data: Record<string, string | number> = {}) =>
-            context.report({ messageId, node: entry.node, path: entry.path, data: { value, ...data } });
+            context.report({ messageId, node: entry.node, data: { value, ...data } });
           const flat = withoutPlaceholders(value, 'X');
           if (/^arn:aws/i.test(flat)) {
             report('awsArn');

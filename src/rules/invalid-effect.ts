@@ -30,7 +30,7 @@ export default defineRule({
       if (value === 'Allow' || value === 'Deny') continue;
       if (value === undefined) {
         // A ROS template function is reported once, by invalid-element-type.
-        if (!intrinsicName(node)) context.report({ messageId: 'notString', node, path: effect.path, data: { type: describeType(node.type) } });
+        if (!intrinsicName(node)) context.report({ messageId: 'notString', node, data: { type: describeType(node.type) } });
         continue;
       }
       if (isPlaceholder(value)) continue;
@@ -40,12 +40,11 @@ export default defineRule({
         context.report({
           messageId: 'wrongCase',
           node,
-          path: effect.path,
           data: { value: shown, expected: `"${canonical}"` },
           fix: [replaceNode(node, `"${canonical}"`)],
         });
       } else {
-        context.report({ messageId: 'invalid', node, path: effect.path, data: { value: shown } });
+        context.report({ messageId: 'invalid', node, data: { value: shown } });
       }
     }
   },

@@ -39,7 +39,6 @@ export default defineRule({
       context.report({
         messageId: 'wrongValue',
         node: value,
-        path: version.path,
         data: { value: JSON.stringify(value.value), hint },
         suggestions: [{ desc: 'Set "Version" to "1".', edits: [replaceNode(value, '"1"')] }],
       });
@@ -51,7 +50,6 @@ export default defineRule({
     context.report({
       messageId: 'notString',
       node: value,
-      path: version.path,
       data: { value: value.type === 'number' ? `the number ${raw}` : describeType(value.type) },
       ...(isOne ? { fix: [replaceNode(value, '"1"')] } : {}),
     });

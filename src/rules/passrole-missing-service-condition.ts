@@ -56,13 +56,12 @@ export default defineRule({
       const wildcards = wildcardConditionValues(statement, 'acs:Service');
       if (wildcards.length > 0) {
         for (const { value } of wildcards) {
-          context.report({ messageId: 'wildcardValue', node: value.node, path: value.path, data: { value: String(value.value) }, suggestions });
+          context.report({ messageId: 'wildcardValue', node: value.node, data: { value: String(value.value) }, suggestions });
         }
         continue;
       }
       const node = grant.entry?.node ?? grant.member.keyNode;
-      const path = grant.entry?.path ?? grant.member.path;
-      context.report({ messageId: 'missing', node, path, data: { action: describeGrant('ram:PassRole', grant) }, suggestions });
+      context.report({ messageId: 'missing', node, data: { action: describeGrant('ram:PassRole', grant) }, suggestions });
     }
   },
 });

@@ -59,12 +59,12 @@ export default defineRule({
       const how = ESCALATION_ACTIONS.get(actions[0] as string) as string;
       const via = entry ? (entry.value.toLowerCase() === (actions[0] as string).toLowerCase() ? shown : `"${entry.value}" (${shown})`) : `NotAction (${shown})`;
       if (statement.notResource) {
-        context.report({ messageId: 'notResource', node: statement.notResource.keyNode, path: statement.notResource.path, data: { actions: via, how } });
+        context.report({ messageId: 'notResource', node: statement.notResource.keyNode, data: { actions: via, how } });
         continue;
       }
       const broad = statement.resource?.values.find((r) => isBroad(r.value));
       if (!broad) continue;
-      context.report({ messageId: 'escalation', node: broad.node, path: broad.path, data: { actions: via, resource: broad.value, how } });
+      context.report({ messageId: 'escalation', node: broad.node, data: { actions: via, resource: broad.value, how } });
     }
   },
 });

@@ -50,11 +50,11 @@ export default defineRule({
           if (v.value.trim() === '*') continue; // everyone: trust-wildcard-principal's finding
           if (entry.type === 'Service' && services.length > 0) {
             const name = v.value.trim().replace(/^[^@]+@/, '');
-            if (!listed(services, name)) context.report({ messageId: 'service', node: v.node, path: v.path, data: { value: v.value, trusted: services.join(', ') } });
+            if (!listed(services, name)) context.report({ messageId: 'service', node: v.node, data: { value: v.value, trusted: services.join(', ') } });
           }
           const account = accountOf(entry.type, v.value);
           if (accounts.length > 0 && account && account !== '*' && !isMaskedAccount(account) && !listed(accounts, account)) {
-            context.report({ messageId: 'account', node: v.node, path: v.path, data: { value: v.value, account, trusted: accounts.join(', ') } });
+            context.report({ messageId: 'account', node: v.node, data: { value: v.value, account, trusted: accounts.join(', ') } });
           }
         }
       }

@@ -16,7 +16,7 @@ export default defineRule({
   check(context) {
     for (const statement of context.policy.statements) {
       const principal = statement.principal;
-      if (principal) context.report({ messageId: 'unexpected', node: principal.keyNode, path: principal.path });
+      if (principal) context.report({ messageId: 'unexpected', node: principal.keyNode });
     }
   },
 });

@@ -24,7 +24,7 @@ function effectRule(id: string, extra: Partial<Rule['meta']> = {}, pick: (ctx: R
     check(context) {
       context.policy.statements.forEach((st, i) => {
         if (!st.effect || !pick(context, i)) return;
-        context.report({ messageId: 'found', node: st.effect.valueNode, path: st.effect.path, data: { effect: String(st.effectValue) } });
+        context.report({ messageId: 'found', node: st.effect.valueNode, data: { effect: String(st.effectValue) } });
       });
     },
   }) as Rule;
@@ -40,7 +40,7 @@ describe('rule failures become internal-error findings', () => {
   const throwing = defineRule({
     meta: { id: 'test/throws', category: 'correctness', defaultSeverity: 'error', description: 'Throws.', fixable: 'none', messages: { found: 'Found.' } },
     check(context) {
-      context.report({ messageId: 'found', node: context.policy.root ?? { offset: 0, length: 0 }, path: [] });
+      if (context.policy.root) context.report({ messageId: 'found', node: context.policy.root });
       throw new Error('boom');
     },
   }) as Rule;
@@ -250,7 +250,7 @@ describe('supersededBy', () => {
       meta: { id: 'test/top', category: 'correctness', defaultSeverity: 'error', description: 'Top.', fixable: 'none', supersededBy: ['test/admin'], messages: { m: 'Top.' } },
       check(context) {
         const v = context.policy.version;
-        if (v) context.report({ messageId: 'm', node: v.valueNode, path: v.path });
+        if (v) context.report({ messageId: 'm', node: v.valueNode });
       },
     }) as Rule;
     expect(run([admin, topLevel]).messages.map((m) => [m.ruleId, m.path])).toEqual([
@@ -272,9 +272,9 @@ describe('results', () => {
       check(context) {
         const statements = [...context.policy.statements].reverse();
         for (const st of statements) {
-          if (st.resource) context.report({ messageId: 'm', node: st.resource.valueNode, path: st.resource.path });
-          if (st.action) context.report({ messageId: 'm', node: st.action.valueNode, path: st.action.path });
-          context.report({ messageId: 'm', node: st.node, path: st.path });
+          if (st.resource) context.report({ messageId: 'm', node: st.resource.valueNode });
+          if (st.action) context.report({ messageId: 'm', node: st.action.valueNode });
+          context.report({ messageId: 'm', node: st.node });
         }
       },
     }) as Rule;
@@ -481,5 +481,29 @@ describe('failures outside the rules', () => {
     });
     expect(result.messages.map((m) => `${m.ruleId}: ${m.message}`)).toEqual(['internal-error: ramlint failed on this file, so the file was not checked: waiver exploded']);
     expect(result.errorCount).toBe(1);
+  });
+});
+
+describe('report() derives the JSON path from the node', () => {
+  it('ignores a path a JavaScript rule passes beside a node, so range and path cannot disagree', () => {
+    const wrongPath = {
+      meta: { id: 'test/wrong-path', category: 'correctness', defaultSeverity: 'error', description: 'Wrong path.', fixable: 'none', messages: { m: 'M.' } },
+      check(context: RuleContext) {
+        const st = context.policy.statements[1];
+        if (st?.effect) (context.report as (d: unknown) => void)({ messageId: 'm', node: st.effect.valueNode, path: ['Statement', 0, 'Resource'] });
+      },
+    } as Rule;
+    expect(run([wrongPath]).messages.map((m) => m.path)).toEqual(['Statement[1].Effect']);
+  });
+
+  it('keeps the path given with an offset range, and the document otherwise', () => {
+    const ranges = defineRule({
+      meta: { id: 'test/ranges', category: 'correctness', defaultSeverity: 'error', description: 'Ranges.', fixable: 'none', messages: { m: 'M.' } },
+      check(context) {
+        context.report({ messageId: 'm', node: { offset: 0, length: 1 } });
+        context.report({ messageId: 'm', node: { offset: 1, length: 1 }, path: ['Statement', 1] });
+      },
+    });
+    expect(run([ranges as Rule]).messages.map((m) => m.path)).toEqual(['', 'Statement[1]']);
   });
 });

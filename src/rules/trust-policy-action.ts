@@ -1,0 +1,49 @@
+import { actionCovers } from '../engine/analysis/actions';
+import { replaceNode } from '../engine/edits';
+import { defineRule } from '../engine/rule';
+import { hasWildcard } from '../engine/wildcard';
+
+/** STS API names that people write as actions; RAM authorizes each of them as sts:AssumeRole. */
+const STS_API_NAMES = new Set(['sts:assumerolewithsaml', 'sts:assumerolewithoidc']);
+
+const ASSUME_ROLE = 'sts:AssumeRole';
+
+export default defineRule({
+  meta: {
+    id: 'trust-policy-action',
+    category: 'security',
+    defaultSeverity: 'error',
+    description: 'Require every trust policy statement to allow exactly "sts:AssumeRole", the only action a trust policy uses.',
+    fixable: 'none',
+    hasSuggestions: true,
+    kinds: ['trust'],
+    messages: {
+      apiName:
+        '"{{action}}" is the name of an STS API, not an action: a trust policy allows "sts:AssumeRole", for SAML and OIDC federation too, so this entry lets no one assume the role. Write "sts:AssumeRole".',
+      otherAction:
+        'Action "{{action}}" is not "sts:AssumeRole", the only action a trust policy uses, so this entry lets no one assume the role; write "sts:AssumeRole".',
+      wildcard:
+        'Action "{{action}}" in a trust policy stands for "sts:AssumeRole", the only action a trust policy uses; write "sts:AssumeRole" so the policy says what it allows.',
+      notAction: 'A trust policy names its one action with "Action": "sts:AssumeRole"; "NotAction" here is not a trust policy RAM documents.',
+    },
+    messageSeverityCap: { wildcard: 'warning' },
+  },
+  check(context) {
+    for (const statement of context.policy.statements) {
+      if (statement.notAction && !statement.action) context.report({ messageId: 'notAction', node: statement.notAction.keyNode });
+      for (const entry of statement.action?.values ?? []) {
+        const action = entry.value.trim();
+        // A placeholder is filled in later; a malformed action is invalid-action-format's finding.
+        if (entry.placeholder || !/^[^:\s]+:[^:\s]+$/.test(action) && action !== '*') continue;
+        if (action.toLowerCase() === ASSUME_ROLE.toLowerCase()) continue;
+        const suggestions = [{ desc: 'Replace the action with "sts:AssumeRole".', edits: [replaceNode(entry.node, `"${ASSUME_ROLE}"`)] }];
+        const messageId = STS_API_NAMES.has(action.toLowerCase())
+          ? 'apiName'
+          : hasWildcard(action) && actionCovers(action, ASSUME_ROLE)
+            ? 'wildcard'
+            : 'otherAction';
+        context.report({ messageId, node: entry.node, data: { action: entry.value }, suggestions });
+      }
+    }
+  },
+});
