@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { ramlint, ROOT } from './helpers/cli';
 
 const expected: Record<string, string[]> = {
-  'dataworks/cross-account-trust-policy.json': [],
+  'dataworks/cross-account-trust-policy.json': ['info trust-external-principal'],
   'dataworks/dataworks-role-trust-policy.json': [],
   'dataworks/di-role-trust-policy.json': [],
   'dataworks/oss-one-bucket-read-write.json': [],
