@@ -37,7 +37,14 @@ export interface RuleMeta<M extends string = string> {
   options?: Record<string, OptionSpec>;
   /** Documentation link; built-in rules derive theirs from the id. */
   url?: string;
-  /** Rules whose finding in the same statement makes this rule's finding redundant. */
+  /**
+   * Rules whose finding in the same statement says all this rule's finding
+   * says (admin-access for the narrower grant rules). The finding folds into
+   * theirs only when one of them is reported there, not waived, at the same or
+   * a higher severity; otherwise it stands.
+   */
+  foldsInto?: readonly string[];
+  /** @deprecated The old name of `foldsInto`, read the same way (it no longer drops findings regardless of severity or waivers). */
   supersededBy?: readonly string[];
 }
 
@@ -56,7 +63,14 @@ interface ReportBase<M extends string> {
  * offset range with the path it belongs to (the document when absent).
  */
 export type ReportDescriptor<M extends string> = ReportBase<M> &
-  ({ node: JsonNode; path?: never } | { node: { offset: number; length: number; type?: never }; path?: JsonPath });
+  (
+    | {
+        node: JsonNode;
+        /** @deprecated Ignored: the engine derives the path from the node. Accepted so that older rules still compile. */
+        path?: JsonPath;
+      }
+    | { node: { offset: number; length: number; type?: never }; path?: JsonPath }
+  );
 
 export interface RuleContext<M extends string = string> {
   readonly policy: Policy;
@@ -86,6 +100,11 @@ export function docsUrl(meta: Pick<RuleMeta, 'id' | 'url'>): string | undefined 
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** info < warning < error. */
+export function severityRank(severity: Severity): number {
+  return SEVERITY_RANK[severity];
+}
 
 export function capSeverity(severity: Severity, cap: Severity | undefined): Severity {
   if (!cap) return severity;

@@ -1,4 +1,4 @@
-import { fullWildcardEntry, identityStatements, isAllow } from '../engine/analysis/actions';
+import { fullWildcardEntry, isAllow } from '../engine/analysis/actions';
 import { coversEverything } from '../engine/analysis/arn';
 import { defineRule } from '../engine/rule';
 
@@ -17,7 +17,9 @@ export default defineRule({
     },
   },
   check(context) {
-    for (const statement of identityStatements(context.policy)) {
+    // Every kind of document, with or without a Principal: a resource policy that
+    // grants `*` on `*` hands its principal everything the policy governs.
+    for (const statement of context.policy.statements) {
       if (!isAllow(statement)) continue;
       const everyResource = statement.notResource
         ? 'NotResource'

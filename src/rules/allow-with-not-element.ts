@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     description: 'Warn on Allow statements that use NotAction or NotResource, which grant everything they do not list.',
     fixable: 'none',
-    supersededBy: ['admin-access'],
+    foldsInto: ['admin-access'],
     messages: {
       notAction:
         'Allow with NotAction grants every action not listed, including actions that services add later; list the allowed actions under Action instead.',

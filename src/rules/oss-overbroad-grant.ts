@@ -76,7 +76,7 @@ export default defineRule({
       const level = reach.level === 'permissions' ? 'Writing to and changing permissions on' : reach.level === 'write' ? 'Writing to' : 'Reading';
       if (statement.notResource) {
         const messageId = writes ? 'notResource' : 'notResourceRead';
-        context.report({ messageId, node: statement.notResource.keyNode, data: { actions: reach.shown, level } });
+        context.report({ messageId, node: statement.notResource.keyNode, path: statement.notResource.path, data: { actions: reach.shown, level } });
         continue;
       }
       // Narrowing to one bucket changes access for every action of the statement: only
@@ -92,6 +92,7 @@ export default defineRule({
           suggestions,
           messageId: writes ? 'write' : 'read',
           node: resource.node,
+          path: resource.path,
           data: { actions: reach.shown, level, resource: resource.value },
         });
       }

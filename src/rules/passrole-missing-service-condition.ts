@@ -38,7 +38,7 @@ export default defineRule({
     description: 'Require a condition that limits acs:Service to named services wherever ram:PassRole is allowed.',
     fixable: 'none',
     hasSuggestions: true,
-    supersededBy: ['admin-access'],
+    foldsInto: ['admin-access'],
     messages: {
       missing:
         '{{action}} is allowed without a condition on acs:Service, so the role can be passed to any service; add "Condition": {"StringEquals": {"acs:Service": "<service>.aliyuncs.com"}} naming the service that receives the role.',

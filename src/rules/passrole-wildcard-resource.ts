@@ -12,7 +12,7 @@ export default defineRule({
     description: 'Disallow ram:PassRole on a resource that matches more than one role.',
     fixable: 'none',
     hasSuggestions: true,
-    supersededBy: ['admin-access'],
+    foldsInto: ['admin-access'],
     messages: {
       wildcard:
         '{{action}} is allowed on "{{resource}}", which matches {{scope}}; the holder can hand any of those roles to a service. Name the one role instead: "acs:ram::<account-id>:role/<role-name>".',

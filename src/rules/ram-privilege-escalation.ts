@@ -18,6 +18,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Disallow RAM actions that let the holder grant themselves more access, on resources that are not named one by one.',
     fixable: 'none',
+    foldsInto: ['admin-access'],
     messages: {
       escalation:
         '{{actions}} on "{{resource}}" lets the holder {{how}}, which amounts to administrator access; keep these actions for RAM administrators and name the users, groups, roles or policies they apply to.',

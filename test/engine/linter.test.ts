@@ -226,18 +226,46 @@ describe('the rule set', () => {
   });
 });
 
-describe('supersededBy', () => {
+describe('foldsInto', () => {
   const admin = effectRule('test/admin', {}, (_ctx, i) => i === 0);
-  const narrow = effectRule('test/narrow', { supersededBy: ['test/admin'], defaultSeverity: 'warning' });
+  const narrow = effectRule('test/narrow', { foldsInto: ['test/admin'], defaultSeverity: 'warning' });
 
-  it('drops a finding when a superseding rule reported in the same statement only', () => {
+  it('drops a finding when the rule it folds into reported in the same statement only', () => {
     expect(run([admin, narrow]).messages.map(brief)).toEqual([
       { ruleId: 'test/admin', severity: 'error', line: 4, column: 16, path: 'Statement[0].Effect' },
       { ruleId: 'test/narrow', severity: 'warning', line: 5, column: 16, path: 'Statement[1].Effect' },
     ]);
   });
 
-  it('keeps every finding when the superseding rule is off', () => {
+  it('keeps the finding when that rule is reported at a lower severity (admin-access set to info hides no error)', () => {
+    const result = run([admin, narrow], { settings: { 'test/admin': { severity: 'info' } } });
+    expect(result.messages.map((m) => [m.ruleId, m.severity, m.path])).toEqual([
+      ['test/admin', 'info', 'Statement[0].Effect'],
+      ['test/narrow', 'warning', 'Statement[0].Effect'],
+      ['test/narrow', 'warning', 'Statement[1].Effect'],
+    ]);
+    expect(result.warningCount).toBe(2);
+  });
+
+  it('folds at the same severity', () => {
+    const result = run([admin, narrow], { settings: { 'test/admin': { severity: 'warning' } } });
+    expect(result.messages.map((m) => [m.ruleId, m.path])).toEqual([
+      ['test/admin', 'Statement[0].Effect'],
+      ['test/narrow', 'Statement[1].Effect'],
+    ]);
+  });
+
+  it('keeps the finding when the finding it would fold into is waived: a waiver of admin-access waives nothing else', () => {
+    const waiver = { id: 'cfg: waivers[0]', rule: 'test/admin', statement: 0, reason: 'break-glass role' };
+    const result = run([admin, narrow], { waivers: [waiver], today: '2026-01-01' });
+    expect(result.messages.map((m) => [m.ruleId, m.path])).toEqual([
+      ['test/narrow', 'Statement[0].Effect'],
+      ['test/narrow', 'Statement[1].Effect'],
+    ]);
+    expect(result.suppressedMessages.map((m) => m.ruleId)).toEqual(['test/admin']);
+  });
+
+  it('keeps every finding when the rule it folds into is off', () => {
     const result = run([admin, narrow], { settings: { 'test/admin': { severity: 'off' } } });
     expect(result.messages.map((m) => [m.ruleId, m.path])).toEqual([
       ['test/narrow', 'Statement[0].Effect'],
@@ -247,7 +275,7 @@ describe('supersededBy', () => {
 
   it('keeps findings outside any statement', () => {
     const topLevel = defineRule({
-      meta: { id: 'test/top', category: 'correctness', defaultSeverity: 'error', description: 'Top.', fixable: 'none', supersededBy: ['test/admin'], messages: { m: 'Top.' } },
+      meta: { id: 'test/top', category: 'correctness', defaultSeverity: 'error', description: 'Top.', fixable: 'none', foldsInto: ['test/admin'], messages: { m: 'Top.' } },
       check(context) {
         const v = context.policy.version;
         if (v) context.report({ messageId: 'm', node: v.valueNode });

@@ -46,6 +46,11 @@ testRule(rule, {
       errors: [{ messageId: 'unexpected', line: 4, column: 25, endLine: 4, endColumn: 36, text: '"Principal"' }],
     },
     {
+      name: 'regression: a stray Principal in what is otherwise a permission policy (detected as a resource policy)',
+      code: policy('{"Effect": "Allow", "Action": "*", "Resource": "*", "Principal": {"RAM": ["acs:ram::123456789012:user/ops"]}}'),
+      errors: [{ messageId: 'detectedResource', line: 4, column: 57, endLine: 4, endColumn: 68, text: '"Principal"', path: 'Statement[0].Principal', severity: 'warning' }],
+    },
+    {
       name: 'a single-object Statement',
       code: '{"Version": "1", "Statement": {"Effect": "Allow", "Principal": "*", "Action": "ecs:*", "Resource": "*"}}',
       kind: 'permission',
