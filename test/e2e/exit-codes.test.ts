@@ -6,9 +6,9 @@
  * paths.test.ts.)
  */
 import { ramlint } from '../helpers/cli';
-import { ADMIN, CLEAN, duplicateLine, lines, project, STACK_FRAME, WARNING } from './support';
+import { ADMIN, CLEAN, duplicateLine, lines, project, STACK_FRAME, WARN_ON_DUPLICATES, WARNING } from './support';
 
-const s = project({ 'clean.json': CLEAN, 'warning.json': WARNING, 'admin.json': ADMIN, 'broken-config.json': '{"rules": {\n' });
+const s = project({ ...WARN_ON_DUPLICATES, 'clean.json': CLEAN, 'warning.json': WARNING, 'admin.json': ADMIN, 'broken-config.json': '{"rules": {\n' });
 afterAll(() => s.cleanup());
 const run = (...args: string[]) => ramlint(args, { cwd: s.dir });
 

@@ -5,9 +5,9 @@
  */
 import * as path from 'node:path';
 import { ramlint } from '../helpers/cli';
-import { ADMIN_MESSAGE, adminLine, CLEAN, DUPLICATE_MESSAGE, duplicateLine, MIXED, project } from './support';
+import { ADMIN_MESSAGE, adminLine, CLEAN, DUPLICATE_MESSAGE, duplicateLine, MIXED, project, WARN_ON_DUPLICATES } from './support';
 
-const s = project({ 'policies/mixed.json': MIXED, 'policies/clean.json': CLEAN });
+const s = project({ ...WARN_ON_DUPLICATES, 'policies/mixed.json': MIXED, 'policies/clean.json': CLEAN });
 afterAll(() => s.cleanup());
 const run = (args: string[], env?: NodeJS.ProcessEnv) => ramlint(args, { cwd: s.dir, env });
 const FILES = ['policies/mixed.json', 'policies/clean.json'];
