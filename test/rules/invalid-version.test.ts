@@ -105,7 +105,7 @@ testRule(rule, {
     {
       name: 'wrongValue: the AWS IAM dated version (suggestion only, no fix)',
       code: withVersion('"2012-10-17"'),
-      errors: [{ messageId: 'wrongValue', line: 2, column: 14, endLine: 2, endColumn: 26, text: '"2012-10-17"', path: 'Version', severity: 'error' }],
+      errors: [{ messageId: 'wrongValue', line: 2, column: 14, endLine: 2, endColumn: 26, text: '"2012-10-17"', path: 'Version', severity: 'error', suggestions: [{ desc: 'Set "Version" to "1".', output: withVersion('"1"') }] }],
     },
     {
       name: 'wrongValue: "1.0"',

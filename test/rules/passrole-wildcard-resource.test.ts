@@ -34,7 +34,7 @@ testRule(rule, {
     {
       name: 'PassRole on *',
       code: policy('"ram:PassRole"', '"*"'),
-      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', path: 'Statement[0].Resource', severity: 'error' }],
+      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', path: 'Statement[0].Resource', severity: 'error', suggestions: [{ desc: 'Name the one role that is passed (replace <account-id> and <role-name>).', output: policy('"ram:PassRole"', '"acs:ram::<account-id>:role/<role-name>"') }] }],
     },
     {
       name: 'PassRole on every role of one account',

@@ -30,7 +30,7 @@ testRule(rule, {
     {
       name: 'the SAML API name written as an action',
       code: trust('"sts:AssumeRoleWithSAML"', saml),
-      errors: [{ messageId: 'apiName', line: 6, column: 17, endLine: 6, endColumn: 41, text: '"sts:AssumeRoleWithSAML"', path: 'Statement[0].Action', severity: 'error' }],
+      errors: [{ messageId: 'apiName', line: 6, column: 17, endLine: 6, endColumn: 41, text: '"sts:AssumeRoleWithSAML"', path: 'Statement[0].Action', severity: 'error', suggestions: [{ desc: 'Replace the action with "sts:AssumeRole".', output: trust('"sts:AssumeRole"', saml) }] }],
     },
     {
       name: 'the OIDC API name beside the right action',

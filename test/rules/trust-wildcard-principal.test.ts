@@ -53,7 +53,7 @@ testRule(rule, {
     {
       name: 'trust: Principal "*"',
       code: trust('"*"'),
-      errors: [{ messageId: 'trust', line: 7, column: 20, endLine: 7, endColumn: 23, text: '"*"', path: 'Statement[0].Principal', severity: 'error' }],
+      errors: [{ messageId: 'trust', line: 7, column: 20, endLine: 7, endColumn: 23, text: '"*"', path: 'Statement[0].Principal', severity: 'error', suggestions: [{ desc: 'Name the principal instead (replace the <account-id> placeholder).', output: trust('{"RAM": ["acs:ram::<account-id>:root"]}') }] }],
     },
     {
       name: 'trust: {"RAM": "*"}',
