@@ -101,7 +101,8 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
     context.report = (descriptor) => {
       if (state.open) state.found.push(toPending(rule, severity, descriptor));
     };
-    context.options = setting?.options ? { ...defaults, ...setting.options } : defaults;
+    // Option values are checked against the declared types where configuration is read (config/validate.ts).
+    context.options = (setting?.options ? { ...defaults, ...setting.options } : defaults) as RuleContext['options'];
     try {
       const returned: unknown = rule.check(context);
       state.open = false;

@@ -11,13 +11,25 @@ import type { Category, PolicyKind, Severity, TextEdit } from './types';
 
 export type OptionType = 'boolean' | 'number' | 'string' | 'string[]';
 
-export interface OptionSpec {
-  type: OptionType;
+/** The value an option of a declared type holds. */
+export type OptionValue<T extends OptionType> = T extends 'boolean' ? boolean : T extends 'number' ? number : T extends 'string' ? string : readonly string[];
+
+export interface OptionSpec<T extends OptionType = OptionType> {
+  type: T;
   description: string;
-  default: boolean | number | string | readonly string[];
+  default: OptionValue<T>;
 }
 
-export interface RuleMeta<M extends string = string> {
+export type OptionSpecs = Record<string, OptionSpec>;
+
+/**
+ * The options a rule's check() sees, typed from its declaration (as
+ * typescript-eslint's RuleCreator types them from `defaultOptions`): the
+ * configuration merged over the defaults, validated before the rule runs.
+ */
+export type OptionsOf<O extends OptionSpecs> = { readonly [K in keyof O]: OptionValue<O[K]['type']> };
+
+export interface RuleMeta<M extends string = string, O extends OptionSpecs = OptionSpecs> {
   /** kebab-case, stable forever: configs, waivers and baselines name it. */
   id: string;
   category: Category;
@@ -34,7 +46,7 @@ export interface RuleMeta<M extends string = string> {
   /** The policy kinds the rule inspects; all when absent. */
   kinds?: readonly PolicyKind[];
   /** Options the rule accepts in configuration. */
-  options?: Record<string, OptionSpec>;
+  options?: O;
   /** Documentation link; built-in rules derive theirs from the id. */
   url?: string;
   /**
@@ -72,23 +84,26 @@ export type ReportDescriptor<M extends string> = ReportBase<M> &
     | { node: { offset: number; length: number; type?: never }; path?: JsonPath }
   );
 
-export interface RuleContext<M extends string = string> {
+export interface RuleContext<M extends string = string, O extends OptionSpecs = OptionSpecs> {
   readonly policy: Policy;
   readonly source: SourceText;
   readonly parsed: ParsedJson;
   readonly filePath: string | undefined;
   /** Options merged over the declared defaults. */
-  readonly options: Readonly<Record<string, unknown>>;
+  readonly options: OptionsOf<O>;
   report(descriptor: ReportDescriptor<M>): void;
 }
 
-export interface Rule<M extends string = string> {
-  meta: RuleMeta<M>;
-  check(context: RuleContext<M>): void;
+export interface Rule<M extends string = string, O extends OptionSpecs = OptionSpecs> {
+  meta: RuleMeta<M, O>;
+  check(context: RuleContext<M, O>): void;
 }
 
-/** Typed identity helper: message ids in check() are checked against meta.messages. */
-export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+/**
+ * Typed identity helper: message ids in check() are checked against
+ * meta.messages, and context.options is typed from meta.options.
+ */
+export function defineRule<M extends string, O extends OptionSpecs = Record<never, never>>(rule: Rule<M, O>): Rule<M, O> {
   return rule;
 }
 

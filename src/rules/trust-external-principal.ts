@@ -37,8 +37,8 @@ export default defineRule({
     messageSeverityCap: { accountListed: 'info' },
   },
   check(context) {
-    const accounts = context.options.trustedAccounts as readonly string[];
-    const services = context.options.trustedServices as readonly string[];
+    const accounts = context.options.trustedAccounts;
+    const services = context.options.trustedServices;
     for (const statement of context.policy.statements) {
       if (!isAllow(statement) || !statement.principal) continue;
       for (const entry of statement.principal.entries) {
