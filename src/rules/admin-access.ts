@@ -11,9 +11,13 @@ export default defineRule({
     fixable: 'none',
     messages: {
       star:
-        'Action "{{action}}" on {{resources}} allows every action on every resource, which is full administrator access; grant the actions and resources the task needs.',
+        'Action "{{action}}" on Resource "{{resource}}" allows every action on every resource, which is full administrator access; grant the actions and resources the task needs.',
+      starNotResource:
+        'Action "{{action}}" on every resource outside NotResource allows every action on every resource, which is full administrator access; grant the actions and resources the task needs.',
       notAction:
-        'NotAction on {{resources}} allows every action it does not list on every resource, which is close to administrator access; grant the actions the task needs with Action instead.',
+        'NotAction on Resource "{{resource}}" allows every action it does not list on every resource, which is close to administrator access; grant the actions the task needs with Action instead.',
+      notActionNotResource:
+        'NotAction on every resource outside NotResource allows every action it does not list on every resource, which is close to administrator access; grant the actions the task needs with Action instead.',
     },
   },
   check(context) {
@@ -25,12 +29,13 @@ export default defineRule({
         ? 'NotResource'
         : statement.resource?.values.find((r) => coversEverything(r.value));
       if (!everyResource) continue;
-      const resources = typeof everyResource === 'string' ? 'every resource outside NotResource' : `Resource "${everyResource.value}"`;
+      const viaNotResource = typeof everyResource === 'string';
+      const resource = viaNotResource ? '' : everyResource.value;
       const star = fullWildcardEntry(statement);
       if (star) {
-        context.report({ messageId: 'star', node: star.node, data: { action: star.value, resources } });
+        context.report({ messageId: viaNotResource ? 'starNotResource' : 'star', node: star.node, data: { action: star.value, resource } });
       } else if (statement.notAction && !statement.action) {
-        context.report({ messageId: 'notAction', node: statement.notAction.keyNode, data: { resources } });
+        context.report({ messageId: viaNotResource ? 'notActionNotResource' : 'notAction', node: statement.notAction.keyNode, data: { resource } });
       }
     }
   },

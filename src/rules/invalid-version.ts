@@ -14,7 +14,8 @@ export default defineRule({
     messages: {
       missing: 'The policy has no "Version"; RAM requires "Version": "1".',
       notString: '"Version" must be the string "1", not {{value}}.',
-      wrongValue: 'Version {{value}} is not valid; RAM accepts only "1" ({{hint}}).',
+      wrongValue: 'Version {{value}} is not valid; RAM accepts only "1" (there is no other version).',
+      awsVersion: 'Version {{value}} is not valid; RAM accepts only "1" (dated versions belong to AWS IAM).',
     },
   },
   check(context) {
@@ -35,11 +36,11 @@ export default defineRule({
     const value = version.valueNode;
     if (value.type === 'string') {
       if (value.value === '1' || isPlaceholder(String(value.value))) return;
-      const hint = /^\d{4}-\d{2}-\d{2}$/.test(String(value.value)) ? 'dated versions belong to AWS IAM' : 'there is no other version';
+      const dated = /^\d{4}-\d{2}-\d{2}$/.test(String(value.value));
       context.report({
-        messageId: 'wrongValue',
+        messageId: dated ? 'awsVersion' : 'wrongValue',
         node: value,
-        data: { value: JSON.stringify(value.value), hint },
+        data: { value: JSON.stringify(value.value) },
         suggestions: [{ desc: 'Set "Version" to "1".', edits: [replaceNode(value, '"1"')] }],
       });
       return;

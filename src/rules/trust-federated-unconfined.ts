@@ -3,9 +3,6 @@ import { federatedProviderType } from '../engine/analysis/principals';
 import { pinningClause } from '../engine/analysis/conditions';
 import { defineRule } from '../engine/rule';
 
-/** Keys an OIDC (RRSA) trust must pin: the client the token was issued to, and the workload it names. */
-const OIDC_KEYS = ['oidc:aud', 'oidc:sub'] as const;
-
 export default defineRule({
   meta: {
     id: 'trust-federated-unconfined',
@@ -16,7 +13,11 @@ export default defineRule({
     kinds: ['trust'],
     messages: {
       oidc:
-        'OIDC provider "{{value}}" may assume this role without a condition on {{missing}}, so {{consequence}}; add "Condition": {"StringEquals": {"oidc:aud": "<client-id>", "oidc:sub": "<subject>"}} (for RRSA, "sts.aliyuncs.com" and "system:serviceaccount:<namespace>:<service-account>").',
+        'OIDC provider "{{value}}" may assume this role without a condition on oidc:aud and oidc:sub, so anyone holding a token from that issuer, for any client and any subject, can assume it; add "Condition": {"StringEquals": {"oidc:aud": "<client-id>", "oidc:sub": "<subject>"}} (for RRSA, "sts.aliyuncs.com" and "system:serviceaccount:<namespace>:<service-account>").',
+      oidcAud:
+        'OIDC provider "{{value}}" may assume this role without a condition on oidc:aud, so a token that issuer minted for any other client can assume it; add "StringEquals": {"oidc:aud": "<client-id>"} ("sts.aliyuncs.com" for RRSA).',
+      oidcSub:
+        'OIDC provider "{{value}}" may assume this role without a condition on oidc:sub, so every workload or user that issuer signs tokens for can assume it; add "StringEquals": {"oidc:sub": "<subject>"} ("system:serviceaccount:<namespace>:<service-account>" for RRSA).',
       saml:
         'SAML provider "{{value}}" may assume this role without a condition on saml:recipient, so an assertion it issued for any relying party can; add "Condition": {"StringEquals": {"saml:recipient": "https://signin.aliyun.com/saml-role/sso"}}.',
     },
@@ -33,15 +34,11 @@ export default defineRule({
             context.report({ messageId: 'saml', node: v.node, data: { value: v.value } });
           }
           if (type !== 'oidc') continue;
-          const missing = OIDC_KEYS.filter((key) => !pinningClause(statement, key));
-          if (missing.length === 0) continue;
-          const consequence =
-            missing.length === 2
-              ? 'anyone holding a token from that issuer, for any client and any subject, can assume it'
-              : missing[0] === 'oidc:aud'
-                ? 'a token that issuer minted for any other client can assume it'
-                : 'every workload or user that issuer signs tokens for can assume it';
-          context.report({ messageId: 'oidc', node: v.node, data: { value: v.value, missing: missing.join(' and '), consequence } });
+          // An OIDC (RRSA) trust must pin the client the token was issued to and the workload it names.
+          const aud = !!pinningClause(statement, 'oidc:aud');
+          const sub = !!pinningClause(statement, 'oidc:sub');
+          if (aud && sub) continue;
+          context.report({ messageId: !aud && !sub ? 'oidc' : aud ? 'oidcSub' : 'oidcAud', node: v.node, data: { value: v.value } });
         }
       }
     }

@@ -84,7 +84,7 @@ testRule(rule, {
     {
       name: '"*" with NotResource',
       code: policy(allow, action('"*"'), notResource('"acs:ram:*:*:*"')),
-      errors: [{ messageId: 'star', line: 6, column: 17, endLine: 6, endColumn: 20, text: '"*"', path: 'Statement[0].Action', severity: 'error' }],
+      errors: [{ messageId: 'starNotResource', line: 6, column: 17, endLine: 6, endColumn: 20, text: '"*"', path: 'Statement[0].Action', severity: 'error' }],
     },
     {
       name: 'PowerUserAccess: NotAction on "*"',
@@ -99,7 +99,7 @@ testRule(rule, {
     {
       name: 'NotAction with NotResource',
       code: policy(allow, notAction('"ram:*"'), notResource('"acs:ram:*:*:*"')),
-      errors: [{ messageId: 'notAction', line: 6, column: 7, endLine: 6, endColumn: 18, text: '"NotAction"', path: 'Statement[0].NotAction', severity: 'error' }],
+      errors: [{ messageId: 'notActionNotResource', line: 6, column: 7, endLine: 6, endColumn: 18, text: '"NotAction"', path: 'Statement[0].NotAction', severity: 'error' }],
     },
     {
       name: 'only the Allow statement is reported',

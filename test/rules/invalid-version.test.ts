@@ -103,9 +103,9 @@ testRule(rule, {
       output: '{"Version": "1"}',
     },
     {
-      name: 'wrongValue: the AWS IAM dated version (suggestion only, no fix)',
+      name: 'awsVersion: the AWS IAM dated version (suggestion only, no fix)',
       code: withVersion('"2012-10-17"'),
-      errors: [{ messageId: 'wrongValue', line: 2, column: 14, endLine: 2, endColumn: 26, text: '"2012-10-17"', path: 'Version', severity: 'error', suggestions: [{ desc: 'Set "Version" to "1".', output: withVersion('"1"') }] }],
+      errors: [{ messageId: 'awsVersion', line: 2, column: 14, endLine: 2, endColumn: 26, text: '"2012-10-17"', path: 'Version', severity: 'error', suggestions: [{ desc: 'Set "Version" to "1".', output: withVersion('"1"') }] }],
     },
     {
       name: 'wrongValue: "1.0"',
@@ -162,7 +162,7 @@ testRule(rule, {
     {
       name: 'the last of two Versions is the one checked',
       code: withVersion('"1",\n  "Version": "2012-10-17"'),
-      errors: [{ messageId: 'wrongValue', line: 3, column: 14, endLine: 3, endColumn: 26, text: '"2012-10-17"', path: 'Version' }],
+      errors: [{ messageId: 'awsVersion', line: 3, column: 14, endLine: 3, endColumn: 26, text: '"2012-10-17"', path: 'Version' }],
     },
   ],
 });

@@ -36,12 +36,17 @@ testRule(rule, {
     {
       name: 'RRSA with oidc:aud only: any service account of the cluster',
       code: trust(`[${oidc}]`, '{"StringEquals": {"oidc:aud": "sts.aliyuncs.com"}}'),
-      errors: [{ messageId: 'oidc', line: 7, column: 35, endLine: 7, endColumn: 84, text: oidc, path: 'Statement[0].Principal.Federated[0]' }],
+      errors: [{ messageId: 'oidcSub', line: 7, column: 35, endLine: 7, endColumn: 84, text: oidc, path: 'Statement[0].Principal.Federated[0]' }],
     },
     {
       name: 'oidc:sub only as a wildcard pins nothing',
       code: trust(oidc, '{"StringEquals": {"oidc:aud": "sts.aliyuncs.com"}, "StringLike": {"oidc:sub": "*"}}'),
-      errors: [{ messageId: 'oidc', line: 7, column: 34, endLine: 7, endColumn: 83, text: oidc }],
+      errors: [{ messageId: 'oidcSub', line: 7, column: 34, endLine: 7, endColumn: 83, text: oidc }],
+    },
+    {
+      name: 'oidc:sub without oidc:aud: a token minted for another client',
+      code: trust(oidc, '{"StringEquals": {"oidc:sub": "system:serviceaccount:prod:uploader"}}'),
+      errors: [{ messageId: 'oidcAud', line: 7, column: 34, endLine: 7, endColumn: 83, text: oidc, severity: 'error' }],
     },
     {
       name: 'a SAML provider without saml:recipient',
