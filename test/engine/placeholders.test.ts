@@ -93,3 +93,14 @@ describe('regressions: documentation placeholders are not findings', () => {
     expect(lint(text).messages.map((m) => m.ruleId)).toEqual([]);
   });
 });
+
+describe('the analysis API for plugins', () => {
+  it('is exported from the package with the reasoning the built-in rules use', () => {
+    // eslint-style plugins import it as `require('ramlint').analysis`.
+    const { analysis } = jest.requireActual<typeof import('../../src')>('../../src');
+    expect(typeof analysis.grantOf).toBe('function');
+    expect(analysis.ramReach('acs:ram:*:*:domain/*', 'user')).toEqual({ kind: 'none' });
+    expect(analysis.principalParts('Service', '123456789012@cdp.aliyuncs.com')).toEqual({ account: '123456789012', service: 'cdp.aliyuncs.com' });
+    expect(analysis.isPlaceholder('主账号ID')).toBe(true);
+  });
+});
