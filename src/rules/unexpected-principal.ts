@@ -1,4 +1,14 @@
+import { serviceOf } from '../engine/analysis/actions';
+import type { Statement } from '../engine/model';
 import { defineRule } from '../engine/rule';
+
+/** Services whose resources carry policies of their own: KMS key policies, MaxCompute project policies, OSS (vector) bucket policies. */
+const RESOURCE_POLICY_SERVICES = new Set(['kms', 'odps', 'oss', 'ossvector']);
+
+function ofResourcePolicyServices(statements: readonly Statement[]): boolean {
+  const actions = statements.flatMap((s) => s.action?.values ?? []);
+  return actions.length > 0 && actions.every((a) => a.placeholder || RESOURCE_POLICY_SERVICES.has(serviceOf(a.value.trim())));
+}
 
 export default defineRule({
   meta: {
@@ -19,12 +29,18 @@ export default defineRule({
   },
   check(context) {
     const { kind, kindSource } = context.policy;
-    // A resource policy named as such (--kind, config) is what its author says it is.
-    if (kind === 'resource' && kindSource === 'given') return;
-    const messageId = kind === 'permission' ? 'unexpected' : 'detectedResource';
+    if (kind === 'permission') {
+      for (const statement of context.policy.statements) {
+        if (statement.principal) context.report({ messageId: 'unexpected', node: statement.principal.keyNode });
+      }
+      return;
+    }
+    // A resource policy named as such (--kind, config), or one of a service that has them, is what it says it is.
+    if (kindSource === 'given' || ofResourcePolicyServices(context.policy.statements)) return;
     for (const statement of context.policy.statements) {
       const principal = statement.principal;
-      if (principal) context.report({ messageId, node: principal.keyNode });
+      // `"*"` and the list form are resource-policy idioms (endpoint, bucket); the object form is what strays in.
+      if (principal && principal.entries.length > 0) context.report({ messageId: 'detectedResource', node: principal.keyNode });
     }
   },
 });

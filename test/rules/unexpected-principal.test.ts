@@ -21,6 +21,9 @@ testRule(rule, {
     { name: 'a detected bucket policy', code: policy(publicRead) },
     { name: 'a Principal when --kind trust is given', code: policy(trustEcs), kind: 'trust' },
     { name: 'a Principal when --kind resource is given', code: policy('{"Effect": "Allow", "Principal": {"RAM": "acs:ram::123456789012****:root"}, "Action": "kms:Decrypt", "Resource": "*"}'), kind: 'resource' },
+    { name: 'a detected KMS key policy (Terraform provider example)', code: policy('{"Effect": "Allow", "Principal": {"RAM": ["acs:ram::${data.alicloud_account.default.id}:*"]}, "Action": ["kms:*"], "Resource": ["*"]}') },
+    { name: 'a detected OSS vector bucket policy in the list form', code: policy('{"Effect": "Deny", "Principal": ["1234567890"], "Action": ["ossvector:PutVectors"], "Resource": ["acs:ossvector:cn-hangzhou:1234567890:*"]}') },
+    { name: 'an endpoint policy with Principal "*"', code: policy('{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}') },
     { name: 'a lower-case "principal" is unknown-element\'s finding', code: policy('{"Effect": "Allow", "principal": "*", "Action": "ecs:*", "Resource": "*"}'), kind: 'permission' },
   ],
   invalid: [
