@@ -27,7 +27,7 @@ export default defineRule({
       attachAdminPolicy:
         '{{actions}} on "{{resource}}" lets the holder attach {{policy}}, which is administrator access, to the users, groups or roles it can name; keep this for RAM administrators.',
       attachNamedPolicies:
-        '{{actions}} is limited to the policies {{policies}}, so the holder can attach only those; check that they grant no more than the holder may have, and name the users, groups or roles they go to.',
+        '{{actions}} is limited to named policies ({{policies}}), so the holder can attach only those; check that they grant no more than the holder may have, and name the users, groups or roles they go to.',
     },
     messageSeverityCap: { attachNamedPolicies: 'warning' },
   },
