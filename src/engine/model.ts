@@ -100,6 +100,8 @@ export interface ConditionClause {
   operatorNode: JsonNode;
   key: string;
   keyNode: JsonNode;
+  /** The key is a placeholder (`${var.key}`, `<condition-key>`), which format rules do not judge. */
+  keyPlaceholder: boolean;
   valueNode: JsonNode;
   values: Located<ConditionScalar>[];
   nonScalars: JsonNode[];
@@ -293,6 +295,7 @@ function conditionMember(member: Member): ConditionMember {
           operatorNode: op.keyNode,
           key: keyMember.key,
           keyNode: keyMember.keyNode,
+          keyPlaceholder: isPlaceholder(keyMember.key),
           valueNode: keyMember.valueNode,
           values,
           nonScalars,

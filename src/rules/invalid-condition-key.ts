@@ -19,6 +19,7 @@ export default defineRule({
     for (const statement of context.policy.statements) {
       for (const clause of statement.condition?.clauses ?? []) {
         const key = clause.key;
+        if (clause.keyPlaceholder) continue;
         if (!KEY_FORMAT.test(key)) {
           context.report({ messageId: 'format', node: clause.keyNode, data: { key } });
         } else if (/^aws:/i.test(key)) {

@@ -174,6 +174,11 @@ testRule(rule, {
       errors: [{ messageId: 'confined', line: 7, column: 21, endLine: 7, endColumn: 24, text: '"*"', path: 'Statement[0].Principal[0]', severity: 'warning' }],
     },
     {
+      name: 'regression: a masked documentation IP range confines "*" like the range it stands for',
+      code: bucket('"*"', '{"IpAddress": {"acs:SourceIp": ["42.120.XX.X/24", "xxx.xx.xxx.x/xx"]}}'),
+      errors: [{ messageId: 'confined', line: 7, column: 20, endLine: 7, endColumn: 23, text: '"*"', severity: 'warning' }],
+    },
+    {
       name: 'bucket: fixed acs:SourceVpcId confines "*"',
       code: bucket('"*"', '{"StringEquals": {"acs:SourceVpcId": ["vpc-aaaa", "vpc-bbbb"]}}'),
       errors: [{ messageId: 'confined', line: 7, column: 20, endLine: 7, endColumn: 23, text: '"*"', severity: 'warning' }],
