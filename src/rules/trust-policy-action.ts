@@ -31,6 +31,8 @@ export default defineRule({
         'Action "{{action}}" is not "sts:AssumeRole", the action a trust policy allows (with sts:SetSourceIdentity beside it), so this entry lets no one assume the role; write "sts:AssumeRole".',
       wildcard:
         'Action "{{action}}" in a trust policy stands for "sts:AssumeRole", the only action a trust policy uses; write "sts:AssumeRole" so the policy says what it allows.',
+      denyNothing:
+        'Action "{{action}}" in a Deny of a trust policy denies nothing: "sts:AssumeRole" is the action a trust policy governs; write "sts:AssumeRole" to keep the principal from assuming the role.',
       notAction: 'A trust policy names its one action with "Action": "sts:AssumeRole"; "NotAction" here is not a trust policy RAM documents.',
     },
     messageSeverityCap: { wildcard: 'warning' },
@@ -44,11 +46,14 @@ export default defineRule({
         if (entry.placeholder || !/^[^:\s]+:[^:\s]+$/.test(action) && action !== '*') continue;
         if (TRUST_ACTIONS.has(action.toLowerCase())) continue;
         const suggestions = [{ desc: 'Replace the action with "sts:AssumeRole".', edits: [replaceNode(entry.node, `"${ASSUME_ROLE}"`)] }];
-        const messageId = STS_API_NAMES.has(action.toLowerCase())
-          ? 'apiName'
-          : hasWildcard(action) && actionCovers(action, ASSUME_ROLE)
-            ? 'wildcard'
-            : 'otherAction';
+        const coversAssumeRole = hasWildcard(action) && actionCovers(action, ASSUME_ROLE);
+        const messageId = coversAssumeRole
+          ? 'wildcard'
+          : statement.effectValue === 'Deny'
+            ? 'denyNothing'
+            : STS_API_NAMES.has(action.toLowerCase())
+              ? 'apiName'
+              : 'otherAction';
         context.report({ messageId, node: entry.node, data: { action: entry.value }, suggestions });
       }
     }

@@ -45,7 +45,7 @@ testRule(rule, {
     {
       name: 'a Deny with another action denies nothing',
       code: trust('"sts:GetCallerIdentity"', '{"RAM": ["acs:ram::123456789012:root"]}', 'Deny'),
-      errors: [{ messageId: 'otherAction', line: 6, column: 17, endLine: 6, endColumn: 40, text: '"sts:GetCallerIdentity"' }],
+      errors: [{ messageId: 'denyNothing', line: 6, column: 17, endLine: 6, endColumn: 40, text: '"sts:GetCallerIdentity"' }],
     },
     {
       name: 'a wildcard that covers sts:AssumeRole, at most a warning',
