@@ -1,4 +1,5 @@
 import rule from '../../src/rules/unexpected-principal';
+import { lint } from '../../src';
 import { testRule } from '../helpers/rule-tester';
 
 /** A policy with its statements on lines 4, 5, …, each starting at column 5. */
@@ -60,4 +61,13 @@ testRule(rule, {
       errors: [{ messageId: 'unexpected', line: 1, column: 51, endLine: 1, endColumn: 62, text: '"Principal"', path: 'Statement.Principal' }],
     },
   ],
+});
+
+describe('regression: a stray Principal does not make a file clean', () => {
+  it('the issue\'s policy draws admin-access and the detected-kind warning, and says the kind was detected', () => {
+    const text = '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*", "Principal": {"RAM": ["acs:ram::123456789012:user/ops"]}}]}';
+    const result = lint(text);
+    expect([result.kind, result.kindSource]).toEqual(['resource', 'detected']);
+    expect(result.messages.map((m) => `${m.severity} ${m.ruleId}/${m.messageId}`)).toEqual(['error admin-access/star', 'warning unexpected-principal/detectedResource']);
+  });
 });
