@@ -98,6 +98,6 @@ describe('ram-privilege-escalation messages', () => {
   });
 
   it('names the user actions that ram:* on every user grants', () => {
-    expect(messageOf('"ram:*"', '"acs:ram:*:*:user/*"')).toMatch(/^"ram:\*" \(ram:AddUserToGroup, ram:CreateAccessKey, ram:CreateLoginProfile and 1 more\) on "acs:ram:\*:\*:user\/\*" lets the holder join a more privileged group/);
+    expect(messageOf('"ram:*"', '"acs:ram:*:*:user/*"')).toMatch(/^"ram:\*" \(ram:CreateAccessKey, ram:CreateLoginProfile, ram:UpdateLoginProfile\) on "acs:ram:\*:\*:user\/\*" lets the holder mint access keys for another user/);
   });
 });

@@ -28,7 +28,8 @@ export const ESCALATION_ACTIONS: readonly EscalationAction[] = [
   { action: 'ram:AttachPolicyToRole', how: 'attach any policy, AdministratorAccess included, to a role', via: ['policy'], attachesPolicy: true },
   { action: 'ram:CreatePolicyVersion', how: 'rewrite a custom policy that is already attached', via: ['policy'] },
   { action: 'ram:SetDefaultPolicyVersion', how: 'switch a policy to a more permissive version', via: ['policy'] },
-  { action: 'ram:AddUserToGroup', how: 'join a more privileged group', via: ['group', 'user'] },
+  // The group carries the privilege: its resource is what lets the holder join it.
+  { action: 'ram:AddUserToGroup', how: 'join a more privileged group', via: ['group'] },
   { action: 'ram:CreateAccessKey', how: 'mint access keys for another user and act as that user', via: ['user'] },
   { action: 'ram:CreateLoginProfile', how: 'give another user a console password and sign in as that user', via: ['user'] },
   { action: 'ram:UpdateLoginProfile', how: "reset another user's console password and sign in as that user", via: ['user'] },
