@@ -9,6 +9,8 @@ export { lintText, type LintOptions, type RuleSetting } from './engine/linter';
 export { builtinRules } from './rules';
 export { defineRule, type Rule, type RuleMeta, type RuleContext, type ReportDescriptor } from './engine/rule';
 export { CORE_DIAGNOSTICS } from './engine/core-diagnostics';
+/** Shared reasoning for plugin rules: action grants, resource reach, conditions, principals, placeholders. */
+export * as analysis from './engine/analysis';
 export type { Policy, Statement, ListMember, LocatedString, PrincipalMember, ConditionMember } from './engine/model';
 export * from './engine/types';
 /** The action catalogue's date and source (for SARIF and reports), and what an action pattern grants. */

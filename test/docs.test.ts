@@ -147,6 +147,26 @@ describe('rule docs', () => {
       for (const h of headings) expect(h).toMatch(/^(❌ Incorrect|✅ Correct)/);
     });
 
+    it('has a per-message table, if any, that agrees with messages and messageSeverityCap', () => {
+      const rule = builtinRules.get(id);
+      const table = text === undefined || !rule ? undefined : messageTable(text);
+      if (!rule || !table) return;
+      const declared = Object.keys(rule.meta.messages);
+      const problems: string[] = [];
+      for (const row of table.rows) {
+        for (const messageId of row.ids) if (!declared.includes(messageId)) problems.push(`\`${messageId}\` is not a message of the rule`);
+        if (table.severityColumn < 0) continue;
+        for (const messageId of row.ids) {
+          const cap = rule.meta.messageSeverityCap?.[messageId];
+          const expected = cap && cap !== rule.meta.defaultSeverity ? `at most ${cap}` : rule.meta.defaultSeverity;
+          if (!row.severity.startsWith(expected)) problems.push(`\`${messageId}\`: the table says "${row.severity}", the metadata ${expected}`);
+        }
+      }
+      const listed = new Set(table.rows.flatMap((r) => r.ids));
+      for (const messageId of declared) if (!listed.has(messageId)) problems.push(`\`${messageId}\` is missing from the table`);
+      expect(problems).toEqual([]);
+    });
+
     it('has ❌ examples that draw a finding of this rule and ✅ examples that draw no finding at all', () => {
       const blocks = doc?.blocks ?? [];
       if (!PROSE_EXAMPLES.has(id)) {
@@ -174,6 +194,26 @@ describe('rule docs', () => {
     });
   });
 });
+
+/**
+ * The first table whose header starts with "| Message |": each row's first
+ * cell names message ids in backticks; the "Severity" column, when there is
+ * one, states each message's severity.
+ */
+function messageTable(text: string): { rows: { ids: string[]; severity: string }[]; severityColumn: number } | undefined {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => /^\| Message \|/.test(l));
+  if (start < 0) return undefined;
+  const cells = (line: string) => line.replace(/^\|/, '').replace(/\|\s*$/, '').split(' | ').map((c) => c.trim());
+  const severityColumn = cells(lines[start] as string).indexOf('Severity');
+  const rows: { ids: string[]; severity: string }[] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break;
+    const row = cells(line);
+    rows.push({ ids: [...(row[0] ?? '').matchAll(/`([A-Za-z]+)`/g)].map((m) => m[1] as string), severity: severityColumn < 0 ? '' : (row[severityColumn] ?? '') });
+  }
+  return { rows, severityColumn };
+}
 
 describe('rules tables', () => {
   it.each([

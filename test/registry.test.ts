@@ -36,7 +36,9 @@ describe('the built-in rule registry', () => {
       expect(meta.description).toMatch(/^[A-Z].*\.$/);
       expect(Object.keys(meta.messages).length).toBeGreaterThan(0);
       for (const capped of Object.keys(meta.messageSeverityCap ?? {})) expect(Object.keys(meta.messages)).toContain(capped);
-      for (const id of meta.supersededBy ?? []) expect(builtinRules.has(id)).toBe(true);
+      for (const id of [...(meta.foldsInto ?? []), ...(meta.supersededBy ?? [])]) expect(builtinRules.has(id)).toBe(true);
+      // A suggestion changes no access: info by default, so no --max-warnings gate counts it unless a team opts in.
+      if (meta.category === 'suggestion') expect(meta.defaultSeverity).toBe('info');
       // A syntax problem is something RAM rejects: never just a suggestion.
       if (meta.category === 'syntax') expect(meta.defaultSeverity).toBe('error');
     }

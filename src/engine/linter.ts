@@ -5,9 +5,9 @@
  */
 import { type CoreDiagnostic, INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCoreDiagnostic, NOT_A_RAM_POLICY } from './core-diagnostics';
 import { type Directive, parseDirectives } from './directives';
-import { awsPolicyMarker, buildPolicy, formatPath, type JsonPath, type Policy, rosStackPolicyAction } from './model';
+import { awsPolicyMarker, buildPolicy, formatPath, type JsonPath, nodePath, type Policy, rosStackPolicyAction } from './model';
 import { parseJson, type JsonNode, type ParsedJson } from './parse';
-import { capSeverity, interpolate, type ReportDescriptor, type Rule, type RuleContext } from './rule';
+import { capSeverity, interpolate, type ReportDescriptor, type Rule, type RuleContext, severityRank } from './rule';
 import { SourceText } from './source';
 import type { Category, LintMessage, LintResult, PolicyKind, Severity, Suggestion, Suppression, TextEdit } from './types';
 import { findWaiver, isExpired, today as todayUtc, type Waiver } from './waivers';
@@ -49,7 +49,7 @@ interface PendingMessage {
   fix?: TextEdit[];
   suggestions?: Suggestion[];
   fingerprintValue?: string;
-  supersededBy?: readonly string[];
+  foldsInto?: readonly string[];
   suppressed?: Suppression;
 }
 
@@ -87,7 +87,7 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
       stackAction.node.length,
       stackAction.path,
     );
-    return finish(filePath, policy.kind, source, [notice], []);
+    return finish(filePath, policy, source, [notice], []);
   }
   const aws = policy.kindSource === 'detected' ? awsPolicyMarker(policy) : undefined;
   if (aws) {
@@ -99,7 +99,7 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
       aws.node.length,
       aws.path,
     );
-    return finish(filePath, policy.kind, source, [notice], []);
+    return finish(filePath, policy, source, [notice], []);
   }
   // One context per file; what differs per rule is set before each rule runs.
   const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = { policy, source, parsed, filePath: options.filePath, options: {}, report: () => undefined };
@@ -113,7 +113,8 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
     context.report = (descriptor) => {
       if (state.open) state.found.push(toPending(rule, severity, descriptor));
     };
-    context.options = setting?.options ? { ...defaults, ...setting.options } : defaults;
+    // Option values are checked against the declared types where configuration is read (config/validate.ts).
+    context.options = (setting?.options ? { ...defaults, ...setting.options } : defaults) as RuleContext['options'];
     try {
       const returned: unknown = rule.check(context);
       state.open = false;
@@ -128,9 +129,9 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
       pending.push(corePending(INTERNAL_ERROR, `Rule "${id}" failed on this file, so the file was not fully checked: ${errorText(error)}`, 0, 0));
     }
   }
-  const afterSupersede = dropSuperseded(pending);
-  const { kept, suppressed, waiversMatched } = applyWaivers(afterSupersede, policy, source, options, allowComments);
-  const result = finish(filePath, policy.kind, source, kept, suppressed);
+  // Waivers first: a waived finding cannot absorb another one.
+  const { kept, suppressed, waiversMatched } = applyWaivers(pending, policy, source, options, allowComments);
+  const result = finish(filePath, policy, source, fold(kept), suppressed);
   if (waiversMatched.length > 0) result.waiversMatched = waiversMatched;
   return result;
 }
@@ -236,16 +237,21 @@ function toPending(rule: Rule, severity: Severity, d: ReportDescriptor<string>):
     messageId: d.messageId,
     offset: node.offset,
     length: node.length,
-    path: d.path,
+    // Derived from the node, so the path and the range cannot disagree.
+    path: isJsonNode(node) ? nodePath(node) : (d.path ?? []),
     fix: d.fix,
     suggestions: d.suggestions,
     fingerprintValue: d.fingerprintValue ?? nodeText(node),
-    supersededBy: meta.supersededBy,
+    foldsInto: meta.foldsInto ?? meta.supersededBy,
   };
 }
 
+function isJsonNode(node: JsonNode | { offset: number; length: number }): node is JsonNode {
+  return 'type' in node && typeof node.type === 'string';
+}
+
 function nodeText(node: JsonNode | { offset: number; length: number }): string | undefined {
-  return 'type' in node && node.value !== undefined ? String(node.value) : undefined;
+  return isJsonNode(node) && node.value !== undefined ? String(node.value) : undefined;
 }
 
 /** `Statement[2]` for any path inside the third statement. */
@@ -255,28 +261,31 @@ function statementOf(path: JsonPath): string | undefined {
 }
 
 /**
- * A finding whose rule declares `supersededBy` is dropped when one of those
- * rules reported in the same statement: one admin-access error says it all.
+ * A finding whose rule declares `foldsInto` is dropped when one of those rules
+ * reported in the same statement, at the same or a higher severity, and that
+ * finding is shown (not waived): one admin-access error says it all. Set
+ * admin-access to info, or waive it, and the narrower findings stand.
  */
-function dropSuperseded(pending: PendingMessage[]): PendingMessage[] {
-  const byStatement = new Map<string, Set<string>>();
-  for (const m of pending) {
+function fold(kept: PendingMessage[]): PendingMessage[] {
+  const strongest = new Map<string, number>(); // `statement\0ruleId` → highest severity rank shown
+  for (const m of kept) {
     const st = statementOf(m.path);
     if (!st) continue;
-    let ids = byStatement.get(st);
-    if (!ids) byStatement.set(st, (ids = new Set()));
-    ids.add(m.ruleId);
+    const key = `${st}\0${m.ruleId}`;
+    strongest.set(key, Math.max(strongest.get(key) ?? -1, severityRank(m.severity)));
   }
-  return pending.filter((m) => {
+  return kept.filter((m) => {
     const st = statementOf(m.path);
-    if (!st || !m.supersededBy) return true;
-    const ids = byStatement.get(st);
-    return !m.supersededBy.some((id) => ids?.has(id));
+    if (!st || !m.foldsInto) return true;
+    const rank = severityRank(m.severity);
+    return !m.foldsInto.some((id) => (strongest.get(`${st}\0${id}`) ?? -1) >= rank);
   });
 }
 
-function finish(filePath: string, kind: PolicyKind | undefined, source: SourceText, pending: PendingMessage[], suppressed: PendingMessage[]): LintResult {
-  return summarize({ filePath, kind, messages: place(source, pending), suppressedMessages: place(source, suppressed) });
+function finish(filePath: string, policy: Policy | undefined, source: SourceText, pending: PendingMessage[], suppressed: PendingMessage[]): LintResult {
+  const result = summarize({ filePath, kind: policy?.kind, messages: place(source, pending), suppressedMessages: place(source, suppressed) });
+  if (policy) result.kindSource = policy.kindSource;
+  return result;
 }
 
 /** Positions, de-duplicates and sorts findings. */

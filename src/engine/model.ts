@@ -4,6 +4,7 @@
  * lists. Where a key appears twice, the model keeps the last occurrence, as
  * JSON.parse does; the duplicate itself is a finding of its own.
  */
+import { isPlaceholder } from './analysis/placeholders';
 import type { JsonNode } from './parse';
 import type { PolicyKind } from './types';
 
@@ -14,25 +15,44 @@ export interface Located<T> {
   value: T;
   node: JsonNode;
   path: JsonPath;
+  /**
+   * The whole value is a placeholder (`<account-id>`, `${var.arn}`, `1234****`,
+   * `主账号ID`, `42.120.XX.X/24`): one unknown value, which format rules do
+   * not judge. Decided once here (analysis/placeholders.ts), not per rule.
+   */
+  readonly placeholder: boolean;
 }
 
 export type LocatedString = Located<string>;
 
 /**
- * An array entry whose path is built only when asked for: most values are
- * never reported, and a path per value was a measurable share of lint time.
+ * A value whose path (and placeholder verdict) is built only when asked for:
+ * most values are never reported, and a path per value was a measurable share
+ * of lint time. `index` is absent for a value written alone, not in an array.
  */
-class ArrayEntry<T> implements Located<T> {
+class Entry<T> implements Located<T> {
+  private placeholderVerdict: boolean | undefined;
+
   constructor(
     readonly value: T,
     readonly node: JsonNode,
     private readonly parentPath: JsonPath,
-    private readonly index: number,
+    private readonly index?: number,
   ) {}
 
   get path(): JsonPath {
-    return [...this.parentPath, this.index];
+    return this.index === undefined ? this.parentPath : [...this.parentPath, this.index];
   }
+
+  get placeholder(): boolean {
+    this.placeholderVerdict ??= typeof this.value === 'string' && isPlaceholder(this.value);
+    return this.placeholderVerdict;
+  }
+}
+
+/** A located string outside the document's arrays (a bare `"Principal": "*"`). */
+export function locatedString(value: string, node: JsonNode, path: JsonPath): LocatedString {
+  return new Entry(value, node, path);
 }
 
 /** One `"Key": value` member of an object. */
@@ -80,6 +100,8 @@ export interface ConditionClause {
   operatorNode: JsonNode;
   key: string;
   keyNode: JsonNode;
+  /** The key is a placeholder (`${var.key}`, `<condition-key>`), which format rules do not judge. */
+  keyPlaceholder: boolean;
   valueNode: JsonNode;
   values: Located<ConditionScalar>[];
   nonScalars: JsonNode[];
@@ -213,10 +235,10 @@ export function listMember(member: Member | undefined): ListMember | undefined {
   const values: LocatedString[] = [];
   const nonStrings: JsonNode[] = [];
   if (valueNode.type === 'string') {
-    values.push({ value: String(valueNode.value), node: valueNode, path });
+    values.push(new Entry(String(valueNode.value), valueNode, path));
   } else if (valueNode.type === 'array') {
     (valueNode.children ?? []).forEach((item, i) => {
-      if (item.type === 'string') values.push(new ArrayEntry(String(item.value), item, path, i));
+      if (item.type === 'string') values.push(new Entry(String(item.value), item, path, i));
       else nonStrings.push(item);
     });
   } else {
@@ -230,7 +252,7 @@ function principalMember(member: Member): PrincipalMember {
   const base: PrincipalMember = { key: member.key, keyNode: member.keyNode, valueNode, path, entries: [], empty: false };
   if (valueNode.type === 'string') {
     const value = String(valueNode.value);
-    if (value === '*') return { ...base, star: { value, node: valueNode, path } };
+    if (value === '*') return { ...base, star: new Entry(value, valueNode, path) };
     return { ...base, list: listMember(member) };
   }
   if (valueNode.type === 'array') {
@@ -262,7 +284,7 @@ function conditionMember(member: Member): ConditionMember {
         const push = (node: JsonNode, index: number | undefined) => {
           if (node.type === 'string' || node.type === 'number' || node.type === 'boolean') {
             const value = node.value as ConditionScalar;
-            values.push(index === undefined ? { value, node, path: keyMember.path } : new ArrayEntry(value, node, keyMember.path, index));
+            values.push(new Entry(value, node, keyMember.path, index));
           } else nonScalars.push(node);
         };
         if (keyMember.valueNode.type === 'array') {
@@ -273,6 +295,7 @@ function conditionMember(member: Member): ConditionMember {
           operatorNode: op.keyNode,
           key: keyMember.key,
           keyNode: keyMember.keyNode,
+          keyPlaceholder: isPlaceholder(keyMember.key),
           valueNode: keyMember.valueNode,
           values,
           nonScalars,

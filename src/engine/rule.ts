@@ -11,13 +11,25 @@ import type { Category, PolicyKind, Severity, TextEdit } from './types';
 
 export type OptionType = 'boolean' | 'number' | 'string' | 'string[]';
 
-export interface OptionSpec {
-  type: OptionType;
+/** The value an option of a declared type holds. */
+export type OptionValue<T extends OptionType> = T extends 'boolean' ? boolean : T extends 'number' ? number : T extends 'string' ? string : readonly string[];
+
+export interface OptionSpec<T extends OptionType = OptionType> {
+  type: T;
   description: string;
-  default: boolean | number | string | readonly string[];
+  default: OptionValue<T>;
 }
 
-export interface RuleMeta<M extends string = string> {
+export type OptionSpecs = Record<string, OptionSpec>;
+
+/**
+ * The options a rule's check() sees, typed from its declaration (as
+ * typescript-eslint's RuleCreator types them from `defaultOptions`): the
+ * configuration merged over the defaults, validated before the rule runs.
+ */
+export type OptionsOf<O extends OptionSpecs> = { readonly [K in keyof O]: OptionValue<O[K]['type']> };
+
+export interface RuleMeta<M extends string = string, O extends OptionSpecs = OptionSpecs> {
   /** kebab-case, stable forever: configs, waivers and baselines name it. */
   id: string;
   category: Category;
@@ -34,18 +46,22 @@ export interface RuleMeta<M extends string = string> {
   /** The policy kinds the rule inspects; all when absent. */
   kinds?: readonly PolicyKind[];
   /** Options the rule accepts in configuration. */
-  options?: Record<string, OptionSpec>;
+  options?: O;
   /** Documentation link; built-in rules derive theirs from the id. */
   url?: string;
-  /** Rules whose finding in the same statement makes this rule's finding redundant. */
+  /**
+   * Rules whose finding in the same statement says all this rule's finding
+   * says (admin-access for the narrower grant rules). The finding folds into
+   * theirs only when one of them is reported there, not waived, at the same or
+   * a higher severity; otherwise it stands.
+   */
+  foldsInto?: readonly string[];
+  /** @deprecated The old name of `foldsInto`, read the same way (it no longer drops findings regardless of severity or waivers). */
   supersededBy?: readonly string[];
 }
 
-export interface ReportDescriptor<M extends string> {
+interface ReportBase<M extends string> {
   messageId: M;
-  /** The smallest offending node, or an explicit offset range. */
-  node: JsonNode | { offset: number; length: number };
-  path: JsonPath;
   data?: Record<string, string | number>;
   fix?: TextEdit[];
   suggestions?: { desc: string; edits: TextEdit[] }[];
@@ -53,23 +69,41 @@ export interface ReportDescriptor<M extends string> {
   fingerprintValue?: string;
 }
 
-export interface RuleContext<M extends string = string> {
+/**
+ * What a rule reports: the smallest offending node, whose JSON path the engine
+ * derives (a path given by hand could disagree with the node), or an explicit
+ * offset range with the path it belongs to (the document when absent).
+ */
+export type ReportDescriptor<M extends string> = ReportBase<M> &
+  (
+    | {
+        node: JsonNode;
+        /** @deprecated Ignored: the engine derives the path from the node. Accepted so that older rules still compile. */
+        path?: JsonPath;
+      }
+    | { node: { offset: number; length: number; type?: never }; path?: JsonPath }
+  );
+
+export interface RuleContext<M extends string = string, O extends OptionSpecs = OptionSpecs> {
   readonly policy: Policy;
   readonly source: SourceText;
   readonly parsed: ParsedJson;
   readonly filePath: string | undefined;
   /** Options merged over the declared defaults. */
-  readonly options: Readonly<Record<string, unknown>>;
+  readonly options: OptionsOf<O>;
   report(descriptor: ReportDescriptor<M>): void;
 }
 
-export interface Rule<M extends string = string> {
-  meta: RuleMeta<M>;
-  check(context: RuleContext<M>): void;
+export interface Rule<M extends string = string, O extends OptionSpecs = OptionSpecs> {
+  meta: RuleMeta<M, O>;
+  check(context: RuleContext<M, O>): void;
 }
 
-/** Typed identity helper: message ids in check() are checked against meta.messages. */
-export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+/**
+ * Typed identity helper: message ids in check() are checked against
+ * meta.messages, and context.options is typed from meta.options.
+ */
+export function defineRule<M extends string, O extends OptionSpecs = Record<never, never>>(rule: Rule<M, O>): Rule<M, O> {
   return rule;
 }
 
@@ -81,6 +115,11 @@ export function docsUrl(meta: Pick<RuleMeta, 'id' | 'url'>): string | undefined 
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** info < warning < error. */
+export function severityRank(severity: Severity): number {
+  return SEVERITY_RANK[severity];
+}
 
 export function capSeverity(severity: Severity, cap: Severity | undefined): Severity {
   if (!cap) return severity;

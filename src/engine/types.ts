@@ -69,6 +69,8 @@ export interface LintMessage {
 export interface LintResult {
   filePath: string;
   kind: PolicyKind | undefined;
+  /** Whether `kind` was detected from the content or given by the caller (--kind, config); absent when there is no kind. */
+  kindSource?: 'detected' | 'given';
   messages: LintMessage[];
   /** Messages hidden by a directive, waiver or baseline; kept for json/sarif. */
   suppressedMessages: LintMessage[];

@@ -2,12 +2,19 @@
  * For people: findings grouped under each file, aligned columns, a summary.
  * Prints nothing when there is nothing to report.
  */
-import type { LintMessage } from '../engine/types';
+import type { LintMessage, PolicyKind } from '../engine/types';
 import { palette } from './colors';
 import { displayPath } from '../paths';
 import type { Formatter } from './types';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const KIND_NAMES: Record<PolicyKind, string> = {
+  permission: 'permission policy',
+  trust: 'trust policy',
+  bucket: 'OSS bucket policy',
+  resource: 'resource policy',
+};
 
 export const stylish: Formatter = (results, context) => {
   const c = palette(context.color);
@@ -24,7 +31,9 @@ export const stylish: Formatter = (results, context) => {
     warnings += result.warningCount;
     infos += result.infoCount;
     fixable += result.fixableCount;
-    lines.push(c.underline(displayPath(result.filePath, context.cwd)));
+    // A detected kind is a guess the reader should see: it decides which rules ran.
+    const detected = result.kindSource === 'detected' && result.kind ? c.dim(` (detected: ${KIND_NAMES[result.kind]})`) : '';
+    lines.push(c.underline(displayPath(result.filePath, context.cwd)) + detected);
     // In a host file (Terraform, ROS…) each finding names the policy it is in.
     const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message.replace(/\.$/, '') + (m.document !== undefined ? ` (in ${m.document})` : ''), m.ruleId] as const);
     const posWidth = Math.max(...rows.map((r) => r[0].length));

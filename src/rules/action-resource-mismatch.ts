@@ -3,7 +3,6 @@ import { CatalogueView, resourceMatchesTemplate, splitAction } from '../engine/a
 import { defineRule } from '../engine/rule';
 import { hasWildcard } from '../engine/wildcard';
 
-type MessageId = 'mismatch';
 
 /** Pattern comparison work per file: beyond it, the rest is assumed to match (nothing reported), never slow. */
 const OVERLAP_CELLS_PER_FILE = 5_000_000;
@@ -13,7 +12,7 @@ function isOpaque(resource: string): boolean {
   return /\$\{|<[^<>]*>|\{\{/.test(resource);
 }
 
-export default defineRule<MessageId>({
+export default defineRule({
   meta: {
     id: 'action-resource-mismatch',
     category: 'correctness',
@@ -29,7 +28,7 @@ export default defineRule<MessageId>({
     },
   },
   check(context) {
-    const view = new CatalogueView({ ignoreServices: context.options.ignoreServices as readonly string[] | undefined });
+    const view = new CatalogueView({ ignoreServices: context.options.ignoreServices });
     const budget = { cells: OVERLAP_CELLS_PER_FILE };
     for (const statement of context.policy.statements) {
       const resources = statement.resource?.values;

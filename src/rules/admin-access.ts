@@ -1,4 +1,4 @@
-import { fullWildcardEntry, identityStatements, isAllow } from '../engine/analysis/actions';
+import { fullWildcardEntry, isAllow } from '../engine/analysis/actions';
 import { coversEverything } from '../engine/analysis/arn';
 import { defineRule } from '../engine/rule';
 
@@ -11,24 +11,31 @@ export default defineRule({
     fixable: 'none',
     messages: {
       star:
-        'Action "{{action}}" on {{resources}} allows every action on every resource, which is full administrator access; grant the actions and resources the task needs.',
+        'Action "{{action}}" on Resource "{{resource}}" allows every action on every resource, which is full administrator access; grant the actions and resources the task needs.',
+      starNotResource:
+        'Action "{{action}}" on every resource outside NotResource allows every action on every resource, which is full administrator access; grant the actions and resources the task needs.',
       notAction:
-        'NotAction on {{resources}} allows every action it does not list on every resource, which is close to administrator access; grant the actions the task needs with Action instead.',
+        'NotAction on Resource "{{resource}}" allows every action it does not list on every resource, which is close to administrator access; grant the actions the task needs with Action instead.',
+      notActionNotResource:
+        'NotAction on every resource outside NotResource allows every action it does not list on every resource, which is close to administrator access; grant the actions the task needs with Action instead.',
     },
   },
   check(context) {
-    for (const statement of identityStatements(context.policy)) {
+    // Every kind of document, with or without a Principal: a resource policy that
+    // grants `*` on `*` hands its principal everything the policy governs.
+    for (const statement of context.policy.statements) {
       if (!isAllow(statement)) continue;
       const everyResource = statement.notResource
         ? 'NotResource'
         : statement.resource?.values.find((r) => coversEverything(r.value));
       if (!everyResource) continue;
-      const resources = typeof everyResource === 'string' ? 'every resource outside NotResource' : `Resource "${everyResource.value}"`;
+      const viaNotResource = typeof everyResource === 'string';
+      const resource = viaNotResource ? '' : everyResource.value;
       const star = fullWildcardEntry(statement);
       if (star) {
-        context.report({ messageId: 'star', node: star.node, path: star.path, data: { action: star.value, resources } });
+        context.report({ messageId: viaNotResource ? 'starNotResource' : 'star', node: star.node, data: { action: star.value, resource } });
       } else if (statement.notAction && !statement.action) {
-        context.report({ messageId: 'notAction', node: statement.notAction.keyNode, path: statement.notAction.path, data: { resources } });
+        context.report({ messageId: viaNotResource ? 'notActionNotResource' : 'notAction', node: statement.notAction.keyNode, data: { resource } });
       }
     }
   },

@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     description: 'Warn on Allow statements that use NotAction or NotResource, which grant everything they do not list.',
     fixable: 'none',
-    supersededBy: ['admin-access'],
+    foldsInto: ['admin-access'],
     messages: {
       notAction:
         'Allow with NotAction grants every action not listed, including actions that services add later; list the allowed actions under Action instead.',
@@ -20,10 +20,10 @@ export default defineRule({
     for (const statement of context.policy.statements) {
       if (!isAllow(statement)) continue;
       if (statement.notAction) {
-        context.report({ messageId: 'notAction', node: statement.notAction.keyNode, path: statement.notAction.path });
+        context.report({ messageId: 'notAction', node: statement.notAction.keyNode });
       }
       if (statement.notResource) {
-        context.report({ messageId: 'notResource', node: statement.notResource.keyNode, path: statement.notResource.path });
+        context.report({ messageId: 'notResource', node: statement.notResource.keyNode });
       }
     }
   },

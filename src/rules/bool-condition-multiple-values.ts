@@ -16,7 +16,7 @@ export default defineRule({
       for (const clause of statement.condition?.clauses ?? []) {
         if (clause.operator !== 'Bool' || clause.valueNode.type !== 'array') continue;
         const count = (clause.valueNode.children ?? []).length;
-        if (count > 1) context.report({ messageId: 'multiple', node: clause.valueNode, path: clause.path, data: { key: clause.key, count } });
+        if (count > 1) context.report({ messageId: 'multiple', node: clause.valueNode, data: { key: clause.key, count } });
       }
     }
   },

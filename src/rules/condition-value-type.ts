@@ -1,4 +1,3 @@
-import { isTemplateExpression } from '../engine/analysis/templates';
 import { parseCidr } from '../engine/analysis/conditions';
 import { CONDITION_OPERATORS, type ConditionValueType } from '../engine/catalog/condition-operators';
 import type { ConditionScalar } from '../engine/model';
@@ -53,12 +52,12 @@ export default defineRule({
         const type = CONDITION_OPERATORS.get(clause.operator);
         if (!type) continue;
         for (const v of clause.values) {
-          if (typeof v.value === 'string' && isTemplateExpression(v.value)) continue;
+          // A placeholder (`${var.ip}`, `42.120.XX.X/24`) is a value supplied later, not a mismatch.
+          if (v.placeholder) continue;
           if (fits(type, v.value)) continue;
           context.report({
             messageId: 'mismatch',
             node: v.node,
-            path: v.path,
             data: { operator: clause.operator, expected: EXPECTED[type], value: JSON.stringify(v.value) },
           });
         }

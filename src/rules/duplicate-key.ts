@@ -1,4 +1,3 @@
-import { nodePath } from '../engine/model';
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
@@ -16,7 +15,7 @@ export default defineRule({
   check(context) {
     for (const dup of context.parsed.duplicateKeys) {
       const line = context.source.position(dup.first.offset).line;
-      context.report({ messageId: 'duplicate', node: dup.node, path: nodePath(dup.node), data: { key: dup.key, line } });
+      context.report({ messageId: 'duplicate', node: dup.node, data: { key: dup.key, line } });
     }
   },
 });

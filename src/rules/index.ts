@@ -28,6 +28,8 @@ import passroleWildcardResource from './passrole-wildcard-resource';
 import policySize from './policy-size';
 import ramPrivilegeEscalation from './ram-privilege-escalation';
 import trustExternalPrincipal from './trust-external-principal';
+import trustFederatedUnconfined from './trust-federated-unconfined';
+import trustPolicyAction from './trust-policy-action';
 import trustWildcardPrincipal from './trust-wildcard-principal';
 import undocumentedSid from './undocumented-sid';
 import unknownAction from './unknown-action';
@@ -36,37 +38,39 @@ import unexpectedPrincipal from './unexpected-principal';
 import unknownElement from './unknown-element';
 
 const BUILTIN_RULES: readonly Rule[] = [
-  actionResourceMismatch as Rule,
-  adminAccess as Rule,
-  allowWithNotElement as Rule,
-  boolConditionMultipleValues as Rule,
-  conditionValueType as Rule,
-  duplicateKey as Rule,
-  duplicateListEntry as Rule,
-  invalidActionFormat as Rule,
-  invalidArn as Rule,
-  invalidConditionKey as Rule,
-  invalidConditionOperator as Rule,
-  invalidEffect as Rule,
-  invalidElementType as Rule,
-  invalidPrincipal as Rule,
-  invalidStatement as Rule,
-  invalidVersion as Rule,
-  missingAction as Rule,
-  missingPrincipal as Rule,
-  missingResource as Rule,
-  ossOverbroadGrant as Rule,
-  passroleMissingServiceCondition as Rule,
-  passroleWildcardResource as Rule,
-  policySize as Rule,
-  ramPrivilegeEscalation as Rule,
-  trustExternalPrincipal as Rule,
-  trustWildcardPrincipal as Rule,
-  undocumentedSid as Rule,
-  unknownAction as Rule,
-  unknownConditionKey as Rule,
-  unexpectedPrincipal as Rule,
-  unknownElement as Rule,
+  actionResourceMismatch,
+  adminAccess,
+  allowWithNotElement,
+  boolConditionMultipleValues,
+  conditionValueType,
+  duplicateKey,
+  duplicateListEntry,
+  invalidActionFormat,
+  invalidArn,
+  invalidConditionKey,
+  invalidConditionOperator,
+  invalidEffect,
+  invalidElementType,
+  invalidPrincipal,
+  invalidStatement,
+  invalidVersion,
+  missingAction,
+  missingPrincipal,
+  missingResource,
+  ossOverbroadGrant,
+  passroleMissingServiceCondition,
+  passroleWildcardResource,
+  policySize,
+  ramPrivilegeEscalation,
+  trustExternalPrincipal,
+  trustFederatedUnconfined,
+  trustPolicyAction,
+  trustWildcardPrincipal,
+  undocumentedSid,
+  unexpectedPrincipal,
+  unknownAction,
+  unknownConditionKey,
+  unknownElement,
 ];
 
 /** Built-in rules keyed by id, sorted, read-only. */

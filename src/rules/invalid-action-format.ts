@@ -1,4 +1,4 @@
-import { isTemplateExpression, withoutInterpolations } from '../engine/analysis/templates';
+import { withoutPlaceholders } from '../engine/analysis/placeholders';
 import { replaceNode } from '../engine/edits';
 import { defineRule } from '../engine/rule';
 
@@ -26,16 +26,16 @@ export default defineRule({
       for (const member of [statement.action, statement.notAction]) {
         for (const entry of member?.values ?? []) {
           const value = entry.value;
-          if (value === '*' || isTemplateExpression(value)) continue;
-          const flat = withoutInterpolations(value);
+          if (value === '*' || entry.placeholder) continue;
+          const flat = withoutPlaceholders(value, 'X');
           const squeezed = value.replace(/\s+/g, '');
           if (ACTION_FORMAT.test(flat)) {
-            if (AWS_ONLY_SERVICE.test(value)) context.report({ messageId: 'awsService', node: entry.node, path: entry.path, data: { value } });
-          } else if (squeezed !== value && ACTION_FORMAT.test(withoutInterpolations(squeezed))) {
+            if (AWS_ONLY_SERVICE.test(value)) context.report({ messageId: 'awsService', node: entry.node, data: { value } });
+          } else if (squeezed !== value && ACTION_FORMAT.test(withoutPlaceholders(squeezed, 'X'))) {
             // The service rejects the spaced form, so removing the spaces cannot widen what is granted.
-            context.report({ messageId: 'whitespace', node: entry.node, path: entry.path, data: { value, fixed: squeezed }, fix: [replaceNode(entry.node, JSON.stringify(squeezed))] });
+            context.report({ messageId: 'whitespace', node: entry.node, data: { value, fixed: squeezed }, fix: [replaceNode(entry.node, JSON.stringify(squeezed))] });
           } else {
-            context.report({ messageId: 'format', node: entry.node, path: entry.path, data: { value } });
+            context.report({ messageId: 'format', node: entry.node, data: { value } });
           }
         }
       }

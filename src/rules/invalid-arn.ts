@@ -1,5 +1,5 @@
 import { splitArn } from '../engine/analysis/arn';
-import { isTemplateExpression, withoutInterpolations } from '../engine/analysis/templates';
+import { withoutPlaceholders } from '../engine/analysis/placeholders';
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
@@ -24,10 +24,10 @@ export default defineRule({
       for (const member of [statement.resource, statement.notResource]) {
         for (const entry of member?.values ?? []) {
           const value = entry.value;
-          if (value === '*' || isTemplateExpression(value)) continue;
+          if (value === '*' || entry.placeholder) continue;
           const report = (messageId: 'prefix' | 'awsArn' | 'fields' | 'emptyField' | 'maxCompute', data: Record<string, string | number> = {}) =>
-            context.report({ messageId, node: entry.node, path: entry.path, data: { value, ...data } });
-          const flat = withoutInterpolations(value);
+            context.report({ messageId, node: entry.node, data: { value, ...data } });
+          const flat = withoutPlaceholders(value, 'X');
           if (/^arn:aws/i.test(flat)) {
             report('awsArn');
             continue;

@@ -19,10 +19,11 @@ export default defineRule({
     for (const statement of context.policy.statements) {
       for (const clause of statement.condition?.clauses ?? []) {
         const key = clause.key;
+        if (clause.keyPlaceholder) continue;
         if (!KEY_FORMAT.test(key)) {
-          context.report({ messageId: 'format', node: clause.keyNode, path: clause.path, data: { key } });
+          context.report({ messageId: 'format', node: clause.keyNode, data: { key } });
         } else if (/^aws:/i.test(key)) {
-          context.report({ messageId: 'awsKey', node: clause.keyNode, path: clause.path, data: { key, name: key.slice(4) } });
+          context.report({ messageId: 'awsKey', node: clause.keyNode, data: { key, name: key.slice(4) } });
         }
       }
     }

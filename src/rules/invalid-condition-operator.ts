@@ -27,7 +27,7 @@ export default defineRule({
     for (const statement of context.policy.statements) {
       const condition = statement.condition;
       if (!condition || condition.valueNode.type !== 'object') continue;
-      const operators = new Map(membersOf(condition.valueNode, condition.path).map((m) => [m.key, { keyNode: m.keyNode, path: [...m.path] }]));
+      const operators = new Map(membersOf(condition.valueNode, condition.path).map((m) => [m.key, { keyNode: m.keyNode }]));
       // How many keys would be renamed to each canonical operator: renaming two
       // ("stringequals", "STRINGEQUALS") or one onto an existing key makes a duplicate.
       const renamesTo = new Map<string, number>();
@@ -35,10 +35,10 @@ export default defineRule({
         const canonical = CONDITION_OPERATORS.has(operator) ? undefined : canonicalOperator(operator);
         if (canonical) renamesTo.set(canonical, (renamesTo.get(canonical) ?? 0) + 1);
       }
-      for (const [operator, { keyNode, path }] of operators) {
+      for (const [operator, { keyNode }] of operators) {
         if (CONDITION_OPERATORS.has(operator)) {
           const kinds = OPERATOR_KINDS.get(operator);
-          if (kinds && !kinds.includes(kind)) context.report({ messageId: 'wrongKind', node: keyNode, path, data: { operator, kind } });
+          if (kinds && !kinds.includes(kind)) context.report({ messageId: 'wrongKind', node: keyNode, data: { operator, kind } });
           continue;
         }
         const canonical = canonicalOperator(operator);
@@ -48,17 +48,16 @@ export default defineRule({
           context.report({
             messageId: 'wrongCase',
             node: keyNode,
-            path,
             data: { operator, expected: canonical },
             ...(clash ? {} : { fix: [replaceNode(keyNode, JSON.stringify(canonical))] }),
           });
         } else if (reason) {
           const messageId = /^For(AnyValue|AllValues):/i.test(operator) ? 'setOperator' : 'awsOnly';
-          context.report({ messageId, node: keyNode, path, data: { operator, reason } });
+          context.report({ messageId, node: keyNode, data: { operator, reason } });
         } else {
           const guess = closest(operator, [...CONDITION_OPERATORS.keys()]);
-          if (guess) context.report({ messageId: 'unknownGuess', node: keyNode, path, data: { operator, guess } });
-          else context.report({ messageId: 'unknown', node: keyNode, path, data: { operator } });
+          if (guess) context.report({ messageId: 'unknownGuess', node: keyNode, data: { operator, guess } });
+          else context.report({ messageId: 'unknown', node: keyNode, data: { operator } });
         }
       }
     }

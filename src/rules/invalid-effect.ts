@@ -1,4 +1,4 @@
-import { isTemplateExpression } from '../engine/analysis/templates';
+import { isPlaceholder } from '../engine/analysis/placeholders';
 import { replaceNode } from '../engine/edits';
 import { describeType, hasCaseVariant, intrinsicName } from '../engine/model';
 import { defineRule } from '../engine/rule';
@@ -30,22 +30,21 @@ export default defineRule({
       if (value === 'Allow' || value === 'Deny') continue;
       if (value === undefined) {
         // A ROS template function is reported once, by invalid-element-type.
-        if (!intrinsicName(node)) context.report({ messageId: 'notString', node, path: effect.path, data: { type: describeType(node.type) } });
+        if (!intrinsicName(node)) context.report({ messageId: 'notString', node, data: { type: describeType(node.type) } });
         continue;
       }
-      if (isTemplateExpression(value)) continue;
+      if (isPlaceholder(value)) continue;
       const canonical = ['Allow', 'Deny'].find((e) => e.toLowerCase() === value.trim().toLowerCase());
       const shown = JSON.stringify(value);
       if (canonical) {
         context.report({
           messageId: 'wrongCase',
           node,
-          path: effect.path,
           data: { value: shown, expected: `"${canonical}"` },
           fix: [replaceNode(node, `"${canonical}"`)],
         });
       } else {
-        context.report({ messageId: 'invalid', node, path: effect.path, data: { value: shown } });
+        context.report({ messageId: 'invalid', node, data: { value: shown } });
       }
     }
   },

@@ -1,22 +1,22 @@
 import type { JsonNode } from '../engine/parse';
-import type { JsonPath, ListMember } from '../engine/model';
-import { describeType, intrinsicName, nodePath } from '../engine/model';
+import type { ListMember } from '../engine/model';
+import { describeType, intrinsicName } from '../engine/model';
 import { defineRule, type RuleContext } from '../engine/rule';
 
 type MessageId = 'root' | 'listValue' | 'listEntry' | 'sid' | 'condition' | 'operator' | 'conditionValue' | 'principal' | 'principalEntry' | 'intrinsic';
 
 
-function reportValue(context: RuleContext<MessageId>, node: JsonNode, path: JsonPath, messageId: MessageId, data: Record<string, string>): void {
+function reportValue(context: RuleContext<MessageId>, node: JsonNode, messageId: MessageId, data: Record<string, string>): void {
   const fn = intrinsicName(node);
-  if (fn) context.report({ messageId: 'intrinsic', node, path, data: { fn } });
-  else context.report({ messageId, node, path, data: { ...data, type: describeType(node.type) } });
+  if (fn) context.report({ messageId: 'intrinsic', node, data: { fn } });
+  else context.report({ messageId, node, data: { ...data, type: describeType(node.type) } });
 }
 
 function checkList(context: RuleContext<MessageId>, member: ListMember | undefined): void {
   if (!member) return;
   for (const node of member.nonStrings) {
     const whole = node === member.valueNode;
-    reportValue(context, node, whole ? member.path : nodePath(node), whole ? 'listValue' : 'listEntry', { key: member.key });
+    reportValue(context, node, whole ? 'listValue' : 'listEntry', { key: member.key });
   }
 }
 
@@ -45,37 +45,37 @@ export default defineRule<MessageId>({
     const { policy } = context;
     if (!policy.root) return;
     if (!policy.isObject) {
-      context.report({ messageId: 'root', node: policy.root, path: [], data: { type: describeType(policy.root.type) } });
+      context.report({ messageId: 'root', node: policy.root, data: { type: describeType(policy.root.type) } });
       return;
     }
-    if (policy.version && intrinsicName(policy.version.valueNode)) reportValue(context, policy.version.valueNode, policy.version.path, 'intrinsic', {});
+    if (policy.version && intrinsicName(policy.version.valueNode)) reportValue(context, policy.version.valueNode, 'intrinsic', {});
     const statementValue = policy.statementMember?.valueNode;
     if (statementValue && policy.statementMember) {
       const items = statementValue.type === 'array' ? (statementValue.children ?? []) : [statementValue];
       for (const item of items) {
-        if (intrinsicName(item)) reportValue(context, item, item === statementValue ? policy.statementMember.path : nodePath(item), 'intrinsic', {});
+        if (intrinsicName(item)) reportValue(context, item, 'intrinsic', {});
       }
     }
     for (const statement of policy.statements) {
-      if (statement.effect && intrinsicName(statement.effect.valueNode)) reportValue(context, statement.effect.valueNode, statement.effect.path, 'intrinsic', {});
-      if (statement.sid && statement.sid.valueNode.type !== 'string') reportValue(context, statement.sid.valueNode, statement.sid.path, 'sid', {});
+      if (statement.effect && intrinsicName(statement.effect.valueNode)) reportValue(context, statement.effect.valueNode, 'intrinsic', {});
+      if (statement.sid && statement.sid.valueNode.type !== 'string') reportValue(context, statement.sid.valueNode, 'sid', {});
       for (const member of [statement.action, statement.notAction, statement.resource, statement.notResource]) checkList(context, member);
 
       const condition = statement.condition;
       if (condition) {
-        if (condition.valueNode.type !== 'object') reportValue(context, condition.valueNode, condition.path, 'condition', {});
-        for (const op of condition.malformedOperators) reportValue(context, op.valueNode, op.path, 'operator', { operator: op.key });
+        if (condition.valueNode.type !== 'object') reportValue(context, condition.valueNode, 'condition', {});
+        for (const op of condition.malformedOperators) reportValue(context, op.valueNode, 'operator', { operator: op.key });
         for (const clause of condition.clauses) {
-          for (const node of clause.nonScalars) reportValue(context, node, nodePath(node), 'conditionValue', {});
+          for (const node of clause.nonScalars) reportValue(context, node, 'conditionValue', {});
         }
       }
 
       const principal = statement.principal;
       if (principal) {
         const t = principal.valueNode.type;
-        if (t !== 'string' && t !== 'array' && t !== 'object') reportValue(context, principal.valueNode, principal.path, 'principal', {});
-        for (const node of principal.list?.nonStrings ?? []) reportValue(context, node, nodePath(node), 'principalEntry', {});
-        for (const entry of principal.entries) for (const node of entry.nonStrings) reportValue(context, node, nodePath(node), 'principalEntry', {});
+        if (t !== 'string' && t !== 'array' && t !== 'object') reportValue(context, principal.valueNode, 'principal', {});
+        for (const node of principal.list?.nonStrings ?? []) reportValue(context, node, 'principalEntry', {});
+        for (const entry of principal.entries) for (const node of entry.nonStrings) reportValue(context, node, 'principalEntry', {});
       }
     }
   },

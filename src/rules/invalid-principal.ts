@@ -1,4 +1,4 @@
-import { isTemplateExpression, withoutPlaceholders } from '../engine/analysis/templates';
+import { withoutPlaceholders } from '../engine/analysis/placeholders';
 import type { LocatedString } from '../engine/model';
 import { defineRule, type RuleContext } from '../engine/rule';
 
@@ -18,9 +18,9 @@ const BUCKET_PRINCIPAL = new RegExp(String.raw`^(?:${ACCOUNT}|arn:sts::${ACCOUNT
 
 function check(context: RuleContext<MessageId>, values: readonly LocatedString[], pattern: RegExp, messageId: MessageId): void {
   for (const v of values) {
-    if (v.value.trim() === '*' || isTemplateExpression(v.value)) continue; // everyone is trust-wildcard-principal's finding
+    if (v.value.trim() === '*' || v.placeholder) continue; // everyone is trust-wildcard-principal's finding
     // Placeholders (`<account-id>`, `${var.uid}`) stand for a value supplied later.
-    if (!pattern.test(withoutPlaceholders(v.value.trim()))) context.report({ messageId, node: v.node, path: v.path, data: { value: v.value } });
+    if (!pattern.test(withoutPlaceholders(v.value.trim()))) context.report({ messageId, node: v.node, data: { value: v.value } });
   }
 }
 
@@ -48,12 +48,12 @@ export default defineRule<MessageId>({
       if (!principal) continue;
       if (trust) {
         if (principal.list) {
-          context.report({ messageId: 'trustForm', node: principal.valueNode, path: principal.path });
+          context.report({ messageId: 'trustForm', node: principal.valueNode });
           continue;
         }
         const named = principal.entries.reduce((n, e) => n + e.values.length + e.nonStrings.length, 0);
         if (principal.valueNode.type === 'object' && named === 0) {
-          context.report({ messageId: 'nobody', node: principal.valueNode, path: principal.path });
+          context.report({ messageId: 'nobody', node: principal.valueNode });
           continue;
         }
       } else {

@@ -38,21 +38,21 @@ export default defineRule({
         { offset: value.offset, length: 0, text: '[' },
         { offset: value.offset + value.length, length: 0, text: ']' },
       ];
-      context.report({ messageId: 'notArray', node: member.keyNode, path: member.path, fix });
+      context.report({ messageId: 'notArray', node: member.keyNode, fix });
       return;
     }
     if (value.type !== 'array') {
-      context.report({ messageId: 'wrongType', node: value, path: member.path, data: { type: describeType(value.type) } });
+      context.report({ messageId: 'wrongType', node: value, data: { type: describeType(value.type) } });
       return;
     }
     const items = value.children ?? [];
     if (items.length === 0) {
-      context.report({ messageId: 'empty', node: value, path: member.path });
+      context.report({ messageId: 'empty', node: value });
       return;
     }
     items.forEach((item, index) => {
       if (item.type !== 'object' && !intrinsicName(item)) {
-        context.report({ messageId: 'notObject', node: item, path: [...member.path, index], data: { index, type: describeType(item.type) } });
+        context.report({ messageId: 'notObject', node: item, data: { index, type: describeType(item.type) } });
       }
     });
   },

@@ -1,4 +1,4 @@
-import { isTemplateExpression } from '../engine/analysis/templates';
+import { isPlaceholder } from '../engine/analysis/placeholders';
 import { insertFirstMember, replaceNode } from '../engine/edits';
 import { describeType, hasCaseVariant, intrinsicName } from '../engine/model';
 import { defineRule } from '../engine/rule';
@@ -14,7 +14,8 @@ export default defineRule({
     messages: {
       missing: 'The policy has no "Version"; RAM requires "Version": "1".',
       notString: '"Version" must be the string "1", not {{value}}.',
-      wrongValue: 'Version {{value}} is not valid; RAM accepts only "1" ({{hint}}).',
+      wrongValue: 'Version {{value}} is not valid; RAM accepts only "1" (there is no other version).',
+      awsVersion: 'Version {{value}} is not valid; RAM accepts only "1" (dated versions belong to AWS IAM).',
     },
   },
   check(context) {
@@ -34,13 +35,12 @@ export default defineRule({
     }
     const value = version.valueNode;
     if (value.type === 'string') {
-      if (value.value === '1' || isTemplateExpression(String(value.value))) return;
-      const hint = /^\d{4}-\d{2}-\d{2}$/.test(String(value.value)) ? 'dated versions belong to AWS IAM' : 'there is no other version';
+      if (value.value === '1' || isPlaceholder(String(value.value))) return;
+      const dated = /^\d{4}-\d{2}-\d{2}$/.test(String(value.value));
       context.report({
-        messageId: 'wrongValue',
+        messageId: dated ? 'awsVersion' : 'wrongValue',
         node: value,
-        path: version.path,
-        data: { value: JSON.stringify(value.value), hint },
+        data: { value: JSON.stringify(value.value) },
         suggestions: [{ desc: 'Set "Version" to "1".', edits: [replaceNode(value, '"1"')] }],
       });
       return;
@@ -51,7 +51,6 @@ export default defineRule({
     context.report({
       messageId: 'notString',
       node: value,
-      path: version.path,
       data: { value: value.type === 'number' ? `the number ${raw}` : describeType(value.type) },
       ...(isOne ? { fix: [replaceNode(value, '"1"')] } : {}),
     });

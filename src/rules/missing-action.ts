@@ -22,10 +22,10 @@ export default defineRule({
         context.report({ messageId: 'missing', node: { offset: statement.node.offset, length: 1 }, path: statement.path });
         continue;
       }
-      if (action && notAction) context.report({ messageId: 'both', node: notAction.keyNode, path: notAction.path });
+      if (action && notAction) context.report({ messageId: 'both', node: notAction.keyNode });
       for (const member of [action, notAction]) {
         if (member?.isArray && (member.valueNode.children ?? []).length === 0) {
-          context.report({ messageId: 'empty', node: member.valueNode, path: member.path, data: { key: member.key } });
+          context.report({ messageId: 'empty', node: member.valueNode, data: { key: member.key } });
         }
       }
     }

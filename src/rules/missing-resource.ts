@@ -23,10 +23,10 @@ export default defineRule({
         context.report({ messageId: 'missing', node: { offset: statement.node.offset, length: 1 }, path: statement.path });
         continue;
       }
-      if (resource && notResource) context.report({ messageId: 'both', node: notResource.keyNode, path: notResource.path });
+      if (resource && notResource) context.report({ messageId: 'both', node: notResource.keyNode });
       for (const member of [resource, notResource]) {
         if (member?.isArray && (member.valueNode.children ?? []).length === 0) {
-          context.report({ messageId: 'empty', node: member.valueNode, path: member.path, data: { key: member.key } });
+          context.report({ messageId: 'empty', node: member.valueNode, data: { key: member.key } });
         }
       }
     }

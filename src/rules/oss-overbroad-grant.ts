@@ -83,7 +83,7 @@ export default defineRule({
     description: 'Disallow OSS access granted on every bucket in the account instead of the buckets that are needed.',
     fixable: 'none',
     hasSuggestions: true,
-    supersededBy: ['admin-access'],
+    foldsInto: ['admin-access'],
     messages: {
       write:
         '{{level}} every bucket is allowed: {{actions}} on "{{resource}}"; scope Resource to the bucket that is needed: "acs:oss:*:*:<bucket>" and "acs:oss:*:*:<bucket>/*".',

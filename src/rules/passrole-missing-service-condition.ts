@@ -38,7 +38,7 @@ export default defineRule({
     description: 'Require a condition that limits acs:Service to named services wherever ram:PassRole is allowed.',
     fixable: 'none',
     hasSuggestions: true,
-    supersededBy: ['admin-access'],
+    foldsInto: ['admin-access'],
     messages: {
       missing:
         '{{action}} is allowed without a condition on acs:Service, so the role can be passed to any service; add "Condition": {"StringEquals": {"acs:Service": "<service>.aliyuncs.com"}} naming the service that receives the role.',
@@ -56,13 +56,12 @@ export default defineRule({
       const wildcards = wildcardConditionValues(statement, 'acs:Service');
       if (wildcards.length > 0) {
         for (const { value } of wildcards) {
-          context.report({ messageId: 'wildcardValue', node: value.node, path: value.path, data: { value: String(value.value) }, suggestions });
+          context.report({ messageId: 'wildcardValue', node: value.node, data: { value: String(value.value) }, suggestions });
         }
         continue;
       }
       const node = grant.entry?.node ?? grant.member.keyNode;
-      const path = grant.entry?.path ?? grant.member.path;
-      context.report({ messageId: 'missing', node, path, data: { action: describeGrant('ram:PassRole', grant) }, suggestions });
+      context.report({ messageId: 'missing', node, data: { action: describeGrant('ram:PassRole', grant) }, suggestions });
     }
   },
 });

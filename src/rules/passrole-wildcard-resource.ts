@@ -12,7 +12,7 @@ export default defineRule({
     description: 'Disallow ram:PassRole on a resource that matches more than one role.',
     fixable: 'none',
     hasSuggestions: true,
-    supersededBy: ['admin-access'],
+    foldsInto: ['admin-access'],
     messages: {
       wildcard:
         '{{action}} is allowed on "{{resource}}", which matches {{scope}}; the holder can hand any of those roles to a service. Name the one role instead: "acs:ram::<account-id>:role/<role-name>".',
@@ -31,7 +31,7 @@ export default defineRule({
       const action = describeGrant('ram:PassRole', grant);
       const services = pinnedServices(statement);
       if (statement.notResource) {
-        context.report({ messageId: 'notResource', node: statement.notResource.keyNode, path: statement.notResource.path, data: { action } });
+        context.report({ messageId: 'notResource', node: statement.notResource.keyNode, data: { action } });
         continue;
       }
       // Narrowing Resource changes access for every action of the statement: only suggested
@@ -47,7 +47,6 @@ export default defineRule({
           suggestions,
           messageId: services ? 'wildcardServiceScoped' : 'wildcard',
           node: resource.node,
-          path: resource.path,
           data: { action, resource: resource.value, scope: reach.scope, services: (services ?? []).join(', ') },
         });
       }

@@ -45,9 +45,10 @@ export default defineRule({
     const raw = measure(source.text);
     if (raw <= spec.limit) return;
     const size = measure(minified(source.text));
-    const anchor = policy.statementMember?.keyNode ?? { offset: policy.root.offset, length: 1 };
+    const statementKey = policy.statementMember?.keyNode;
     const data = { size: size.toLocaleString('en-US'), raw: raw.toLocaleString('en-US'), unit: spec.unit, what: spec.what };
     const messageId = policy.kind === 'trust' ? 'trustTooLong' : size > spec.limit ? 'tooLong' : 'mayBeTooLong';
-    context.report({ messageId, node: anchor, path: policy.statementMember?.path ?? [], data });
+    if (statementKey) context.report({ messageId, node: statementKey, data });
+    else context.report({ messageId, node: { offset: policy.root.offset, length: 1 }, data });
   },
 });

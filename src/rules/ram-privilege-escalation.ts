@@ -1,38 +1,14 @@
-import { actionCovers, identityStatements, isAllow } from '../engine/analysis/actions';
-import { splitArn } from '../engine/analysis/arn';
-import { ESCALATION_ACTIONS } from '../engine/catalog/ram-escalation';
-import type { LocatedString, Statement } from '../engine/model';
+import { identityStatements, isAllow } from '../engine/analysis/actions';
+import { broadEscalationResource, type EscalationGrant, escalationGrants, isAdminPolicy, namedPolicies } from '../engine/analysis/escalation';
 import { defineRule } from '../engine/rule';
-import { hasWildcard, wildcardMatch } from '../engine/wildcard';
 
-/**
- * A RAM resource pattern that names more than one user, group, role or policy.
- * Only `*` and RAM ARNs count (RAM actions cannot act on `acs:oss:…`); an
- * account of `*` alone does not: RAM ARNs commonly write it, and these
- * actions act within the caller's own account.
- */
-function isBroad(resource: string): boolean {
-  const value = resource.trim();
-  if (/^\*+$/.test(value)) return true;
-  const arn = splitArn(value);
-  return !!arn && wildcardMatch(arn.service, 'ram', true) && hasWildcard(arn.relative);
-}
-
-/** The escalation actions the statement grants, with the entry that grants the first. */
-function escalations(statement: Statement): { actions: string[]; entry?: LocatedString } {
-  const actions: string[] = [];
-  let entry: LocatedString | undefined;
-  for (const action of ESCALATION_ACTIONS.keys()) {
-    if (statement.action) {
-      const grant = statement.action.values.find((v) => actionCovers(v.value, action));
-      if (!grant) continue;
-      entry ??= grant;
-      actions.push(action);
-    } else if (statement.notAction && !statement.notAction.values.some((v) => actionCovers(v.value, action))) {
-      actions.push(action);
-    }
-  }
-  return { actions, entry };
+/** `"ram:*" (ram:AttachPolicyToUser, ram:CreateAccessKey and 3 more)`: how the statement grants the actions. */
+function describeActions(grants: readonly EscalationGrant[]): string {
+  const actions = grants.map((g) => g.action);
+  const shown = actions.length > 3 ? `${actions.slice(0, 3).join(', ')} and ${actions.length - 3} more` : actions.join(', ');
+  const first = grants[0]?.grant;
+  if (!first?.entry) return `NotAction (${shown})`;
+  return first.entry.value.toLowerCase() === actions[0]?.toLowerCase() ? shown : `"${first.entry.value}" (${shown})`;
 }
 
 export default defineRule({
@@ -42,29 +18,51 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Disallow RAM actions that let the holder grant themselves more access, on resources that are not named one by one.',
     fixable: 'none',
-    supersededBy: ['admin-access'],
+    foldsInto: ['admin-access'],
     messages: {
       escalation:
         '{{actions}} on "{{resource}}" lets the holder {{how}}, which amounts to administrator access; keep these actions for RAM administrators and name the users, groups, roles or policies they apply to.',
       notResource:
         '{{actions}} with NotResource lets the holder {{how}} on everything not listed, which amounts to administrator access; name the users, groups, roles or policies under Resource instead.',
+      attachAdminPolicy:
+        '{{actions}} on "{{resource}}" lets the holder attach {{policy}}, which is administrator access, to the users, groups or roles it can name; keep this for RAM administrators.',
+      attachNamedPolicies:
+        '{{actions}} is limited to named policies ({{policies}}), so the holder can attach only those; check that they grant no more than the holder may have, and name the users, groups or roles they go to.',
     },
+    messageSeverityCap: { attachNamedPolicies: 'warning' },
   },
   check(context) {
     for (const statement of identityStatements(context.policy)) {
       if (!isAllow(statement)) continue;
-      const { actions, entry } = escalations(statement);
-      if (actions.length === 0) continue;
-      const shown = actions.length > 3 ? `${actions.slice(0, 3).join(', ')} and ${actions.length - 3} more` : actions.join(', ');
-      const how = ESCALATION_ACTIONS.get(actions[0] as string) as string;
-      const via = entry ? (entry.value.toLowerCase() === (actions[0] as string).toLowerCase() ? shown : `"${entry.value}" (${shown})`) : `NotAction (${shown})`;
+      const grants = escalationGrants(statement);
+      if (grants.length === 0) continue;
       if (statement.notResource) {
-        context.report({ messageId: 'notResource', node: statement.notResource.keyNode, path: statement.notResource.path, data: { actions: via, how } });
+        context.report({ messageId: 'notResource', node: statement.notResource.keyNode, data: { actions: describeActions(grants), how: grants[0]?.how ?? '' } });
         continue;
       }
-      const broad = statement.resource?.values.find((r) => isBroad(r.value));
-      if (!broad) continue;
-      context.report({ messageId: 'escalation', node: broad.node, path: broad.path, data: { actions: via, resource: broad.value, how } });
+      // Judged by resource type: ram:* on acs:ram:*:*:domain/* reaches no user, group, role or policy.
+      const broad = grants.flatMap((g) => {
+        const resource = broadEscalationResource(statement, g);
+        return resource ? [{ g, resource }] : [];
+      });
+      const first = broad[0];
+      if (first) {
+        const data = { actions: describeActions(broad.map((b) => b.g)), resource: first.resource.value, how: first.g.how };
+        context.report({ messageId: 'escalation', node: first.resource.node, data });
+        continue;
+      }
+      // RAM checks the policy resource of an attach too: named policies limit what can be attached.
+      const attaches = grants.filter((g) => g.attachesPolicy);
+      const policies = attaches.length > 0 ? namedPolicies(statement) : [];
+      const firstPolicy = policies[0];
+      if (!firstPolicy) continue;
+      const admin = policies.find((p) => isAdminPolicy(p.name));
+      if (admin) {
+        context.report({ messageId: 'attachAdminPolicy', node: admin.entry.node, data: { actions: describeActions(attaches), resource: admin.entry.value, policy: admin.name } });
+      } else {
+        const names = policies.map((p) => p.name).join(', ');
+        context.report({ messageId: 'attachNamedPolicies', node: firstPolicy.entry.node, data: { actions: describeActions(attaches), policies: names } });
+      }
     }
   },
 });

@@ -1,14 +1,7 @@
 import { isAllow } from '../engine/analysis/actions';
-import { isMaskedAccount, splitArn } from '../engine/analysis/arn';
+import { isConcreteAccount, principalParts } from '../engine/analysis/principals';
 import { defineRule } from '../engine/rule';
 import { wildcardMatch } from '../engine/wildcard';
-
-/** The account a RAM/Federated ARN or a `<uid>@service` principal belongs to, if it names one. */
-function accountOf(type: string, value: string): string | undefined {
-  const v = value.trim();
-  if (type === 'Service') return /^([^@]+)@/.exec(v)?.[1];
-  return splitArn(v)?.account || undefined;
-}
 
 function listed(list: readonly string[], value: string): boolean {
   return list.some((pattern) => wildcardMatch(pattern, value, true));
@@ -19,13 +12,13 @@ export default defineRule({
     id: 'trust-external-principal',
     category: 'security',
     defaultSeverity: 'warning',
-    description: 'Report trust policy principals outside the accounts and services the configuration trusts (inactive until configured).',
+    description: 'Report the accounts a trust policy lets in (at info), and, once configured, principals outside the trusted accounts and services.',
     fixable: 'none',
     kinds: ['trust'],
     options: {
       trustedAccounts: {
         type: 'string[]',
-        description: 'Account ids that RAM and Federated principals (and <account>@service principals) may belong to; wildcards allowed. Empty: accounts are not checked.',
+        description: 'Account ids that RAM and Federated principals (and <account>@service principals) may belong to; wildcards allowed. Empty: each account named is reported at info.',
         default: [],
       },
       trustedServices: {
@@ -35,27 +28,31 @@ export default defineRule({
       },
     },
     messages: {
+      accountListed:
+        'Principal "{{value}}" lets account {{account}} assume this role; list your own accounts in trustedAccounts so that only others are reported, as warnings.',
       account: 'Principal "{{value}}" belongs to account {{account}}, which is not among the trusted accounts ({{trusted}}); check that this cross-account trust is intended.',
       service: 'Service principal "{{value}}" is not among the trusted services ({{trusted}}); check that this service should assume the role.',
     },
+    // Without configuration nothing says which accounts are the owner's: the reader is shown each, not warned.
+    messageSeverityCap: { accountListed: 'info' },
   },
   check(context) {
-    const accounts = (context.options.trustedAccounts as string[] | undefined) ?? [];
-    const services = (context.options.trustedServices as string[] | undefined) ?? [];
-    if (accounts.length === 0 && services.length === 0) return;
+    const accounts = context.options.trustedAccounts;
+    const services = context.options.trustedServices;
     for (const statement of context.policy.statements) {
       if (!isAllow(statement) || !statement.principal) continue;
       for (const entry of statement.principal.entries) {
         for (const v of entry.values) {
-          if (v.value.trim() === '*') continue; // everyone: trust-wildcard-principal's finding
-          if (entry.type === 'Service' && services.length > 0) {
-            const name = v.value.trim().replace(/^[^@]+@/, '');
-            if (!listed(services, name)) context.report({ messageId: 'service', node: v.node, path: v.path, data: { value: v.value, trusted: services.join(', ') } });
+          // Everyone is trust-wildcard-principal's finding; a placeholder is one unknown account.
+          if (v.value.trim() === '*' || v.placeholder) continue;
+          const parts = principalParts(entry.type, v.value);
+          if (entry.type === 'Service' && services.length > 0 && parts.service !== undefined && !listed(services, parts.service)) {
+            context.report({ messageId: 'service', node: v.node, data: { value: v.value, trusted: services.join(', ') } });
           }
-          const account = accountOf(entry.type, v.value);
-          if (accounts.length > 0 && account && account !== '*' && !isMaskedAccount(account) && !listed(accounts, account)) {
-            context.report({ messageId: 'account', node: v.node, path: v.path, data: { value: v.value, account, trusted: accounts.join(', ') } });
-          }
+          const account = parts.account;
+          if (!account || !isConcreteAccount(account)) continue;
+          if (accounts.length === 0) context.report({ messageId: 'accountListed', node: v.node, data: { value: v.value, account } });
+          else if (!listed(accounts, account)) context.report({ messageId: 'account', node: v.node, data: { value: v.value, account, trusted: accounts.join(', ') } });
         }
       }
     }

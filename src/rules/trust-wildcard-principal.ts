@@ -46,8 +46,8 @@ export default defineRule({
       if (principal.empty && kind !== 'trust') {
         if (confinement) {
           const data = { value: '[] (empty, which OSS reads as everyone)', who: 'anyone', condition: confinement };
-          context.report({ messageId: 'confined', node: principal.keyNode, path: principal.path, data });
-        } else context.report({ messageId: 'publicEmpty', node: principal.keyNode, path: principal.path });
+          context.report({ messageId: 'confined', node: principal.keyNode, data });
+        } else context.report({ messageId: 'publicEmpty', node: principal.keyNode });
         continue;
       }
       for (const found of everyonePrincipals(principal)) {
@@ -58,7 +58,7 @@ export default defineRule({
         const messageId = kind === 'trust' ? 'trust' : confinement ? 'confined' : 'public';
         const named = namedPrincipal(kind, found.type, value.node === principal.valueNode);
         const suggestions = named ? [{ desc: `Name the principal instead (replace the ${named.placeholder} placeholder).`, edits: [replaceNode(value.node, named.text)] }] : undefined;
-        context.report({ messageId, node: value.node, path: value.path, data, suggestions });
+        context.report({ messageId, node: value.node, data, suggestions });
       }
     }
   },

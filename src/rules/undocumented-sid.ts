@@ -15,7 +15,7 @@ export default defineRule({
   check(context) {
     for (const statement of context.policy.statements) {
       for (const member of statement.members) {
-        if (member.key === 'Sid') context.report({ messageId: 'sid', node: member.keyNode, path: member.path });
+        if (member.key === 'Sid') context.report({ messageId: 'sid', node: member.keyNode });
       }
     }
   },

@@ -1,10 +1,9 @@
 import { CatalogueView, splitAction } from '../engine/analysis/action-catalogue';
-import { isTemplateExpression } from '../engine/analysis/templates';
+import { hasPlaceholder } from '../engine/analysis/placeholders';
 import type { LocatedString, Statement } from '../engine/model';
 import { defineRule } from '../engine/rule';
 import { hasWildcard } from '../engine/wildcard';
 
-type MessageId = 'unknown' | 'unknownGuess' | 'unknownDerived' | 'unknownDerivedGuess' | 'apiName' | 'noMatch' | 'unknownService' | 'unknownServiceGuess';
 
 /** What an entry that matches nothing does, by where it stands: said in every message. */
 function consequence(statement: Statement, inNotAction: boolean): string {
@@ -13,7 +12,7 @@ function consequence(statement: Statement, inNotAction: boolean): string {
   return deny ? 'this Deny forbids nothing by it' : 'it grants nothing';
 }
 
-export default defineRule<MessageId>({
+export default defineRule({
   meta: {
     id: 'unknown-action',
     category: 'correctness',
@@ -43,12 +42,12 @@ export default defineRule<MessageId>({
   },
   check(context) {
     const view = new CatalogueView({
-      actions: context.options.actions as readonly string[] | undefined,
-      ignoreServices: context.options.ignoreServices as readonly string[] | undefined,
+      actions: context.options.actions,
+      ignoreServices: context.options.ignoreServices,
     });
     const checkEntry = (statement: Statement, entry: LocatedString, inNotAction: boolean) => {
       const value = entry.value;
-      if (isTemplateExpression(value)) return;
+      if (hasPlaceholder(value)) return;
       const parts = splitAction(value);
       if (!parts || hasWildcard(parts.service) || view.isIgnored(parts.service)) return;
       const { service, name } = parts;

@@ -1,15 +1,14 @@
 import { catalogue } from '../engine/catalog/catalogue';
-import { isTemplateExpression } from '../engine/analysis/templates';
+import { hasPlaceholder } from '../engine/analysis/placeholders';
 import { closest } from '../engine/closest';
 import { defineRule } from '../engine/rule';
 
-type MessageId = 'unknownGlobal' | 'unknownGlobalGuess' | 'unknownServiceKey' | 'unknownServiceKeyGuess';
 
 /** Longer keys get no did-you-mean: bounded work on untrusted input. */
 const MAX_SUGGESTION_LENGTH = 80;
 const KEY = /^([A-Za-z0-9_-]+):([^\s:/]+)(\/\S+)?$/;
 
-export default defineRule<MessageId>({
+export default defineRule({
   meta: {
     id: 'unknown-condition-key',
     category: 'correctness',
@@ -37,7 +36,7 @@ export default defineRule<MessageId>({
     for (const statement of context.policy.statements) {
       for (const clause of statement.condition?.clauses ?? []) {
         const key = clause.key;
-        if (isTemplateExpression(key)) continue;
+        if (hasPlaceholder(key)) continue;
         const match = KEY.exec(key);
         // Keys of another shape are invalid-condition-key's.
         if (!match) continue;

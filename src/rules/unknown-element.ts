@@ -37,7 +37,6 @@ function checkMembers(context: RuleContext<MessageId>, members: Member[], allowe
       context.report({
         messageId: 'wrongCase',
         node: member.keyNode,
-        path: member.path,
         data: { key: member.key, expected: canonical },
         // Renaming is safe only when it cannot create a duplicate key.
         ...(present.has(canonical) || (renames.get(canonical) ?? 0) > 1 ? {} : { fix: [replaceNode(member.keyNode, JSON.stringify(canonical))] }),
@@ -45,11 +44,11 @@ function checkMembers(context: RuleContext<MessageId>, members: Member[], allowe
     } else if (where !== 'policy' && LEFT_TO_OTHER_RULES.has(member.key)) {
       continue;
     } else if (FOREIGN[member.key]) {
-      context.report({ messageId: 'foreign', node: member.keyNode, path: member.path, data: { reason: FOREIGN[member.key] as string } });
+      context.report({ messageId: 'foreign', node: member.keyNode, data: { reason: FOREIGN[member.key] as string } });
     } else {
       const guess = closest(member.key, allowed);
       const data = { key: member.key, where, allowed: allowed.join(', '), guess: guess ?? '' };
-      context.report({ messageId: guess ? 'unknownGuess' : 'unknown', node: member.keyNode, path: member.path, data });
+      context.report({ messageId: guess ? 'unknownGuess' : 'unknown', node: member.keyNode, data });
     }
   }
 }

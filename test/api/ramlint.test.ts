@@ -161,7 +161,7 @@ describe('a directory walk with processors', () => {
   it('lints .json policies and the files a processor claims and recognises; passes over the rest quietly', async () => {
     const s = project({
       'tree/a.json': ADMIN,
-      'tree/main.toy': '# toy\netl = {"Version": "1", "Statement": [{"Effect": "allow", "Action": "ecs:A", "Resource": "*"}]}\n',
+      'tree/main.toy': '# toy\netl = {"Version": "1", "Statement": [{"Effect": "allow", "Action": "ecs:DescribeInstances", "Resource": "*"}]}\n',
       'tree/other.toy': 'not this format\n',
       'tree/notes.txt': ADMIN,
     });

@@ -57,6 +57,8 @@ const entries = (doc: BaselineDoc) => doc.entries.map((e) => `${e.file} ${e.rule
 
 describe('round trip', () => {
   it('--update-baseline records the findings; --baseline then reports none, and they stay visible as suppressed', () => {
+    // duplicate-list-entry reports at info by default; as a warning it is baselined like any other.
+    tmp.write('.ramlintrc.json', '{"rules": {"duplicate-list-entry": "warn"}}\n');
     tmp.write('a.json', POLICY);
     tmp.write('b.json', POLICY.replace('"ecs:DescribeInstances"]', '"ecs:DescribeInstances", "ecs:DescribeInstances"]'));
     expect(run(['a.json', 'b.json']).code).toBe(1);

@@ -7,10 +7,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import { BIN, ramlint, ramlintProcess } from '../helpers/cli';
-import { ADMIN, CLEAN, duplicateLine, lines, project, STACK_FRAME, WARNING } from './support';
+import { ADMIN, CLEAN, duplicateLine, lines, project, STACK_FRAME, WARN_ON_DUPLICATES, WARNING } from './support';
 import { catalogueInfo } from '../../src/engine/catalog/catalogue';
 
-const s = project({ 'clean.json': CLEAN, 'warning.json': WARNING, 'admin.json': ADMIN, 'broken-config.json': '{"rules": {\n' });
+const s = project({ ...WARN_ON_DUPLICATES, 'clean.json': CLEAN, 'warning.json': WARNING, 'admin.json': ADMIN, 'broken-config.json': '{"rules": {\n' });
 afterAll(() => s.cleanup());
 /** Exit codes 0, 1 and 2 are the process's own: these runs spawn the binary. */
 const run = (...args: string[]) => ramlintProcess(args, { cwd: s.dir });

@@ -132,7 +132,7 @@ describe('--fix-dry-run', () => {
       '       "Resource": "*"\r\n',
     ].join('');
     expect(r.stdout.startsWith(diff)).toBe(true);
-    expect(r.stdout.slice(diff.length)).toMatch(/^p\.jsonc\n.*10:9 +error +Action "ecs" is not in the form/s);
+    expect(r.stdout.slice(diff.length)).toMatch(/^p\.jsonc \(detected: permission policy\)\n.*10:9 +error +Action "ecs" is not in the form/s);
   });
 
   it('in --format json prints the fixed text as "output" and nothing but JSON', () => {

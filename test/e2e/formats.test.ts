@@ -5,15 +5,15 @@
  */
 import * as path from 'node:path';
 import { ramlint } from '../helpers/cli';
-import { ADMIN_MESSAGE, adminLine, CLEAN, DUPLICATE_MESSAGE, duplicateLine, MIXED, project } from './support';
+import { ADMIN_MESSAGE, adminLine, CLEAN, DUPLICATE_MESSAGE, duplicateLine, MIXED, project, WARN_ON_DUPLICATES } from './support';
 
-const s = project({ 'policies/mixed.json': MIXED, 'policies/clean.json': CLEAN });
+const s = project({ ...WARN_ON_DUPLICATES, 'policies/mixed.json': MIXED, 'policies/clean.json': CLEAN });
 afterAll(() => s.cleanup());
 const run = (args: string[], env?: NodeJS.ProcessEnv) => ramlint(args, { cwd: s.dir, env });
 const FILES = ['policies/mixed.json', 'policies/clean.json'];
 
 const STYLISH = [
-  'policies/mixed.json',
+  'policies/mixed.json (detected: permission policy)',
   `   6:43  warning  ${DUPLICATE_MESSAGE.replace(/\.$/, '')}  duplicate-list-entry`,
   `  11:17  error    ${ADMIN_MESSAGE.replace(/\.$/, '')}  admin-access`,
   '',
@@ -39,7 +39,7 @@ describe('stylish (the default)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       [
-        `${e(4)}policies/mixed.json${e(24)}`,
+        `${e(4)}policies/mixed.json${e(24)}${e(2)} (detected: permission policy)${e(22)}`,
         `  ${e(2)} 6:43${e(22)}  ${e(33)}warning${e(39)}  ${DUPLICATE_MESSAGE.replace(/\.$/, '')}  ${e(2)}duplicate-list-entry${e(22)}`,
         `  ${e(2)}11:17${e(22)}  ${e(31)}error  ${e(39)}  ${ADMIN_MESSAGE.replace(/\.$/, '')}  ${e(2)}admin-access${e(22)}`,
         '',
@@ -68,7 +68,7 @@ describe('stylish (the default)', () => {
     const r = run([...FILES, '--quiet']);
     expect(r).toEqual({
       code: 1,
-      stdout: ['policies/mixed.json', `  11:17  error  ${ADMIN_MESSAGE.replace(/\.$/, '')}  admin-access`, '', '✖ 1 problem (1 error, 0 warnings, 0 info)', ''].join('\n'),
+      stdout: ['policies/mixed.json (detected: permission policy)', `  11:17  error  ${ADMIN_MESSAGE.replace(/\.$/, '')}  admin-access`, '', '✖ 1 problem (1 error, 0 warnings, 0 info)', ''].join('\n'),
       stderr: '',
     });
   });

@@ -6,9 +6,10 @@
  */
 import * as path from 'node:path';
 import { ramlint } from '../helpers/cli';
-import { ADMIN, adminLine, CLEAN, duplicateLine, lines, listing, project, TRUST, WARNING } from './support';
+import { ADMIN, adminLine, CLEAN, duplicateLine, lines, listing, project, TRUST, WARN_ON_DUPLICATES, WARNING } from './support';
 
 const s = project({
+  ...WARN_ON_DUPLICATES,
   'package.json': '{"name": "acme-policies", "version": "1.0.0", "private": true}\n',
   'tsconfig.json': '{\n  // strict mode\n  "compilerOptions": {"strict": true}\n}\n',
   '.git/policy.json': ADMIN,

@@ -3,7 +3,7 @@
  * showed it.
  */
 import { ramlint, scratch } from '../helpers/cli';
-import { ACME, ADMIN, STACK_FRAME, WARNING } from './support';
+import { ACME, ADMIN, STACK_FRAME, WARN_ON_DUPLICATES, WARNING } from './support';
 
 describe('regressions', () => {
   const s = scratch();
@@ -36,6 +36,7 @@ describe('regressions', () => {
       async check(context) { await null; context.report({ messageId: 'm', node: { offset: 0, length: 1 }, path: [] }); throw new Error('boom'); },
     } } };`);
     s.write('async/warning.json', WARNING);
+    for (const [name, text] of Object.entries(WARN_ON_DUPLICATES)) s.write(`async/${name}`, text);
     const run = ramlint(['async/warning.json', '--plugin', './async/ramlint-plugin-late.js', '--format', 'compact'], { cwd: s.dir });
     expect(run.code).toBe(1);
     expect(run.stdout.trim().split('\n')).toEqual([
@@ -47,6 +48,7 @@ describe('regressions', () => {
 
   it('too many warnings says why it exits 1', () => {
     s.write('warn/warning.json', WARNING);
+    for (const [name, text] of Object.entries(WARN_ON_DUPLICATES)) s.write(`warn/${name}`, text);
     const run = ramlint(['--quiet', '--max-warnings', '0', 'warn/warning.json'], { cwd: s.dir });
     expect(run).toEqual({ code: 1, stdout: '', stderr: 'ramlint: too many warnings (1); --max-warnings allows 0\n' });
   });

@@ -26,7 +26,7 @@ describe('--stdin without --stdin-filename', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(lines(r.stdout)).toEqual([
-      '<stdin>',
+      '<stdin> (detected: permission policy)',
       `  6:17  error  ${'Action "*" on Resource "*" allows every action on every resource, which is full administrator access; grant the actions and resources the task needs'}  admin-access`,
       '',
       '✖ 1 problem (1 error, 0 warnings, 0 info)',

@@ -26,7 +26,13 @@ export const CLEAN = `{
 }
 `;
 
-/** One warning: duplicate-list-entry at 6:43. */
+/**
+ * duplicate-list-entry is a suggestion and reports at info by default; the
+ * tests that need "a warning" turn it up with this config, as a team would.
+ */
+export const WARN_ON_DUPLICATES = { '.ramlintrc.json': '{"rules": {"duplicate-list-entry": "warn"}}\n' };
+
+/** One warning (with WARN_ON_DUPLICATES): duplicate-list-entry at 6:43. */
 export const WARNING = `{
   "Version": "1",
   "Statement": [

@@ -154,17 +154,19 @@ describe('splitArn and account wildcards', () => {
 
 describe('roleReach', () => {
   it.each([
-    ['*', { kind: 'many', scope: 'every role in every account' }],
-    [' * ', { kind: 'many', scope: 'every role in every account' }],
+    ['*', { kind: 'many', scope: 'every role in the account' }],
+    [' * ', { kind: 'many', scope: 'every role in the account' }],
     ['acs:ram::123456789012:role/*', { kind: 'many', scope: 'every role in the account' }],
-    ['acs:ram:*:*:role/*', { kind: 'many', scope: 'every role in any account' }],
+    ['acs:ram:*:*:role/*', { kind: 'many', scope: 'every role in the account' }],
     ['acs:ram::123456789012:role/dataworks-*', { kind: 'many', scope: 'every role whose name starts with "dataworks-" in the account' }],
     ['acs:ram::123456789012:role/etl-?', { kind: 'many', scope: 'every role whose name starts with "etl-" in the account' }],
     ['acs:ram::123456789012:role/*-admin', { kind: 'many', scope: 'every role matching "*-admin" in the account' }],
-    ['acs:ram::*:role/Admin', { kind: 'many', scope: 'a role named "Admin" in any account' }],
+    // Regression: a RAM identity passes only roles of its own account, so this is one role.
+    ['acs:ram::*:role/Admin', { kind: 'one' }],
+    ['acs:ram:*:*:role/AliyunDataWorksDIRole', { kind: 'one' }],
     ['acs:ram::123456789012:*', { kind: 'many', scope: 'every role in the account' }],
     ['acs:ram::123456789012:ro*', { kind: 'many', scope: 'every role in the account' }],
-    ['acs:*:*:*:*', { kind: 'many', scope: 'every role in any account' }],
+    ['acs:*:*:*:*', { kind: 'many', scope: 'every role in the account' }],
     ['acs:r*:*:123456789012:role/*', { kind: 'many', scope: 'every role in the account' }],
     ['acs:ram::123456789012:role/BigDataOssRole', { kind: 'one' }],
     ['acs:ram::19122324****:role/BigDataOssRole', { kind: 'one' }],

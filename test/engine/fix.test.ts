@@ -66,7 +66,7 @@ describe('passes', () => {
         for (const st of context.policy.statements) {
           const action = st.action;
           if (action?.isArray && action.values.length > 1) {
-            context.report({ messageId: 'm', node: action.valueNode, path: action.path, fix: [{ offset: action.valueNode.offset, length: action.valueNode.length, text: JSON.stringify(action.values[0]?.value) }] });
+            context.report({ messageId: 'm', node: action.valueNode, fix: [{ offset: action.valueNode.offset, length: action.valueNode.length, text: JSON.stringify(action.values[0]?.value) }] });
           }
         }
       },
@@ -76,7 +76,7 @@ describe('passes', () => {
       check(context) {
         for (const st of context.policy.statements) {
           for (const v of st.action?.values ?? []) {
-            if (/\s/.test(v.value)) context.report({ messageId: 'm', node: v.node, path: v.path, fix: [{ offset: v.node.offset, length: v.node.length, text: JSON.stringify(v.value.replace(/\s+/g, '')) }] });
+            if (/\s/.test(v.value)) context.report({ messageId: 'm', node: v.node, fix: [{ offset: v.node.offset, length: v.node.length, text: JSON.stringify(v.value.replace(/\s+/g, '')) }] });
           }
         }
       },

@@ -24,7 +24,7 @@ function effectRule(id: string, extra: Partial<Rule['meta']> = {}, pick: (ctx: R
     check(context) {
       context.policy.statements.forEach((st, i) => {
         if (!st.effect || !pick(context, i)) return;
-        context.report({ messageId: 'found', node: st.effect.valueNode, path: st.effect.path, data: { effect: String(st.effectValue) } });
+        context.report({ messageId: 'found', node: st.effect.valueNode, data: { effect: String(st.effectValue) } });
       });
     },
   }) as Rule;
@@ -40,7 +40,7 @@ describe('rule failures become internal-error findings', () => {
   const throwing = defineRule({
     meta: { id: 'test/throws', category: 'correctness', defaultSeverity: 'error', description: 'Throws.', fixable: 'none', messages: { found: 'Found.' } },
     check(context) {
-      context.report({ messageId: 'found', node: context.policy.root ?? { offset: 0, length: 0 }, path: [] });
+      if (context.policy.root) context.report({ messageId: 'found', node: context.policy.root });
       throw new Error('boom');
     },
   }) as Rule;
@@ -226,18 +226,46 @@ describe('the rule set', () => {
   });
 });
 
-describe('supersededBy', () => {
+describe('foldsInto', () => {
   const admin = effectRule('test/admin', {}, (_ctx, i) => i === 0);
-  const narrow = effectRule('test/narrow', { supersededBy: ['test/admin'], defaultSeverity: 'warning' });
+  const narrow = effectRule('test/narrow', { foldsInto: ['test/admin'], defaultSeverity: 'warning' });
 
-  it('drops a finding when a superseding rule reported in the same statement only', () => {
+  it('drops a finding when the rule it folds into reported in the same statement only', () => {
     expect(run([admin, narrow]).messages.map(brief)).toEqual([
       { ruleId: 'test/admin', severity: 'error', line: 4, column: 16, path: 'Statement[0].Effect' },
       { ruleId: 'test/narrow', severity: 'warning', line: 5, column: 16, path: 'Statement[1].Effect' },
     ]);
   });
 
-  it('keeps every finding when the superseding rule is off', () => {
+  it('keeps the finding when that rule is reported at a lower severity (admin-access set to info hides no error)', () => {
+    const result = run([admin, narrow], { settings: { 'test/admin': { severity: 'info' } } });
+    expect(result.messages.map((m) => [m.ruleId, m.severity, m.path])).toEqual([
+      ['test/admin', 'info', 'Statement[0].Effect'],
+      ['test/narrow', 'warning', 'Statement[0].Effect'],
+      ['test/narrow', 'warning', 'Statement[1].Effect'],
+    ]);
+    expect(result.warningCount).toBe(2);
+  });
+
+  it('folds at the same severity', () => {
+    const result = run([admin, narrow], { settings: { 'test/admin': { severity: 'warning' } } });
+    expect(result.messages.map((m) => [m.ruleId, m.path])).toEqual([
+      ['test/admin', 'Statement[0].Effect'],
+      ['test/narrow', 'Statement[1].Effect'],
+    ]);
+  });
+
+  it('keeps the finding when the finding it would fold into is waived: a waiver of admin-access waives nothing else', () => {
+    const waiver = { id: 'cfg: waivers[0]', rule: 'test/admin', statement: 0, reason: 'break-glass role' };
+    const result = run([admin, narrow], { waivers: [waiver], today: '2026-01-01' });
+    expect(result.messages.map((m) => [m.ruleId, m.path])).toEqual([
+      ['test/narrow', 'Statement[0].Effect'],
+      ['test/narrow', 'Statement[1].Effect'],
+    ]);
+    expect(result.suppressedMessages.map((m) => m.ruleId)).toEqual(['test/admin']);
+  });
+
+  it('keeps every finding when the rule it folds into is off', () => {
     const result = run([admin, narrow], { settings: { 'test/admin': { severity: 'off' } } });
     expect(result.messages.map((m) => [m.ruleId, m.path])).toEqual([
       ['test/narrow', 'Statement[0].Effect'],
@@ -247,10 +275,10 @@ describe('supersededBy', () => {
 
   it('keeps findings outside any statement', () => {
     const topLevel = defineRule({
-      meta: { id: 'test/top', category: 'correctness', defaultSeverity: 'error', description: 'Top.', fixable: 'none', supersededBy: ['test/admin'], messages: { m: 'Top.' } },
+      meta: { id: 'test/top', category: 'correctness', defaultSeverity: 'error', description: 'Top.', fixable: 'none', foldsInto: ['test/admin'], messages: { m: 'Top.' } },
       check(context) {
         const v = context.policy.version;
-        if (v) context.report({ messageId: 'm', node: v.valueNode, path: v.path });
+        if (v) context.report({ messageId: 'm', node: v.valueNode });
       },
     }) as Rule;
     expect(run([admin, topLevel]).messages.map((m) => [m.ruleId, m.path])).toEqual([
@@ -272,9 +300,9 @@ describe('results', () => {
       check(context) {
         const statements = [...context.policy.statements].reverse();
         for (const st of statements) {
-          if (st.resource) context.report({ messageId: 'm', node: st.resource.valueNode, path: st.resource.path });
-          if (st.action) context.report({ messageId: 'm', node: st.action.valueNode, path: st.action.path });
-          context.report({ messageId: 'm', node: st.node, path: st.path });
+          if (st.resource) context.report({ messageId: 'm', node: st.resource.valueNode });
+          if (st.action) context.report({ messageId: 'm', node: st.action.valueNode });
+          context.report({ messageId: 'm', node: st.node });
         }
       },
     }) as Rule;
@@ -510,5 +538,29 @@ describe('failures outside the rules', () => {
     });
     expect(result.messages.map((m) => `${m.ruleId}: ${m.message}`)).toEqual(['internal-error: ramlint failed on this file, so the file was not checked: waiver exploded']);
     expect(result.errorCount).toBe(1);
+  });
+});
+
+describe('report() derives the JSON path from the node', () => {
+  it('ignores a path a JavaScript rule passes beside a node, so range and path cannot disagree', () => {
+    const wrongPath = {
+      meta: { id: 'test/wrong-path', category: 'correctness', defaultSeverity: 'error', description: 'Wrong path.', fixable: 'none', messages: { m: 'M.' } },
+      check(context: RuleContext) {
+        const st = context.policy.statements[1];
+        if (st?.effect) (context.report as (d: unknown) => void)({ messageId: 'm', node: st.effect.valueNode, path: ['Statement', 0, 'Resource'] });
+      },
+    } as Rule;
+    expect(run([wrongPath]).messages.map((m) => m.path)).toEqual(['Statement[1].Effect']);
+  });
+
+  it('keeps the path given with an offset range, and the document otherwise', () => {
+    const ranges = defineRule({
+      meta: { id: 'test/ranges', category: 'correctness', defaultSeverity: 'error', description: 'Ranges.', fixable: 'none', messages: { m: 'M.' } },
+      check(context) {
+        context.report({ messageId: 'm', node: { offset: 0, length: 1 } });
+        context.report({ messageId: 'm', node: { offset: 1, length: 1 }, path: ['Statement', 1] });
+      },
+    });
+    expect(run([ranges as Rule]).messages.map((m) => m.path)).toEqual(['', 'Statement[1]']);
   });
 });

@@ -88,6 +88,14 @@ describe('stylish formatter', () => {
     expect(stylish([result(CLEAN, [], RESULTS[0]!.suppressedMessages)], context())).toBe('  1 problem suppressed by waivers, directives or the baseline.\n');
   });
 
+  it('shows the kind beside the file name when it was detected, not when it was given', () => {
+    const finding = msg('admin-access', 'security', 'error', 'Action "*" grants every action.', [4, 36, 4, 39], 'Statement[0].Action');
+    const detected = { ...result(ADMIN, [finding], [], 'resource'), kindSource: 'detected' as const };
+    const given = { ...result(ADMIN, [finding], [], 'resource'), kindSource: 'given' as const };
+    expect(stylish([detected], context()).split('\n')[0]).toBe('policies/admin.json (detected: resource policy)');
+    expect(stylish([given], context()).split('\n')[0]).toBe('policies/admin.json');
+  });
+
   it('shows files outside cwd with their absolute path', () => {
     expect(stylish([RESULTS[3]!], context({ cwd: '/elsewhere' }))).toMatch(/^\/repo\/broken\.json\n/);
   });

@@ -2,7 +2,9 @@
  * Table-driven rule tests in the manner of ESLint's RuleTester: each invalid
  * case lists every finding of the rule with its message id and exact range,
  * and the text the range covers, so a rule that points at the wrong token
- * fails. Every message id of the rule must be exercised.
+ * fails. Suggestions are asserted with the text each produces, in at least
+ * one case of every rule that offers them. Every message id of the rule must
+ * be exercised.
  */
 import { applyEdits } from '../../src/engine/edits';
 import { lintText } from '../../src/engine/linter';
@@ -28,6 +30,13 @@ export interface ExpectedFinding {
   text: string;
   path?: string;
   severity?: Severity;
+  /**
+   * The suggestions the finding offers, each as its description and the text
+   * after applying it alone; `[]` states that it has none. Asserted exactly
+   * when given, and a rule that declares suggestions must assert them in at
+   * least one case.
+   */
+  suggestions?: { desc: string; output: string }[];
 }
 
 export interface InvalidCase extends CaseBase {
@@ -81,6 +90,10 @@ export function testRule(rule: Rule, cases: { valid: CaseBase[]; invalid: Invali
             };
             if (want?.path !== undefined) got.path = m.path;
             if (want?.severity !== undefined) got.severity = m.severity;
+            // Suggestions change access, so what each one writes is asserted, never assumed.
+            if (want?.suggestions !== undefined) {
+              got.suggestions = (m.suggestions ?? []).map((sg) => ({ desc: sg.desc, output: applyEdits(text, sg.edits) }));
+            }
             return got;
           });
           expect(actual).toEqual(c.errors);
@@ -90,6 +103,11 @@ export function testRule(rule: Rule, cases: { valid: CaseBase[]; invalid: Invali
           else expect(fixes).toEqual([]);
         });
       }
+    });
+
+    it('asserts the suggestions of at least one finding, if the rule offers them', () => {
+      const asserted = cases.invalid.some((c) => c.errors.some((e) => (e.suggestions?.length ?? 0) > 0));
+      expect({ hasSuggestions: rule.meta.hasSuggestions === true, asserted }).toEqual({ hasSuggestions: rule.meta.hasSuggestions === true, asserted: rule.meta.hasSuggestions === true });
     });
 
     it('exercises every message id', () => {

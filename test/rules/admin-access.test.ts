@@ -1,6 +1,8 @@
 import rule from '../../src/rules/admin-access';
 import { testRule } from '../helpers/rule-tester';
 import { policy, allow, deny, action, notAction, resource, notResource } from '../helpers/statement';
+import { lint } from '../../src';
+import type { Waiver } from '../../src/engine/waivers';
 
 /** PowerUserAccess-style NotAction list. */
 const powerUser = '["ram:*", "ims:*", "resourcemanager:*"]';
@@ -16,12 +18,23 @@ testRule(rule, {
     { name: 'NotAction on one bucket', code: policy(allow, notAction('"ram:*"'), resource('"acs:oss:*:*:mybucket/*"')) },
     { name: 'read-only actions on *', code: policy(allow, action('["ecs:Describe*", "oss:Get*", "oss:List*"]'), resource('"*"')) },
     {
-      name: 'a statement with a Principal (trust or bucket policy) is not checked',
+      name: 'a trust policy names no resource: trust-policy-action reports its wildcard',
       kind: 'trust',
-      code: policy(allow, '"Principal": {"RAM": ["acs:ram::123456789012:root"]}', action('"*"'), resource('"*"')),
+      code: policy(allow, '"Principal": {"RAM": ["acs:ram::123456789012:root"]}', action('"*"')),
     },
   ],
   invalid: [
+    {
+      name: 'regression: a stray Principal does not hide every action on every resource',
+      code: policy(allow, action('"*"'), resource('"*"'), '"Principal": {"RAM": ["acs:ram::123456789012:root"]}'),
+      errors: [{ messageId: 'star', line: 6, column: 17, endLine: 6, endColumn: 20, text: '"*"', path: 'Statement[0].Action', severity: 'error' }],
+    },
+    {
+      name: 'a bucket policy that grants a principal everything',
+      kind: 'bucket',
+      code: policy(allow, '"Principal": ["1234567890123456"]', action('"*"'), resource('"*"')),
+      errors: [{ messageId: 'star', line: 7, column: 17, endLine: 7, endColumn: 20, text: '"*"' }],
+    },
     {
       name: 'a statement without a Principal in a document that also has one is checked',
       code: `{
@@ -71,7 +84,7 @@ testRule(rule, {
     {
       name: '"*" with NotResource',
       code: policy(allow, action('"*"'), notResource('"acs:ram:*:*:*"')),
-      errors: [{ messageId: 'star', line: 6, column: 17, endLine: 6, endColumn: 20, text: '"*"', path: 'Statement[0].Action', severity: 'error' }],
+      errors: [{ messageId: 'starNotResource', line: 6, column: 17, endLine: 6, endColumn: 20, text: '"*"', path: 'Statement[0].Action', severity: 'error' }],
     },
     {
       name: 'PowerUserAccess: NotAction on "*"',
@@ -86,7 +99,7 @@ testRule(rule, {
     {
       name: 'NotAction with NotResource',
       code: policy(allow, notAction('"ram:*"'), notResource('"acs:ram:*:*:*"')),
-      errors: [{ messageId: 'notAction', line: 6, column: 7, endLine: 6, endColumn: 18, text: '"NotAction"', path: 'Statement[0].NotAction', severity: 'error' }],
+      errors: [{ messageId: 'notActionNotResource', line: 6, column: 7, endLine: 6, endColumn: 18, text: '"NotAction"', path: 'Statement[0].NotAction', severity: 'error' }],
     },
     {
       name: 'only the Allow statement is reported',
@@ -105,4 +118,34 @@ testRule(rule, {
       errors: [{ messageId: 'star', line: 1, column: 61, endLine: 1, endColumn: 64, text: '"*"', path: 'Statement.Action', severity: 'error' }],
     },
   ],
+});
+
+describe('what admin-access folds', () => {
+  const everything = policy(allow, action('"*"'), resource('"*"'));
+  const ids = (settings?: Record<string, { severity: 'error' | 'warning' | 'info' | 'off' }>, waivers?: Waiver[]) =>
+    lint(everything, { settings, waivers, today: '2026-01-01' }).messages.map((m) => `${m.severity} ${m.ruleId}`);
+
+  it('one admin-access error stands for the narrower findings of the statement', () => {
+    expect(ids()).toEqual(['error admin-access']);
+  });
+
+  it('regression: admin-access set to info hides no error-level finding', () => {
+    expect(ids({ 'admin-access': { severity: 'info' } })).toEqual([
+      'info admin-access',
+      'warning passrole-missing-service-condition',
+      'error oss-overbroad-grant',
+      'error passrole-wildcard-resource',
+      'error ram-privilege-escalation',
+    ]);
+  });
+
+  it('regression: waiving admin-access waives nothing else', () => {
+    const waiver: Waiver = { id: 'ramlint.config.jsonc: waivers[0]', rule: 'admin-access', statement: 0, reason: 'break-glass administrator' };
+    expect(ids(undefined, [waiver])).toEqual([
+      'warning passrole-missing-service-condition',
+      'error oss-overbroad-grant',
+      'error passrole-wildcard-resource',
+      'error ram-privilege-escalation',
+    ]);
+  });
 });

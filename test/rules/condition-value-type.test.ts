@@ -33,6 +33,8 @@ const bucketPolicy = (condition: string) =>
 testRule(rule, {
   valid: [
     { name: 'string operators take any scalar', code: policy('{"StringEquals": {"acs:UserAgent": ["curl", 42, true]}, "StringLike": {"oss:Prefix": "logs/*"}}') },
+    { name: 'documentation IP masks are one unknown address', code: policy('{"IpAddress": {"acs:SourceIp": ["42.120.XX.X/24", "xxx.xx.xxx.x/xx", "192.168.0.xx"]}}') },
+    { name: 'a whole-value placeholder in a typed operator', code: policy('{"NumericLessThan": {"ecs:InstanceCount": "{{max_count}}"}, "DateLessThan": {"acs:CurrentTime": "<expiry-date>"}}') },
     { name: 'numbers as JSON numbers', code: policy('{"NumericLessThan": {"ecs:InstanceCount": 10}, "NumericGreaterThanEquals": {"ecs:Cpu": 0.5}}') },
     { name: 'numbers as numeric strings', code: policy('{"NumericEquals": {"ecs:InstanceCount": ["10", "-3", "2.5"]}}') },
     {

@@ -40,8 +40,8 @@ testRule(rule, {
       name: 'actions compare case-insensitively, resources exactly (two-space indent)',
       code: withDuplicates,
       errors: [
-        { messageId: 'duplicate', line: 9, column: 9, endLine: 9, endColumn: 28, text: '"ECS:StartInstance"', path: 'Statement[0].Action[2]', severity: 'warning' },
-        { messageId: 'duplicate', line: 15, column: 9, endLine: 15, endColumn: 35, text: '"acs:ecs:*:*:instance/i-1"', path: 'Statement[0].Resource[2]', severity: 'warning' },
+        { messageId: 'duplicate', line: 9, column: 9, endLine: 9, endColumn: 28, text: '"ECS:StartInstance"', path: 'Statement[0].Action[2]', severity: 'info' },
+        { messageId: 'duplicate', line: 15, column: 9, endLine: 15, endColumn: 35, text: '"acs:ecs:*:*:instance/i-1"', path: 'Statement[0].Resource[2]', severity: 'info' },
       ],
       output: JSON.stringify(deduplicated, null, 2),
     },

@@ -17,6 +17,7 @@ const policy = (condition: string) =>
 
 testRule(rule, {
   valid: [
+    { name: 'placeholder keys are supplied later', code: policy('{"StringEquals": {"${var.condition_key}": "x", "{{key}}": "y", "<condition-key>": "z"}}') },
     { name: 'global acs: keys', code: policy('{"IpAddress": {"acs:SourceIp": "203.0.113.0/24"}, "Bool": {"acs:SecureTransport": "true", "acs:MFAPresent": "true"}}') },
     { name: 'service keys', code: policy('{"StringEquals": {"oss:Prefix": "logs/", "ram:ServiceName": "ecs.aliyuncs.com", "saml:recipient": "https://signin.aliyun.com/saml-role/sso"}}') },
     { name: 'a key with a hyphen in its name (oss:x-oss-acl)', code: policy('{"StringEquals": {"oss:x-oss-acl": "private"}}') },

@@ -36,6 +36,8 @@ testRule(rule, {
     { name: 'trust: masked account ids', code: trust('{"RAM": "acs:ram::123456789012****:root", "Service": "19122324****@cdp.aliyuncs.com"}') },
     { name: 'trust: an account masked in the middle', code: trust('{"RAM": "acs:ram::174649****602745:root"}') },
     { name: 'trust: SAML and OIDC providers', code: trust('{"Federated": ["acs:ram::123456789012:saml-provider/okta", "acs:ram::123456789012:oidc-provider/ack-rrsa-c1"]}') },
+    { name: 'trust: an account id written as words (主账号ID, 阿里云账号A的ID)', code: trust('{"RAM": ["acs:ram::主账号ID:root", "acs:ram::阿里云账号A的ID:role/ops"]}') },
+    { name: 'trust: {{...}} and <...> placeholders', code: trust('{"RAM": "acs:ram::{{account_id}}:root", "Service": "<uid>@cdp.aliyuncs.com"}') },
     { name: 'trust: template expressions', code: trust('{"RAM": "acs:ram::${var.account_id}:root", "Federated": "${module.oidc.arn}"}') },
     { name: 'trust: "*" is trust-wildcard-principal\'s to report', code: trust('{"RAM": "*"}') },
     { name: 'bucket: UIDs, masked UIDs, "*" and STS sessions', code: bucket('["1234567890123456", "27737962156157xxxx", "*", "arn:sts::1234567890123456:assumed-role/uploader/*"]') },

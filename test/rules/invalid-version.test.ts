@@ -103,11 +103,11 @@ testRule(rule, {
       output: '{"Version": "1"}',
     },
     {
-      name: 'wrongValue: the AWS IAM dated version (suggestion only, no fix)',
+      name: 'awsVersion: the AWS IAM dated version (suggestion only, no fix)',
       // Given: without a kind, AWS content makes the document an AWS IAM policy (not-a-ram-policy).
       kind: 'permission',
       code: withVersion('"2012-10-17"'),
-      errors: [{ messageId: 'wrongValue', line: 2, column: 14, endLine: 2, endColumn: 26, text: '"2012-10-17"', path: 'Version', severity: 'error' }],
+      errors: [{ messageId: 'awsVersion', line: 2, column: 14, endLine: 2, endColumn: 26, text: '"2012-10-17"', path: 'Version', severity: 'error', suggestions: [{ desc: 'Set "Version" to "1".', output: withVersion('"1"') }] }],
     },
     {
       name: 'wrongValue: "1.0"',
@@ -166,7 +166,7 @@ testRule(rule, {
       // Given: without a kind, AWS content makes the document an AWS IAM policy (not-a-ram-policy).
       kind: 'permission',
       code: withVersion('"1",\n  "Version": "2012-10-17"'),
-      errors: [{ messageId: 'wrongValue', line: 3, column: 14, endLine: 3, endColumn: 26, text: '"2012-10-17"', path: 'Version' }],
+      errors: [{ messageId: 'awsVersion', line: 3, column: 14, endLine: 3, endColumn: 26, text: '"2012-10-17"', path: 'Version' }],
     },
   ],
 });

@@ -36,7 +36,7 @@ testRule(rule, {
     {
       name: 'oss:PutObject on *',
       code: policy(allow, action('"oss:PutObject"'), resource('"*"')),
-      errors: [{ messageId: 'write', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', path: 'Statement[0].Resource', severity: 'error' }],
+      errors: [{ messageId: 'write', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', path: 'Statement[0].Resource', severity: 'error', suggestions: [{ desc: 'Scope Resource to one bucket and its objects (replace <bucket>).', output: policy(allow, action('"oss:PutObject"'), resource('["acs:oss:*:*:<bucket>", "acs:oss:*:*:<bucket>/*"]')) }] }],
     },
     {
       name: 'oss:DeleteObject on acs:oss:*:*:*',

@@ -58,7 +58,24 @@ testRule(rule, {
     {
       name: 'PassRole in an Action array',
       code: policy(allow, action('["ram:GetRole", "ram:PassRole"]'), resource(role)),
-      errors: [{ messageId: 'missing', line: 6, column: 33, endLine: 6, endColumn: 47, text: '"ram:PassRole"', path: 'Statement[0].Action[1]', severity: 'warning' }],
+      errors: [
+        {
+          messageId: 'missing',
+          line: 6,
+          column: 33,
+          endLine: 6,
+          endColumn: 47,
+          text: '"ram:PassRole"',
+          path: 'Statement[0].Action[1]',
+          severity: 'warning',
+          suggestions: [
+            {
+              desc: 'Add "Condition": {"StringEquals": {"acs:Service": "<service>.aliyuncs.com"}} and name the service that receives the role.',
+              output: policy(allow, action('["ram:GetRole", "ram:PassRole"]'), resource(role), '"Condition": {"StringEquals": {"acs:Service": "<service>.aliyuncs.com"}}'),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'granted through ram:*',

@@ -26,13 +26,15 @@ testRule(rule, {
     { name: 'PassRole on a non-role resource', code: policy('"ram:PassRole"', '"acs:ram:*:123456:user/*"') },
     { name: 'NotAction that excludes PassRole', code: policy('"ram:*"', '"*"').replace('"Action"', '"NotAction"') },
     { name: 'wildcard that cannot match PassRole', code: policy('"ram:Get*"', '"*"') },
+    { name: 'regression: a named role with any account is one role (Alibaba\'s service policies)', code: policy('"ram:PassRole"', '"acs:ram:*:*:role/AliyunDataWorksDIRole"', serviceCondition) },
+    { name: 'a named role with a wildcard account and no condition', code: policy('"ram:PassRole"', '"acs:ram::*:role/Admin"') },
     { name: 'a bare template expression is not a wildcard', code: policy('"ram:PassRole"', '"${var.role_arn}"') },
   ],
   invalid: [
     {
       name: 'PassRole on *',
       code: policy('"ram:PassRole"', '"*"'),
-      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', path: 'Statement[0].Resource', severity: 'error' }],
+      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', path: 'Statement[0].Resource', severity: 'error', suggestions: [{ desc: 'Name the one role that is passed (replace <account-id> and <role-name>).', output: policy('"ram:PassRole"', '"acs:ram::<account-id>:role/<role-name>"') }] }],
     },
     {
       name: 'PassRole on every role of one account',
@@ -48,11 +50,6 @@ testRule(rule, {
       name: 'a role name prefix',
       code: policy('"ram:PassRole"', '"acs:ram::123456789012:role/dataworks-*"'),
       errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 59, text: '"acs:ram::123456789012:role/dataworks-*"' }],
-    },
-    {
-      name: 'a named role in any account',
-      code: policy('"ram:PassRole"', '"acs:ram::*:role/Admin"'),
-      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 42, text: '"acs:ram::*:role/Admin"' }],
     },
     {
       name: 'granted through ram:*, ram:Pass* and ram:P?ssRole',

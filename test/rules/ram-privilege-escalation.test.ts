@@ -1,5 +1,5 @@
 import rule from '../../src/rules/ram-privilege-escalation';
-import { testRule } from '../helpers/rule-tester';
+import { runRule, testRule } from '../helpers/rule-tester';
 
 /** One statement, members one per line from line 5, column 7; Resource values start at column 19. */
 const policy = (effect: string, action: string, resource: string) =>
@@ -21,7 +21,9 @@ testRule(rule, {
     { name: 'an account of * alone does not make a named user broad', code: policy('Allow', '"ram:CreateAccessKey"', '"acs:ram:*:*:user/ci-bot"') },
     { name: 'read-only RAM access on *', code: policy('Allow', '["ram:Get*", "ram:List*"]', '"*"') },
     { name: 'Deny is never a grant', code: policy('Deny', '"ram:*"', '"*"') },
-    { name: 'attaching policies to one named role', code: policy('Allow', '"ram:AttachPolicyToRole"', '["acs:ram:*:123456789012:role/etl", "acs:ram:*:123456789012:policy/EtlRead"]') },
+    { name: 'regression: ram:* on domain resources reaches no user, group, role or policy', code: policy('Allow', '"ram:*"', '"acs:ram:*:*:domain/*"') },
+    { name: 'ram:Attach* on users only: RAM also checks the policy resource', code: policy('Allow', '"ram:Attach*"', '"acs:ram:*:*:user/*"') },
+    { name: 'a placeholder resource is one unknown value', code: policy('Allow', '"ram:UpdateRole"', '"${var.role_arn}"') },
     {
       name: 'NotAction that excludes all of RAM',
       code: policy('Allow', '"ram:*"', '"*"').replace('"Action"', '"NotAction"'),
@@ -49,6 +51,31 @@ testRule(rule, {
       errors: [{ messageId: 'escalation', line: 7, column: 19, endLine: 7, endColumn: 54, text: '"acs:ram:*:123456789012:role/app-*"' }],
     },
     {
+      name: 'regression: attach limited to two named system policies is a warning naming them',
+      code: policy('Allow', '["ram:AttachPolicyToRole", "ram:AttachPolicyToUser"]', '["acs:ram:*:*:role/*", "acs:ram:*:system:policy/AliyunOSSReadOnlyAccess", "acs:ram:*:system:policy/AliyunECSReadOnlyAccess"]'),
+      errors: [{ messageId: 'attachNamedPolicies', line: 7, column: 42, endLine: 7, endColumn: 91, text: '"acs:ram:*:system:policy/AliyunOSSReadOnlyAccess"', path: 'Statement[0].Resource[1]', severity: 'warning' }],
+    },
+    {
+      name: 'attach limited to one named custom policy',
+      code: policy('Allow', '"ram:AttachPolicyToRole"', '["acs:ram:*:123456789012:role/etl", "acs:ram:*:123456789012:policy/EtlRead"]'),
+      errors: [{ messageId: 'attachNamedPolicies', line: 7, column: 55, endLine: 7, endColumn: 94, text: '"acs:ram:*:123456789012:policy/EtlRead"', severity: 'warning' }],
+    },
+    {
+      name: 'attach limited to AdministratorAccess is administrator access',
+      code: policy('Allow', '"ram:AttachPolicyToUser"', '["acs:ram:*:*:user/*", "acs:ram:*:system:policy/AdministratorAccess"]'),
+      errors: [{ messageId: 'attachAdminPolicy', line: 7, column: 42, endLine: 7, endColumn: 87, text: '"acs:ram:*:system:policy/AdministratorAccess"', severity: 'error' }],
+    },
+    {
+      name: 'ram:* on every user: access keys and passwords, not attach',
+      code: policy('Allow', '"ram:*"', '"acs:ram:*:*:user/*"'),
+      errors: [{ messageId: 'escalation', line: 7, column: 19, endLine: 7, endColumn: 39, text: '"acs:ram:*:*:user/*"' }],
+    },
+    {
+      name: 'changing every SAML provider that roles trust',
+      code: policy('Allow', '"ram:UpdateSAMLProvider"', '"acs:ram:*:123456789012:saml-provider/*"'),
+      errors: [{ messageId: 'escalation', line: 7, column: 19, endLine: 7, endColumn: 59, text: '"acs:ram:*:123456789012:saml-provider/*"' }],
+    },
+    {
       name: 'NotResource',
       code: policy('Allow', '"ram:CreatePolicyVersion"', '"acs:ram:*:123456789012:policy/Locked"').replace('"Resource"', '"NotResource"'),
       errors: [{ messageId: 'notResource', line: 7, column: 7, endLine: 7, endColumn: 20, text: '"NotResource"', path: 'Statement[0].NotResource' }],
@@ -59,4 +86,18 @@ testRule(rule, {
       errors: [{ messageId: 'escalation', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"' }],
     },
   ],
+});
+
+describe('ram-privilege-escalation messages', () => {
+  const messageOf = (action: string, resource: string) => runRule(rule, { name: 'x', code: policy('Allow', action, resource) }).messages[0]?.message;
+
+  it('never claims "any policy" when the policies are named', () => {
+    const message = messageOf('"ram:AttachPolicyToRole"', '["acs:ram:*:*:role/*", "acs:ram:*:system:policy/AliyunOSSReadOnlyAccess", "acs:ram:*:system:policy/AliyunECSReadOnlyAccess"]');
+    expect(message).toContain('AliyunOSSReadOnlyAccess, AliyunECSReadOnlyAccess');
+    expect(message).not.toMatch(/any policy/);
+  });
+
+  it('names the user actions that ram:* on every user grants', () => {
+    expect(messageOf('"ram:*"', '"acs:ram:*:*:user/*"')).toMatch(/^"ram:\*" \(ram:CreateAccessKey, ram:CreateLoginProfile, ram:UpdateLoginProfile\) on "acs:ram:\*:\*:user\/\*" lets the holder mint access keys for another user/);
+  });
 });

@@ -53,7 +53,7 @@ testRule(rule, {
     {
       name: 'trust: Principal "*"',
       code: trust('"*"'),
-      errors: [{ messageId: 'trust', line: 7, column: 20, endLine: 7, endColumn: 23, text: '"*"', path: 'Statement[0].Principal', severity: 'error' }],
+      errors: [{ messageId: 'trust', line: 7, column: 20, endLine: 7, endColumn: 23, text: '"*"', path: 'Statement[0].Principal', severity: 'error', suggestions: [{ desc: 'Name the principal instead (replace the <account-id> placeholder).', output: trust('{"RAM": ["acs:ram::<account-id>:root"]}') }] }],
     },
     {
       name: 'trust: {"RAM": "*"}',
@@ -172,6 +172,11 @@ testRule(rule, {
       name: 'bucket: fixed acs:SourceVpc confines "*" to a warning',
       code: bucket('["*"]', '{"StringEquals": {"acs:SourceVpc": "vpc-t4nlw426y44rd3iq4****"}}'),
       errors: [{ messageId: 'confined', line: 7, column: 21, endLine: 7, endColumn: 24, text: '"*"', path: 'Statement[0].Principal[0]', severity: 'warning' }],
+    },
+    {
+      name: 'regression: a masked documentation IP range confines "*" like the range it stands for',
+      code: bucket('"*"', '{"IpAddress": {"acs:SourceIp": ["42.120.XX.X/24", "xxx.xx.xxx.x/xx"]}}'),
+      errors: [{ messageId: 'confined', line: 7, column: 20, endLine: 7, endColumn: 23, text: '"*"', severity: 'warning' }],
     },
     {
       name: 'bucket: fixed acs:SourceVpcId confines "*"',

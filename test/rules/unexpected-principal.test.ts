@@ -1,4 +1,5 @@
 import rule from '../../src/rules/unexpected-principal';
+import { lint } from '../../src';
 import { testRule } from '../helpers/rule-tester';
 
 /** A policy with its statements on lines 4, 5, …, each starting at column 5. */
@@ -21,6 +22,9 @@ testRule(rule, {
     { name: 'a detected bucket policy', code: policy(publicRead) },
     { name: 'a Principal when --kind trust is given', code: policy(trustEcs), kind: 'trust' },
     { name: 'a Principal when --kind resource is given', code: policy('{"Effect": "Allow", "Principal": {"RAM": "acs:ram::123456789012****:root"}, "Action": "kms:Decrypt", "Resource": "*"}'), kind: 'resource' },
+    { name: 'a detected KMS key policy (Terraform provider example)', code: policy('{"Effect": "Allow", "Principal": {"RAM": ["acs:ram::${data.alicloud_account.default.id}:*"]}, "Action": ["kms:*"], "Resource": ["*"]}') },
+    { name: 'a detected OSS vector bucket policy in the list form', code: policy('{"Effect": "Deny", "Principal": ["1234567890"], "Action": ["ossvector:PutVectors"], "Resource": ["acs:ossvector:cn-hangzhou:1234567890:*"]}') },
+    { name: 'an endpoint policy with Principal "*"', code: policy('{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}') },
     { name: 'a lower-case "principal" is unknown-element\'s finding', code: policy('{"Effect": "Allow", "principal": "*", "Action": "ecs:*", "Resource": "*"}'), kind: 'permission' },
   ],
   invalid: [
@@ -46,10 +50,24 @@ testRule(rule, {
       errors: [{ messageId: 'unexpected', line: 4, column: 25, endLine: 4, endColumn: 36, text: '"Principal"' }],
     },
     {
+      name: 'regression: a stray Principal in what is otherwise a permission policy (detected as a resource policy)',
+      code: policy('{"Effect": "Allow", "Action": "*", "Resource": "*", "Principal": {"RAM": ["acs:ram::123456789012:user/ops"]}}'),
+      errors: [{ messageId: 'detectedResource', line: 4, column: 57, endLine: 4, endColumn: 68, text: '"Principal"', path: 'Statement[0].Principal', severity: 'warning' }],
+    },
+    {
       name: 'a single-object Statement',
       code: '{"Version": "1", "Statement": {"Effect": "Allow", "Principal": "*", "Action": "ecs:*", "Resource": "*"}}',
       kind: 'permission',
       errors: [{ messageId: 'unexpected', line: 1, column: 51, endLine: 1, endColumn: 62, text: '"Principal"', path: 'Statement.Principal' }],
     },
   ],
+});
+
+describe('regression: a stray Principal does not make a file clean', () => {
+  it('the issue\'s policy draws admin-access and the detected-kind warning, and says the kind was detected', () => {
+    const text = '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*", "Principal": {"RAM": ["acs:ram::123456789012:user/ops"]}}]}';
+    const result = lint(text);
+    expect([result.kind, result.kindSource]).toEqual(['resource', 'detected']);
+    expect(result.messages.map((m) => `${m.severity} ${m.ruleId}/${m.messageId}`)).toEqual(['error admin-access/star', 'warning unexpected-principal/detectedResource']);
+  });
 });

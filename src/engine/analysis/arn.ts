@@ -3,6 +3,7 @@
  * resource pattern reaches: how many roles, whether every bucket.
  */
 import { canMatchWithPrefix, hasWildcard, wildcardMatch } from '../wildcard';
+import { isPlaceholderAccount } from './placeholders';
 
 export interface Arn {
   prefix: string;
@@ -29,12 +30,13 @@ export function splitArn(value: string): Arn | undefined {
 
 /**
  * Alibaba's documentation masks account ids as `19122324****`, `113***` or
- * `174649****602745`; read that as a placeholder for one account, not as a
- * wildcard over accounts. Short forms (`1*`, `12**`) are real wildcards: they
- * match a tenth or a hundredth of all accounts.
+ * `174649****602745`, or writes them as `<uid>` or `主账号ID`; read that as a
+ * placeholder for one account, not as a wildcard over accounts. Short forms
+ * (`1*`, `12**`) are real wildcards: they match a tenth or a hundredth of all
+ * accounts.
  */
 export function isMaskedAccount(account: string): boolean {
-  return /^\d{3,}\*{3,}\d*$/.test(account);
+  return isPlaceholderAccount(account);
 }
 
 /** `*` or any wildcard that is not a documentation mask. */
@@ -48,18 +50,21 @@ export type RoleReach =
   | { kind: 'one' }
   | { kind: 'many'; scope: string };
 
-/** How many RAM roles can a resource pattern name? `none` when it cannot name a role at all. */
+/**
+ * How many RAM roles can a resource pattern name? `none` when it cannot name a
+ * role at all. A RAM identity passes only roles of its own account, so the
+ * account field does not widen the reach: `acs:ram:*:*:role/<name>` is one role.
+ */
 export function roleReach(resource: string): RoleReach {
   const value = resource.trim();
-  if (value === '*') return { kind: 'many', scope: 'every role in every account' };
+  if (value === '*') return { kind: 'many', scope: 'every role in the account' };
   const arn = splitArn(value);
   // A template expression or a malformed ARN may still name a role once resolved.
   if (!arn || arn.prefix.toLowerCase() !== 'acs') return { kind: 'unknown' };
   if (!wildcardMatch(arn.service, 'ram', true)) return { kind: 'none' };
   if (!canMatchWithPrefix(arn.relative, 'role/', true)) return { kind: 'none' };
 
-  const anyAccount = isAnyAccount(arn.account);
-  const where = anyAccount ? 'in any account' : 'in the account';
+  const where = 'in the account';
   if (arn.relative.toLowerCase().startsWith('role/')) {
     const name = arn.relative.slice('role/'.length);
     if (name === '*') return { kind: 'many', scope: `every role ${where}` };
@@ -67,7 +72,7 @@ export function roleReach(resource: string): RoleReach {
       const literal = name.split(/[*?]/)[0] ?? '';
       return { kind: 'many', scope: literal ? `every role whose name starts with "${literal}" ${where}` : `every role matching "${name}" ${where}` };
     }
-    return anyAccount ? { kind: 'many', scope: `a role named "${name}" in any account` } : { kind: 'one' };
+    return { kind: 'one' };
   }
   return { kind: 'many', scope: `every role ${where}` };
 }

@@ -6,6 +6,7 @@
  */
 import type { ConditionClause, Located, ConditionScalar, Statement } from '../model';
 import { hasWildcard } from '../wildcard';
+import { isMaskedIp } from './placeholders';
 
 /** Operators under which a list of literal values pins a key to exactly those values. */
 const PINNING_OPERATORS = new Set(['StringEquals', 'StringEqualsIgnoreCase', 'StringLike']);
@@ -61,7 +62,8 @@ export function publicAccessConfinement(statement: Statement): string | undefine
     if (FIXED_KEYS.has(key) && PINNING_OPERATORS.has(clause.operator) && clause.values.every((v) => isLiteral(clause, v))) {
       return `${clause.key} ${clause.operator} ${clause.values.map((v) => JSON.stringify(v.value)).join(', ')}`;
     }
-    if (IP_KEYS.has(key) && IP_OPERATORS.has(clause.operator) && clause.values.every((v) => typeof v.value === 'string' && isNarrowIpRange(v.value))) {
+    // A masked documentation range (`42.120.XX.X/24`) stands for one real range, as a masked id stands for one account.
+    if (IP_KEYS.has(key) && IP_OPERATORS.has(clause.operator) && clause.values.every((v) => typeof v.value === 'string' && (isNarrowIpRange(v.value) || isMaskedIp(v.value)))) {
       return `${clause.key} ${clause.operator} ${clause.values.map((v) => JSON.stringify(v.value)).join(', ')}`;
     }
   }

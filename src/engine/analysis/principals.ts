@@ -1,5 +1,6 @@
 /**
- * Which principal values mean "everyone"?
+ * Principal values: which mean "everyone", which provider type a Federated
+ * principal is, and which account and service a principal belongs to.
  */
 import type { LocatedString, PrincipalMember } from '../model';
 import { hasWildcard } from '../wildcard';
@@ -57,4 +58,42 @@ export function everyonePrincipals(principal: PrincipalMember): EveryonePrincipa
     }
   }
   return out;
+}
+
+/**
+ * `saml` or `oidc` for a Federated principal `acs:ram::<account>:saml-provider/<name>`
+ * or `…:oidc-provider/<name>`; undefined for anything else.
+ */
+export function federatedProviderType(value: string): 'saml' | 'oidc' | undefined {
+  const relative = splitArn(value.trim())?.relative.toLowerCase() ?? '';
+  if (relative.startsWith('saml-provider/')) return 'saml';
+  if (relative.startsWith('oidc-provider/')) return 'oidc';
+  return undefined;
+}
+
+/** A principal value split into what trust decisions are made on. */
+export interface PrincipalParts {
+  /** The account the principal belongs to, when it names one (`acs:ram::<account>:…`, `<account>@service`). */
+  account?: string;
+  /** For `Service` principals, the service name without any `<account>@` prefix. */
+  service?: string;
+}
+
+/**
+ * The account of a RAM or Federated ARN, and the account and service of a
+ * `Service` principal (`ecs.aliyuncs.com`, `<account>@cdp.aliyuncs.com`).
+ */
+export function principalParts(type: string, value: string): PrincipalParts {
+  const v = value.trim();
+  if (type === 'Service') {
+    const at = v.indexOf('@');
+    return at > 0 ? { account: v.slice(0, at), service: v.slice(at + 1) } : { service: v };
+  }
+  const account = splitArn(v)?.account;
+  return account ? { account } : {};
+}
+
+/** An account id that names one concrete account: not `*` or a pattern, not a placeholder or a mask. */
+export function isConcreteAccount(account: string): boolean {
+  return !hasWildcard(account) && !isMaskedAccount(account) && account.trim() !== '';
 }

@@ -1,0 +1,100 @@
+/**
+ * RAM actions that let their holder give themselves more access, and what a
+ * resource pattern reaches of the RAM resource types they act on. Source: the
+ * RAM API authorization tables, collected in
+ * ../shared/docs/ram-policy-language.md §6. ram:PassRole has rules of its own
+ * (passrole-*).
+ */
+import type { LocatedString, Statement } from '../model';
+import { canMatchWithPrefix, hasWildcard, wildcardMatch } from '../wildcard';
+import { type ActionGrant, grantOf } from './actions';
+import { splitArn } from './arn';
+
+export type RamResourceType = 'user' | 'group' | 'role' | 'policy' | 'saml-provider' | 'oidc-provider';
+
+export interface EscalationAction {
+  action: string;
+  /** What the holder can do with it, for messages. */
+  how: string;
+  /** The resource types through which the action escalates. */
+  via: readonly RamResourceType[];
+  /** Attach actions: RAM also checks the policy resource, so named policies limit what can be attached. */
+  attachesPolicy?: boolean;
+}
+
+export const ESCALATION_ACTIONS: readonly EscalationAction[] = [
+  { action: 'ram:AttachPolicyToUser', how: 'attach any policy, AdministratorAccess included, to a user', via: ['policy'], attachesPolicy: true },
+  { action: 'ram:AttachPolicyToGroup', how: 'attach any policy, AdministratorAccess included, to a group', via: ['policy'], attachesPolicy: true },
+  { action: 'ram:AttachPolicyToRole', how: 'attach any policy, AdministratorAccess included, to a role', via: ['policy'], attachesPolicy: true },
+  { action: 'ram:CreatePolicyVersion', how: 'rewrite a custom policy that is already attached', via: ['policy'] },
+  { action: 'ram:SetDefaultPolicyVersion', how: 'switch a policy to a more permissive version', via: ['policy'] },
+  // The group carries the privilege: its resource is what lets the holder join it.
+  { action: 'ram:AddUserToGroup', how: 'join a more privileged group', via: ['group'] },
+  { action: 'ram:CreateAccessKey', how: 'mint access keys for another user and act as that user', via: ['user'] },
+  { action: 'ram:CreateLoginProfile', how: 'give another user a console password and sign in as that user', via: ['user'] },
+  { action: 'ram:UpdateLoginProfile', how: "reset another user's console password and sign in as that user", via: ['user'] },
+  { action: 'ram:UpdateRole', how: "rewrite a role's trust policy to let themselves assume it", via: ['role'] },
+  // Changing an identity provider that roles trust lets the holder mint the tokens those roles accept.
+  { action: 'ram:UpdateSAMLProvider', how: "replace a SAML provider's metadata and assume every role that trusts it", via: ['saml-provider'] },
+  { action: 'ram:UpdateOIDCProvider', how: 'change an OIDC provider and assume every role that trusts it', via: ['oidc-provider'] },
+  { action: 'ram:AddFingerprintToOIDCProvider', how: "trust another certificate for an OIDC provider's issuer and assume every role that trusts it", via: ['oidc-provider'] },
+  { action: 'ram:AddClientIdToOIDCProvider', how: 'add a client of their own to an OIDC provider and assume the roles that trust it', via: ['oidc-provider'] },
+];
+
+/** System policies whose attachment is administrator access in itself. */
+const ADMIN_POLICIES = new Set(['administratoraccess', 'aliyunramfullaccess']);
+
+export function isAdminPolicy(name: string): boolean {
+  return ADMIN_POLICIES.has(name.toLowerCase());
+}
+
+export type RamReach = { kind: 'none' } | { kind: 'named'; name: string } | { kind: 'broad' };
+
+/**
+ * What a resource pattern reaches of one RAM resource type: `none` (another
+ * service, another type such as `domain/*`, or a value we cannot read), one
+ * `named` resource, or `broad` (many). The account field is not judged:
+ * RAM ARNs commonly write `*`, and these actions act within the caller's own
+ * account.
+ */
+export function ramReach(resource: string, type: RamResourceType): RamReach {
+  const value = resource.trim();
+  if (/^\*+$/.test(value)) return { kind: 'broad' };
+  const arn = splitArn(value);
+  if (!arn || !wildcardMatch(arn.service, 'ram', true)) return { kind: 'none' };
+  const prefix = `${type}/`;
+  if (!canMatchWithPrefix(arn.relative, prefix, true)) return { kind: 'none' };
+  if (!arn.relative.toLowerCase().startsWith(prefix)) return { kind: 'broad' };
+  const name = arn.relative.slice(prefix.length);
+  return hasWildcard(name) || name === '' ? { kind: 'broad' } : { kind: 'named', name };
+}
+
+export interface EscalationGrant extends EscalationAction {
+  grant: ActionGrant;
+}
+
+/** The escalation actions an Allow statement grants (through Action or NotAction), in list order. */
+export function escalationGrants(statement: Statement): EscalationGrant[] {
+  const out: EscalationGrant[] = [];
+  for (const e of ESCALATION_ACTIONS) {
+    const grant = grantOf(statement, e.action);
+    if (grant) out.push({ ...e, grant });
+  }
+  return out;
+}
+
+/** The first Resource entry that reaches one of the action's types broadly. */
+export function broadEscalationResource(statement: Statement, e: EscalationAction): LocatedString | undefined {
+  return statement.resource?.values.find((r) => !r.placeholder && e.via.some((type) => ramReach(r.value, type).kind === 'broad'));
+}
+
+/** Resource entries that name one policy each, with the names. */
+export function namedPolicies(statement: Statement): { entry: LocatedString; name: string }[] {
+  const out: { entry: LocatedString; name: string }[] = [];
+  for (const r of statement.resource?.values ?? []) {
+    if (r.placeholder) continue;
+    const reach = ramReach(r.value, 'policy');
+    if (reach.kind === 'named') out.push({ entry: r, name: reach.name });
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+/**
+ * The one placeholder model every rule shares. Documentation and templates
+ * write values that only a person or a later tool fills in:
+ * `<account-id>`, `${var.role_arn}`, `{{uid}}`, masked ids (`1234****5678`),
+ * ids written as words (`主账号ID`, `阿里云账号A的ID`) and masked addresses
+ * (`42.120.XX.X/24`, `xxx.xx.xxx.x/xx`). Each is one unknown value: never a
+ * syntax error, never "every account".
+ */
+
+/** `<...>`, `${...}` and `{{...}}`; `[^…]` classes keep each scan linear on unclosed input. */
+const DELIMITED = /<[^<>]*>|\$\{[^{}]*\}|\{\{[^{}]*\}\}/g;
+
+/** Digits with a run of three or more `*` or `x` (`19122324****`, `174649****602745`, `174649585760xxxx`): one masked id. */
+const MASKED_DIGITS = /^\d{3,}(?:\*{3,}|[xX]{3,})\d*$/;
+
+/**
+ * A word of non-ASCII letters, with ASCII letters and digits glued to it
+ * (`主账号ID`, `阿里云账号A的ID`). Letters only: a full-width colon in
+ * `oss：GetObject` is a typo, not a placeholder.
+ */
+const NON_ASCII_WORD = /[A-Za-z0-9_-]*(?:(?![\x00-\x7f])\p{L})+[\p{L}\p{N}_-]*/gu;
+
+/** An IPv4 address or CIDR block with `x`/`X` in place of digits, in at least one part. */
+const MASKED_IPV4 = /^(?:\d{1,3}|[xX]{1,3})(?:\.(?:\d{1,3}|[xX]{1,3})){3}(?:\/(?:\d{1,2}|[xX]{1,2}))?$/;
+
+/** Is the whole value one placeholder, so no format or reach can be judged? */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (v === '') return false;
+  if (MASKED_DIGITS.test(v) || isMaskedIp(v)) return true;
+  return v.replace(DELIMITED, '').replace(NON_ASCII_WORD, '').trim() === '';
+}
+
+/** Does the value contain a placeholder anywhere (`acs:ram::<uid>:root`)? */
+export function hasPlaceholder(value: string): boolean {
+  DELIMITED.lastIndex = 0;
+  NON_ASCII_WORD.lastIndex = 0;
+  return DELIMITED.test(value) || NON_ASCII_WORD.test(value) || isPlaceholder(value);
+}
+
+/** Each placeholder part replaced by `stand`, so the format around it can be checked. */
+export function withoutPlaceholders(value: string, stand = '0'): string {
+  return value.replace(DELIMITED, stand).replace(NON_ASCII_WORD, stand);
+}
+
+/** An account field that stands for one account: masked digits or a placeholder. */
+export function isPlaceholderAccount(account: string): boolean {
+  return isPlaceholder(account);
+}
+
+/** `42.120.XX.X/24`, `xxx.xx.xxx.x/xx`: a documentation address whose digits are masked. */
+export function isMaskedIp(value: string): boolean {
+  const v = value.trim();
+  return MASKED_IPV4.test(v) && /[xX]/.test(v);
+}

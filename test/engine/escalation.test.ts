@@ -1,0 +1,53 @@
+import { broadEscalationResource, ESCALATION_ACTIONS, escalationGrants, isAdminPolicy, namedPolicies, ramReach } from '../../src/engine/analysis/escalation';
+import { buildPolicy, type Statement } from '../../src/engine/model';
+import { parseJson } from '../../src/engine/parse';
+
+function statementOf(statement: object): Statement {
+  const text = JSON.stringify({ Version: '1', Statement: [statement] });
+  const st = buildPolicy(parseJson(text, { allowComments: false }).root).statements[0];
+  if (!st) throw new Error('no statement');
+  return st;
+}
+
+describe('ramReach: what a resource reaches of one RAM resource type', () => {
+  it.each([
+    ['*', 'user', { kind: 'broad' }],
+    ['acs:ram:*:*:*', 'policy', { kind: 'broad' }],
+    ['acs:ram:*:*:user/*', 'user', { kind: 'broad' }],
+    ['acs:ram:*:*:user/*', 'policy', { kind: 'none' }],
+    ['acs:ram:*:*:domain/*', 'user', { kind: 'none' }],
+    ['acs:ram:*:*:domain/*', 'policy', { kind: 'none' }],
+    ['acs:ram:*:*:role/app-*', 'role', { kind: 'broad' }],
+    ['acs:ram:*:*:ro*', 'role', { kind: 'broad' }],
+    ['acs:ram:*:*:user/ci-bot', 'user', { kind: 'named', name: 'ci-bot' }],
+    ['acs:ram:*:system:policy/AliyunOSSReadOnlyAccess', 'policy', { kind: 'named', name: 'AliyunOSSReadOnlyAccess' }],
+    ['acs:oss:*:*:*', 'user', { kind: 'none' }],
+    ['${var.arn}', 'user', { kind: 'none' }],
+  ] as const)('%s as %s', (resource, type, expected) => {
+    expect(ramReach(resource, type)).toEqual(expected);
+  });
+});
+
+describe('escalation grants', () => {
+  it('keep the credential and trust-changing actions', () => {
+    const names = ESCALATION_ACTIONS.map((e) => e.action);
+    for (const action of ['ram:CreateAccessKey', 'ram:UpdateRole', 'ram:CreatePolicyVersion', 'ram:SetDefaultPolicyVersion', 'ram:UpdateLoginProfile', 'ram:UpdateSAMLProvider']) {
+      expect(names).toContain(action);
+    }
+  });
+
+  it('come through Action wildcards and NotAction, judged per resource type', () => {
+    const st = statementOf({ Effect: 'Allow', Action: 'ram:*', Resource: ['acs:ram:*:*:user/*', 'acs:ram:*:*:policy/Named'] });
+    const grants = escalationGrants(st);
+    expect(grants.length).toBe(ESCALATION_ACTIONS.length);
+    const broad = grants.filter((g) => broadEscalationResource(st, g)).map((g) => g.action);
+    expect(broad).toEqual(['ram:CreateAccessKey', 'ram:CreateLoginProfile', 'ram:UpdateLoginProfile']);
+    expect(namedPolicies(st).map((p) => p.name)).toEqual(['Named']);
+    expect(escalationGrants(statementOf({ Effect: 'Allow', NotAction: 'ram:*', Resource: '*' }))).toEqual([]);
+  });
+
+  it('know the administrator system policies', () => {
+    expect(isAdminPolicy('administratoraccess')).toBe(true);
+    expect(isAdminPolicy('AliyunOSSReadOnlyAccess')).toBe(false);
+  });
+});
