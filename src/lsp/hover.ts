@@ -1,0 +1,45 @@
+/**
+ * Hover: on a finding, its rule's description and page; on an action name,
+ * what the catalogue knows about it.
+ */
+import { findNodeAtOffset, getNodePath, parseTree } from 'jsonc-parser';
+import type { Hover, MarkupContent } from 'vscode-languageserver/node';
+import type { LintMessage } from '../engine/types';
+import { type ActionCatalogue, findAction } from './catalogue';
+import { withinStatement } from './json-location';
+
+export interface RuleInfo {
+  description?: string;
+  url?: string;
+}
+
+export function hoverAt(text: string, offset: number, messages: readonly LintMessage[], ruleInfo: (id: string) => RuleInfo, catalogue: ActionCatalogue): Hover | null {
+  const parts: string[] = [];
+  const seen = new Set<string>();
+  for (const m of messages) {
+    if (offset < m.offset || offset > m.endOffset || seen.has(m.ruleId)) continue;
+    seen.add(m.ruleId);
+    const info = ruleInfo(m.ruleId);
+    parts.push([`**${m.ruleId}** (${m.severity})`, info.description, info.url ? `[Documentation](${info.url})` : undefined].filter(Boolean).join('\n\n'));
+  }
+  const action = actionAt(text, offset, catalogue);
+  if (action) parts.push(action);
+  if (parts.length === 0) return null;
+  const contents: MarkupContent = { kind: 'markdown', value: parts.join('\n\n---\n\n') };
+  return { contents };
+}
+
+function actionAt(text: string, offset: number, catalogue: ActionCatalogue): string | undefined {
+  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const node = root && findNodeAtOffset(root, offset);
+  if (!node || node.type !== 'string' || typeof node.value !== 'string') return undefined;
+  const inStatement = withinStatement(getNodePath(node));
+  const element = inStatement?.[0];
+  if (element !== 'Action' && element !== 'NotAction') return undefined;
+  const found = findAction(catalogue, node.value);
+  if (!found) return undefined;
+  const lines = [`**${node.value}**`, `Service: \`${found.service}\``];
+  if (found.action?.accessLevel) lines.push(`Access level: ${found.action.accessLevel}`);
+  else if (!found.action && !/[*?]/.test(node.value)) lines.push(`Not in ramlint's list of ${found.service} actions.`);
+  return lines.join('\n\n');
+}

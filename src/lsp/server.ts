@@ -1,0 +1,329 @@
+/**
+ * The language server: wires protocol messages to the file-level API. It is a
+ * thin client (house style): documents in, API results out as diagnostics,
+ * code actions, hover and completion. Every handler is guarded: a failure is
+ * logged to the client and the server keeps serving.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  type ClientCapabilities,
+  type CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  type Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
+import { docsUrl, type Rule } from '../engine/rule';
+import type { LintMessage } from '../engine/types';
+import { CONFIG_FILE_NAMES } from '../config/types';
+import { type ActionCatalogue, ossCatalogue } from './catalogue';
+import { canWaive, findingActions, FIX_ALL_KIND, minimalEdit, REVEAL, SHOW_DOCUMENTATION } from './code-actions';
+import { complete } from './completion';
+import { defaultRuleUrl, failureDiagnostic, findingData, toDiagnostic } from './diagnostics';
+import { hoverAt, type RuleInfo } from './hover';
+import { LintScheduler } from './scheduler';
+import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { allowsComments, configWaiver, inlineWaiver, nearestConfig, REASON_PLACEHOLDER } from './waiver';
+import { Workspace } from './workspace';
+
+export interface ServerOptions {
+  catalogue?: ActionCatalogue;
+  version?: string;
+}
+
+/** Languages and extensions the server lints; the API decides what each file holds. */
+export const DOCUMENT_SELECTOR = [
+  { language: 'json' },
+  { language: 'jsonc' },
+  { language: 'terraform' },
+  { language: 'yaml' },
+  { pattern: '**/*.{json,jsonc,tf,yaml,yml}' },
+];
+
+interface LintedDocument {
+  version: number;
+  messages: LintMessage[];
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const catalogue = options.catalogue ?? ossCatalogue();
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new Workspace();
+  const linted = new Map<string, LintedDocument>();
+  const settingsCache = new Map<string, Promise<ServerSettings>>();
+  let capabilities: ClientCapabilities = {};
+  let pushedSettings: ServerSettings = DEFAULT_SETTINGS;
+
+  const log = (what: string, error: unknown) => {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    connection.console.error(`ramlint: ${what}: ${detail}`);
+  };
+  /** Runs a handler so that no failure escapes as an unhandled rejection. */
+  const guarded =
+    <A extends unknown[], R>(what: string, fallback: R, handler: (...args: A) => R | Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        log(what, error);
+        return fallback;
+      }
+    };
+
+  const settingsFor = (uri: string): Promise<ServerSettings> => {
+    if (!capabilities.workspace?.configuration) return Promise.resolve(pushedSettings);
+    let cached = settingsCache.get(uri);
+    if (!cached) {
+      cached = connection.workspace.getConfiguration({ scopeUri: uri, section: 'ramlint' }).then(readSettings, (error: unknown) => {
+        log('cannot read the editor settings', error);
+        return DEFAULT_SETTINGS;
+      });
+      settingsCache.set(uri, cached);
+    }
+    return cached;
+  };
+
+  const filePathOf = (document: TextDocument) => workspace.filePath(document.uri, document.languageId);
+
+  const rulesOf = async (document: TextDocument, settings: ServerSettings): Promise<ReadonlyMap<string, Rule>> => {
+    const filePath = filePathOf(document);
+    return workspace.linterFor(filePath, settings).getRulesForFile(filePath);
+  };
+
+  const scheduler = new LintScheduler(async (uri, ticket) => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const stale = () => !scheduler.isCurrent(uri, ticket) || documents.get(uri)?.version !== version;
+    try {
+      const settings = await settingsFor(uri);
+      if (!settings.enable) {
+        linted.delete(uri);
+        if (!stale()) void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+        return;
+      }
+      const filePath = filePathOf(document);
+      const linter = workspace.linterFor(filePath, settings);
+      const results = await linter.lintText(document.getText(), { filePath });
+      const rules = await linter.getRulesForFile(filePath);
+      if (stale()) return;
+      const messages = results.flatMap((r) => r.messages);
+      const ruleUrl = (id: string) => {
+        const rule = rules.get(id);
+        return rule ? docsUrl(rule.meta) : defaultRuleUrl(id);
+      };
+      linted.set(uri, { version, messages });
+      await connection.sendDiagnostics({ uri, version, diagnostics: messages.map((m) => toDiagnostic(document, m, ruleUrl)) });
+    } catch (error) {
+      log(`cannot lint ${uri}`, error);
+      linted.delete(uri);
+      // Never a silent pass: an invalid config is shown on the file it stops.
+      if (!stale()) await connection.sendDiagnostics({ uri, version, diagnostics: [failureDiagnostic(error instanceof Error ? error.message : String(error))] }).catch(() => undefined);
+    }
+  });
+
+  const lintSoon = async (document: TextDocument, trigger: 'open' | 'change' | 'save') => {
+    const settings = await settingsFor(document.uri);
+    if (trigger === 'change' && settings.run === 'onSave') return;
+    scheduler.schedule(document.uri, trigger === 'change' ? settings.debounceMs : 0);
+  };
+  const relintAll = () => {
+    for (const document of documents.all()) void guarded('cannot re-lint', undefined, lintSoon)(document, 'open');
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    capabilities = params.capabilities;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.setFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['"', ':'] },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION, REVEAL] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'ramlint', ...(options.version ? { version: options.version } : {}) },
+    };
+  });
+
+  connection.onInitialized(
+    guarded('initialized', undefined, async () => {
+      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }],
+        });
+      }
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'ramlint' });
+      }
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          workspace.addFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
+          relintAll();
+        });
+      }
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guarded('configuration change', undefined, (change) => {
+      settingsCache.clear();
+      const pushed = (change.settings as { ramlint?: unknown } | undefined)?.ramlint;
+      if (pushed !== undefined) pushedSettings = readSettings(pushed);
+      workspace.reload();
+      relintAll();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guarded('watched files change', undefined, (change) => {
+      const names = new Set<string>(CONFIG_FILE_NAMES);
+      if (!change.changes.some((c) => names.has(path.basename(c.uri)))) return;
+      workspace.reload();
+      relintAll();
+    }),
+  );
+
+  // onDidChangeContent fires on open as well as on change; the first event for a document is its opening.
+  const open = new Set<string>();
+  documents.onDidChangeContent(({ document }) => {
+    const trigger = open.has(document.uri) ? 'change' : 'open';
+    open.add(document.uri);
+    void guarded(trigger, undefined, lintSoon)(document, trigger);
+  });
+  documents.onDidSave(({ document }) => void guarded('save', undefined, lintSoon)(document, 'save'));
+  documents.onDidClose(({ document }) => {
+    open.delete(document.uri);
+    scheduler.cancel(document.uri);
+    linted.delete(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch((error: unknown) => log('close', error));
+  });
+
+  const ruleInfo = (rules: ReadonlyMap<string, Rule>) => (id: string): RuleInfo => {
+    const rule = rules.get(id);
+    if (rule) return { description: rule.meta.description, url: docsUrl(rule.meta) };
+    const core = CORE_DIAGNOSTICS.find((c) => c.id === id);
+    return { description: core?.description, url: defaultRuleUrl(id) };
+  };
+
+  connection.onHover(
+    guarded('hover', null, async ({ textDocument, position }) => {
+      const document = documents.get(textDocument.uri);
+      if (!document) return null;
+      const current = linted.get(document.uri);
+      const messages = current?.version === document.version ? current.messages : [];
+      const rules = await rulesOf(document, await settingsFor(document.uri));
+      return hoverAt(document.getText(), document.offsetAt(position), messages, ruleInfo(rules), catalogue);
+    }),
+  );
+
+  connection.onCompletion(
+    guarded('completion', [], ({ textDocument, position }) => {
+      const document = documents.get(textDocument.uri);
+      return document ? complete(document, document.offsetAt(position), catalogue) : [];
+    }),
+  );
+
+  connection.onCodeAction(
+    guarded('code action', [] as CodeAction[], async (params: CodeActionParams) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const only = params.context.only;
+      const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+      const actions: CodeAction[] = [];
+      if (wants(CodeActionKind.QuickFix)) {
+        for (const diagnostic of params.context.diagnostics) {
+          actions.push(...findingActions(document, diagnostic));
+          const waive = await waiveAction(document, diagnostic);
+          if (waive) actions.push(waive);
+        }
+      }
+      if (wants(FIX_ALL_KIND)) {
+        const fixAll = await fixAllAction(document);
+        if (fixAll) actions.push(fixAll);
+      }
+      return actions;
+    }),
+  );
+
+  const fixAllAction = async (document: TextDocument): Promise<CodeAction | undefined> => {
+    const filePath = filePathOf(document);
+    const text = document.getText();
+    const fixer = workspace.linterFor(filePath, await settingsFor(document.uri), true);
+    const output = (await fixer.lintText(text, { filePath })).find((r) => r.output !== undefined)?.output;
+    const edit = output === undefined ? undefined : minimalEdit(document, text, output);
+    if (!edit) return undefined;
+    return { title: 'Fix all safely fixable ramlint problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [edit] } } };
+  };
+
+  const waiveAction = async (document: TextDocument, diagnostic: Parameters<typeof findingData>[0]): Promise<CodeAction | undefined> => {
+    const data = findingData(diagnostic);
+    if (!canWaive(data) || data.version !== document.version) return undefined;
+    const filePath = filePathOf(document);
+    if (allowsComments(filePath)) {
+      const { edit, reasonAt } = inlineWaiver(document, document.positionAt(data.offset).line, data.ruleId);
+      return {
+        title: `Waive ${data.ruleId} on this line (ramlint-disable-next-line)`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: { changes: { [document.uri]: [edit] } },
+        command: { title: 'Type the reason', command: REVEAL, arguments: [document.uri, reasonAt] },
+      };
+    }
+    const settings = await settingsFor(document.uri);
+    const folder = workspace.folderOf(filePath) ?? path.dirname(filePath);
+    const configFile = settings.configFile ? path.resolve(folder, settings.configFile) : nearestConfig(filePath, folder);
+    const configUri = configFile && pathToFileURL(configFile).href;
+    const configText = configUri ? (documents.get(configUri)?.getText() ?? fs.readFileSync(configFile, 'utf8')) : undefined;
+    const waiver = configWaiver({ filePath, ruleId: data.ruleId, jsonPath: data.path, configFile, configText, newConfigDir: folder });
+    const targetUri = pathToFileURL(waiver.configFile).href;
+    const before = configText ?? '';
+    const target = TextDocument.create(targetUri, 'jsonc', 0, before);
+    const edit = minimalEdit(target, before, waiver.newText);
+    if (!edit) return undefined;
+    if (waiver.create && !capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create')) return undefined;
+    const after = TextDocument.create(targetUri, 'jsonc', 0, waiver.newText);
+    const reason = { start: after.positionAt(waiver.reasonOffset), end: after.positionAt(waiver.reasonOffset + REASON_PLACEHOLDER.length) };
+    return {
+      title: `Waive ${data.ruleId} for this file in ${path.basename(waiver.configFile)}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: waiver.create
+        ? { documentChanges: [{ kind: 'create', uri: targetUri, options: { ignoreIfExists: true } }, { textDocument: { uri: targetUri, version: null }, edits: [edit] }] }
+        : { changes: { [targetUri]: [edit] } },
+      command: { title: 'Type the reason', command: REVEAL, arguments: [targetUri, reason.start, reason.end] },
+    };
+  };
+
+  connection.onExecuteCommand(
+    guarded('command', null, async ({ command, arguments: args = [] }) => {
+      const supportsShow = capabilities.window?.showDocument?.support === true;
+      if (command === SHOW_DOCUMENTATION && typeof args[0] === 'string' && /^https:\/\//.test(args[0])) {
+        if (supportsShow) await connection.window.showDocument({ uri: args[0], external: true });
+        else connection.window.showInformationMessage(`ramlint: documentation at ${args[0]}`);
+      } else if (command === REVEAL && typeof args[0] === 'string' && supportsShow) {
+        const start = args[1] as { line: number; character: number };
+        const end = (args[2] as typeof start | undefined) ?? start;
+        await connection.window.showDocument({ uri: args[0], takeFocus: true, selection: { start, end } });
+      }
+      return null;
+    }),
+  );
+
+  connection.onShutdown(() => {
+    for (const document of documents.all()) scheduler.cancel(document.uri);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
