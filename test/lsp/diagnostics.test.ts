@@ -212,4 +212,19 @@ describe('configuration', () => {
     expect((await a).diagnostics).toHaveLength(2);
     expect((await b).diagnostics).toEqual([]);
   });
+
+  it('shows a plugin rule that throws as internal-error, and loads no plugin when plugins are not allowed', async () => {
+    const plugin = path.resolve(__dirname, '..', '..', 'fixtures', 'plugins', 'ramlint-plugin-broken.js');
+    const dir = tempWorkspace({ 'ramlint.config.jsonc': JSON.stringify({ plugins: [plugin] }) });
+    client = await inProcessClient({ folders: [dir] });
+    const uri = fileUri(path.join(dir, 'p.json'));
+    const first = client.diagnostics(uri);
+    await client.open(uri, PASSROLE_POLICY);
+    expect((await first).diagnostics.map((d) => d.code)).toContain('internal-error');
+
+    client.settings = { allowPlugins: false };
+    const after = client.diagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    expect((await after).diagnostics.map((d) => d.code)).toEqual(['passrole-missing-service-condition', 'passrole-wildcard-resource']);
+  });
 });
