@@ -18,9 +18,14 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
     process.stderr.write(`ramlint lsp: only --stdio is supported\n\n${USAGE}`);
     return 2;
   }
-  // With --stdio on the command line the library reads stdin/stdout, sends console output to the
-  // client (stdout carries the protocol) and exits when the client closes the stream.
-  const connection = createConnection(ProposedFeatures.all);
+  // Streams given explicitly rather than read from process.argv, which differs when the server is bundled.
+  // The library exits the process when the client closes the input stream.
+  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  // stdout carries the protocol: anything a plugin prints goes to the client's log instead.
+  console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.info = (...args: unknown[]) => connection.console.info(args.map(String).join(' '));
+  console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
   // The server stays up whatever happens: a stray failure is reported to the client, not fatal.
   process.on('unhandledRejection', (reason) => connection.console.error(`ramlint: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
   process.on('uncaughtException', (error) => connection.console.error(`ramlint: uncaught exception: ${error.stack ?? error.message}`));
