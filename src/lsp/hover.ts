@@ -10,19 +10,22 @@ import { withinStatement } from './json-location';
 
 export interface RuleInfo {
   description?: string;
+  /** The first paragraph of the rule page's "Why it matters". */
+  why?: string;
   url?: string;
 }
 
-export function hoverAt(text: string, offset: number, messages: readonly LintMessage[], ruleInfo: (id: string) => RuleInfo, catalogue: ActionCatalogue): Hover | null {
+/** `isJson`: the document is a bare policy, where action names can be read from the JSON tree. */
+export function hoverAt(text: string, offset: number, messages: readonly LintMessage[], ruleInfo: (id: string) => RuleInfo, catalogue: ActionCatalogue, isJson: boolean): Hover | null {
   const parts: string[] = [];
   const seen = new Set<string>();
   for (const m of messages) {
     if (offset < m.offset || offset > m.endOffset || seen.has(m.ruleId)) continue;
     seen.add(m.ruleId);
     const info = ruleInfo(m.ruleId);
-    parts.push([`**${m.ruleId}** (${m.severity})`, info.description, info.url ? `[Documentation](${info.url})` : undefined].filter(Boolean).join('\n\n'));
+    parts.push([`**${m.ruleId}** (${m.severity})`, info.description, info.why, info.url ? `[Documentation](${info.url})` : undefined].filter(Boolean).join('\n\n'));
   }
-  const action = actionAt(text, offset, catalogue);
+  const action = isJson ? actionAt(text, offset, catalogue) : undefined;
   if (action) parts.push(action);
   if (parts.length === 0) return null;
   const contents: MarkupContent = { kind: 'markdown', value: parts.join('\n\n---\n\n') };

@@ -17,7 +17,8 @@ export class LintScheduler {
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        void this.run(uri, ticket);
+        // The run handles its own failures; this catch only keeps a bug there from becoming an unhandled rejection.
+        this.run(uri, ticket).catch(() => undefined);
       }, delayMs),
     );
   }

@@ -16,6 +16,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   type InitializeResult,
+  type PublishDiagnosticsParams,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -29,6 +30,7 @@ import { canWaive, findingActions, FIX_ALL_KIND, minimalEdit, REVEAL, SHOW_DOCUM
 import { complete } from './completion';
 import { defaultRuleUrl, failureDiagnostic, findingData, toDiagnostic } from './diagnostics';
 import { hoverAt, type RuleInfo } from './hover';
+import { whyItMatters } from './rule-docs';
 import { LintScheduler } from './scheduler';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { allowsComments, configWaiver, inlineWaiver, nearestConfig, REASON_PLACEHOLDER } from './waiver';
@@ -53,6 +55,10 @@ interface LintedDocument {
   messages: LintMessage[];
 }
 
+function isJsonDocument(document: TextDocument): boolean {
+  return document.languageId === 'json' || document.languageId === 'jsonc' || /\.jsonc?$/i.test(document.uri);
+}
+
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const catalogue = options.catalogue ?? ossCatalogue();
   const documents = new TextDocuments(TextDocument);
@@ -64,7 +70,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const log = (what: string, error: unknown) => {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    connection.console.error(`ramlint: ${what}: ${detail}`);
+    try {
+      connection.console.error(`ramlint: ${what}: ${detail}`);
+    } catch {
+      // The connection is gone (the client left mid-request): nobody is left to tell.
+    }
+  };
+  /** sendDiagnostics throws, not rejects, once the connection is disposed: both are caught here. */
+  const publish = async (params: PublishDiagnosticsParams) => {
+    try {
+      await connection.sendDiagnostics(params);
+    } catch (error) {
+      log(`cannot publish diagnostics for ${params.uri}`, error);
+    }
   };
   /** Runs a handler so that no failure escapes as an unhandled rejection. */
   const guarded =
@@ -107,7 +125,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const settings = await settingsFor(uri);
       if (!settings.enable) {
         linted.delete(uri);
-        if (!stale()) void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+        if (!stale()) await publish({ uri, version, diagnostics: [] });
         return;
       }
       const filePath = filePathOf(document);
@@ -121,12 +139,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return rule ? docsUrl(rule.meta) : defaultRuleUrl(id);
       };
       linted.set(uri, { version, messages });
-      await connection.sendDiagnostics({ uri, version, diagnostics: messages.map((m) => toDiagnostic(document, m, ruleUrl)) });
+      await publish({ uri, version, diagnostics: messages.map((m) => toDiagnostic(document, m, ruleUrl)) });
     } catch (error) {
       log(`cannot lint ${uri}`, error);
       linted.delete(uri);
       // Never a silent pass: an invalid config is shown on the file it stops.
-      if (!stale()) await connection.sendDiagnostics({ uri, version, diagnostics: [failureDiagnostic(error instanceof Error ? error.message : String(error))] }).catch(() => undefined);
+      if (!stale()) await publish({ uri, version, diagnostics: [failureDiagnostic(error instanceof Error ? error.message : String(error))] });
     }
   });
 
@@ -204,16 +222,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidSave(({ document }) => void guarded('save', undefined, lintSoon)(document, 'save'));
   documents.onDidClose(({ document }) => {
     open.delete(document.uri);
+    settingsCache.delete(document.uri);
     scheduler.cancel(document.uri);
     linted.delete(document.uri);
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch((error: unknown) => log('close', error));
+    void publish({ uri: document.uri, diagnostics: [] });
   });
 
   const ruleInfo = (rules: ReadonlyMap<string, Rule>) => (id: string): RuleInfo => {
     const rule = rules.get(id);
-    if (rule) return { description: rule.meta.description, url: docsUrl(rule.meta) };
+    if (rule) return { description: rule.meta.description, why: whyItMatters(id), url: docsUrl(rule.meta) };
     const core = CORE_DIAGNOSTICS.find((c) => c.id === id);
-    return { description: core?.description, url: defaultRuleUrl(id) };
+    return { description: core?.description, why: whyItMatters(id), url: defaultRuleUrl(id) };
   };
 
   connection.onHover(
@@ -223,14 +242,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const current = linted.get(document.uri);
       const messages = current?.version === document.version ? current.messages : [];
       const rules = await rulesOf(document, await settingsFor(document.uri));
-      return hoverAt(document.getText(), document.offsetAt(position), messages, ruleInfo(rules), catalogue);
+      return hoverAt(document.getText(), document.offsetAt(position), messages, ruleInfo(rules), catalogue, isJsonDocument(document));
     }),
   );
 
   connection.onCompletion(
     guarded('completion', [], ({ textDocument, position }) => {
       const document = documents.get(textDocument.uri);
-      return document ? complete(document, document.offsetAt(position), catalogue) : [];
+      // Elements and actions are completed in bare policies; in a host file (Terraform, ROS) the JSON reader would guess.
+      return document && isJsonDocument(document) ? complete(document, document.offsetAt(position), catalogue) : [];
     }),
   );
 
@@ -248,7 +268,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (waive) actions.push(waive);
         }
       }
-      if (wants(FIX_ALL_KIND)) {
+      // Asked for by kind (fix on save), or offered beside the quick fixes when a current finding has a fix:
+      // a fix-all run on every cursor move would cost a full fixing lint each time.
+      const current = linted.get(document.uri);
+      const fixable = current?.version === document.version && current.messages.some((m) => m.fix?.length);
+      if (only ? wants(FIX_ALL_KIND) : fixable) {
         const fixAll = await fixAllAction(document);
         if (fixAll) actions.push(fixAll);
       }
@@ -285,7 +309,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const configFile = settings.configFile ? path.resolve(folder, settings.configFile) : nearestConfig(filePath, folder);
     const configUri = configFile && pathToFileURL(configFile).href;
     const configText = configUri ? (documents.get(configUri)?.getText() ?? fs.readFileSync(configFile, 'utf8')) : undefined;
-    const waiver = configWaiver({ filePath, ruleId: data.ruleId, jsonPath: data.path, configFile, configText, newConfigDir: folder });
+    const waiver = configWaiver({ filePath, ruleId: data.ruleId, jsonPath: data.path, configFile, configText, newConfigDir: folder, ...(settings.configFile ? { globBase: folder } : {}) });
     const targetUri = pathToFileURL(waiver.configFile).href;
     const before = configText ?? '';
     const target = TextDocument.create(targetUri, 'jsonc', 0, before);

@@ -57,12 +57,22 @@ export interface ConfigWaiver {
 /**
  * Appends `{ rule, files, path, reason }` to the config's `waivers` (creating
  * the array, or the config beside the workspace folder's root, as needed).
- * `files` is relative to the config's directory, as the config format says.
+ * `files` is relative to the config's directory, as the config format says
+ * (to the working directory for a config named explicitly, as with --config).
  */
-export function configWaiver(options: { filePath: string; ruleId: string; jsonPath: string; configFile: string | undefined; configText: string | undefined; newConfigDir: string }): ConfigWaiver {
+export function configWaiver(options: {
+  filePath: string;
+  ruleId: string;
+  jsonPath: string;
+  configFile: string | undefined;
+  configText: string | undefined;
+  newConfigDir: string;
+  /** Where `files` globs start when it is not the config's directory (a config given as --config: the working directory). */
+  globBase?: string;
+}): ConfigWaiver {
   const configFile = options.configFile ?? path.join(options.newConfigDir, NEW_CONFIG_NAME);
   const create = options.configFile === undefined;
-  const files = [path.relative(path.dirname(configFile), options.filePath).split(path.sep).join('/')];
+  const files = [path.relative(options.globBase ?? path.dirname(configFile), options.filePath).split(path.sep).join('/')];
   const waiver: Record<string, unknown> = { rule: options.ruleId, files };
   if (options.jsonPath) waiver.path = options.jsonPath;
   waiver.reason = REASON_PLACEHOLDER;

@@ -123,11 +123,11 @@ export async function inProcessClient(start: Start = {}): Promise<TestClient> {
   const server = createServerConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
   startServer(server, { version: 'test' });
   const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  // Leaving as a client does: stop reading, close the server's input. Pending server work then meets a closed connection.
   return connect(connection, start, async () => {
     connection.dispose();
+    toServer.end();
     server.dispose();
-    toServer.destroy();
-    toClient.destroy();
   });
 }
 

@@ -85,6 +85,14 @@ describe('quick fixes', () => {
     expect(expected).not.toBe(BAD_POLICY);
   });
 
+  it('offer fix-all beside the quick fixes only while a finding has a safe fix', async () => {
+    const { uri, diagnostics } = await openWith(PASSROLE_POLICY, 'p.json');
+    expect((await actionsFor(uri, diagnostics)).map((a) => a.kind)).not.toContain('source.fixAll.ramlint');
+    await client?.close();
+    const bad = await openWith(BAD_POLICY, 'p.json');
+    expect((await actionsFor(bad.uri, bad.diagnostics)).map((a) => a.kind)).toContain('source.fixAll.ramlint');
+  });
+
   it('offer suggestions as quickfixes that are never preferred and say that access changes', async () => {
     const { uri, diagnostics } = await openWith(PASSROLE_POLICY, 'p.json');
     const actions = await actionsFor(uri, diagnostics.filter((d) => d.code === 'passrole-missing-service-condition'));

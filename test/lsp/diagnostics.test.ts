@@ -139,6 +139,24 @@ describe('diagnostics', () => {
     expect(client.logs.filter((l) => l.type === 1)).toEqual([]);
   });
 
+  it('survive a client that leaves while a lint is pending: no unhandled rejection, no throw', async () => {
+    const dir = tempWorkspace();
+    const leaving = await inProcessClient({ folders: [dir], settings: { debounceMs: 30 } });
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const uri = fileUri(path.join(dir, 'p.json'));
+      await leaving.open(uri, BAD_POLICY);
+      await leaving.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: PASSROLE_POLICY }] });
+      await leaving.close();
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
+
   it('in onSave mode wait for the save, and clear diagnostics when the document closes', async () => {
     const dir = tempWorkspace();
     client = await inProcessClient({ folders: [dir], settings: { run: 'onSave', debounceMs: 0 } });

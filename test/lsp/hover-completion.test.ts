@@ -2,12 +2,14 @@
  * Hover and completion: through the protocol for the common cases, and on
  * the cursor-context reader directly for half-typed text.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONDITION_OPERATORS } from '../../src/engine/catalog/condition-operators';
 import { ossCatalogue } from '../../src/lsp/catalogue';
 import { complete } from '../../src/lsp/completion';
+import { whyItMatters } from '../../src/lsp/rule-docs';
 import { fileUri, inProcessClient, type TestClient, tempWorkspace } from './client';
 
 const POLICY = `{
@@ -63,6 +65,18 @@ describe('hover', () => {
     expect(value).toContain('**passrole-wildcard-resource** (error)');
     expect(value).toContain('Disallow ram:PassRole on a resource that matches more than one role.');
     expect(value).toContain('[Documentation](https://github.com/ramlint/ramlint/blob/main/docs/rules/passrole-wildcard-resource.md)');
+    // Why it matters: the first paragraph of that section of the rule page.
+    const page = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'rules', 'passrole-wildcard-resource.md'), 'utf8');
+    const why = page.split('## Why it matters')[1]?.trim().split('\n\n')[0] as string;
+    expect(why.length).toBeGreaterThan(40);
+    expect(value).toContain(why);
+  });
+
+  it('reads rule pages only for plain rule ids, never a path', () => {
+    const docs = path.join(__dirname, '..', '..', 'docs', 'rules');
+    expect(whyItMatters('admin-access', docs)).toMatch(/\S/);
+    expect(whyItMatters('../README', docs)).toBeUndefined();
+    expect(whyItMatters('acme/no-ecs-wildcard', docs)).toBeUndefined();
   });
 
   it('on an action name shows what the catalogue knows', async () => {
@@ -114,6 +128,16 @@ describe('completion', () => {
     const { text, offset } = at('{"Statement": [{"Effect": |}]}');
     const items = complete(TextDocument.create('file:///p.json', 'json', 1, text), offset, ossCatalogue());
     expect(items.map((i) => i.insertText)).toEqual(['"Allow"', '"Deny"']);
+  });
+
+  it('is not offered in a Terraform file, where the JSON reader would only guess', async () => {
+    const dir = tempWorkspace();
+    client = await inProcessClient({ folders: [dir] });
+    const uri = fileUri(path.join(dir, 'main.tf'));
+    const text = 'resource "x" "y" { policy = jsonencode({ "Statement": [{ "Effect": "" }] }) }';
+    await client.open(uri, text, 'terraform');
+    const result = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: positionOf(text, '"Effect": "', 11) });
+    expect(result).toEqual([]);
   });
 
   it('never throws on half-typed or odd text', () => {
