@@ -41,14 +41,14 @@ export interface ServerOptions {
   version?: string;
 }
 
-/** Languages and extensions the server lints; the API decides what each file holds. */
-export const DOCUMENT_SELECTOR = [
-  { language: 'json' },
-  { language: 'jsonc' },
-  { language: 'terraform' },
-  { language: 'yaml' },
-  { pattern: '**/*.{json,jsonc,tf,yaml,yml}' },
-];
+/** Languages and extensions the server lints; which documents a file holds is the API's business. */
+export const LANGUAGES: readonly string[] = ['json', 'jsonc', 'terraform', 'yaml'];
+const EXTENSIONS = /\.(json|jsonc|tf|ya?ml)$/i;
+
+/** Clients configured broadly (every file to every server) send other documents too: they are left alone. */
+export function isLintable(document: TextDocument): boolean {
+  return LANGUAGES.includes(document.languageId) || EXTENSIONS.test(document.uri);
+}
 
 interface LintedDocument {
   version: number;
@@ -149,6 +149,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   const lintSoon = async (document: TextDocument, trigger: 'open' | 'change' | 'save') => {
+    if (!isLintable(document)) return;
     const settings = await settingsFor(document.uri);
     if (trigger === 'change' && settings.run === 'onSave') return;
     scheduler.schedule(document.uri, trigger === 'change' ? settings.debounceMs : 0);

@@ -42,6 +42,8 @@ export interface TestClient {
   /** Settings answered to workspace/configuration, per call; change and send didChangeConfiguration. */
   settings: Record<string, unknown>;
   shown: ShowDocumentParams[];
+  /** Every publishDiagnostics received, in order. */
+  published: PublishDiagnosticsParams[];
   logs: LogMessageParams[];
   /** The next diagnostics for `uri` that satisfy `accept` (or a recorded one that already does). */
   diagnostics(uri: string, accept?: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
@@ -51,6 +53,8 @@ export interface TestClient {
 
 interface Start {
   client?: ClientName;
+  /** Instead of the recorded client's capabilities. */
+  capabilities?: ClientCapabilities;
   folders?: string[];
   settings?: Record<string, unknown>;
   processId?: number | null;
@@ -68,7 +72,7 @@ async function connect(connection: ProtocolConnection, start: Start, dispose: ()
   const recorded = recordedClient(start.client ?? 'vscode');
   const published: PublishDiagnosticsParams[] = [];
   const waiters: { uri: string; accept: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
-  const client: Partial<TestClient> = { settings: start.settings ?? {}, shown: [], logs: [] };
+  const client: Partial<TestClient> = { settings: start.settings ?? {}, shown: [], logs: [], published };
   connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
     published.push(params);
     for (const w of [...waiters]) {
@@ -95,7 +99,7 @@ async function connect(connection: ProtocolConnection, start: Start, dispose: ()
       clientInfo: recorded.clientInfo,
       rootUri: folders[0] ? pathToFileURL(folders[0]).href : null,
       workspaceFolders: folders.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) })),
-      capabilities: recorded.capabilities,
+      capabilities: start.capabilities ?? recorded.capabilities,
     }) as Promise<InitializeResult>,
     'initialize',
   );

@@ -157,6 +157,18 @@ describe('diagnostics', () => {
     }
   });
 
+  it('leave documents of other languages alone', async () => {
+    const dir = tempWorkspace();
+    client = await inProcessClient({ folders: [dir] });
+    const markdown = fileUri(path.join(dir, 'notes.md'));
+    const policy = fileUri(path.join(dir, 'p.json'));
+    const policyDone = client.diagnostics(policy);
+    await client.open(markdown, '"Statement": [ { "Effect": "allow" } ]', 'markdown');
+    await client.open(policy, PASSROLE_POLICY);
+    await policyDone;
+    expect(client.published.map((p) => p.uri)).toEqual([policy]);
+  });
+
   it('in onSave mode wait for the save, and clear diagnostics when the document closes', async () => {
     const dir = tempWorkspace();
     client = await inProcessClient({ folders: [dir], settings: { run: 'onSave', debounceMs: 0 } });
@@ -244,5 +256,38 @@ describe('configuration', () => {
     const after = client.diagnostics(uri);
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     expect((await after).diagnostics.map((d) => d.code)).toEqual(['passrole-missing-service-condition', 'passrole-wildcard-resource']);
+  });
+
+  it('takes settings pushed with didChangeConfiguration from a client that cannot be asked for them', async () => {
+    const dir = tempWorkspace();
+    client = await inProcessClient({ folders: [dir], capabilities: {} });
+    const uri = fileUri(path.join(dir, 'p.json'));
+    const first = client.diagnostics(uri);
+    await client.open(uri, PASSROLE_POLICY);
+    expect((await first).diagnostics).toHaveLength(2);
+    const after = client.diagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { ramlint: { rules: { 'passrole-wildcard-resource': 'off' } } } });
+    expect((await after).diagnostics.map((d) => d.code)).toEqual(['passrole-missing-service-condition']);
+  });
+
+  it('uses the config file named in the settings instead of looking one up', async () => {
+    const dir = tempWorkspace({
+      'ramlint.config.jsonc': '{ "rules": { "passrole-wildcard-resource": "off" } }',
+      'ci/strict.jsonc': '{ "rules": { "passrole-missing-service-condition": "off" } }',
+    });
+    client = await inProcessClient({ folders: [dir], settings: { configFile: 'ci/strict.jsonc' } });
+    const uri = fileUri(path.join(dir, 'p.json'));
+    const published = client.diagnostics(uri);
+    await client.open(uri, PASSROLE_POLICY);
+    expect((await published).diagnostics.map((d) => d.code)).toEqual(['passrole-wildcard-resource']);
+  });
+
+  it("lints an unsaved buffer with the first folder's config", async () => {
+    const dir = tempWorkspace({ 'ramlint.config.jsonc': '{ "rules": { "passrole-wildcard-resource": "off" } }' });
+    client = await inProcessClient({ folders: [dir] });
+    const uri = 'untitled:Untitled-1';
+    const published = client.diagnostics(uri);
+    await client.open(uri, PASSROLE_POLICY, 'json');
+    expect((await published).diagnostics.map((d) => d.code)).toEqual(['passrole-missing-service-condition']);
   });
 });
