@@ -6,7 +6,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   type ClientCapabilities,
   type CodeAction,
@@ -22,18 +21,19 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
+import { looksLikePolicy } from '../engine/detect';
 import { docsUrl, type Rule } from '../engine/rule';
 import type { LintMessage } from '../engine/types';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { type ActionCatalogue, ossCatalogue } from './catalogue';
-import { canWaive, findingActions, FIX_ALL_KIND, minimalEdit, REVEAL, SHOW_DOCUMENTATION } from './code-actions';
+import { findingActions, FIX_ALL_KIND, minimalEdit, REVEAL, SHOW_DOCUMENTATION } from './code-actions';
 import { complete } from './completion';
-import { defaultRuleUrl, failureDiagnostic, findingData, toDiagnostic } from './diagnostics';
+import { defaultRuleUrl, failureDiagnostic, toDiagnostic } from './diagnostics';
 import { hoverAt, type RuleInfo } from './hover';
 import { whyItMatters } from './rule-docs';
 import { LintScheduler } from './scheduler';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
-import { allowsComments, configWaiver, inlineWaiver, nearestConfig, REASON_PLACEHOLDER } from './waiver';
+import { waiveAction, type WaiveContext } from './waive-action';
 import { Workspace } from './workspace';
 
 export interface ServerOptions {
@@ -64,6 +64,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace();
   const linted = new Map<string, LintedDocument>();
+  const policies = new Set<string>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   let capabilities: ClientCapabilities = {};
   let pushedSettings: ServerSettings = DEFAULT_SETTINGS;
@@ -128,9 +129,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (!stale()) await publish({ uri, version, diagnostics: [] });
         return;
       }
+      const text = document.getText();
+      // package.json, tsconfig.json and the like are passed over, as a directory walk does; a document
+      // once seen as a policy stays linted while open, so half-typed edits keep their diagnostics.
+      if (isJsonDocument(document) && !policies.has(uri) && !looksLikePolicy(text)) {
+        linted.delete(uri);
+        if (!stale()) await publish({ uri, version, diagnostics: [] });
+        return;
+      }
+      if (isJsonDocument(document)) policies.add(uri);
       const filePath = filePathOf(document);
       const linter = workspace.linterFor(filePath, settings);
-      const results = await linter.lintText(document.getText(), { filePath });
+      const results = await linter.lintText(text, { filePath });
       const rules = await linter.getRulesForFile(filePath);
       if (stale()) return;
       const messages = results.flatMap((r) => r.messages);
@@ -223,6 +233,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidSave(({ document }) => void guarded('save', undefined, lintSoon)(document, 'save'));
   documents.onDidClose(({ document }) => {
     open.delete(document.uri);
+    policies.delete(document.uri);
     settingsCache.delete(document.uri);
     scheduler.cancel(document.uri);
     linted.delete(document.uri);
@@ -265,8 +276,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (wants(CodeActionKind.QuickFix)) {
         for (const diagnostic of params.context.diagnostics) {
           actions.push(...findingActions(document, diagnostic));
-          const waive = await waiveAction(document, diagnostic);
-          if (waive) actions.push(waive);
+          try {
+            const waive = waiveAction(document, diagnostic, await waiveContext(document));
+            if (waive) actions.push(waive);
+          } catch (error) {
+            // An unreadable config costs the waive action only, not the fixes beside it.
+            log('cannot offer a waiver', error);
+          }
         }
       }
       // Asked for by kind (fix on save), or offered beside the quick fixes when a current finding has a fix:
@@ -291,42 +307,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { title: 'Fix all safely fixable ramlint problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [edit] } } };
   };
 
-  const waiveAction = async (document: TextDocument, diagnostic: Parameters<typeof findingData>[0]): Promise<CodeAction | undefined> => {
-    const data = findingData(diagnostic);
-    if (!canWaive(data) || data.version !== document.version) return undefined;
+  const waiveContext = async (document: TextDocument): Promise<WaiveContext> => {
     const filePath = filePathOf(document);
-    if (allowsComments(filePath)) {
-      const { edit, reasonAt } = inlineWaiver(document, document.positionAt(data.offset).line, data.ruleId);
-      return {
-        title: `Waive ${data.ruleId} on this line (ramlint-disable-next-line)`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        edit: { changes: { [document.uri]: [edit] } },
-        command: { title: 'Type the reason', command: REVEAL, arguments: [document.uri, reasonAt] },
-      };
-    }
     const settings = await settingsFor(document.uri);
-    const folder = workspace.folderOf(filePath) ?? path.dirname(filePath);
-    const configFile = settings.configFile ? path.resolve(folder, settings.configFile) : nearestConfig(filePath, folder);
-    const configUri = configFile && pathToFileURL(configFile).href;
-    const configText = configUri ? (documents.get(configUri)?.getText() ?? fs.readFileSync(configFile, 'utf8')) : undefined;
-    const waiver = configWaiver({ filePath, ruleId: data.ruleId, jsonPath: data.path, configFile, configText, newConfigDir: folder, ...(settings.configFile ? { globBase: folder } : {}) });
-    const targetUri = pathToFileURL(waiver.configFile).href;
-    const before = configText ?? '';
-    const target = TextDocument.create(targetUri, 'jsonc', 0, before);
-    const edit = minimalEdit(target, before, waiver.newText);
-    if (!edit) return undefined;
-    if (waiver.create && !capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create')) return undefined;
-    const after = TextDocument.create(targetUri, 'jsonc', 0, waiver.newText);
-    const reason = { start: after.positionAt(waiver.reasonOffset), end: after.positionAt(waiver.reasonOffset + REASON_PLACEHOLDER.length) };
     return {
-      title: `Waive ${data.ruleId} for this file in ${path.basename(waiver.configFile)}`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      edit: waiver.create
-        ? { documentChanges: [{ kind: 'create', uri: targetUri, options: { ignoreIfExists: true } }, { textDocument: { uri: targetUri, version: null }, edits: [edit] }] }
-        : { changes: { [targetUri]: [edit] } },
-      command: { title: 'Type the reason', command: REVEAL, arguments: [targetUri, reason.start, reason.end] },
+      filePath,
+      folder: workspace.folderOf(filePath) ?? path.dirname(filePath),
+      ...(settings.configFile ? { configFile: settings.configFile } : {}),
+      canCreateFiles: capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
+      readText: (uri, file) => documents.get(uri)?.getText() ?? fs.readFileSync(file, 'utf8'),
     };
   };
 

@@ -35,7 +35,8 @@ export function nearestConfig(filePath: string, stopAt: string | undefined): str
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(dir, name);
-      if (fs.existsSync(candidate)) return candidate;
+      // A file, as the config lookup requires: a directory of that name is not a config.
+      if (fs.statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
     }
     if (dir === stopAt || fs.existsSync(path.join(dir, '.git'))) return undefined;
     const parent = path.dirname(dir);

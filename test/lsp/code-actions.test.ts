@@ -159,6 +159,18 @@ describe('waive this finding', () => {
     expect((await after)?.diagnostics.map((d) => d.code)).toEqual(['passrole-missing-service-condition']);
   });
 
+  it("edits the editor's unsaved copy of the config, not the one on disk", async () => {
+    const dir = tempWorkspace({ 'ramlint.config.jsonc': '{}\n' });
+    const { uri, diagnostics } = await openWith(PASSROLE_POLICY, 'p.json', { folders: [dir] });
+    const configUri = fileUri(path.join(dir, 'ramlint.config.jsonc'));
+    const unsaved = '{\n  "rules": { "undocumented-sid": "off" }\n}\n';
+    await client?.open(configUri, unsaved, 'jsonc');
+    const waive = (await actionsFor(uri, diagnostics.slice(0, 1))).find((a) => a.title.startsWith('Waive'));
+    const result = parse(apply(unsaved, editsFor(waive?.edit, configUri)));
+    expect(result.rules).toEqual({ 'undocumented-sid': 'off' });
+    expect(result.waivers).toHaveLength(1);
+  });
+
   it('in plain .json without a config creates ramlint.config.jsonc in the workspace folder', async () => {
     const { dir, uri, diagnostics } = await openWith(PASSROLE_POLICY, 'p.json');
     const waive = (await actionsFor(uri, diagnostics.slice(0, 1))).find((a) => a.title.startsWith('Waive'));
@@ -169,7 +181,7 @@ describe('waive this finding', () => {
   });
 
   it('is not offered for core diagnostics, which mean the file was not checked', async () => {
-    const { uri, diagnostics } = await openWith('{ "Version": ', 'p.jsonc');
+    const { uri, diagnostics } = await openWith('{ "Version": "1", "Statement": ', 'p.jsonc');
     expect(diagnostics.map((d) => d.code)).toEqual(['invalid-json']);
     const actions = await actionsFor(uri, diagnostics);
     expect(actions.map((a) => a.title)).toEqual(['Show documentation for invalid-json']);

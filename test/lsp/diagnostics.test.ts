@@ -123,9 +123,12 @@ describe('diagnostics', () => {
     const dir = tempWorkspace();
     client = await inProcessClient({ folders: [dir], settings: { debounceMs: 0 } });
     const uri = fileUri(path.join(dir, 'typing.json'));
-    const prefixes = ['', '{', '{"Version": "1", "Statement": [{"Eff', '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"'];
+    // Opened as a policy, then cut back to almost nothing and typed again.
+    const prefixes = ['{"Version": "1", "Statement": [', '', '{', '{"Version": "1", "Statement": [{"Eff', '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"'];
     let version = 1;
+    const opened = client.diagnostics(uri);
     await client.open(uri, prefixes[0] as string);
+    expect((await opened).diagnostics.map((d) => d.code)).toEqual(['invalid-json']);
     for (const text of prefixes.slice(1)) {
       version++;
       const published = client.diagnostics(uri, (p) => p.version === version);
@@ -134,7 +137,7 @@ describe('diagnostics', () => {
       expect(codes).toEqual(['invalid-json']);
     }
     const done = client.diagnostics(uri, (p) => p.version === version + 1);
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: version + 1 }, contentChanges: [{ text: `${prefixes[3]}}]}` }] });
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: version + 1 }, contentChanges: [{ text: `${prefixes[4]}}]}` }] });
     expect((await done).diagnostics.map((d) => d.code)).toContain('admin-access');
     expect(client.logs.filter((l) => l.type === 1)).toEqual([]);
   });
@@ -154,6 +157,20 @@ describe('diagnostics', () => {
       expect(rejections).toEqual([]);
     } finally {
       process.off('unhandledRejection', onRejection);
+    }
+  });
+
+  it('pass over JSON that is not a policy (package.json, the ramlint config), as a directory walk does', async () => {
+    const dir = tempWorkspace();
+    client = await inProcessClient({ folders: [dir] });
+    for (const [name, text] of [
+      ['package.json', '{ "name": "x", "version": "1.0.0" }'],
+      ['ramlint.config.jsonc', '{ "rules": { "undocumented-sid": "off" } }'],
+    ] as const) {
+      const uri = fileUri(path.join(dir, name));
+      const published = client.diagnostics(uri);
+      await client.open(uri, text);
+      expect((await published).diagnostics).toEqual([]);
     }
   });
 

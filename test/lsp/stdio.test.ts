@@ -53,7 +53,8 @@ describe('ramlint lsp --stdio', () => {
       const tfPublished = client.diagnostics(tf);
       const oddPublished = client.diagnostics(binary);
       await client.open(tf, 'resource "alicloud_ram_policy" "p" {\n  policy_document = <<EOF\n{"Version": "1"\nEOF\n}\n', 'terraform');
-      await client.open(binary, '\u0000\u0001{{{{["\uD800');
+      // Control characters and a lone surrogate in something that mentions "Statement", so it is linted.
+      await client.open(binary, '\u0000\u0001{"Statement": [{{{["\uD800');
       expect(Array.isArray((await tfPublished).diagnostics)).toBe(true);
       expect((await oddPublished).diagnostics.map((d) => d.code)).toEqual(['invalid-json']);
       const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: binary }, position: { line: 0, character: 3 } });
