@@ -1,11 +1,13 @@
 /**
  * Completion of what a policy may contain: elements, Effect and Version
- * values, condition operators, and `service:Action` names from the catalogue.
+ * values, condition operators and global keys, and `service:Action` names
+ * from the catalogue.
  */
 import { type CompletionItem, CompletionItemKind, type Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONDITION_OPERATORS } from '../engine/catalog/condition-operators';
 import type { ActionCatalogue } from './catalogue';
+import { GLOBAL_CONDITION_KEYS } from './condition-keys';
 import { cursorContext, type PolicySlot } from './json-location';
 
 const TOP_LEVEL = ['Version', 'Statement'];
@@ -23,6 +25,8 @@ function labels(slot: PolicySlot, catalogue: ActionCatalogue): { label: string; 
       return ['Allow', 'Deny'].map((label) => ({ label, kind: CompletionItemKind.EnumMember }));
     case 'condition-operator':
       return [...CONDITION_OPERATORS].map(([label, type]) => ({ label, kind: CompletionItemKind.Operator, detail: `${type} values` }));
+    case 'condition-key':
+      return GLOBAL_CONDITION_KEYS.map(([label, type]) => ({ label, kind: CompletionItemKind.Variable, detail: `${type} values` }));
     case 'action': {
       const colon = slot.typed.indexOf(':');
       if (colon < 0) return catalogue.services().map((s) => ({ label: `${s}:`, kind: CompletionItemKind.Module, detail: 'service' }));

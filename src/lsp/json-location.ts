@@ -10,6 +10,7 @@ export type PolicySlot =
   | { kind: 'version-value' }
   | { kind: 'effect-value' }
   | { kind: 'condition-operator' }
+  | { kind: 'condition-key' }
   | { kind: 'action'; typed: string };
 
 export interface CursorContext {
@@ -43,6 +44,7 @@ export function cursorContext(text: string, offset: number): CursorContext | und
     const inStatement = withinStatement(path);
     if (inStatement?.length === 1) return at({ kind: 'statement-key' });
     if (inStatement?.length === 2 && inStatement[0] === 'Condition') return at({ kind: 'condition-operator' });
+    if (inStatement?.length === 3 && inStatement[0] === 'Condition') return at({ kind: 'condition-key' });
     return undefined;
   }
   if (path.length === 1 && path[0] === 'Version') return at({ kind: 'version-value' });

@@ -117,6 +117,13 @@ describe('completion', () => {
     expect(labels('{"Statement": [{"Condition": { "Str| }}]}')).toEqual([...CONDITION_OPERATORS.keys()]);
   });
 
+  it('offers global condition keys inside an operator', () => {
+    const keys = labels('{"Statement": [{"Condition": {"IpAddress": { "acs:S| }}}]}');
+    expect(keys).toContain('acs:SourceIp');
+    expect(keys).toContain('acs:SecureTransport');
+    expect(labels('{"Statement": [{"Condition": {"IpAddress": { "acs:SourceIp": "|" }}}]}')).toEqual([]);
+  });
+
   it('offers action names after "service:", with their access level', () => {
     const { text, offset } = at('{"Statement": [{"Action": "oss:Get|');
     const items = complete(TextDocument.create('file:///p.json', 'json', 1, text), offset, ossCatalogue());
