@@ -5,5 +5,7 @@ const esbuild = require('esbuild');
 const common = { mainFields: ['module', 'main'], bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: false, logLevel: 'warning' };
 esbuild.buildSync({ ...common, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js', external: ['vscode'] });
 esbuild.buildSync({ ...common, entryPoints: ['src/server.ts'], outfile: 'out/server.js' });
+// The server lints large documents in this worker, found beside server.js.
+esbuild.buildSync({ ...common, entryPoints: ['../../src/lsp/lint-worker.ts'], outfile: 'out/lint-worker.js' });
 // The config schema, so VS Code's JSON support completes and checks ramlint.config.jsonc.
 require('node:fs').copyFileSync('../../schema/ramlint.schema.json', 'out/ramlint.schema.json');

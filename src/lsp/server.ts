@@ -334,8 +334,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  connection.onShutdown(() => {
+  connection.onShutdown(async () => {
     for (const document of documents.all()) scheduler.cancel(document.uri);
+    await workspace.dispose();
   });
 
   documents.listen(connection);

@@ -5,8 +5,9 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { RamLintApi } from '../api/types';
+import type { RamLintApi, RamLintOptions } from '../api/types';
 import { createLinter } from './linter-factory';
+import { LintWorker, offThread } from './off-thread';
 import type { ServerSettings } from './settings';
 
 const EXTENSION_BY_LANGUAGE: Record<string, string> = { json: '.json', jsonc: '.jsonc', terraform: '.tf', yaml: '.yaml' };
@@ -14,6 +15,8 @@ const EXTENSION_BY_LANGUAGE: Record<string, string> = { json: '.json', jsonc: '.
 export class Workspace {
   private folders: string[] = [];
   private readonly linters = new Map<string, RamLintApi>();
+
+  constructor(private readonly worker = new LintWorker()) {}
 
   setFolders(uris: readonly string[]): void {
     this.folders = uris.flatMap((uri) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []));
@@ -28,6 +31,11 @@ export class Workspace {
   /** Configs changed on disk: every linter must read them again. */
   reload(): void {
     this.linters.clear();
+    this.worker.reset();
+  }
+
+  dispose(): Promise<void> {
+    return this.worker.dispose();
   }
 
   /** The innermost workspace folder holding the file (nested folders are allowed). */
@@ -54,13 +62,14 @@ export class Workspace {
     const key = JSON.stringify([cwd, fix, settings.configFile, settings.allowPlugins, settings.rules]);
     let linter = this.linters.get(key);
     if (!linter) {
-      linter = createLinter({
+      const options: RamLintOptions = {
         cwd,
         fix,
         allowPlugins: settings.allowPlugins,
         ...(settings.configFile ? { configFile: path.resolve(cwd, settings.configFile) } : {}),
         ...(Object.keys(settings.rules).length > 0 ? { overrideConfig: { rules: settings.rules } } : {}),
-      });
+      };
+      linter = offThread(createLinter(options), options, this.worker);
       this.linters.set(key, linter);
     }
     return linter;

@@ -6,6 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { lintText } from '../../src/engine/linter';
+import { builtinRules } from '../../src/rules';
 import { fileUri, ROOT, spawnedClient, tempWorkspace } from './client';
 
 jest.setTimeout(20_000);
@@ -60,6 +62,24 @@ describe('ramlint lsp --stdio', () => {
       const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: binary }, position: { line: 0, character: 3 } });
       expect(hover).not.toBeUndefined();
       expect(client.logs.filter((l) => l.type === 1)).toEqual([]);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('lints a document too large for the main thread in its worker, with the same findings', async () => {
+    const dir = tempWorkspace();
+    const client = await spawnedClient({ folders: [dir] });
+    try {
+      const statements = Array.from({ length: 600 }, (_, i) => `{"Effect": "Allow", "Action": "ram:PassRole", "Resource": "acs:ram::123456789012:role/r${i}*"}`);
+      const text = `{"Version": "1", "Statement": [${statements.join(',\n')}]}`;
+      const uri = fileUri(path.join(dir, 'big.json'));
+      const published = client.diagnostics(uri);
+      await client.open(uri, text);
+      const { diagnostics } = await published;
+      const expected = lintText(text, { rules: builtinRules, filePath: path.join(dir, 'big.json') }).messages;
+      expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual(expected.map((m) => [m.ruleId, m.line - 1]));
+      expect(diagnostics.length).toBeGreaterThan(600);
     } finally {
       await client.close();
     }
