@@ -2,7 +2,7 @@
  * Hover: on a finding, its rule's description and page; on an action name,
  * what the catalogue knows about it.
  */
-import { findNodeAtOffset, getNodePath, parseTree } from 'jsonc-parser';
+import { getLocation } from 'jsonc-parser';
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
 import type { LintMessage } from '../engine/types';
 import { type ActionCatalogue, findAction } from './catalogue';
@@ -33,11 +33,12 @@ export function hoverAt(text: string, offset: number, messages: readonly LintMes
 }
 
 function actionAt(text: string, offset: number, catalogue: ActionCatalogue): string | undefined {
-  const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
-  const node = root && findNodeAtOffset(root, offset);
-  if (!node || node.type !== 'string' || typeof node.value !== 'string') return undefined;
-  const inStatement = withinStatement(getNodePath(node));
-  const element = inStatement?.[0];
+  // getLocation scans only up to the cursor and builds no tree: cheap on a large document.
+  const location = getLocation(text, offset);
+  const node = location.previousNode;
+  if (location.isAtPropertyKey || !node || node.type !== 'string' || typeof node.value !== 'string') return undefined;
+  if (offset < node.offset || offset > node.offset + node.length) return undefined;
+  const element = withinStatement(location.path)?.[0];
   if (element !== 'Action' && element !== 'NotAction') return undefined;
   const found = findAction(catalogue, node.value);
   if (!found) return undefined;
