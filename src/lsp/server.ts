@@ -50,6 +50,8 @@ export function isLintable(document: TextDocument): boolean {
   return LANGUAGES.includes(document.languageId) || EXTENSIONS.test(document.uri);
 }
 
+const SETTINGS_TIMEOUT_MS = 3000;
+
 interface LintedDocument {
   version: number;
   messages: LintMessage[];
@@ -101,10 +103,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!capabilities.workspace?.configuration) return Promise.resolve(pushedSettings);
     let cached = settingsCache.get(uri);
     if (!cached) {
-      cached = connection.workspace.getConfiguration({ scopeUri: uri, section: 'ramlint' }).then(readSettings, (error: unknown) => {
-        log('cannot read the editor settings', error);
-        return DEFAULT_SETTINGS;
+      // A client that never answers must not stop linting: after a while the defaults apply.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer to workspace/configuration within ${SETTINGS_TIMEOUT_MS} ms`)), SETTINGS_TIMEOUT_MS);
       });
+      const asked = Promise.resolve().then(() => connection.workspace.getConfiguration({ scopeUri: uri, section: 'ramlint' }));
+      cached = Promise.race([asked, timeout])
+        .then(readSettings, (error: unknown) => {
+          log('cannot read the editor settings, so the defaults apply', error);
+          return DEFAULT_SETTINGS;
+        })
+        .finally(() => clearTimeout(timer));
       settingsCache.set(uri, cached);
     }
     return cached;

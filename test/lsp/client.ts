@@ -53,6 +53,8 @@ export interface TestClient {
 
 interface Start {
   client?: ClientName;
+  /** Never answer workspace/configuration, as a broken client might. */
+  silentConfiguration?: boolean;
   /** Instead of the recorded client's capabilities. */
   capabilities?: ClientCapabilities;
   folders?: string[];
@@ -85,7 +87,7 @@ async function connect(connection: ProtocolConnection, start: Start, dispose: ()
   connection.onNotification('window/logMessage', (params: LogMessageParams) => {
     client.logs?.push(params);
   });
-  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => client.settings));
+  connection.onRequest(ConfigurationRequest.type, (params) => (start.silentConfiguration ? new Promise<never>(() => undefined) : params.items.map(() => client.settings)));
   connection.onRequest(RegistrationRequest.type, () => undefined);
   connection.onRequest(ShowDocumentRequest.type, (params) => {
     client.shown?.push(params);

@@ -287,6 +287,16 @@ describe('configuration', () => {
     expect((await after).diagnostics.map((d) => d.code)).toEqual(['passrole-missing-service-condition']);
   });
 
+  it('lints with the default settings when the client never answers for its settings', async () => {
+    const dir = tempWorkspace();
+    client = await inProcessClient({ folders: [dir], silentConfiguration: true });
+    const uri = fileUri(path.join(dir, 'p.json'));
+    const published = client.diagnostics(uri);
+    await client.open(uri, PASSROLE_POLICY);
+    expect((await published).diagnostics).toHaveLength(2);
+    expect(client.logs.some((l) => /workspace\/configuration/.test(l.message))).toBe(true);
+  }, 10_000);
+
   it('uses the config file named in the settings instead of looking one up', async () => {
     const dir = tempWorkspace({
       'ramlint.config.jsonc': '{ "rules": { "passrole-wildcard-resource": "off" } }',
