@@ -105,10 +105,12 @@ class EngineAdapter implements RamLintApi {
 
 /** The engine counts offsets after a byte-order mark; the host text still has it. */
 function shiftPastBom(result: FileLintResult): FileLintResult {
-  const shift = <T extends { offset: number; endOffset: number; fix?: { offset: number }[]; suggestions?: { edits: { offset: number }[] }[] }>(m: T): T => ({
+  const shift = <T extends { offset: number; endOffset: number; line: number; column: number; endLine: number; endColumn: number; fix?: { offset: number }[]; suggestions?: { edits: { offset: number }[] }[] }>(m: T): T => ({
     ...m,
     offset: m.offset + 1,
     endOffset: m.endOffset + 1,
+    column: m.line === 1 ? m.column + 1 : m.column,
+    endColumn: m.endLine === 1 ? m.endColumn + 1 : m.endColumn,
     fix: m.fix?.map((e) => ({ ...e, offset: e.offset + 1 })),
     suggestions: m.suggestions?.map((s) => ({ ...s, edits: s.edits.map((e) => ({ ...e, offset: e.offset + 1 })) })),
   });

@@ -119,6 +119,19 @@ describe('diagnostics', () => {
     expect(diagnostic?.range).toEqual({ start: { line: 0, character: start }, end: { line: 0, character: start + '"Update:*"'.length } });
   });
 
+  it('count ranges in the text the editor holds, byte-order mark included', async () => {
+    const dir = tempWorkspace();
+    client = await inProcessClient({ folders: [dir] });
+    const uri = fileUri(path.join(dir, 'bom.json'));
+    const text = '\uFEFF{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}';
+    const published = client.diagnostics(uri);
+    await client.open(uri, text);
+    const [admin] = (await published).diagnostics;
+    const start = text.indexOf('"*"');
+    expect(admin?.code).toBe('admin-access');
+    expect(admin?.range).toEqual({ start: { line: 0, character: start }, end: { line: 0, character: start + 3 } });
+  });
+
   it('treat half-typed JSON as input: one invalid-json error, then findings again once it parses', async () => {
     const dir = tempWorkspace();
     client = await inProcessClient({ folders: [dir], settings: { debounceMs: 0 } });
