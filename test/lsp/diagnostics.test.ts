@@ -330,4 +330,20 @@ describe('configuration', () => {
     await client.open(uri, PASSROLE_POLICY, 'json');
     expect((await published).diagnostics.map((d) => d.code)).toEqual(['passrole-missing-service-condition']);
   });
+
+  it('follows workspace folders that are added and removed', async () => {
+    const first = tempWorkspace();
+    const second = tempWorkspace({ 'ramlint.config.jsonc': '{ "rules": { "passrole-wildcard-resource": "off" } }' });
+    client = await inProcessClient({ folders: [first] });
+    // An unsaved buffer takes the first folder's config, so it shows which folders the server knows.
+    const uri = 'untitled:Untitled-2';
+    const before = client.diagnostics(uri);
+    await client.open(uri, PASSROLE_POLICY, 'json');
+    expect((await before).diagnostics).toHaveLength(2);
+    const after = client.diagnostics(uri);
+    await client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: fileUri(second), name: 'second' }], removed: [{ uri: fileUri(first), name: 'first' }] },
+    });
+    expect((await after).diagnostics.map((d) => d.code)).toEqual(['passrole-missing-service-condition']);
+  });
 });
