@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -154,9 +155,16 @@ export function fileUri(file: string): string {
   return pathToFileURL(file).href;
 }
 
+const temporary: string[] = [];
+// Registered from here so that every test file that makes workspaces also removes them.
+afterAll(() => {
+  for (const dir of temporary.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 /** A temporary workspace folder with a .git marker, so config lookup stops there. */
 export function tempWorkspace(files: Record<string, string> = {}): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'ramlint-lsp-')));
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ramlint-lsp-')));
+  temporary.push(dir);
   fs.mkdirSync(path.join(dir, '.git'));
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
