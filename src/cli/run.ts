@@ -30,6 +30,7 @@ export const EXIT_LINT_ERRORS = 1;
 export const EXIT_FAILURE = 2;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  if (argv[0] === 'lsp') return (require('../lsp/main') as typeof import('../lsp/main')).runLanguageServer(argv.slice(1));
   const version = packageVersion();
   const parsed = parseArgs(argv, version);
   if (!parsed.ok) {

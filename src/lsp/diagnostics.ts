@@ -1,0 +1,68 @@
+/**
+ * Lint messages → LSP diagnostics. Ranges come from the UTF-16 offsets (what
+ * LSP counts by default), never from line/column arithmetic. Each diagnostic
+ * carries in `data` what its code actions need, so a code action request can
+ * be answered without linting again.
+ */
+import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { docsUrl } from '../engine/rule';
+import type { LintMessage, Severity, Suggestion, TextEdit } from '../engine/types';
+
+export const SOURCE = 'ramlint';
+
+export interface FindingData {
+  ruleId: string;
+  /** The document version the offsets refer to; a fix for another version is not offered. */
+  version: number;
+  path: string;
+  offset: number;
+  fix?: TextEdit[];
+  suggestions?: Suggestion[];
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+/** Rule pages by id; plugin rules bring their own url, or none. */
+export type RuleUrl = (ruleId: string) => string | undefined;
+
+export function defaultRuleUrl(ruleId: string): string | undefined {
+  return docsUrl({ id: ruleId });
+}
+
+export function toDiagnostic(document: TextDocument, message: LintMessage, ruleUrl: RuleUrl): Diagnostic {
+  const href = ruleUrl(message.ruleId);
+  const data: FindingData = { ruleId: message.ruleId, version: document.version, path: message.path, offset: message.offset };
+  if (message.fix?.length) data.fix = message.fix;
+  if (message.suggestions?.length) data.suggestions = message.suggestions;
+  return {
+    range: { start: document.positionAt(message.offset), end: document.positionAt(message.endOffset) },
+    severity: SEVERITY[message.severity],
+    code: message.ruleId,
+    ...(href ? { codeDescription: { href } } : {}),
+    source: SOURCE,
+    message: message.document ? `${message.message} (in ${message.document})` : message.message,
+    data,
+  };
+}
+
+/** Type guard for data coming back from the client, which may have been altered. */
+export function findingData(diagnostic: Diagnostic): FindingData | undefined {
+  const data = diagnostic.data as Partial<FindingData> | undefined;
+  if (diagnostic.source !== SOURCE || !data || typeof data.ruleId !== 'string' || typeof data.version !== 'number') return undefined;
+  return data as FindingData;
+}
+
+/** A diagnostic for a file that could not be linted at all (an invalid config): never a silent pass. */
+export function failureDiagnostic(reason: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    message: `ramlint could not lint this file: ${reason}`,
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * A worker thread that lints large documents, so that the server keeps
+ * answering hover, completion and code actions meanwhile. It makes its own
+ * linters through the same factory; results are plain data.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { FileLintResult, RamLintApi, RamLintOptions } from '../api/types';
+import { createLinter } from './linter-factory';
+
+export type WorkerRequest = { type: 'reset' } | { type: 'lint'; id: number; options: RamLintOptions; text: string; filePath: string };
+export type WorkerResponse = { id: number; results: FileLintResult[] } | { id: number; error: string };
+
+const linters = new Map<string, RamLintApi>();
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  if (request.type === 'reset') {
+    linters.clear();
+    return;
+  }
+  const key = JSON.stringify(request.options);
+  let linter = linters.get(key);
+  if (!linter) {
+    linter = createLinter(request.options);
+    linters.set(key, linter);
+  }
+  linter.lintText(request.text, { filePath: request.filePath }).then(
+    (results) => parentPort?.postMessage({ id: request.id, results } satisfies WorkerResponse),
+    (error: unknown) => parentPort?.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerResponse),
+  );
+});

@@ -1,0 +1,35 @@
+/**
+ * `ramlint lsp --stdio`: the language server over standard input and output.
+ * Loaded only for this subcommand, so linting from the command line does not
+ * pay for the protocol library.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { packageVersion } from '../cli/version';
+import { startServer } from './server';
+
+const USAGE = 'Usage: ramlint lsp --stdio\n\nStarts the ramlint language server on standard input and output.\n';
+
+export async function runLanguageServer(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (!argv.includes('--stdio')) {
+    process.stderr.write(`ramlint lsp: only --stdio is supported\n\n${USAGE}`);
+    return 2;
+  }
+  // Streams given explicitly rather than read from process.argv, which differs when the server is bundled.
+  // The library exits the process when the client closes the input stream.
+  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  // stdout carries the protocol: anything a plugin prints goes to the client's log instead.
+  console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.info = (...args: unknown[]) => connection.console.info(args.map(String).join(' '));
+  console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+  // The server stays up whatever happens: a stray failure is reported to the client, not fatal.
+  process.on('unhandledRejection', (reason) => connection.console.error(`ramlint: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+  process.on('uncaughtException', (error) => connection.console.error(`ramlint: uncaught exception: ${error.stack ?? error.message}`));
+  startServer(connection, { version: packageVersion() });
+  // The process lives until the client sends exit or closes the stream.
+  return new Promise<number>(() => undefined);
+}

@@ -1,0 +1,84 @@
+/**
+ * Linting large documents off the server's thread. A linter made here runs
+ * small texts in-process (a worker round trip would cost more than the lint)
+ * and large ones in one shared worker; everything else goes to the
+ * in-process linter. Without the compiled worker (tests run the sources),
+ * everything runs in-process.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { FileLintResult, LintTextOptions, RamLintApi, RamLintOptions } from '../api/types';
+import type { WorkerRequest, WorkerResponse } from './lint-worker';
+
+/** RAM accepts policies up to 6,144 characters; only host files and oversized policies go to the worker. */
+export const OFF_THREAD_CHARS = 64 * 1024;
+
+export class LintWorker {
+  private worker: Worker | undefined;
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (r: FileLintResult[]) => void; reject: (e: Error) => void }>();
+
+  constructor(private readonly script = path.join(__dirname, 'lint-worker.js')) {}
+
+  get available(): boolean {
+    return fs.existsSync(this.script);
+  }
+
+  lint(options: RamLintOptions, text: string, filePath: string): Promise<FileLintResult[]> {
+    const worker = this.start();
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ type: 'lint', id, options, text, filePath } satisfies WorkerRequest);
+    });
+  }
+
+  /** Configs changed: the worker's linters must read them again. */
+  reset(): void {
+    this.worker?.postMessage({ type: 'reset' } satisfies WorkerRequest);
+  }
+
+  async dispose(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    await worker?.terminate();
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script);
+    // The worker never keeps the server alive: the server exits when its client goes.
+    worker.unref();
+    worker.on('message', (response: WorkerResponse) => {
+      const waiting = this.pending.get(response.id);
+      this.pending.delete(response.id);
+      if (!waiting) return;
+      if ('error' in response) waiting.reject(new Error(response.error));
+      else waiting.resolve(response.results);
+    });
+    const fail = (error: Error) => {
+      // A crashed worker fails what it had; the next large lint starts a new one.
+      if (this.worker === worker) this.worker = undefined;
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the lint worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+}
+
+/** A RamLintApi that sends large texts to the worker. */
+export function offThread(linter: RamLintApi, options: RamLintOptions, worker: LintWorker): RamLintApi {
+  if (!worker.available) return linter;
+  return {
+    lintFiles: (patterns) => linter.lintFiles(patterns),
+    lintText: (text: string, textOptions?: LintTextOptions) =>
+      text.length >= OFF_THREAD_CHARS && textOptions?.filePath ? worker.lint(options, text, textOptions.filePath) : linter.lintText(text, textOptions),
+    getRulesForFile: (filePath) => linter.getRulesForFile(filePath),
+    calculateConfigForFile: (filePath) => linter.calculateConfigForFile(filePath),
+    isPathIgnored: (filePath) => linter.isPathIgnored(filePath),
+  };
+}

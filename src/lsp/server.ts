@@ -1,0 +1,354 @@
+/**
+ * The language server: wires protocol messages to the file-level API. It is a
+ * thin client (house style): documents in, API results out as diagnostics,
+ * code actions, hover and completion. Every handler is guarded: a failure is
+ * logged to the client and the server keeps serving.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  type ClientCapabilities,
+  type CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  type Connection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type InitializeResult,
+  type PublishDiagnosticsParams,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
+import { looksLikePolicy } from '../engine/detect';
+import { docsUrl, type Rule } from '../engine/rule';
+import type { LintMessage } from '../engine/types';
+import { CONFIG_FILE_NAMES } from '../config/types';
+import { type ActionCatalogue, ossCatalogue } from './catalogue';
+import { findingActions, FIX_ALL_KIND, minimalEdit, REVEAL, SHOW_DOCUMENTATION } from './code-actions';
+import { complete } from './completion';
+import { defaultRuleUrl, failureDiagnostic, toDiagnostic } from './diagnostics';
+import { hoverAt, type RuleInfo } from './hover';
+import { whyItMatters } from './rule-docs';
+import { LintScheduler } from './scheduler';
+import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
+import { waiveAction, type WaiveContext } from './waive-action';
+import { Workspace } from './workspace';
+
+export interface ServerOptions {
+  catalogue?: ActionCatalogue;
+  version?: string;
+}
+
+/** Languages and extensions the server lints; which documents a file holds is the API's business. */
+export const LANGUAGES: readonly string[] = ['json', 'jsonc', 'terraform', 'yaml'];
+const EXTENSIONS = /\.(json|jsonc|tf|ya?ml)$/i;
+
+/** Clients configured broadly (every file to every server) send other documents too: they are left alone. */
+export function isLintable(document: TextDocument): boolean {
+  return LANGUAGES.includes(document.languageId) || EXTENSIONS.test(document.uri);
+}
+
+const SETTINGS_TIMEOUT_MS = 3000;
+
+interface LintedDocument {
+  version: number;
+  messages: LintMessage[];
+}
+
+function isJsonDocument(document: TextDocument): boolean {
+  return document.languageId === 'json' || document.languageId === 'jsonc' || /\.jsonc?$/i.test(document.uri);
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const catalogue = options.catalogue ?? ossCatalogue();
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new Workspace();
+  const linted = new Map<string, LintedDocument>();
+  const policies = new Set<string>();
+  const settingsCache = new Map<string, Promise<ServerSettings>>();
+  let capabilities: ClientCapabilities = {};
+  let pushedSettings: ServerSettings = DEFAULT_SETTINGS;
+
+  const log = (what: string, error: unknown) => {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    try {
+      connection.console.error(`ramlint: ${what}: ${detail}`);
+    } catch {
+      // The connection is gone (the client left mid-request): nobody is left to tell.
+    }
+  };
+  /** sendDiagnostics throws, not rejects, once the connection is disposed: both are caught here. */
+  const publish = async (params: PublishDiagnosticsParams) => {
+    try {
+      await connection.sendDiagnostics(params);
+    } catch (error) {
+      log(`cannot publish diagnostics for ${params.uri}`, error);
+    }
+  };
+  /** Runs a handler so that no failure escapes as an unhandled rejection. */
+  const guarded =
+    <A extends unknown[], R>(what: string, fallback: R, handler: (...args: A) => R | Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        log(what, error);
+        return fallback;
+      }
+    };
+
+  const settingsFor = (uri: string): Promise<ServerSettings> => {
+    if (!capabilities.workspace?.configuration) return Promise.resolve(pushedSettings);
+    let cached = settingsCache.get(uri);
+    if (!cached) {
+      // A client that never answers must not stop linting: after a while the defaults apply.
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer to workspace/configuration within ${SETTINGS_TIMEOUT_MS} ms`)), SETTINGS_TIMEOUT_MS);
+      });
+      const asked = Promise.resolve().then(() => connection.workspace.getConfiguration({ scopeUri: uri, section: 'ramlint' }));
+      cached = Promise.race([asked, timeout])
+        .then(readSettings, (error: unknown) => {
+          log('cannot read the editor settings, so the defaults apply', error);
+          return DEFAULT_SETTINGS;
+        })
+        .finally(() => clearTimeout(timer));
+      settingsCache.set(uri, cached);
+    }
+    return cached;
+  };
+
+  const filePathOf = (document: TextDocument) => workspace.filePath(document.uri, document.languageId);
+
+  const rulesOf = async (document: TextDocument, settings: ServerSettings): Promise<ReadonlyMap<string, Rule>> => {
+    const filePath = filePathOf(document);
+    return workspace.linterFor(filePath, settings).getRulesForFile(filePath);
+  };
+
+  const scheduler = new LintScheduler(async (uri, ticket) => {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const stale = () => !scheduler.isCurrent(uri, ticket) || documents.get(uri)?.version !== version;
+    try {
+      const settings = await settingsFor(uri);
+      if (!settings.enable) {
+        linted.delete(uri);
+        if (!stale()) await publish({ uri, version, diagnostics: [] });
+        return;
+      }
+      const text = document.getText();
+      // package.json, tsconfig.json and the like are passed over, as a directory walk does; a document
+      // once seen as a policy stays linted while open, so half-typed edits keep their diagnostics.
+      if (isJsonDocument(document) && !policies.has(uri) && !looksLikePolicy(text)) {
+        linted.delete(uri);
+        if (!stale()) await publish({ uri, version, diagnostics: [] });
+        return;
+      }
+      if (isJsonDocument(document)) policies.add(uri);
+      const filePath = filePathOf(document);
+      const linter = workspace.linterFor(filePath, settings);
+      const results = await linter.lintText(text, { filePath });
+      const rules = await linter.getRulesForFile(filePath);
+      if (stale()) return;
+      const messages = results.flatMap((r) => r.messages);
+      const ruleUrl = (id: string) => {
+        const rule = rules.get(id);
+        return rule ? docsUrl(rule.meta) : defaultRuleUrl(id);
+      };
+      linted.set(uri, { version, messages });
+      await publish({ uri, version, diagnostics: messages.map((m) => toDiagnostic(document, m, ruleUrl)) });
+    } catch (error) {
+      log(`cannot lint ${uri}`, error);
+      linted.delete(uri);
+      // Never a silent pass: an invalid config is shown on the file it stops.
+      if (!stale()) await publish({ uri, version, diagnostics: [failureDiagnostic(error instanceof Error ? error.message : String(error))] });
+    }
+  });
+
+  const lintSoon = async (document: TextDocument, trigger: 'open' | 'change' | 'save') => {
+    if (!isLintable(document)) return;
+    const settings = await settingsFor(document.uri);
+    if (trigger === 'change' && settings.run === 'onSave') return;
+    scheduler.schedule(document.uri, trigger === 'change' ? settings.debounceMs : 0);
+  };
+  const relintAll = () => {
+    for (const document of documents.all()) void guarded('cannot re-lint', undefined, lintSoon)(document, 'open');
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    capabilities = params.capabilities;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.setFolders(folders);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['"', ':'] },
+        executeCommandProvider: { commands: [SHOW_DOCUMENTATION, REVEAL] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'ramlint', ...(options.version ? { version: options.version } : {}) },
+    };
+  });
+
+  connection.onInitialized(
+    guarded('initialized', undefined, async () => {
+      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }],
+        });
+      }
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'ramlint' });
+      }
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          workspace.addFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
+          relintAll();
+        });
+      }
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guarded('configuration change', undefined, (change) => {
+      settingsCache.clear();
+      const pushed = (change.settings as { ramlint?: unknown } | undefined)?.ramlint;
+      if (pushed !== undefined) pushedSettings = readSettings(pushed);
+      workspace.reload();
+      relintAll();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guarded('watched files change', undefined, (change) => {
+      const names = new Set<string>(CONFIG_FILE_NAMES);
+      if (!change.changes.some((c) => names.has(path.basename(c.uri)))) return;
+      workspace.reload();
+      relintAll();
+    }),
+  );
+
+  // onDidChangeContent fires on open as well as on change; the first event for a document is its opening.
+  const open = new Set<string>();
+  documents.onDidChangeContent(({ document }) => {
+    const trigger = open.has(document.uri) ? 'change' : 'open';
+    open.add(document.uri);
+    void guarded(trigger, undefined, lintSoon)(document, trigger);
+  });
+  documents.onDidSave(({ document }) => void guarded('save', undefined, lintSoon)(document, 'save'));
+  documents.onDidClose(({ document }) => {
+    open.delete(document.uri);
+    policies.delete(document.uri);
+    settingsCache.delete(document.uri);
+    scheduler.cancel(document.uri);
+    linted.delete(document.uri);
+    void publish({ uri: document.uri, diagnostics: [] });
+  });
+
+  const ruleInfo = (rules: ReadonlyMap<string, Rule>) => (id: string): RuleInfo => {
+    const rule = rules.get(id);
+    if (rule) return { description: rule.meta.description, why: whyItMatters(id), url: docsUrl(rule.meta) };
+    const core = CORE_DIAGNOSTICS.find((c) => c.id === id);
+    return { description: core?.description, why: whyItMatters(id), url: defaultRuleUrl(id) };
+  };
+
+  connection.onHover(
+    guarded('hover', null, async ({ textDocument, position }) => {
+      const document = documents.get(textDocument.uri);
+      if (!document) return null;
+      const current = linted.get(document.uri);
+      const messages = current?.version === document.version ? current.messages : [];
+      const rules = await rulesOf(document, await settingsFor(document.uri));
+      return hoverAt(document.getText(), document.offsetAt(position), messages, ruleInfo(rules), catalogue, isJsonDocument(document));
+    }),
+  );
+
+  connection.onCompletion(
+    guarded('completion', [], ({ textDocument, position }) => {
+      const document = documents.get(textDocument.uri);
+      // Elements and actions are completed in bare policies; in a host file (Terraform, ROS) the JSON reader would guess.
+      return document && isJsonDocument(document) ? complete(document, document.offsetAt(position), catalogue) : [];
+    }),
+  );
+
+  connection.onCodeAction(
+    guarded('code action', [] as CodeAction[], async (params: CodeActionParams) => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const only = params.context.only;
+      const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+      const actions: CodeAction[] = [];
+      if (wants(CodeActionKind.QuickFix)) {
+        for (const diagnostic of params.context.diagnostics) {
+          actions.push(...findingActions(document, diagnostic));
+          try {
+            const waive = waiveAction(document, diagnostic, await waiveContext(document));
+            if (waive) actions.push(waive);
+          } catch (error) {
+            // An unreadable config costs the waive action only, not the fixes beside it.
+            log('cannot offer a waiver', error);
+          }
+        }
+      }
+      // Asked for by kind (fix on save), or offered beside the quick fixes when a current finding has a fix:
+      // a fix-all run on every cursor move would cost a full fixing lint each time.
+      const current = linted.get(document.uri);
+      const fixable = current?.version === document.version && current.messages.some((m) => m.fix?.length);
+      if (only ? wants(FIX_ALL_KIND) : fixable) {
+        const fixAll = await fixAllAction(document);
+        if (fixAll) actions.push(fixAll);
+      }
+      return actions;
+    }),
+  );
+
+  const fixAllAction = async (document: TextDocument): Promise<CodeAction | undefined> => {
+    const filePath = filePathOf(document);
+    const text = document.getText();
+    const fixer = workspace.linterFor(filePath, await settingsFor(document.uri), true);
+    const output = (await fixer.lintText(text, { filePath })).find((r) => r.output !== undefined)?.output;
+    const edit = output === undefined ? undefined : minimalEdit(document, text, output);
+    if (!edit) return undefined;
+    return { title: 'Fix all safely fixable ramlint problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [edit] } } };
+  };
+
+  const waiveContext = async (document: TextDocument): Promise<WaiveContext> => {
+    const filePath = filePathOf(document);
+    const settings = await settingsFor(document.uri);
+    return {
+      filePath,
+      folder: workspace.folderOf(filePath) ?? path.dirname(filePath),
+      ...(settings.configFile ? { configFile: settings.configFile } : {}),
+      canCreateFiles: capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
+      readText: (uri, file) => documents.get(uri)?.getText() ?? fs.readFileSync(file, 'utf8'),
+    };
+  };
+
+  connection.onExecuteCommand(
+    guarded('command', null, async ({ command, arguments: args = [] }) => {
+      const supportsShow = capabilities.window?.showDocument?.support === true;
+      if (command === SHOW_DOCUMENTATION && typeof args[0] === 'string' && /^https:\/\//.test(args[0])) {
+        if (supportsShow) await connection.window.showDocument({ uri: args[0], external: true });
+        else connection.window.showInformationMessage(`ramlint: documentation at ${args[0]}`);
+      } else if (command === REVEAL && typeof args[0] === 'string' && supportsShow) {
+        const start = args[1] as { line: number; character: number };
+        const end = (args[2] as typeof start | undefined) ?? start;
+        await connection.window.showDocument({ uri: args[0], takeFocus: true, selection: { start, end } });
+      }
+      return null;
+    }),
+  );
+
+  connection.onShutdown(async () => {
+    for (const document of documents.all()) scheduler.cancel(document.uri);
+    await workspace.dispose();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

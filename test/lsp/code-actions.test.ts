@@ -1,0 +1,189 @@
+/**
+ * Code actions through the protocol: the edits they return are applied to the
+ * text here, and the result must be what `ramlint --fix` writes (fixText).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type CodeAction, type Diagnostic, FileChangeType, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { parse } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixText } from '../../src/engine/fix';
+import { lintText } from '../../src/engine/linter';
+import { builtinRules } from '../../src/rules';
+import { type ClientName, fileUri, inProcessClient, type TestClient, tempWorkspace } from './client';
+
+const BAD_POLICY = `{
+  "Version": "1",
+  "Statement": [
+    {
+      "Effect": "allow",
+      "Action": ["ram:PassRole", "ram:PassRole"],
+      "Resource": "*"
+    }
+  ]
+}
+`;
+
+const PASSROLE_POLICY = `{
+  "Version": "1",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": "ram:PassRole",
+      "Resource": "*"
+    }
+  ]
+}
+`;
+
+let client: TestClient | undefined;
+afterEach(async () => {
+  await client?.close();
+  client = undefined;
+});
+
+function apply(text: string, edits: readonly TextEdit[]): string {
+  return TextDocument.applyEdits(TextDocument.create('file:///x', 'json', 0, text), [...edits]);
+}
+
+function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
+  if (edit?.changes?.[uri]) return edit.changes[uri];
+  for (const change of edit?.documentChanges ?? []) if ('textDocument' in change && change.textDocument.uri === uri) return change.edits as TextEdit[];
+  throw new Error(`no edits for ${uri} in ${JSON.stringify(edit)}`);
+}
+
+async function openWith(text: string, file: string, start: Parameters<typeof inProcessClient>[0] = {}) {
+  const dir = start.folders?.[0] ?? tempWorkspace();
+  client = await inProcessClient({ folders: [dir], ...start });
+  const uri = fileUri(path.join(dir, file));
+  const published = client.diagnostics(uri);
+  await client.open(uri, text);
+  return { dir, uri, diagnostics: (await published).diagnostics };
+}
+
+async function actionsFor(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+  const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return (await client?.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } })) as CodeAction[];
+}
+
+describe('quick fixes', () => {
+  it('offer the safe fix as the preferred quickfix, and applying it gives what --fix writes', async () => {
+    const { uri, diagnostics } = await openWith(BAD_POLICY, 'p.json');
+    const effect = diagnostics.filter((d) => d.code === 'invalid-effect');
+    const [fix] = (await actionsFor(uri, effect)).filter((a) => a.isPreferred);
+    expect(fix).toMatchObject({ title: 'Fix this invalid-effect problem', kind: 'quickfix', isPreferred: true });
+    const fixed = apply(BAD_POLICY, editsFor(fix?.edit, uri));
+    expect(fixed).toBe(BAD_POLICY.replace('"allow"', '"Allow"'));
+  });
+
+  it('apply every safe fix with source.fixAll.ramlint, exactly as --fix does', async () => {
+    const { uri } = await openWith(BAD_POLICY, 'p.json');
+    const actions = await actionsFor(uri, [], ['source.fixAll']);
+    expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.ramlint']);
+    const expected = fixText(BAD_POLICY, { rules: builtinRules, filePath: 'p.json' }).output;
+    expect(apply(BAD_POLICY, editsFor(actions[0]?.edit, uri))).toBe(expected);
+    expect(expected).not.toBe(BAD_POLICY);
+  });
+
+  it('offer fix-all beside the quick fixes only while a finding has a safe fix', async () => {
+    const { uri, diagnostics } = await openWith(PASSROLE_POLICY, 'p.json');
+    expect((await actionsFor(uri, diagnostics)).map((a) => a.kind)).not.toContain('source.fixAll.ramlint');
+    await client?.close();
+    const bad = await openWith(BAD_POLICY, 'p.json');
+    expect((await actionsFor(bad.uri, bad.diagnostics)).map((a) => a.kind)).toContain('source.fixAll.ramlint');
+  });
+
+  it('offer suggestions as quickfixes that are never preferred and say that access changes', async () => {
+    const { uri, diagnostics } = await openWith(PASSROLE_POLICY, 'p.json');
+    const actions = await actionsFor(uri, diagnostics.filter((d) => d.code === 'passrole-missing-service-condition'));
+    const suggestions = actions.filter((a) => a.edit && !a.isPreferred && a.title.endsWith('(changes who can do what)'));
+    expect(suggestions.length).toBeGreaterThan(0);
+    for (const s of suggestions) expect(s.kind).toBe('quickfix');
+    const expected = lintText(PASSROLE_POLICY, { rules: builtinRules, filePath: 'p.json' }).messages.find((m) => m.ruleId === 'passrole-missing-service-condition')?.suggestions ?? [];
+    expect(suggestions.map((s) => s.title)).toEqual(expected.map((s) => `${s.desc} (changes who can do what)`));
+  });
+
+  it('offer no edit for a diagnostic of an older version of the document', async () => {
+    const { uri, diagnostics } = await openWith(BAD_POLICY, 'p.json');
+    const next = client?.diagnostics(uri, (p) => p.version === 2);
+    await client?.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `\n${BAD_POLICY}` }] });
+    await next;
+    const actions = await actionsFor(uri, diagnostics.filter((d) => d.code === 'invalid-effect'));
+    expect(actions.filter((a) => a.kind === 'quickfix' && a.edit)).toEqual([]);
+  });
+});
+
+describe.each<ClientName>(['vscode', 'neovim'])('show documentation (%s)', (name) => {
+  it('opens the rule page through window/showDocument', async () => {
+    const { uri, diagnostics } = await openWith(PASSROLE_POLICY, 'p.json', { client: name });
+    const docs = (await actionsFor(uri, diagnostics.slice(0, 1))).find((a) => a.title.startsWith('Show documentation for'));
+    expect(docs?.command?.command).toBe('ramlint.showDocumentation');
+    await client?.connection.sendRequest('workspace/executeCommand', { command: docs?.command?.command, arguments: docs?.command?.arguments });
+    expect(client?.shown).toEqual([{ uri: diagnostics[0]?.codeDescription?.href, external: true }]);
+  });
+});
+
+describe('waive this finding', () => {
+  it('in .jsonc inserts ramlint-disable-next-line above the finding and puts the cursor at the reason', async () => {
+    const { uri, diagnostics } = await openWith(PASSROLE_POLICY, 'p.jsonc');
+    const target = diagnostics.filter((d) => d.code === 'passrole-wildcard-resource');
+    const waive = (await actionsFor(uri, target)).find((a) => a.title.startsWith('Waive'));
+    expect(waive?.title).toBe('Waive passrole-wildcard-resource on this line (ramlint-disable-next-line)');
+    const waived = apply(PASSROLE_POLICY, editsFor(waive?.edit, uri));
+    expect(waived).toBe(PASSROLE_POLICY.replace('      "Resource"', '      // ramlint-disable-next-line passrole-wildcard-resource -- \n      "Resource"'));
+
+    await client?.connection.sendRequest('workspace/executeCommand', { command: waive?.command?.command, arguments: waive?.command?.arguments });
+    const cursor = client?.shown[0]?.selection?.start as { line: number; character: number };
+    const doc = TextDocument.create(uri, 'jsonc', 0, waived);
+    const withReason = apply(waived, [{ range: { start: cursor, end: cursor }, newText: 'only the ETL role exists here' }]);
+    expect(doc.getText({ start: { line: cursor.line, character: 0 }, end: cursor })).toMatch(/-- $/);
+    const after = lintText(withReason, { rules: builtinRules, filePath: 'p.jsonc' });
+    expect(after.messages.map((m) => m.ruleId)).toEqual(['passrole-missing-service-condition']);
+    expect(after.suppressedMessages.map((m) => m.ruleId)).toEqual(['passrole-wildcard-resource']);
+  });
+
+  it('in plain .json adds a waiver to the config, which then hides the finding', async () => {
+    const dir = tempWorkspace({ 'ramlint.config.jsonc': '{\n  // project settings\n  "rules": {}\n}\n', 'policies/.keep': '' });
+    const { uri, diagnostics } = await openWith(PASSROLE_POLICY, 'policies/p.json', { folders: [dir] });
+    const target = diagnostics.filter((d) => d.code === 'passrole-wildcard-resource');
+    const waive = (await actionsFor(uri, target)).find((a) => a.title.startsWith('Waive'));
+    expect(waive?.title).toBe('Waive passrole-wildcard-resource for this file in ramlint.config.jsonc');
+    const configFile = path.join(dir, 'ramlint.config.jsonc');
+    const newConfig = apply(fs.readFileSync(configFile, 'utf8'), editsFor(waive?.edit, fileUri(configFile)));
+    expect(newConfig).toContain('// project settings');
+    expect(parse(newConfig).waivers).toEqual([{ rule: 'passrole-wildcard-resource', files: ['policies/p.json'], path: 'Statement[0].Resource', reason: 'TODO: say why this risk is accepted' }]);
+
+    fs.writeFileSync(configFile, newConfig);
+    const after = client?.diagnostics(uri);
+    await client?.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(configFile), type: FileChangeType.Changed }] });
+    expect((await after)?.diagnostics.map((d) => d.code)).toEqual(['passrole-missing-service-condition']);
+  });
+
+  it("edits the editor's unsaved copy of the config, not the one on disk", async () => {
+    const dir = tempWorkspace({ 'ramlint.config.jsonc': '{}\n' });
+    const { uri, diagnostics } = await openWith(PASSROLE_POLICY, 'p.json', { folders: [dir] });
+    const configUri = fileUri(path.join(dir, 'ramlint.config.jsonc'));
+    const unsaved = '{\n  "rules": { "undocumented-sid": "off" }\n}\n';
+    await client?.open(configUri, unsaved, 'jsonc');
+    const waive = (await actionsFor(uri, diagnostics.slice(0, 1))).find((a) => a.title.startsWith('Waive'));
+    const result = parse(apply(unsaved, editsFor(waive?.edit, configUri)));
+    expect(result.rules).toEqual({ 'undocumented-sid': 'off' });
+    expect(result.waivers).toHaveLength(1);
+  });
+
+  it('in plain .json without a config creates ramlint.config.jsonc in the workspace folder', async () => {
+    const { dir, uri, diagnostics } = await openWith(PASSROLE_POLICY, 'p.json');
+    const waive = (await actionsFor(uri, diagnostics.slice(0, 1))).find((a) => a.title.startsWith('Waive'));
+    const configUri = fileUri(path.join(dir, 'ramlint.config.jsonc'));
+    expect(waive?.edit?.documentChanges?.[0]).toEqual({ kind: 'create', uri: configUri, options: { ignoreIfExists: true } });
+    const created = apply('', editsFor(waive?.edit, configUri));
+    expect(parse(created).waivers[0]).toMatchObject({ rule: diagnostics[0]?.code, files: ['p.json'] });
+  });
+
+  it('is not offered for core diagnostics, which mean the file was not checked', async () => {
+    const { uri, diagnostics } = await openWith('{ "Version": "1", "Statement": ', 'p.jsonc');
+    expect(diagnostics.map((d) => d.code)).toEqual(['invalid-json']);
+    const actions = await actionsFor(uri, diagnostics);
+    expect(actions.map((a) => a.title)).toEqual(['Show documentation for invalid-json']);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Large documents are linted in a worker thread (the compiled one in dist/,
+ * which the test setup builds), with the same results as in-process.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createLinter } from '../../src/lsp/linter-factory';
+import { LintWorker, OFF_THREAD_CHARS, offThread } from '../../src/lsp/off-thread';
+import { ROOT, tempWorkspace } from './client';
+
+jest.setTimeout(20_000);
+
+function largePolicy(): string {
+  const statements: string[] = [];
+  for (let i = 0; statements.join(',').length < OFF_THREAD_CHARS; i++) {
+    statements.push(`{"Effect": "Allow", "Action": ["oss:GetObject", "ram:PassRole"], "Resource": ["acs:oss:*:123456789012:bucket-${i}/*", "*"]}`);
+  }
+  return `{"Version": "1", "Statement": [${statements.join(',\n')}]}`;
+}
+
+const worker = new LintWorker(path.join(ROOT, 'dist', 'src', 'lsp', 'lint-worker.js'));
+afterAll(() => worker.dispose());
+
+describe('the lint worker', () => {
+  it('gives the same results as the in-process linter for a large document', async () => {
+    const dir = tempWorkspace();
+    const options = { cwd: dir };
+    const text = largePolicy();
+    const filePath = path.join(dir, 'big.json');
+    expect(worker.available).toBe(true);
+    const [viaWorker] = await offThread(createLinter(options), options, worker).lintText(text, { filePath });
+    const [inProcess] = await createLinter(options).lintText(text, { filePath });
+    expect(viaWorker?.messages.length).toBeGreaterThan(100);
+    expect(viaWorker).toEqual(inProcess);
+  });
+
+  it('reads changed configs after reset, and reports a config error as a rejection', async () => {
+    const dir = tempWorkspace();
+    const options = { cwd: dir };
+    const linter = offThread(createLinter(options), options, worker);
+    const filePath = path.join(dir, 'big.json');
+    const text = largePolicy();
+    const before = (await linter.lintText(text, { filePath }))[0]?.messages.filter((m) => m.ruleId === 'passrole-wildcard-resource').length;
+    expect(before).toBeGreaterThan(0);
+    fs.writeFileSync(path.join(dir, 'ramlint.config.jsonc'), '{ "rules": { "passrole-wildcard-resource": "off" } }');
+    worker.reset();
+    const after = (await linter.lintText(text, { filePath }))[0]?.messages.filter((m) => m.ruleId === 'passrole-wildcard-resource').length;
+    expect(after).toBe(0);
+    fs.writeFileSync(path.join(dir, 'ramlint.config.jsonc'), '{ "rules": { "no-such-rule": "off" } }');
+    worker.reset();
+    await expect(linter.lintText(text, { filePath })).rejects.toThrow(/no-such-rule/);
+  });
+
+  it('is not used when the compiled worker is missing (the sources run in-process)', async () => {
+    const missing = new LintWorker(path.join(ROOT, 'no-such-worker.js'));
+    const linter = createLinter({ cwd: tempWorkspace() });
+    expect(missing.available).toBe(false);
+    expect(offThread(linter, {}, missing)).toBe(linter);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * `ramlint lsp --stdio` as an editor runs it: a child process speaking
+ * JSON-RPC on its standard streams. Only what a process shows is tested here
+ * (the transport, the exit code); behaviour is tested in-process.
+ */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { lintText } from '../../src/engine/linter';
+import { builtinRules } from '../../src/rules';
+import { fileUri, ROOT, spawnedClient, tempWorkspace } from './client';
+
+jest.setTimeout(20_000);
+
+const BAD_POLICY = '{\n  "Version": "1",\n  "Statement": [{ "Effect": "Allow", "Action": "*", "Resource": "*" }]\n}\n';
+
+describe('ramlint lsp --stdio', () => {
+  it('publishes diagnostics, then exits 0 after shutdown and exit', async () => {
+    const dir = tempWorkspace();
+    const client = await spawnedClient({ client: 'neovim', folders: [dir] });
+    try {
+      const uri = fileUri(path.join(dir, 'admin.json'));
+      const published = client.diagnostics(uri);
+      await client.open(uri, BAD_POLICY);
+      const { diagnostics } = await published;
+      // admin-access points at the "*" of Action on line 3.
+      const action = BAD_POLICY.split('\n')[2]?.indexOf('"*"') as number;
+      expect(diagnostics.map((d) => [d.code, d.severity, d.range])).toEqual([
+        ['admin-access', DiagnosticSeverity.Error, { start: { line: 2, character: action }, end: { line: 2, character: action + 3 } }],
+      ]);
+      await client.connection.sendRequest('shutdown');
+      await client.connection.sendNotification('exit');
+      expect(await client.exited).toBe(0);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('exits 1 on exit without shutdown, as the protocol says', async () => {
+    const client = await spawnedClient({ folders: [tempWorkspace()] });
+    try {
+      await client.connection.sendNotification('exit');
+      expect(await client.exited).toBe(1);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('stays up when a document is not a policy at all, and answers the next request', async () => {
+    const dir = tempWorkspace();
+    const client = await spawnedClient({ folders: [dir] });
+    try {
+      const tf = fileUri(path.join(dir, 'main.tf'));
+      const binary = fileUri(path.join(dir, 'odd.json'));
+      const tfPublished = client.diagnostics(tf);
+      const oddPublished = client.diagnostics(binary);
+      await client.open(tf, 'resource "alicloud_ram_policy" "p" {\n  policy_document = <<EOF\n{"Version": "1"\nEOF\n}\n', 'terraform');
+      // Control characters and a lone surrogate in something that mentions "Statement", so it is linted.
+      await client.open(binary, '\u0000\u0001{"Statement": [{{{["\uD800');
+      expect(Array.isArray((await tfPublished).diagnostics)).toBe(true);
+      expect((await oddPublished).diagnostics.map((d) => d.code)).toEqual(['invalid-json']);
+      const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: binary }, position: { line: 0, character: 3 } });
+      expect(hover).not.toBeUndefined();
+      expect(client.logs.filter((l) => l.type === 1)).toEqual([]);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('lints a document too large for the main thread in its worker, with the same findings', async () => {
+    const dir = tempWorkspace();
+    const client = await spawnedClient({ folders: [dir] });
+    try {
+      const statements = Array.from({ length: 600 }, (_, i) => `{"Effect": "Allow", "Action": "ram:PassRole", "Resource": "acs:ram::123456789012:role/r${i}*"}`);
+      const text = `{"Version": "1", "Statement": [${statements.join(',\n')}]}`;
+      const uri = fileUri(path.join(dir, 'big.json'));
+      const published = client.diagnostics(uri);
+      await client.open(uri, text);
+      const { diagnostics } = await published;
+      const expected = lintText(text, { rules: builtinRules, filePath: path.join(dir, 'big.json') }).messages;
+      expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual(expected.map((m) => [m.ruleId, m.line - 1]));
+      expect(diagnostics.length).toBeGreaterThan(600);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('refuses to start without --stdio, with a usage message and exit code 2', () => {
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'ramlint.js'), 'lsp'], { encoding: 'utf8', timeout: 10_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Usage: ramlint lsp --stdio');
+    expect(run.stdout).toBe('');
+  });
+});
