@@ -1,13 +1,17 @@
 /**
  * What the editor knows about services and actions. The server depends on
- * this interface only; today it is backed by the OSS list in the engine, and
- * the generated action catalogue can implement it when it lands.
+ * this interface only; the built-in implementation reads the action catalogue
+ * (src/engine/catalog), which the rules read too.
  */
-import { OSS_ACTION_NAMES } from '../engine/catalog/oss-actions';
+import { catalogue as builtin } from '../engine/catalog/catalogue';
 
 export interface CatalogueAction {
   name: string;
   accessLevel?: string;
+  /** Where the entry comes from: authoritative, derived or curated (docs/catalogue.md). */
+  tier?: string;
+  /** ARN templates of the resource types the action supports ("*": all resources). */
+  resources?: readonly string[];
 }
 
 export interface ActionCatalogue {
@@ -15,11 +19,24 @@ export interface ActionCatalogue {
   actions(service: string): CatalogueAction[];
 }
 
-export function ossCatalogue(): ActionCatalogue {
-  const actions = OSS_ACTION_NAMES.map(([name, accessLevel]) => ({ name, accessLevel }));
+/** The built-in action catalogue; a service's list is built on first use. */
+export function builtinCatalogue(): ActionCatalogue {
+  const services = new Map<string, CatalogueAction[]>();
   return {
-    services: () => ['oss'],
-    actions: (service) => (service.toLowerCase() === 'oss' ? actions : []),
+    services: () => [...builtin().services.keys()],
+    actions(service) {
+      const code = service.toLowerCase();
+      let list = services.get(code);
+      if (!list) {
+        list = (builtin().services.get(code)?.actions ?? []).map((a) => {
+          const entry: CatalogueAction = { name: a.action.slice(a.action.indexOf(':') + 1), accessLevel: a.level, tier: a.tier };
+          if (a.resources) entry.resources = a.resources;
+          return entry;
+        });
+        services.set(code, list);
+      }
+      return list;
+    },
   };
 }
 

@@ -44,6 +44,8 @@ function actionAt(text: string, offset: number, catalogue: ActionCatalogue): str
   if (!found) return undefined;
   const lines = [`**${node.value}**`, `Service: \`${found.service}\``];
   if (found.action?.accessLevel) lines.push(`Access level: ${found.action.accessLevel}`);
+  if (found.action?.resources) lines.push(`Resource types: ${found.action.resources.map((r) => `\`${r}\``).join(', ')}`);
+  if (found.action?.tier) lines.push(`Catalogue entry: ${found.action.tier}`);
   else if (!found.action && !/[*?]/.test(node.value)) lines.push(`Not in ramlint's list of ${found.service} actions.`);
   return lines.join('\n\n');
 }

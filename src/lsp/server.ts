@@ -25,7 +25,7 @@ import { looksLikePolicy } from '../engine/detect';
 import { docsUrl, type Rule } from '../engine/rule';
 import type { LintMessage } from '../engine/types';
 import { CONFIG_FILE_NAMES } from '../config/types';
-import { type ActionCatalogue, ossCatalogue } from './catalogue';
+import { type ActionCatalogue, builtinCatalogue } from './catalogue';
 import { findingActions, FIX_ALL_KIND, minimalEdit, REVEAL, SHOW_DOCUMENTATION } from './code-actions';
 import { complete } from './completion';
 import { defaultRuleUrl, failureDiagnostic, toDiagnostic } from './diagnostics';
@@ -62,7 +62,7 @@ function isJsonDocument(document: TextDocument): boolean {
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const catalogue = options.catalogue ?? ossCatalogue();
+  const catalogue = options.catalogue ?? builtinCatalogue();
   const documents = new TextDocuments(TextDocument);
   const workspace = new Workspace();
   const linted = new Map<string, LintedDocument>();

@@ -66,7 +66,7 @@ describe.each<ClientName>(['vscode', 'neovim'])('with %s capabilities', (name) =
       },
       {
         code: 'duplicate-list-entry',
-        severity: DiagnosticSeverity.Warning,
+        severity: DiagnosticSeverity.Information,
         range: { start: { line: 5, character: 33 }, end: { line: 5, character: 47 } },
         source: 'ramlint',
         href: 'https://github.com/ramlint/ramlint/blob/main/docs/rules/duplicate-list-entry.md',
@@ -274,8 +274,9 @@ describe('configuration', () => {
   });
 
   it('shows a plugin rule that throws as internal-error, and loads no plugin when plugins are not allowed', async () => {
-    const plugin = path.resolve(__dirname, '..', '..', 'fixtures', 'plugins', 'ramlint-plugin-broken.js');
-    const dir = tempWorkspace({ 'ramlint.config.jsonc': JSON.stringify({ plugins: [plugin] }) });
+    // A plugin loads only from inside the project (docs/security.md), so the workspace holds its copy.
+    const plugin = fs.readFileSync(path.resolve(__dirname, '..', '..', 'fixtures', 'plugins', 'ramlint-plugin-broken.js'), 'utf8');
+    const dir = tempWorkspace({ 'ramlint.config.jsonc': JSON.stringify({ plugins: ['./ramlint-plugin-broken.js'] }), 'ramlint-plugin-broken.js': plugin });
     client = await inProcessClient({ folders: [dir] });
     const uri = fileUri(path.join(dir, 'p.json'));
     const first = client.diagnostics(uri);
@@ -345,5 +346,31 @@ describe('configuration', () => {
       event: { added: [{ uri: fileUri(second), name: 'second' }], removed: [{ uri: fileUri(first), name: 'first' }] },
     });
     expect((await after).diagnostics.map((d) => d.code)).toEqual(['passrole-missing-service-condition']);
+  });
+});
+
+describe('host files, through the file-level API', () => {
+  const TERRAFORM = `resource "alicloud_ram_policy" "etl" {
+  policy_name     = "etl"
+  policy_document = <<EOF
+{
+  "Version": "1",
+  "Statement": [{ "Effect": "Allow", "Action": "ram:PassRole", "Resource": "*" }]
+}
+EOF
+}
+`;
+
+  it('reports the findings of a policy inside a Terraform heredoc at their place in the .tf file', async () => {
+    const dir = tempWorkspace();
+    client = await inProcessClient({ folders: [dir] });
+    const uri = fileUri(path.join(dir, 'main.tf'));
+    const published = client.diagnostics(uri);
+    await client.open(uri, TERRAFORM, 'terraform');
+    const { diagnostics } = await published;
+    expect(diagnostics.map((d) => [d.code, d.range])).toEqual([
+      ['passrole-missing-service-condition', { start: { line: 5, character: 47 }, end: { line: 5, character: 61 } }],
+      ['passrole-wildcard-resource', { start: { line: 5, character: 75 }, end: { line: 5, character: 78 } }],
+    ]);
   });
 });

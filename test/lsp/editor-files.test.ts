@@ -39,7 +39,7 @@ describe('the VS Code extension', () => {
     });
     expect(parsed).toEqual([
       { file: 'p.json', line: '3', severity: 'error', code: 'invalid-effect' },
-      { file: 'p.json', line: '3', severity: 'warning', code: 'duplicate-list-entry' },
+      { file: 'p.json', line: '3', severity: 'info', code: 'duplicate-list-entry' },
       { file: 'stack.json', line: '1', severity: 'info', code: 'not-a-ram-policy' },
     ]);
   });

@@ -5,7 +5,7 @@
  */
 import * as fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ossCatalogue } from '../../src/lsp/catalogue';
+import { builtinCatalogue } from '../../src/lsp/catalogue';
 import { complete } from '../../src/lsp/completion';
 import { toDiagnostic, defaultRuleUrl } from '../../src/lsp/diagnostics';
 import { hoverAt } from '../../src/lsp/hover';
@@ -44,8 +44,8 @@ describe('half-typed policies', () => {
       fc.property(edited, (text) => {
         const document = TextDocument.create('file:///p.jsonc', 'jsonc', 1, text);
         for (let offset = 0; offset <= text.length; offset += 3) {
-          complete(document, offset, ossCatalogue());
-          hoverAt(text, offset, [], () => ({}), ossCatalogue(), true);
+          complete(document, offset, builtinCatalogue());
+          hoverAt(text, offset, [], () => ({}), builtinCatalogue(), true);
         }
       }),
       { seed: 20261202, numRuns: 60 },

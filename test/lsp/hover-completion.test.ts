@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONDITION_OPERATORS } from '../../src/engine/catalog/condition-operators';
-import { ossCatalogue } from '../../src/lsp/catalogue';
+import { builtinCatalogue } from '../../src/lsp/catalogue';
 import { complete } from '../../src/lsp/completion';
 import { whyItMatters } from '../../src/lsp/rule-docs';
 import { fileUri, inProcessClient, type TestClient, tempWorkspace } from './client';
@@ -38,7 +38,7 @@ function at(marked: string): { text: string; offset: number } {
 
 function labels(marked: string): string[] {
   const { text, offset } = at(marked);
-  return complete(TextDocument.create('file:///p.json', 'json', 1, text), offset, ossCatalogue()).map((i) => i.label);
+  return complete(TextDocument.create('file:///p.json', 'json', 1, text), offset, builtinCatalogue()).map((i) => i.label);
 }
 
 async function opened(text: string) {
@@ -82,7 +82,7 @@ describe('hover', () => {
   it('on an action name shows what the catalogue knows', async () => {
     const uri = await opened(POLICY);
     const hover = (await client?.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: positionOf(POLICY, 'oss:GetObject') })) as Hover;
-    expect((hover.contents as MarkupContent).value).toBe('**oss:GetObject**\n\nService: `oss`\n\nAccess level: read');
+    expect((hover.contents as MarkupContent).value).toBe('**oss:GetObject**\n\nService: `oss`\n\nAccess level: read\n\nCatalogue entry: curated');
   });
 
   it('elsewhere returns nothing', async () => {
@@ -107,10 +107,15 @@ describe('completion', () => {
     ['statement elements', '{"Statement": [{ "Effect": "Allow", | }]}', ['Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'Condition']],
     ['a lone statement object', '{"Statement": { "E|" }}', ['Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'Condition']],
     ['the Version value', '{"Version": "|"}', ['1']],
-    ['services before the colon', '{"Statement": [{"Action": ["o|"]}]}', ['oss:']],
     ['no elements inside a Resource value', '{"Statement": [{"Resource": "|"}]}', []],
   ])('offers %s', (_, marked, expected) => {
     expect(labels(marked)).toEqual(expected);
+  });
+
+  it('offers every catalogued service before the colon', () => {
+    const offered = labels('{"Statement": [{"Action": ["o|"]}]}');
+    expect(offered).toEqual(expect.arrayContaining(['oss:', 'ecs:', 'ram:', 'sts:', 'log:', 'odps:']));
+    expect(offered.every((label) => /^[a-z0-9-]+:$/.test(label))).toBe(true);
   });
 
   it('offers condition operators as keys of Condition', () => {
@@ -126,14 +131,14 @@ describe('completion', () => {
 
   it('offers action names after "service:", with their access level', () => {
     const { text, offset } = at('{"Statement": [{"Action": "oss:Get|');
-    const items = complete(TextDocument.create('file:///p.json', 'json', 1, text), offset, ossCatalogue());
+    const items = complete(TextDocument.create('file:///p.json', 'json', 1, text), offset, builtinCatalogue());
     expect(items.find((i) => i.label === 'oss:GetObject')).toMatchObject({ detail: 'access level: read', textEdit: { newText: 'oss:GetObject' } });
     expect(items.every((i) => i.label.startsWith('oss:'))).toBe(true);
   });
 
   it('brings its own quotes outside a string', () => {
     const { text, offset } = at('{"Statement": [{"Effect": |}]}');
-    const items = complete(TextDocument.create('file:///p.json', 'json', 1, text), offset, ossCatalogue());
+    const items = complete(TextDocument.create('file:///p.json', 'json', 1, text), offset, builtinCatalogue());
     expect(items.map((i) => i.insertText)).toEqual(['"Allow"', '"Deny"']);
   });
 

@@ -89,11 +89,3 @@ export function guessLevel(action: string): AccessLevel {
   if (/(Acl|Policy|PublicAccessBlock)$/i.test(name)) return 'permissions';
   return 'write';
 }
-
-/** The actions as Alibaba spells them (OSS_ACTIONS keys are lower-cased), for editor completion. */
-export const OSS_ACTION_NAMES: readonly (readonly [string, AccessLevel])[] = [
-  ...LIST.map((a) => [a, 'list'] as const),
-  ...READ.map((a) => [a, 'read'] as const),
-  ...WRITE.map((a) => [a, 'write'] as const),
-  ...PERMISSIONS.map((a) => [a, 'permissions'] as const),
-];
