@@ -26,12 +26,14 @@ import { formatRuleList } from './rules-list';
 import { expandPaths } from './targets';
 import { packageVersion } from './version';
 import { writeFileAtomic } from './write';
+import { runCan } from './commands/can';
 
 export const EXIT_OK = 0;
 export const EXIT_LINT_ERRORS = 1;
 export const EXIT_FAILURE = 2;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  if (argv[0] === 'can') return runCan(argv.slice(1), io);
   const version = packageVersion();
   const parsed = parseArgs(argv, version);
   if (!parsed.ok) {

@@ -4,7 +4,6 @@ import { cellsOf, glob, globCoveredBy, globIncludedIn, globMatches, globSet, glo
 const g = (p: string) => glob(p, false);
 /** Small alphabets make overlaps, and so disagreements, likely. */
 const pattern = fc.array(fc.constantFrom('a', 'b', '*', '?'), { maxLength: 7 }).map((cs) => cs.join(''));
-const word = fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 8 }).map((cs) => cs.join(''));
 const SEED = { seed: 20261202, numRuns: 400 };
 
 /** Every word over {a,b,c} up to `n` characters: brute force for tiny patterns. */
