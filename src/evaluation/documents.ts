@@ -51,8 +51,10 @@ export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolic
     }
     const source = new SourceText(document.text);
     const originOf = (s: Statement) => {
-      const pos = document.offsetToHost ? document.offsetToHost(s.node.offset) : source.position(s.node.offset);
-      return { filePath: document.filePath, label: document.label, line: pos.line, column: pos.column, path: formatPath(s.path) };
+      const at = (offset: number) => (document.offsetToHost ? document.offsetToHost(offset) : source.position(offset));
+      const start = at(s.node.offset);
+      const end = at(s.node.offset + s.node.length);
+      return { filePath: document.filePath, label: document.label, line: start.line, column: start.column, path: formatPath(s.path), endLine: end.line, endColumn: end.column, offset: s.node.offset, endOffset: s.node.offset + s.node.length };
     };
     const { statements, skipped } = evalStatements(policy, originOf);
     for (const s of skipped) out.problems.push({ ...where, message: `${formatPath(s.path)} was left out: it needs "Effect": "Allow" or "Deny" and exactly one of Action/NotAction (and of Resource/NotResource)` });

@@ -102,7 +102,7 @@ function isEmpty(bits: Uint32Array): boolean {
 /** Readable stand-ins for "any other character", tried in this order. */
 const FRESH_CANDIDATES = 'xyzqjkwvXYZQ0123456789_-abcdefghilmnoprstu';
 
-/** The characters the patterns name, plus one that none of them names. */
+/** One character that none of the patterns names, then the characters they name. */
 export function alphabetOf(globs: readonly Glob[]): number[] {
   const seen = new Set<number>();
   for (const g of globs) for (const ch of g.text) {
@@ -111,7 +111,8 @@ export function alphabetOf(globs: readonly Glob[]): number[] {
   }
   let fresh = [...FRESH_CANDIDATES].map((c) => c.codePointAt(0) as number).find((c) => !seen.has(c));
   for (let c = 0x100; fresh === undefined; c++) if (!seen.has(c)) fresh = c;
-  return [...seen, fresh].sort((a, b) => a - b);
+  // The fresh character first, so the shortest witnesses read `b/x` rather than `b//`.
+  return [fresh, ...[...seen].sort((a, b) => a - b)];
 }
 
 /** One reachable combination of memberships, and the shortest string that shows it. */

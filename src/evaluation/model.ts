@@ -16,6 +16,11 @@ export interface StatementOrigin {
   column: number;
   /** `Statement[1]` */
   path: string;
+  /** The statement's extent, for formats that show a range (1-based end, exclusive; offsets in the document text). */
+  endLine: number;
+  endColumn: number;
+  offset: number;
+  endOffset: number;
 }
 
 export interface EvalStatement {

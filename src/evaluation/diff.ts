@@ -1,0 +1,178 @@
+/**
+ * Does the new set of policies grant anything the old set does not? Sound:
+ * it may report access that is not really new, never miss any. Exact over
+ * all action and resource strings (glob automata), not only catalogued ones.
+ *
+ * Over-approximating new access and under-approximating old access:
+ * - a new Allow's condition is assumed satisfiable;
+ * - a new Deny counts only when it has no condition;
+ * - an old Allow counts only when the new statement's condition implies its own;
+ * - an old Deny is assumed to apply, whatever its condition.
+ */
+import { type Cell, type GlobSet, cellsOf, commonWitness, setContains, setIncludedIn } from './glob';
+import { conditionImplies } from './implication';
+import { KNOWN_ACTIONS } from './known-actions';
+import { type EvalStatement, hasCondition } from './model';
+
+export interface NewAccess {
+  action: string;
+  resource: string;
+  /** A principal the statement names, for statements with a Principal. */
+  principal?: string;
+  /** The new grant depends on a condition (its own, or a conditional new Deny that may block it). */
+  conditional: boolean;
+  statement: EvalStatement;
+  /** The search ran out of budget: the statement is reported as new without a proof either way. */
+  unproven?: boolean;
+}
+
+export interface DiffOptions {
+  /** Product states per automaton search. */
+  budget?: number;
+}
+
+export function findNewAccess(oldStatements: readonly EvalStatement[], newStatements: readonly EvalStatement[], options: DiffOptions = {}): NewAccess[] {
+  const out: NewAccess[] = [];
+  const newDenies = newStatements.filter((s) => s.effect === 'Deny');
+  const oldAllows = oldStatements.filter((s) => s.effect === 'Allow');
+  const oldDenies = oldStatements.filter((s) => s.effect === 'Deny');
+  for (const granting of newStatements) {
+    if (granting.effect !== 'Allow') continue;
+    const blockers = newDenies.filter((d) => !hasCondition(d) && principalsWithin(granting, d, options.budget));
+    const implied = oldAllows.filter((o) => conditionImplies(granting.statement.condition, o.statement.condition));
+    const competitors = (cover: EvalStatement[], principal?: string): Competitors => ({ blockers, cover, oldDenies, conditionalDenies: newDenies.filter(hasCondition), budget: options.budget, principal });
+    if (!granting.principals) {
+      const found = newAccessOf(granting, competitors(implied.filter((o) => !o.principals)));
+      if (found) out.push(found);
+      continue;
+    }
+    // With a Principal, the principal is a third dimension: for each combination of
+    // old Principal sets a principal falls in, only those old statements cover it.
+    const withPrincipal = implied.filter((o) => o.principals);
+    const sets = [granting.principals, ...withPrincipal.map((o) => o.principals as GlobSet)];
+    const cells = cellsOf(sets, { budget: options.budget });
+    let reported = false;
+    const tried = new Set<string>();
+    const candidates = [...instances(granting.principals).map((p) => ({ witness: p, members: sets.map((s) => setContains(s, p)) })), ...cells.cells];
+    for (const cell of candidates) {
+      const key = cell.members.join();
+      if (!cell.members[0] || tried.has(key)) continue;
+      tried.add(key);
+      const found = newAccessOf(granting, competitors(withPrincipal.filter((_, i) => cell.members[i + 1]), cell.witness));
+      if (found) {
+        out.push(found);
+        reported = true;
+        break;
+      }
+    }
+    if (!reported && cells.exhausted) out.push(unprovenAccess(granting, competitors([])));
+  }
+  return out;
+}
+
+/**
+ * Is every principal `inner` applies to also one `outer` applies to? Both
+ * without Principal: the same identity. The set comparison is exact; when it
+ * runs out of budget the answer is no, which is the sound side for both uses.
+ */
+function principalsWithin(inner: EvalStatement, outer: EvalStatement, budget?: number): boolean {
+  if (!inner.principals || !outer.principals) return !inner.principals && !outer.principals;
+  return setIncludedIn(inner.principals, [outer.principals], budget) === true;
+}
+
+interface Competitors {
+  /** Unconditional new Denies: they take access away from the new set. */
+  blockers: EvalStatement[];
+  /** Old Allows that may be counted against this statement. */
+  cover: EvalStatement[];
+  oldDenies: EvalStatement[];
+  conditionalDenies: EvalStatement[];
+  budget?: number;
+  /** The principal asked about, for statements with a Principal. */
+  principal?: string;
+}
+
+type Role = 'blocker' | 'cover' | 'oldDeny';
+
+function newAccessOf(granting: EvalStatement, c: Competitors): NewAccess | undefined {
+  // Only statements whose actions and resources overlap the grant can matter.
+  const overlaps = (s: EvalStatement) => commonWitness([granting.actions, s.actions], c.budget).witness !== undefined && commonWitness([granting.resources, s.resources], c.budget).witness !== undefined;
+  const others: { s: EvalStatement; role: Role }[] = [
+    ...c.blockers.filter(overlaps).map((s) => ({ s, role: 'blocker' as const })),
+    ...c.cover.filter(overlaps).map((s) => ({ s, role: 'cover' as const })),
+    ...c.oldDenies.filter(overlaps).map((s) => ({ s, role: 'oldDeny' as const })),
+  ];
+  const principal = c.principal;
+  const make = (action: string, resource: string): NewAccess => ({
+    action,
+    resource,
+    ...(principal !== undefined ? { principal } : {}),
+    conditional: hasCondition(granting) || c.conditionalDenies.some((d) => setContains(d.actions, action) && setContains(d.resources, resource)),
+    statement: granting,
+  });
+
+  // Which resource is new access for an action inside exactly these statements' action sets?
+  const resourceFor = (inAction: readonly boolean[]): { witness?: string; exhausted: boolean } => {
+    const active = others.filter((_, i) => inAction[i]);
+    const wanted = (m: readonly boolean[]) => {
+      if (!m[0]) return false;
+      let covered = false;
+      let oldDenied = false;
+      for (let i = 0; i < active.length; i++) {
+        if (!m[i + 1]) continue;
+        const role = (active[i] as { role: Role }).role;
+        if (role === 'blocker') return false;
+        if (role === 'cover') covered = true;
+        else oldDenied = true;
+      }
+      return !covered || oldDenied;
+    };
+    const sets = [granting.resources, ...active.map((o) => o.s.resources)];
+    // Readable candidates first (the patterns themselves, wildcards filled in), then the automaton.
+    for (const candidate of sets.flatMap(instances)) if (wanted(sets.map((s) => setContains(s, candidate)))) return { witness: candidate, exhausted: false };
+    const found = cellsOf(sets, { budget: c.budget, wanted });
+    return { witness: found.cells[0]?.witness, exhausted: found.exhausted };
+  };
+
+  // Real action names first: a nicer witness, same proof.
+  const memo = new Map<string, { witness?: string; exhausted: boolean }>();
+  const resourceForCell = (inAction: readonly boolean[]) => {
+    const key = inAction.map((m) => (m ? 1 : 0)).join('');
+    let r = memo.get(key);
+    if (!r) memo.set(key, (r = resourceFor(inAction)));
+    return r;
+  };
+  for (const action of [...KNOWN_ACTIONS, ...instances(granting.actions)]) {
+    if (!setContains(granting.actions, action)) continue;
+    const r = resourceForCell(others.map((o) => setContains(o.s.actions, action)));
+    if (r.witness !== undefined) return make(action, r.witness);
+  }
+  const cells = cellsOf([granting.actions, ...others.map((o) => o.s.actions)], { budget: c.budget });
+  let exhausted = cells.exhausted;
+  for (const cell of cells.cells as Cell[]) {
+    if (!cell.members[0]) continue;
+    const r = resourceForCell(cell.members.slice(1));
+    if (r.witness !== undefined) return make(cell.witness, r.witness);
+    exhausted ||= r.exhausted;
+  }
+  return exhausted ? unprovenAccess(granting, c) : undefined;
+}
+
+/** Out of budget: report the grant (sound), with strings it grants. */
+function unprovenAccess(granting: EvalStatement, c: Competitors): NewAccess {
+  const pick = (set: GlobSet) => instances(set)[0] ?? commonWitness([set]).witness ?? '*';
+  const principal = c.principal ?? (granting.principals ? pick(granting.principals) : undefined);
+  return {
+    action: pick(granting.actions),
+    resource: pick(granting.resources),
+    ...(principal !== undefined ? { principal } : {}),
+    conditional: hasCondition(granting),
+    statement: granting,
+    unproven: true,
+  };
+}
+
+/** The set's patterns with each wildcard filled in: `acs:oss:*:1:b/*` → `acs:oss:x:1:b/x`. */
+function instances(set: GlobSet): string[] {
+  return set.globs.map((g) => (g.text === '*' ? '' : g.source.replace(/\*+/g, 'x').replace(/\?/g, 'x'))).filter((t) => t !== '');
+}
