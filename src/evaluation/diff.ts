@@ -9,7 +9,7 @@
  * - an old Allow counts only when the new statement's condition implies its own;
  * - an old Deny is assumed to apply, whatever its condition.
  */
-import { type Cell, type GlobSet, cellsOf, commonWitness, setContains, setIncludedIn } from './glob';
+import { type Cell, type GlobSet, cellsOf, commonWitness, mayIntersect, setContains, setCoveredFast, setIncludedIn, naiveIncluded } from './glob';
 import { conditionImplies } from './implication';
 import { KNOWN_ACTIONS } from './known-actions';
 import { type EvalStatement, hasCondition } from './model';
@@ -36,11 +36,14 @@ export function findNewAccess(oldStatements: readonly EvalStatement[], newStatem
   const newDenies = newStatements.filter((s) => s.effect === 'Deny');
   const oldAllows = oldStatements.filter((s) => s.effect === 'Allow');
   const oldDenies = oldStatements.filter((s) => s.effect === 'Deny');
+  // An old Deny inside a new Deny that applies whenever it did takes nothing away that the new set gives:
+  // dropping it changes no answer and spares the automaton.
+  const relevantOldDenies = oldDenies.filter((d) => !newDenies.some((n) => rectangleWithin(d, n) && conditionImplies(d.statement.condition, n.statement.condition) && principalsWithin(d, n, options.budget)));
   for (const granting of newStatements) {
     if (granting.effect !== 'Allow') continue;
     const blockers = newDenies.filter((d) => !hasCondition(d) && principalsWithin(granting, d, options.budget));
     const implied = oldAllows.filter((o) => conditionImplies(granting.statement.condition, o.statement.condition));
-    const competitors = (cover: EvalStatement[], principal?: string): Competitors => ({ blockers, cover, oldDenies, conditionalDenies: newDenies.filter(hasCondition), budget: options.budget, principal });
+    const competitors = (cover: EvalStatement[], principal?: string): Competitors => ({ blockers, cover, oldDenies: relevantOldDenies, conditionalDenies: newDenies.filter(hasCondition), budget: options.budget, principal });
     if (!granting.principals) {
       const found = newAccessOf(granting, competitors(implied.filter((o) => !o.principals)));
       if (found) out.push(found);
@@ -75,6 +78,11 @@ export function findNewAccess(oldStatements: readonly EvalStatement[], newStatem
  * without Principal: the same identity. The set comparison is exact; when it
  * runs out of budget the answer is no, which is the sound side for both uses.
  */
+/** Is every (action, resource) of `inner` one of `outer`'s? Quick and sound: false when unsure. */
+function rectangleWithin(inner: EvalStatement, outer: EvalStatement): boolean {
+  return setCoveredFast(inner.actions, outer.actions) && setCoveredFast(inner.resources, outer.resources);
+}
+
 function principalsWithin(inner: EvalStatement, outer: EvalStatement, budget?: number): boolean {
   if (!inner.principals || !outer.principals) return !inner.principals && !outer.principals;
   return setIncludedIn(inner.principals, [outer.principals], budget) === true;
@@ -96,12 +104,15 @@ type Role = 'blocker' | 'cover' | 'oldDeny';
 
 function newAccessOf(granting: EvalStatement, c: Competitors): NewAccess | undefined {
   // Only statements whose actions and resources overlap the grant can matter.
-  const overlaps = (s: EvalStatement) => commonWitness([granting.actions, s.actions], c.budget).witness !== undefined && commonWitness([granting.resources, s.resources], c.budget).witness !== undefined;
+  // A cheap filter: it may keep a statement that cannot matter, never drop one that can.
+  const overlaps = (s: EvalStatement) => mayIntersect(granting.actions, s.actions) && mayIntersect(granting.resources, s.resources);
   const others: { s: EvalStatement; role: Role }[] = [
     ...c.blockers.filter(overlaps).map((s) => ({ s, role: 'blocker' as const })),
     ...c.cover.filter(overlaps).map((s) => ({ s, role: 'cover' as const })),
     ...c.oldDenies.filter(overlaps).map((s) => ({ s, role: 'oldDeny' as const })),
   ];
+  // The common case, an unchanged or narrowed statement: one old Allow holds all of it and no old Deny cuts into it.
+  if (!others.some((o) => o.role === 'oldDeny') && others.some((o) => o.role === 'cover' && rectangleWithin(granting, o.s))) return undefined;
   const principal = c.principal;
   const make = (action: string, resource: string): NewAccess => ({
     action,
@@ -128,6 +139,13 @@ function newAccessOf(granting: EvalStatement, c: Competitors): NewAccess | undef
       return !covered || oldDenied;
     };
     const sets = [granting.resources, ...active.map((o) => o.s.resources)];
+    // Fast path: with no old Deny in play, the resources are all taken when each pattern of the grant
+    // lies inside one pattern of a cover or blocker (the fast check is sound, and exact for ?-free covers).
+    const takers = active.filter((o) => o.role !== 'oldDeny');
+    if (takers.length === active.length && !granting.resources.negated && takers.every((o) => !o.s.resources.negated)) {
+      const all = takers.flatMap((o) => o.s.resources.globs);
+      if (granting.resources.globs.every((g) => all.some((h) => naiveIncluded(g, h)))) return { exhausted: false };
+    }
     // Readable candidates first (the patterns themselves, wildcards filled in), then the automaton.
     for (const candidate of sets.flatMap(instances)) if (wanted(sets.map((s) => setContains(s, candidate)))) return { witness: candidate, exhausted: false };
     const found = cellsOf(sets, { budget: c.budget, wanted });

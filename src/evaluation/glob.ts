@@ -11,23 +11,26 @@
  * pathological patterns (`*a?????????`), so every search has a state budget and
  * reports when it ran out instead of running on.
  */
-import { wildcardMatch } from '../engine/wildcard';
+import { type CompiledWildcard, compileWildcard, wildcardMatch } from '../engine/wildcard';
 
 /** A pattern, case-folded when the dimension ignores case, with `**` runs collapsed. */
 export interface Glob {
   readonly source: string;
   readonly text: string;
   readonly ignoreCase: boolean;
+  /** Compiled once per pattern: the shared matcher cache is too small for a thousand policies. */
+  readonly matcher: CompiledWildcard;
 }
 
 export function glob(source: string, ignoreCase: boolean): Glob {
   const folded = ignoreCase ? source.toLowerCase() : source;
-  return { source, text: folded.replace(/\*+/g, '*'), ignoreCase };
+  const text = folded.replace(/\*+/g, '*');
+  return { source, text, ignoreCase, matcher: compileWildcard(text, false) };
 }
 
 /** Does the pattern match this concrete string? */
 export function globMatches(g: Glob, value: string): boolean {
-  return wildcardMatch(g.text, g.ignoreCase ? value.toLowerCase() : value);
+  return wildcardMatch(g.matcher, g.ignoreCase ? value.toLowerCase() : value);
 }
 
 /**
@@ -138,44 +141,88 @@ export const DEFAULT_STATE_BUDGET = 50_000;
  */
 export function cellsOf(sets: readonly GlobSet[], options: { budget?: number; wanted?: (members: readonly boolean[]) => boolean } = {}): CellSearch {
   const budget = options.budget ?? DEFAULT_STATE_BUDGET;
+  // One NFA per distinct pattern text, shared by every set that names it.
+  const nfaIndex = new Map<string, number>();
   const nfas: GlobNfa[] = [];
-  const owner: number[] = [];
-  sets.forEach((s, i) => s.globs.forEach((g) => (nfas.push(new GlobNfa(g.text)), owner.push(i))));
+  const setsOfNfa: number[][] = [];
+  sets.forEach((s, i) =>
+    s.globs.forEach((g) => {
+      let k = nfaIndex.get(g.text);
+      if (k === undefined) {
+        nfaIndex.set(g.text, (k = nfas.length));
+        nfas.push(new GlobNfa(g.text));
+        setsOfNfa.push([]);
+      }
+      (setsOfNfa[k] as number[]).push(i);
+    }),
+  );
   const alphabet = alphabetOf(sets.flatMap((s) => s.globs));
 
-  const membersOf = (states: Uint32Array[]): boolean[] => {
-    const inUnion = sets.map(() => false);
-    states.forEach((st, k) => {
-      if (nfas[k]?.accepts(st)) inUnion[owner[k] as number] = true;
+  // A product state lists only the NFAs still alive: most patterns die after a
+  // few characters, so stepping and hashing cost what is alive, not everything.
+  type Product = { alive: number[]; states: Uint32Array[] };
+  /** The sets whose union accepts: a short list, since few NFAs are alive. */
+  const acceptingOf = (p: Product): number[] => {
+    const out: number[] = [];
+    p.alive.forEach((k, j) => {
+      if ((nfas[k] as GlobNfa).accepts(p.states[j] as Uint32Array)) for (const i of setsOfNfa[k] as number[]) if (!out.includes(i)) out.push(i);
     });
+    return out.sort((a, b) => a - b);
+  };
+  const membersOf = (accepting: readonly number[]): boolean[] => {
+    const inUnion = sets.map(() => false);
+    for (const i of accepting) inUnion[i] = true;
     return inUnion.map((m, i) => m !== (sets[i] as GlobSet).negated);
   };
-  const keyOf = (states: Uint32Array[]) => states.map((s) => s.join(',')).join('|');
+  // Each NFA index and 32-bit word as 16-bit characters: hashing strings of numbers was a third of the time.
+  const keyOf = (p: Product) => {
+    let key = '';
+    p.alive.forEach((k, j) => {
+      key += String.fromCharCode(k & 0xffff, k >>> 16);
+      for (const w of p.states[j] as Uint32Array) key += String.fromCharCode(w & 0xffff, w >>> 16);
+    });
+    return key;
+  };
+  const step = (p: Product, c: number): Product => {
+    const next: Product = { alive: [], states: [] };
+    p.alive.forEach((k, j) => {
+      const st = (nfas[k] as GlobNfa).step(p.states[j] as Uint32Array, c);
+      if (!isEmpty(st)) {
+        next.alive.push(k);
+        next.states.push(st);
+      }
+    });
+    return next;
+  };
 
   const cells = new Map<string, Cell>();
-  const seen = new Set<string>();
-  const start = nfas.map((n) => n.start());
-  const queue: { states: Uint32Array[]; word: number[] }[] = [{ states: start, word: [] }];
-  seen.add(keyOf(start));
+  const start: Product = { alive: nfas.map((_, k) => k), states: nfas.map((n) => n.start()) };
+  const seen = new Set<string>([keyOf(start)]);
+  // Words are kept as parent links, not copied per state.
+  const queue: { product: Product; parent: number; char: number }[] = [{ product: start, parent: -1, char: 0 }];
+  const wordAt = (index: number): string => {
+    const chars: number[] = [];
+    for (let i = index; i > 0; i = (queue[i] as { parent: number }).parent) chars.push((queue[i] as { char: number }).char);
+    return String.fromCodePoint(...chars.reverse());
+  };
   for (let head = 0; head < queue.length; head++) {
-    const { states, word } = queue[head] as { states: Uint32Array[]; word: number[] };
-    queue[head] = undefined as never; // let the explored prefix be collected
-    const members = membersOf(states);
-    const cellKey = members.map((m) => (m ? '1' : '0')).join('');
+    const { product } = queue[head] as { product: Product };
+    const accepting = acceptingOf(product);
+    const cellKey = accepting.join(',');
     if (!cells.has(cellKey)) {
-      const cell = { members, witness: String.fromCodePoint(...word) };
+      const cell = { members: membersOf(accepting), witness: wordAt(head) };
       cells.set(cellKey, cell);
-      if (options.wanted?.(members)) return { cells: [cell], exhausted: false };
+      if (options.wanted?.(cell.members)) return { cells: [cell], exhausted: false };
     }
     // Once every NFA is dead the memberships can no longer change.
-    if (states.every(isEmpty)) continue;
+    if (product.alive.length === 0) continue;
     for (const c of alphabet) {
-      const next = states.map((s, k) => (nfas[k] as GlobNfa).step(s, c));
+      const next = step(product, c);
       const key = keyOf(next);
       if (seen.has(key)) continue;
       if (seen.size >= budget) return { cells: options.wanted ? [] : [...cells.values()], exhausted: true };
       seen.add(key);
-      queue.push({ states: next, word: [...word, c] });
+      queue.push({ product: next, parent: head, char: c });
     }
   }
   return { cells: options.wanted ? [] : [...cells.values()], exhausted: false };
@@ -240,4 +287,48 @@ export function globCoveredBy(p: Glob, qs: readonly Glob[], budget?: number): An
   if (qs.some((q) => naiveIncluded(p, q))) return true;
   if (qs.every((q) => !q.text.includes('?'))) return false;
   return globIncludedIn(p, qs, budget);
+}
+
+/**
+ * A cheap necessary condition for two sets to share a string: some pair of
+ * their patterns agrees on the literal text before the first `*` and after
+ * the last one. Never false when they do overlap, so a caller may use it to
+ * skip the automaton; `true` proves nothing.
+ */
+export function mayIntersect(a: GlobSet, b: GlobSet): boolean {
+  if (a.negated || b.negated) return true;
+  return a.globs.some((g) => b.globs.some((h) => endsCompatible(g.text, h.text)));
+}
+
+function endsCompatible(p: string, q: string): boolean {
+  const ps = p.indexOf('*');
+  const qs = q.indexOf('*');
+  if (ps < 0 && qs < 0) return p.length === q.length && charsAgree(p, q, 0, p.length, false);
+  const head = Math.min(ps < 0 ? p.length : ps, qs < 0 ? q.length : qs);
+  if (!charsAgree(p, q, 0, head, false)) return false;
+  const pt = ps < 0 ? p.length : p.length - 1 - p.lastIndexOf('*');
+  const qt = qs < 0 ? q.length : q.length - 1 - q.lastIndexOf('*');
+  return charsAgree(p, q, 0, Math.min(pt, qt), true);
+}
+
+/** Do p and q agree on `count` characters from the start (or the end), `?` agreeing with anything? */
+function charsAgree(p: string, q: string, from: number, count: number, fromEnd: boolean): boolean {
+  for (let k = from; k < count; k++) {
+    const a = fromEnd ? p[p.length - 1 - k] : p[k];
+    const b = fromEnd ? q[q.length - 1 - k] : q[k];
+    if (a !== b && a !== '?' && b !== '?') return false;
+  }
+  return true;
+}
+
+/**
+ * A quick, sound (never wrongly true) `a ⊆ b`, without the automaton: each
+ * pattern of `a` inside one pattern of `b` by the fast check; for two
+ * complements, the other way round. Used to skip work, never to prove new access.
+ */
+export function setCoveredFast(a: GlobSet, b: GlobSet): boolean {
+  if (!a.negated && !b.negated) return a.globs.every((g) => b.globs.some((h) => naiveIncluded(g, h)));
+  if (a.negated && b.negated) return b.globs.every((h) => a.globs.some((g) => naiveIncluded(h, g)));
+  if (!b.negated) return b.globs.some((h) => h.text === '*');
+  return false;
 }
