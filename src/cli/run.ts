@@ -28,6 +28,7 @@ import { packageVersion } from './version';
 import { writeFileAtomic } from './write';
 import { runCan } from './commands/can';
 import { runDiff } from './commands/diff';
+import { runEscalation } from './commands/escalation';
 
 export const EXIT_OK = 0;
 export const EXIT_LINT_ERRORS = 1;
@@ -36,6 +37,7 @@ export const EXIT_FAILURE = 2;
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (argv[0] === 'can') return runCan(argv.slice(1), io);
   if (argv[0] === 'diff') return runDiff(argv.slice(1), io);
+  if (argv[0] === 'escalation') return runEscalation(argv.slice(1), io);
   const version = packageVersion();
   const parsed = parseArgs(argv, version);
   if (!parsed.ok) {
