@@ -20,18 +20,28 @@ export interface Glob {
   readonly ignoreCase: boolean;
   /** Compiled once per pattern: the shared matcher cache is too small for a thousand policies. */
   readonly matcher: CompiledWildcard;
+  /** False: `*` stops at `:` and `/` (see semantics.ts, STAR_CROSSES_SEPARATORS). */
+  readonly starCrossesSeparators: boolean;
 }
 
-export function glob(source: string, ignoreCase: boolean): Glob {
+export function glob(source: string, ignoreCase: boolean, starCrossesSeparators = true): Glob {
   const folded = ignoreCase ? source.toLowerCase() : source;
   const text = folded.replace(/\*+/g, '*');
-  return { source, text, ignoreCase, matcher: compileWildcard(text, false) };
+  return { source, text, ignoreCase, matcher: compileWildcard(text, false), starCrossesSeparators };
 }
 
 /** Does the pattern match this concrete string? */
 export function globMatches(g: Glob, value: string): boolean {
-  return wildcardMatch(g.matcher, g.ignoreCase ? value.toLowerCase() : value);
+  const v = g.ignoreCase ? value.toLowerCase() : value;
+  if (g.starCrossesSeparators) return wildcardMatch(g.matcher, v);
+  const nfa = new GlobNfa(g.text, false);
+  let state = nfa.start();
+  for (const ch of v) state = nfa.step(state, ch.codePointAt(0) as number);
+  return nfa.accepts(state);
 }
+
+const COLON = 58;
+const SLASH = 47;
 
 /**
  * A set of strings: the union of some patterns, or (NotAction, NotResource)
@@ -42,8 +52,8 @@ export interface GlobSet {
   readonly negated: boolean;
 }
 
-export function globSet(patterns: readonly string[], ignoreCase: boolean, negated = false): GlobSet {
-  return { globs: patterns.map((p) => glob(p, ignoreCase)), negated };
+export function globSet(patterns: readonly string[], ignoreCase: boolean, negated = false, starCrossesSeparators = true): GlobSet {
+  return { globs: patterns.map((p) => glob(p, ignoreCase, starCrossesSeparators)), negated };
 }
 
 export function setContains(set: GlobSet, value: string): boolean {
@@ -57,7 +67,10 @@ class GlobNfa {
   private readonly stars: boolean[];
   readonly size: number;
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    private readonly starCrossesSeparators = true,
+  ) {
     this.chars = [...text].map((c) => c.codePointAt(0) as number);
     this.stars = this.chars.map((c) => c === 42);
     this.size = this.chars.length + 1;
@@ -80,7 +93,9 @@ class GlobNfa {
     for (let i = 0; i < this.chars.length; i++) {
       if (!has(state, i)) continue;
       const c = this.chars[i] as number;
-      if (c === 42) set(next, i);
+      if (c === 42) {
+        if (this.starCrossesSeparators || (char !== COLON && char !== SLASH)) set(next, i);
+      }
       else if (c === 63 || c === char) set(next, i + 1);
     }
     return this.close(next);
@@ -108,6 +123,8 @@ const FRESH_CANDIDATES = 'xyzqjkwvXYZQ0123456789_-abcdefghilmnoprstu';
 /** One character that none of the patterns names, then the characters they name. */
 export function alphabetOf(globs: readonly Glob[]): number[] {
   const seen = new Set<number>();
+  // Where `*` stops at separators they are characters unlike any other, so they must be in the alphabet.
+  if (globs.some((g) => !g.starCrossesSeparators)) seen.add(COLON).add(SLASH);
   for (const g of globs) for (const ch of g.text) {
     const c = ch.codePointAt(0) as number;
     if (c !== 42 && c !== 63) seen.add(c);
@@ -147,10 +164,11 @@ export function cellsOf(sets: readonly GlobSet[], options: { budget?: number; wa
   const setsOfNfa: number[][] = [];
   sets.forEach((s, i) =>
     s.globs.forEach((g) => {
-      let k = nfaIndex.get(g.text);
+      const id = `${g.starCrossesSeparators ? '' : '/'}${g.text}`;
+      let k = nfaIndex.get(id);
       if (k === undefined) {
-        nfaIndex.set(g.text, (k = nfas.length));
-        nfas.push(new GlobNfa(g.text));
+        nfaIndex.set(id, (k = nfas.length));
+        nfas.push(new GlobNfa(g.text, g.starCrossesSeparators));
         setsOfNfa.push([]);
       }
       (setsOfNfa[k] as number[]).push(i);
@@ -268,9 +286,11 @@ export function naiveIncluded(p: Glob, q: Glob): boolean {
   for (let i = a.length - 1; i >= 0; i--) {
     const row = new Array<boolean>(b.length + 1).fill(false);
     const pc = a[i] as string;
+    // Where q's `*` stops at separators it can absorb only what never is one.
+    const absorbable = q.starCrossesSeparators || (pc === '*' ? !p.starCrossesSeparators : pc !== '?' && pc !== ':' && pc !== '/');
     for (let j = b.length - 1; j >= 0; j--) {
       const qc = b[j] as string;
-      if (qc === '*') row[j] = (row[j + 1] as boolean) || (next[j] as boolean);
+      if (qc === '*') row[j] = (row[j + 1] as boolean) || (absorbable && (next[j] as boolean));
       else if (qc === '?') row[j] = pc !== '*' && (next[j + 1] as boolean);
       else row[j] = pc === qc && (next[j + 1] as boolean);
     }

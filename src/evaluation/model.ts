@@ -5,7 +5,7 @@
  */
 import type { Policy, PrincipalMember, Statement } from '../engine/model';
 import { type GlobSet, globSet } from './glob';
-import { ACTION_IGNORE_CASE, PRINCIPAL_IGNORE_CASE, RESOURCE_IGNORE_CASE } from './semantics';
+import { ACTION_IGNORE_CASE, PRINCIPAL_IGNORE_CASE, RESOURCE_IGNORE_CASE, STAR_CROSSES_SEPARATORS } from './semantics';
 
 /** Where a statement came from, for output. */
 export interface StatementOrigin {
@@ -52,9 +52,9 @@ export function evalStatements(policy: Policy, originOf: (s: Statement) => State
       continue;
     }
     const resources = s.resource
-      ? globSet(s.resource.values.map((v) => v.value), RESOURCE_IGNORE_CASE)
+      ? globSet(s.resource.values.map((v) => v.value), RESOURCE_IGNORE_CASE, false, STAR_CROSSES_SEPARATORS)
       : s.notResource
-        ? globSet(s.notResource.values.map((v) => v.value), RESOURCE_IGNORE_CASE, true)
+        ? globSet(s.notResource.values.map((v) => v.value), RESOURCE_IGNORE_CASE, true, STAR_CROSSES_SEPARATORS)
         : EVERYTHING(RESOURCE_IGNORE_CASE);
     statements.push({ effect, actions, resources, principals: s.principal && principalSet(s.principal), statement: s, origin: originOf(s) });
   }

@@ -6,8 +6,9 @@
 /**
  * Does `*` in a Resource span `:` and `/`? Alibaba's own examples need it to
  * span `/` (`acs:oss:*:*:mybucket/*` covers `mybucket/dir1/object1.jpg`) and
- * describe no segment-wise matching, so `*` is a plain string wildcard. The
- * automaton below knows no separators; turning this off would need one.
+ * describe no segment-wise matching, so `*` is a plain string wildcard.
+ * Set to false, `*` in a Resource stops at `:` and `/` everywhere (matching,
+ * the automaton, the fast check); `?` still matches any one character.
  */
 export const STAR_CROSSES_SEPARATORS = true;
 

@@ -120,3 +120,36 @@ describe('cells and witnesses', () => {
     expect(Date.now() - start).toBeLessThan(5000);
   });
 });
+
+describe('the STAR_CROSSES_SEPARATORS switch, turned off', () => {
+  const seg = (p: string) => glob(p, false, false);
+  const segPattern = fc.array(fc.constantFrom('a', ':', '*', '?'), { maxLength: 6 }).map((cs) => cs.join(''));
+  const segWords = (() => {
+    const out = [''];
+    for (let len = 1, layer = ['']; len <= 5; len++) {
+      layer = layer.flatMap((w) => ['a', ':', 'c'].map((c) => w + c));
+      out.push(...layer);
+    }
+    return out;
+  })();
+
+  it('keeps * inside one segment', () => {
+    expect(globMatches(seg('acs:oss:*:1:b/*'), 'acs:oss:x:1:b/k')).toBe(true);
+    expect(globMatches(seg('acs:oss:*:1:b/*'), 'acs:oss:x:1:b/k/deeper')).toBe(false);
+    expect(globMatches(seg('acs:*'), 'acs:oss:x')).toBe(false);
+    expect(globIncludedIn(seg('acs:oss:x:1:b'), [seg('acs:*')])).toBe(false);
+    expect(globIncludedIn(seg('acs:oss:*:1:b'), [seg('acs:oss:*:?:*')])).toBe(true);
+  });
+
+  it('the automaton and the fast check agree with brute force', () => {
+    fc.assert(
+      fc.property(segPattern, segPattern, (p, q) => {
+        const counter = segWords.some((w) => globMatches(seg(p), w) && !globMatches(seg(q), w));
+        const exact = globIncludedIn(seg(p), [seg(q)]);
+        if (counter) expect(exact).toBe(false);
+        if (naiveIncluded(seg(p), seg(q))) expect(exact).toBe(true);
+      }),
+      SEED,
+    );
+  });
+});
