@@ -134,6 +134,12 @@ describe('ramlint can', () => {
     expect(out.stderr).toMatch(/broken.json: not valid JSON/);
   });
 
+  it('a directory walk passes over JSON files that are no policy; a named one is reported', async () => {
+    const tree = tempTree({ 'p/package.json': { name: 'x' }, 'p/a.json': policy({ Effect: 'Allow', Action: 'oss:*', Resource: '*' }) });
+    expect(await runIn(tree, runCan, ['-a', 'oss:GetObject', '-r', 'x', 'p'])).toMatchObject({ code: 0, stderr: '' });
+    expect((await runIn(tree, runCan, ['-a', 'oss:GetObject', '-r', 'x', 'p/package.json'])).stderr).toMatch(/not a RAM policy/);
+  });
+
   it('--help prints usage and exits 0', async () => {
     const out = await runIn(dir, runCan, ['--help']);
     expect(out.code).toBe(0);

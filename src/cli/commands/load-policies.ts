@@ -18,6 +18,8 @@ export function readPolicyDocuments(paths: readonly string[], cwd: string): Poli
     const read = readPolicyFile(target.path, target.regular);
     const filePath = displayPath(target.path, cwd);
     if (!read.ok) throw new UsageError(`${filePath}: ${read.result.messages[0]?.message ?? 'cannot read the file'}`);
+    // A directory walk offers every .json file; like the linter, pass over those that are no policy at all.
+    if (!target.explicit && !read.text.includes('"Statement"')) continue;
     documents.push({ filePath, text: read.text });
   }
   return documents;
