@@ -57,7 +57,14 @@ export function globSet(patterns: readonly string[], ignoreCase: boolean, negate
 }
 
 export function setContains(set: GlobSet, value: string): boolean {
-  return set.globs.some((g) => globMatches(g, value)) !== set.negated;
+  // Fold once per set, not once per pattern: `can` asks thousands of sets. A set's patterns share one case rule.
+  const folded = set.globs[0]?.ignoreCase ? value.toLowerCase() : value;
+  return set.globs.some((g) => globMatchesFolded(g, folded)) !== set.negated;
+}
+
+/** `globMatches` for a value already folded to the pattern's case. */
+function globMatchesFolded(g: Glob, folded: string): boolean {
+  return g.starCrossesSeparators ? wildcardMatch(g.matcher, folded) : globMatches(g, folded);
 }
 
 /** One pattern's NFA, stepped on bitsets of positions. */
