@@ -57,7 +57,7 @@ export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolic
       return { filePath: document.filePath, label: document.label, line: start.line, column: start.column, path: formatPath(s.path), endLine: end.line, endColumn: end.column, offset: s.node.offset, endOffset: s.node.offset + s.node.length };
     };
     const { statements, skipped } = evalStatements(policy, originOf);
-    for (const s of skipped) out.problems.push({ ...where, message: `${formatPath(s.path)} was left out: it needs "Effect": "Allow" or "Deny" and exactly one of Action/NotAction (and of Resource/NotResource)` });
+    for (const s of skipped) out.problems.push({ ...where, message: `${formatPath(s.path)} was left out: it needs "Effect": "Allow" or "Deny", exactly one of Action/NotAction, and at most one of Resource/NotResource (one is required without a Principal)` });
     out.policies.push({ document, policy, statements });
   }
   return out;

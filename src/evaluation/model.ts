@@ -47,7 +47,10 @@ export function evalStatements(policy: Policy, originOf: (s: Statement) => State
   for (const s of policy.statements) {
     const effect = s.effectValue;
     const actions = s.action ? globSet(s.action.values.map((v) => v.value), ACTION_IGNORE_CASE) : s.notAction ? globSet(s.notAction.values.map((v) => v.value), ACTION_IGNORE_CASE, true) : undefined;
-    if ((effect !== 'Allow' && effect !== 'Deny') || !actions || (s.action && s.notAction) || (s.resource && s.notResource)) {
+    // Without a Principal a statement needs a Resource (RAM rejects it otherwise); reading a missing one as "*"
+    // would let an old policy RAM never accepted hide new access.
+    const resourceMissing = !s.resource && !s.notResource && !s.principal;
+    if ((effect !== 'Allow' && effect !== 'Deny') || !actions || (s.action && s.notAction) || (s.resource && s.notResource) || resourceMissing) {
       skipped.push(s);
       continue;
     }

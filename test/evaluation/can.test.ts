@@ -1,6 +1,7 @@
 import { runCan } from '../../src/cli/commands/can';
 import { contextFrom } from '../../src/evaluation/conditions';
 import { evaluateRequest } from '../../src/evaluation/request';
+import { loadDocuments } from '../../src/evaluation/documents';
 import { policy, runIn, statementsOf, tempTree } from './helpers';
 
 const ask = (statements: ReturnType<typeof statementsOf>, action: string, resource: string, context: [string, string | undefined][] = [], principal?: string) =>
@@ -74,6 +75,14 @@ describe('evaluateRequest', () => {
     expect(ask(trust, 'sts:AssumeRole', '*', [], 'acs:ram::222:root').decision).toBe('implicit-deny');
     const bucket = statementsOf(policy({ Effect: 'Allow', Action: 'oss:GetObject', Principal: ['*'], Resource: 'acs:oss:*:1:b/*' }));
     expect(ask(bucket, 'oss:GetObject', 'acs:oss:*:1:b/k', [], '999').decision).toBe('allow');
+  });
+});
+
+describe('statements RAM would reject', () => {
+  it('are left out and named, never read as "*": an Allow without Resource grants nothing here', () => {
+    const loaded = loadDocuments([{ filePath: 'p.json', text: JSON.stringify(policy({ Effect: 'Allow', Action: 'oss:*' }, { Effect: 'allow', Action: 'ecs:*', Resource: '*' })) }]);
+    expect(loaded.policies[0]?.statements).toEqual([]);
+    expect(loaded.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^Statement\[0\] was left out/), expect.stringMatching(/^Statement\[1\] was left out/)]);
   });
 });
 
