@@ -61,6 +61,13 @@ describe('ramlint escalation', () => {
     ]);
   });
 
+  it('SARIF: one result per path, every statement a related location', async () => {
+    const out = await runIn(dir, runEscalation, ['a.json', 'b.json', '--format', 'sarif']);
+    const [result] = JSON.parse(out.stdout).runs[0].results;
+    expect(result).toMatchObject({ ruleId: 'privilege-escalation-path', locations: [{ physicalLocation: { artifactLocation: { uri: 'a.json' }, region: { startLine: 4, startColumn: 5 } } }] });
+    expect(result.relatedLocations.map((l: { physicalLocation: { artifactLocation: { uri: string } } }) => l.physicalLocation.artifactLocation.uri)).toEqual(['a.json', 'b.json']);
+  });
+
   it('exit 0 when there is none; exit 2 without paths', async () => {
     expect(await runIn(dir, runEscalation, ['safe.json'])).toMatchObject({ code: 0, stdout: 'No privilege-escalation path.\n' });
     expect((await runIn(dir, runEscalation, [])).code).toBe(2);

@@ -8,8 +8,11 @@ import { loadDocuments } from '../../evaluation/documents';
 import { type EscalationPath, findEscalationPaths } from '../../evaluation/escalation';
 import { readPolicyDocuments } from './load-policies';
 import { parseSubcommand, strings } from './parse-subcommand';
+import { escalationSarif } from './escalation-sarif';
+import { findRepoRoot } from './repo-root';
+import { packageVersion } from '../version';
 
-const USAGE = `Usage: ramlint escalation [--format json] <paths..>
+const USAGE = `Usage: ramlint escalation [--format stylish|json|sarif] <paths..>
 
 Find the ways the holder of these policies (taken together, as one identity's)
 can give themselves more access: pass a role to a service that runs their code
@@ -18,6 +21,7 @@ ros:CreateStack …, even when the two are granted in different files), create o
 change other users' credentials or policies, or rewrite a trust policy. Each
 path is listed once with every statement involved. A PassRole scoped to named
 roles and a pinned acs:Service narrows the path, and the output says so.
+In SARIF each path is one result with every statement as a related location.
 
 Exit codes: 0 = no path; 1 = some path; 2 = usage error.`;
 
@@ -26,7 +30,7 @@ export async function runEscalation(argv: readonly string[], io: Io): Promise<nu
     y
       .usage(USAGE)
       .command('$0 [paths..]', false, (c) => c.positional('paths', { type: 'string', array: true }))
-      .option('format', { alias: 'f', type: 'string', choices: ['stylish', 'json'], default: 'stylish', describe: 'Output format' }),
+      .option('format', { alias: 'f', type: 'string', choices: ['stylish', 'json', 'sarif'], default: 'stylish', describe: 'Output format' }),
   );
   if (!args.ok) {
     if (args.stdout) io.stdout(args.stdout);
@@ -45,7 +49,9 @@ export async function runEscalation(argv: readonly string[], io: Io): Promise<nu
   }
   for (const p of loaded.problems) io.stderr(`ramlint escalation: ${p.filePath}${p.label ? ` (${p.label})` : ''}: ${p.message}\n`);
   const found = findEscalationPaths(loaded.policies.flatMap((p) => p.statements));
-  if (args.argv.format === 'json') {
+  if (args.argv.format === 'sarif') {
+    io.stdout(escalationSarif(found, io.cwd, findRepoRoot(io.cwd), packageVersion()));
+  } else if (args.argv.format === 'json') {
     io.stdout(`${JSON.stringify({ paths: found.map(toJson) }, null, 2)}\n`);
   } else if (found.length === 0) {
     io.stdout('No privilege-escalation path.\n');
