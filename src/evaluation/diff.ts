@@ -9,7 +9,9 @@
  * - an old Allow counts only when the new statement's condition implies its own;
  * - an old Deny is assumed to apply, whatever its condition.
  */
-import { type Cell, type GlobSet, cellsOf, commonWitness, mayIntersect, setContains, setCoveredFast, setIncludedIn, naiveIncluded } from './glob';
+import { type Cell, cellsOf, commonWitness, setIncludedIn } from './automaton';
+import { mayIntersect, naiveIncluded, setCoveredFast } from './fast-checks';
+import { type GlobSet, setContains } from './glob';
 import { conditionImplies } from './implication';
 import { KNOWN_ACTIONS } from './known-actions';
 import { type EvalStatement, hasCondition } from './model';

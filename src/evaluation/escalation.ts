@@ -13,7 +13,8 @@
 import { pinnedServices } from '../engine/analysis/conditions';
 import { ESCALATION_ACTIONS } from '../engine/catalog/ram-escalation';
 import { hasWildcard } from '../engine/wildcard';
-import { globSet, setContains, setIncludedIn } from './glob';
+import { setIncludedIn } from './automaton';
+import { globSet, setContains } from './glob';
 import { CODE_RUNNING_ACTIONS } from './known-actions';
 import { type EvalStatement, hasCondition } from './model';
 

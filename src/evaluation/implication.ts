@@ -6,7 +6,8 @@
  * the reverse).
  */
 import type { ConditionClause, ConditionMember } from '../engine/model';
-import { glob, globCoveredBy } from './glob';
+import { globCoveredBy } from './fast-checks';
+import { glob } from './glob';
 import { parseIpRange, rangeInside } from './ip';
 import { parseOperator } from './conditions';
 
