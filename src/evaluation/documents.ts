@@ -6,15 +6,26 @@
 import { buildPolicy, formatPath, type Policy, type Statement } from '../engine/model';
 import { parseJson } from '../engine/parse';
 import { SourceText } from '../engine/source';
+import type { PolicyKind } from '../engine/types';
 import { type EvalStatement, evalStatements } from './model';
 
+/**
+ * One policy document. For a document inside a host file (a processor's
+ * EmbeddedDocument, src/processors/types.ts) give its label, `offsetToHost`
+ * (its `map.toHost`) and the host file's text, so positions point into the host.
+ */
 export interface PolicyDocument {
   filePath: string;
   text: string;
   /** Names the document inside a host file. */
   label?: string;
-  /** Maps an offset in `text` to a 1-based position in the host file; absent when `text` is the file. */
-  offsetToHost?: (offset: number) => { line: number; column: number };
+  /** Maps an offset in `text` to an offset in `hostText`; absent when `text` is the whole file. */
+  offsetToHost?: (offset: number, side: 'start' | 'end') => number;
+  hostText?: string;
+  /** The kind the host states; undefined to detect it from the content. */
+  kind?: PolicyKind;
+  /** Comments allowed; defaults to the file name ending in .jsonc. */
+  allowComments?: boolean;
 }
 
 export interface LoadedPolicy {
@@ -38,22 +49,23 @@ export interface LoadedPolicies {
 export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolicies {
   const out: LoadedPolicies = { policies: [], problems: [] };
   for (const document of documents) {
-    const parsed = parseJson(document.text, { allowComments: /\.jsonc$/i.test(document.filePath) });
+    const parsed = parseJson(document.text, { allowComments: document.allowComments ?? /\.jsonc$/i.test(document.filePath) });
     const where = { filePath: document.filePath, label: document.label };
     if (parsed.problems.length > 0 || !parsed.root) {
       out.problems.push({ ...where, message: `not valid JSON: ${parsed.problems[0]?.message ?? 'empty'}` });
       continue;
     }
-    const policy = buildPolicy(parsed.root);
+    const policy = buildPolicy(parsed.root, document.kind);
     if (!policy.isObject || !policy.statementMember) {
       out.problems.push({ ...where, message: 'not a RAM policy (no Statement)' });
       continue;
     }
-    const source = new SourceText(document.text);
+    const toHost = document.offsetToHost && document.hostText !== undefined ? document.offsetToHost : undefined;
+    const source = new SourceText(toHost ? (document.hostText as string) : document.text);
     const originOf = (s: Statement) => {
-      const at = (offset: number) => (document.offsetToHost ? document.offsetToHost(offset) : source.position(offset));
-      const start = at(s.node.offset);
-      const end = at(s.node.offset + s.node.length);
+      const at = (offset: number, side: 'start' | 'end') => source.position(toHost ? toHost(offset, side) : offset);
+      const start = at(s.node.offset, 'start');
+      const end = at(s.node.offset + s.node.length, 'end');
       return { filePath: document.filePath, label: document.label, line: start.line, column: start.column, path: formatPath(s.path), endLine: end.line, endColumn: end.column, offset: s.node.offset, endOffset: s.node.offset + s.node.length };
     };
     const { statements, skipped } = evalStatements(policy, originOf);

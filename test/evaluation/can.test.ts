@@ -78,6 +78,16 @@ describe('evaluateRequest', () => {
   });
 });
 
+describe('documents inside a host file', () => {
+  it('point into the host text through offsetToHost, with their label', () => {
+    const doc = JSON.stringify(policy({ Effect: 'Allow', Action: 'oss:*', Resource: '*' }));
+    const host = `resource "alicloud_ram_policy" "p" {\n  policy_document = <<EOF\n${doc}\nEOF\n}\n`;
+    const at = host.indexOf(doc);
+    const loaded = loadDocuments([{ filePath: 'main.tf', text: doc, label: 'alicloud_ram_policy.p.policy_document', hostText: host, offsetToHost: (o) => o + at }]);
+    expect(loaded.policies[0]?.statements[0]?.origin).toMatchObject({ filePath: 'main.tf', label: 'alicloud_ram_policy.p.policy_document', line: 3, column: doc.indexOf('{"Effect"') + 1, path: 'Statement[0]' });
+  });
+});
+
 describe('statements RAM would reject', () => {
   it('are left out and named, never read as "*": an Allow without Resource grants nothing here', () => {
     const loaded = loadDocuments([{ filePath: 'p.json', text: JSON.stringify(policy({ Effect: 'Allow', Action: 'oss:*' }, { Effect: 'allow', Action: 'ecs:*', Resource: '*' })) }]);

@@ -109,6 +109,6 @@ const EXPLAIN: Record<RequestResult['decision'], string> = {
 
 function stylish(action: string, resource: string, result: RequestResult): string {
   const head = `${action} on ${resource}: ${EXPLAIN[result.decision]}${result.decision === 'conditional' ? ` ${result.conditionKeys.join(', ')}` : ''}`;
-  const lines = result.deciding.map((s) => `  ${s.effect.padEnd(5)}  ${s.origin.filePath}:${s.origin.line}:${s.origin.column}  ${s.origin.path}`);
+  const lines = result.deciding.map((s) => `  ${s.effect.padEnd(5)}  ${s.origin.filePath}:${s.origin.line}:${s.origin.column}  ${s.origin.path}${s.origin.label ? `  (${s.origin.label})` : ''}`);
   return `${[head, ...lines].join('\n')}\n`;
 }
