@@ -40,12 +40,13 @@ export function findNewAccess(oldStatements: readonly EvalStatement[], newStatem
   const oldDenies = oldStatements.filter((s) => s.effect === 'Deny');
   // An old Deny inside a new Deny that applies whenever it did takes nothing away that the new set gives:
   // dropping it changes no answer and spares the automaton.
+  const conditionalDenies = newDenies.filter(hasCondition);
   const relevantOldDenies = oldDenies.filter((d) => !newDenies.some((n) => rectangleWithin(d, n) && conditionImplies(d.statement.condition, n.statement.condition) && principalsWithin(d, n, options.budget)));
   for (const granting of newStatements) {
     if (granting.effect !== 'Allow') continue;
     const blockers = newDenies.filter((d) => !hasCondition(d) && principalsWithin(granting, d, options.budget));
     const implied = oldAllows.filter((o) => conditionImplies(granting.statement.condition, o.statement.condition));
-    const competitors = (cover: EvalStatement[], principal?: string): Competitors => ({ blockers, cover, oldDenies: relevantOldDenies, conditionalDenies: newDenies.filter(hasCondition), budget: options.budget, principal });
+    const competitors = (cover: EvalStatement[], principal?: string): Competitors => ({ blockers, cover, oldDenies: relevantOldDenies, conditionalDenies, budget: options.budget, principal });
     if (!granting.principals) {
       const found = newAccessOf(granting, competitors(implied.filter((o) => !o.principals)));
       if (found) out.push(found);
@@ -75,16 +76,16 @@ export function findNewAccess(oldStatements: readonly EvalStatement[], newStatem
   return out;
 }
 
-/**
- * Is every principal `inner` applies to also one `outer` applies to? Both
- * without Principal: the same identity. The set comparison is exact; when it
- * runs out of budget the answer is no, which is the sound side for both uses.
- */
 /** Is every (action, resource) of `inner` one of `outer`'s? Quick and sound: false when unsure. */
 function rectangleWithin(inner: EvalStatement, outer: EvalStatement): boolean {
   return setCoveredFast(inner.actions, outer.actions) && setCoveredFast(inner.resources, outer.resources);
 }
 
+/**
+ * Is every principal `inner` applies to also one `outer` applies to? Both
+ * without Principal: the same identity. The set comparison is exact; when it
+ * runs out of budget the answer is no, which is the sound side for both uses.
+ */
 function principalsWithin(inner: EvalStatement, outer: EvalStatement, budget?: number): boolean {
   if (!inner.principals || !outer.principals) return !inner.principals && !outer.principals;
   return setIncludedIn(inner.principals, [outer.principals], budget) === true;
