@@ -11,7 +11,7 @@
  */
 import { type Cell, cellsOf, commonWitness, setIncludedIn } from './automaton';
 import { mayIntersect, naiveIncluded, setCoveredFast } from './fast-checks';
-import { type GlobSet, setContains } from './glob';
+import { type GlobSet, globSet, setContains } from './glob';
 import { conditionImplies } from './implication';
 import { KNOWN_ACTIONS } from './known-actions';
 import { type EvalStatement, hasCondition } from './model';
@@ -55,14 +55,14 @@ export function findNewAccess(oldStatements: readonly EvalStatement[], newStatem
     // With a Principal, the principal is a third dimension: for each combination of
     // old Principal sets a principal falls in, only those old statements cover it.
     const withPrincipal = implied.filter((o) => o.principals);
-    const sets = [granting.principals, ...withPrincipal.map((o) => o.principals as GlobSet)];
+    const sets = [granting.principals, ...withPrincipal.map((o) => o.principals as GlobSet), NON_EMPTY];
     const cells = cellsOf(sets, { budget: options.budget });
     let reported = false;
     const tried = new Set<string>();
     const candidates = [...instances(granting.principals).map((p) => ({ witness: p, members: sets.map((s) => setContains(s, p)) })), ...cells.cells];
     for (const cell of candidates) {
       const key = cell.members.join();
-      if (!cell.members[0] || tried.has(key)) continue;
+      if (!cell.members[0] || !cell.members[sets.length - 1] || tried.has(key)) continue;
       tried.add(key);
       const found = newAccessOf(granting, competitors(withPrincipal.filter((_, i) => cell.members[i + 1]), cell.witness));
       if (found) {
@@ -129,7 +129,7 @@ function newAccessOf(granting: EvalStatement, c: Competitors): NewAccess | undef
   const resourceFor = (inAction: readonly boolean[]): { witness?: string; exhausted: boolean } => {
     const active = others.filter((_, i) => inAction[i]);
     const wanted = (m: readonly boolean[]) => {
-      if (!m[0]) return false;
+      if (!m[0] || !m[active.length + 1]) return false;
       let covered = false;
       let oldDenied = false;
       for (let i = 0; i < active.length; i++) {
@@ -141,7 +141,7 @@ function newAccessOf(granting: EvalStatement, c: Competitors): NewAccess | undef
       }
       return !covered || oldDenied;
     };
-    const sets = [granting.resources, ...active.map((o) => o.s.resources)];
+    const sets = [granting.resources, ...active.map((o) => o.s.resources), NON_EMPTY];
     // Fast path: with no old Deny in play, the resources are all taken when each pattern of the grant
     // lies inside one pattern of a cover or blocker (the fast check is sound, and exact for ?-free covers).
     const takers = active.filter((o) => o.role !== 'oldDeny');
@@ -168,11 +168,11 @@ function newAccessOf(granting: EvalStatement, c: Competitors): NewAccess | undef
     const r = resourceForCell(others.map((o) => setContains(o.s.actions, action)));
     if (r.witness !== undefined) return make(action, r.witness);
   }
-  const cells = cellsOf([granting.actions, ...others.map((o) => o.s.actions)], { budget: c.budget });
+  const cells = cellsOf([granting.actions, ...others.map((o) => o.s.actions), NON_EMPTY], { budget: c.budget });
   let exhausted = cells.exhausted;
   for (const cell of cells.cells as Cell[]) {
-    if (!cell.members[0]) continue;
-    const r = resourceForCell(cell.members.slice(1));
+    if (!cell.members[0] || !cell.members[others.length + 1]) continue;
+    const r = resourceForCell(cell.members.slice(1, others.length + 1));
     if (r.witness !== undefined) return make(cell.witness, r.witness);
     exhausted ||= r.exhausted;
   }
@@ -181,7 +181,7 @@ function newAccessOf(granting: EvalStatement, c: Competitors): NewAccess | undef
 
 /** Out of budget: report the grant (sound), with strings it grants. */
 function unprovenAccess(granting: EvalStatement, c: Competitors): NewAccess {
-  const pick = (set: GlobSet) => instances(set)[0] ?? commonWitness([set]).witness ?? '*';
+  const pick = (set: GlobSet) => instances(set)[0] ?? commonWitness([set, NON_EMPTY]).witness ?? '*';
   const principal = c.principal ?? (granting.principals ? pick(granting.principals) : undefined);
   return {
     action: pick(granting.actions),
@@ -194,6 +194,12 @@ function unprovenAccess(granting: EvalStatement, c: Competitors): NewAccess {
 }
 
 /** The set's patterns with each wildcard filled in: `acs:oss:*:1:b/*` → `acs:oss:x:1:b/x`. */
+/**
+ * Witnesses are non-empty: RAM has no empty action, resource or principal, and
+ * `ramlint can` must be able to ask about every witness.
+ */
+const NON_EMPTY: GlobSet = globSet(['?*'], false);
+
 function instances(set: GlobSet): string[] {
   return set.globs.map((g) => (g.text === '*' ? '' : g.source.replace(/\*+/g, 'x').replace(/\?/g, 'x'))).filter((t) => t !== '');
 }

@@ -12,6 +12,9 @@ import { policy, runIn, statementsOf, tempTree } from './helpers';
 
 /** A witness must really be new: the new policies allow it (maybe on a condition), the old ones do not. */
 function expectRealWitness(oldS: EvalStatement[], newS: EvalStatement[], f: NewAccess): void {
+  // Every witness can be asked with `ramlint can`, which takes no empty value.
+  expect(f.action).not.toBe('');
+  expect(f.resource).not.toBe('');
   const request = { action: f.action, resource: f.resource, principal: f.principal, context: contextFrom([]) };
   const now = evaluateRequest(newS, request).decision;
   expect(f.conditional ? ['allow', 'conditional'] : ['allow']).toContain(now);
