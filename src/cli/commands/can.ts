@@ -5,7 +5,7 @@
 import type { Io } from '../io';
 import { UsageError } from '../errors';
 import { contextFrom } from '../../evaluation/conditions';
-import { loadDocuments } from '../../evaluation/documents';
+import { type LoadedPolicies, loadDocuments } from '../../evaluation/documents';
 import { type RequestResult, evaluateRequest } from '../../evaluation/request';
 import { readPolicyDocuments } from './load-policies';
 import { parseSubcommand, strings } from './parse-subcommand';
@@ -65,7 +65,7 @@ export async function runCan(argv: readonly string[], io: Io): Promise<number> {
   const principal = args.argv.principal as string | undefined;
   if (principal !== undefined && principal.trim() === '') return usage('--principal needs a value');
 
-  let loaded;
+  let loaded: LoadedPolicies;
   try {
     loaded = loadDocuments(readPolicyDocuments(paths, io.cwd));
   } catch (error) {

@@ -4,7 +4,7 @@
  */
 import type { Io } from '../io';
 import { UsageError } from '../errors';
-import { loadDocuments } from '../../evaluation/documents';
+import { type LoadedPolicies, loadDocuments } from '../../evaluation/documents';
 import { type EscalationPath, findEscalationPaths } from '../../evaluation/escalation';
 import { readPolicyDocuments } from './load-policies';
 import { parseSubcommand, strings } from './parse-subcommand';
@@ -40,7 +40,7 @@ export async function runEscalation(argv: readonly string[], io: Io): Promise<nu
   const usage = (message: string) => (io.stderr(`ramlint escalation: ${message}\nRun "ramlint escalation --help" for usage.\n`), 2);
   const paths = strings(args.argv.paths);
   if (paths.length === 0) return usage('name the policy files or directories to examine');
-  let loaded;
+  let loaded: LoadedPolicies;
   try {
     loaded = loadDocuments(readPolicyDocuments(paths, io.cwd));
   } catch (error) {
