@@ -7,6 +7,8 @@
  * - Service-linked-role trust policies (tfmod-service-role__*.json) draw no
  *   error at all, and no trust policy draws an error-severity security finding.
  * - ROS stack policies (labelled by the collector) get only not-a-ram-policy.
+ * - The catalogue rules draw unknown-action errors only for the actions checked
+ *   by hand to be mistakes, and findings on a pinned number of documents.
  * - Peer tools' labelled samples (InfraGuard, KICS; labels from index.json)
  *   get the matching verdict, for the cases checked by hand below.
  *
@@ -96,6 +98,32 @@ const PEER_CASES: readonly PeerCase[] = [
   // KICS ram_policy_admin_access_not_attached_to_users_groups_roles NEGATIVE: the document is not admin access
   { file: 'tfprovider__72.json', label: /ram_policy_admin_access_not_attached_to_users_groups_roles.*NEGATIVE/, rule: 'admin-access', verdict: 'none', why: 'ListObjects/GetObject on one bucket' },
 ];
+
+/**
+ * Every unknown-action error the corpus draws, checked by hand: each is an
+ * action that does not exist, so the error is right. Keyed `file path action`.
+ */
+const VERIFIED_UNKNOWN_ACTION_ERRORS: Readonly<Record<string, string>> = {
+  'alidocs-oss__56.json Statement[0].Action[1] oss:HeadObject': 'an API name; OSS authorizes HeadObject as oss:GetObject',
+  'ossutil__1.json Statement[0].Action[0] ram:ListObjects': 'ossutil test policy: ListObjects is an OSS action, not a RAM one',
+  'ossutil__2.json Statement[0].Action[0] ram:ListObjects': 'ossutil test policy: ListObjects is an OSS action, not a RAM one',
+  'tfprovider__26.json Statement[0].Action[5] oss:InitiateMultipartUpload': 'an API name; multipart uploads are authorized as oss:PutObject',
+  'tfprovider__26.json Statement[0].Action[6] oss:CompleteMultipartUpload': 'an API name; multipart uploads are authorized as oss:PutObject',
+  'tfprovider__26.json Statement[0].Action[7] oss:DeleteMultipleObjects': 'an API name; authorized as oss:DeleteObject',
+  'tfprovider__26.json Statement[1].Action[1] oss:GetBucket': 'an API name (the old name of ListObjects); authorized as oss:ListObjects',
+};
+
+/**
+ * How many corpus documents draw a finding of each catalogue rule. Measured, and
+ * pinned so that a catalogue or rule change that moves them is seen and reviewed.
+ */
+const CATALOGUE_RULE_DOCUMENTS: Readonly<Record<string, number>> = {
+  'action-resource-mismatch': 0,
+  'unknown-action': 24,
+  'unknown-condition-key': 0,
+  /** Documents that fail (draw an error) only because of a catalogue rule. */
+  'verdict changed to error': 4,
+};
 
 function describeFinding(m: LintMessage): string {
   return `${m.ruleId} ${m.severity} at ${m.path || '<document>'} (${m.line}:${m.column}): ${m.message}`;
@@ -204,6 +232,31 @@ if (!fs.existsSync(policiesDir) || !fs.statSync(policiesDir).isDirectory()) {
         if (ids.join() !== 'not-a-ram-policy') problems.push(`${file}: ${ids.join(', ') || 'no finding'}`);
       }
       expect(problems).toEqual([]);
+    });
+
+    describe('catalogue rules', () => {
+      it('draw an unknown-action error only for the hand-checked actions that do not exist', () => {
+        const errors: string[] = [];
+        for (const [file, result] of detected) {
+          for (const m of result.messages) {
+            if (m.ruleId !== 'unknown-action' || m.severity !== 'error') continue;
+            const text = texts.get(file) as string;
+            errors.push(`${file} ${m.path} ${JSON.parse(text.slice(m.offset, m.endOffset)) as string}`);
+          }
+        }
+        expect(errors.sort()).toEqual(Object.keys(VERIFIED_UNKNOWN_ACTION_ERRORS).sort());
+      });
+
+      it('draw findings on the measured number of documents', () => {
+        const catalogueRules = ['action-resource-mismatch', 'unknown-action', 'unknown-condition-key'];
+        const documents: Record<string, number> = Object.fromEntries(Object.keys(CATALOGUE_RULE_DOCUMENTS).map((id) => [id, 0]));
+        for (const result of detected.values()) {
+          for (const id of new Set(result.messages.map((m) => m.ruleId))) if (catalogueRules.includes(id)) documents[id] = (documents[id] as number) + 1;
+          const errors = result.messages.filter((m) => m.severity === 'error');
+          if (errors.length > 0 && errors.every((m) => catalogueRules.includes(m.ruleId))) documents['verdict changed to error'] = (documents['verdict changed to error'] as number) + 1;
+        }
+        expect(documents).toEqual(CATALOGUE_RULE_DOCUMENTS);
+      });
     });
 
     (index ? describe : describe.skip)('peer-labelled samples (hand-checked verdicts)', () => {

@@ -26,7 +26,7 @@ const docsDir = path.join(root, 'docs', 'rules');
 const entries = docEntries(builtinRules, CORE_DIAGNOSTICS);
 
 /** Core diagnostics that no policy text can produce; their Examples section is prose. */
-const PROSE_EXAMPLES = new Set(['unreadable-file', 'internal-error']);
+const PROSE_EXAMPLES = new Set(['unreadable-file', 'internal-error', 'unwritable-file', 'invalid-host-file', 'unresolved-value']);
 
 const SECTIONS = ['What it checks', 'Why it matters', 'Examples', 'How to fix', 'When not to use it', 'References'];
 

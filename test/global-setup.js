@@ -7,6 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
+const { bundle, prime } = require('../scripts/bundle');
 const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.build-stamp');
 
@@ -23,16 +24,18 @@ module.exports = async function globalSetup() {
   // Jest prints nothing for a test file whose tests are all skipped; say it here.
   const corpus = path.resolve(root, '..', 'shared', 'corpus', 'policies');
   if (!fs.existsSync(corpus)) process.stdout.write(`\nNote: ${corpus} not found, so the corpus tests are skipped (test/corpus.test.ts).\n`);
-  const sources = Math.max(newestSource(path.join(root, 'src')), ...['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => fs.statSync(path.join(root, f)).mtimeMs));
+  const sources = Math.max(newestSource(path.join(root, 'src')), ...['tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/bundle.js'].map((f) => fs.statSync(path.join(root, f)).mtimeMs));
   if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= sources) return;
   const temp = fs.mkdtempSync(path.join(root, '.dist-build-'));
   try {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', temp], { cwd: root, stdio: 'inherit' });
+    await bundle(temp);
     fs.writeFileSync(path.join(temp, '.build-stamp'), new Date().toISOString());
     const old = `${dist}.old-${process.pid}`;
     if (fs.existsSync(dist)) fs.renameSync(dist, old);
     fs.renameSync(temp, dist);
     fs.rmSync(old, { recursive: true, force: true });
+    prime(path.join(dist, 'ramlint.cjs'));
   } finally {
     fs.rmSync(temp, { recursive: true, force: true });
   }

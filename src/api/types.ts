@@ -53,12 +53,29 @@ export interface RamLintOptions {
   kind?: PolicyKind;
   /** Honour config `ignores` (default true). */
   ignore?: boolean;
-  /** Processor ids to use; default every built-in and plugin processor. */
-  processors?: readonly string[];
+  /** The processors to use: ids of built-in ones, or processor objects of the caller's own; default every built-in processor. */
+  processors?: readonly (string | import('../processors/types').Processor)[];
   reportUnusedWaivers?: boolean;
   /** Keep each file's text on its result (`source`), for formats that hash lines. */
   keepSources?: boolean;
+  /** `lintFiles` throws NoFilesFoundError, before linting anything, when a glob matches no file (default true). */
+  errorOnUnmatchedPattern?: boolean;
+  /** Pass over named files that are not RAM policies quietly, as a directory walk does (CLI `--policies-only`). */
+  policiesOnly?: boolean;
   fs?: FileSystem;
+}
+
+/** What one `lintFilesReport` or `lintTextReport` produced, beside the results: lines for people, in order. */
+export interface LintRun {
+  results: FileLintResult[];
+  /** Notes from reading configs and walking directories (a second config beside the first, a skipped link). */
+  notes: string[];
+  /** Paths (not globs) that do not exist; the files that do exist were linted. */
+  missing: string[];
+  /** Notes about files named by the user that were passed over (ignored by config). */
+  fileNotes: string[];
+  /** With reportUnusedWaivers: configuration waivers that matched nothing. */
+  unusedWaivers: string[];
 }
 
 export interface LintTextOptions {

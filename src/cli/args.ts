@@ -6,6 +6,7 @@
 import yargs from 'yargs';
 import { FORMAT_NAMES } from '../formatters';
 import { POLICY_KINDS, type PolicyKind } from '../engine/types';
+import { versionText } from './version';
 
 export interface CliOptions {
   command: 'lint' | 'rules';
@@ -31,9 +32,14 @@ export interface CliOptions {
   outputFile: string | undefined;
   /** Pass over named files that do not look like policies, as a directory walk does. */
   policiesOnly: boolean;
+  /** false for --no-plugins: no plugin loads, not even one a config names. */
+  allowPlugins: boolean;
+  /** --processor: the processors to use (undefined: all). */
+  processors: string[] | undefined;
 }
 
-export const DEFAULT_BASELINE = '.ramlint-baseline.json';
+export { DEFAULT_BASELINE } from '../api/baseline-file';
+import { DEFAULT_BASELINE } from '../api/baseline-file';
 
 export type ParsedArgs =
   | { ok: true; options: CliOptions }
@@ -43,7 +49,9 @@ export const USAGE = `Usage: ramlint [options] [paths..]   (or: ramlint rules [-
 
 Lint Alibaba Cloud RAM policies: permission policies, role trust policies and
 OSS bucket policies. Paths may be files, directories (searched recursively for
-.json and .jsonc files that contain a top-level "Statement") or globs.
+.json and .jsonc files that contain a top-level "Statement", and for the files
+a processor claims) or globs. A named file that is JSON but no policy gets one
+not-a-ram-policy note and is never changed by --fix.
 
 Exit codes: 0 = no errors, and warnings within --max-warnings;
 1 = lint errors, or too many warnings;
@@ -63,6 +71,11 @@ function build(version: string) {
     .option('kind', { type: 'string', choices: POLICY_KINDS as string[], describe: 'Policy kind, instead of detecting it from the content' })
     // Not `array: true`: that would swallow the paths after it. Repeated, yargs collects the values.
     .option('plugin', { type: 'string', describe: 'Load rules from a plugin: a package name or a path to a module (repeatable)' })
+    .option('plugins', { type: 'boolean', default: true, describe: 'Load plugins (--no-plugins: load none, not even those a config names; also RAMLINT_NO_PLUGINS=1), for CI on untrusted changes' })
+    .option('processor', {
+      type: 'string',
+      describe: 'Read host files with only this processor (repeatable; "none" for bare .json/.jsonc policies only); default every processor',
+    })
     .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
     .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal, off when NO_COLOR is set)' })
@@ -89,7 +102,7 @@ function build(version: string) {
     .strict()
     // Kebab-case only: otherwise "Unknown arguments" names each unknown flag twice.
     .parserConfiguration({ 'camel-case-expansion': false })
-    .version(version)
+    .version(versionText(version))
     .help()
     .alias('h', 'help')
     .alias('v', 'version')
@@ -161,6 +174,15 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
       fixDryRun,
       outputFile,
       policiesOnly: parsed['policies-only'] as boolean,
+      allowPlugins: parsed.plugins as boolean,
+      processors: processorList(parsed.processor),
     },
   };
+}
+
+/** --processor a --processor b → ['a', 'b']; "none" → [] (bare policies only). */
+function processorList(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  const ids = ([] as unknown[]).concat(value).map(String).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return ids.filter((id) => id !== 'none');
 }

@@ -1,31 +1,29 @@
 /**
- * The command line: argv, configuration, files, plugins, baseline, output and
- * exit codes. The only layer that touches the outside world; the engine below
- * it is pure.
+ * The command line: argv → API options → RamLint → formatter → exit code.
+ * Files, configs, plugins, fixes and baselines are the API's business
+ * (src/api); this layer turns its results and notes into output.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ConfigResolver, ConfigReadError, configMode } from '../config/resolve';
+import { BaselineError } from '../api/baseline-file';
+import { PluginError } from '../api/plugins';
+import { NoFilesFoundError, RamLint } from '../api/ramlint';
+import { decodeBytes } from '../api/read';
+import { repositoryRoot } from '../api/repository';
+import type { FileLintResult, LintRun } from '../api/types';
+import { ConfigReadError } from '../config/resolve';
 import { ConfigError } from '../config/types';
-import { validateConfig } from '../config/validate';
 import { summarize } from '../engine/linter';
 import type { LintResult } from '../engine/types';
-import { today } from '../engine/waivers';
 import { type FormatContext, loadFormatter } from '../formatters';
-import { parseArgs, type CliOptions } from './args';
-import { applyBaselineFile, updateBaselineFile } from './baseline-file';
-import { UsageError } from './errors';
 import { displayPath } from '../paths';
+import { DEFAULT_BASELINE, parseArgs, type CliOptions } from './args';
+import { unifiedDiff } from './diff';
+import { UsageError } from './errors';
 import { type Io, useColor } from './io';
-import { emptyBatch, type FileBatch, type FileRun, lintFile, lintTargets } from './lint-files';
-import { loadRules } from './load-rules';
-import { PluginError } from './plugins';
-import { printConfig } from './print-config';
-import { decodeBytes } from './read';
 import { formatRuleList } from './rules-list';
-import { expandPaths } from './targets';
 import { packageVersion } from './version';
-import { writeFileAtomic } from './write';
+import { writeFileAtomic } from '../api/write';
 import { runCan } from './commands/can';
 import { runDiff } from './commands/diff';
 import { runEscalation } from './commands/escalation';
@@ -51,84 +49,111 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof ConfigError) io.stderr(`ramlint: ${error.format(display)}\n`);
     else if (error instanceof ConfigReadError) io.stderr(`ramlint: ${display(error.file)}: ${error.message}\n`);
-    else if (error instanceof PluginError || error instanceof UsageError) io.stderr(`ramlint: ${error.message}\n`);
+    else if (error instanceof PluginError || error instanceof UsageError || error instanceof BaselineError) io.stderr(`ramlint: ${error.message}\n`);
     else throw error;
     return EXIT_FAILURE;
   }
 }
 
-async function runCommand(options: CliOptions, io: Io, version: string): Promise<number> {
-  const resolver = new ConfigResolver(configMode(options.config), io.cwd);
-
-  // Find every config that applies before linting anything: plugins must load,
-  // and every config must validate, before the first file is judged.
-  const stdinPath = options.stdinFilename ? path.resolve(io.cwd, options.stdinFilename) : undefined;
-  let expansion: ReturnType<typeof expandPaths> | undefined;
-  if (options.command === 'lint' && !options.stdin && options.printConfig === undefined) {
-    expansion = expandPaths(options.paths, io.cwd);
-    for (const target of expansion.targets) resolver.chainFor(path.dirname(target.path));
+function apiFor(options: CliOptions, io: Io): RamLint {
+  try {
+    return newApi(options, io);
+  } catch (error) {
+    // The options come from argv, so a wrong one (an unknown --processor) is a usage error.
+    if (error instanceof TypeError) throw new UsageError(error.message.replace(/^RamLint option "processors": /, '--processor: '));
+    throw error;
   }
+}
+
+function newApi(options: CliOptions, io: Io): RamLint {
+  return new RamLint({
+    cwd: io.cwd,
+    configFile: options.config,
+    plugins: options.plugins,
+    allowPlugins: options.allowPlugins && io.env.RAMLINT_NO_PLUGINS !== '1',
+    kind: options.kind,
+    ignore: options.ignore,
+    fix: options.fix || options.fixDryRun,
+    reportUnusedWaivers: options.reportUnusedWaivers,
+    keepSources: options.format === 'sarif' || options.fixDryRun,
+    errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+    policiesOnly: options.policiesOnly,
+    processors: options.processors,
+  });
+}
+
+async function runCommand(options: CliOptions, io: Io, version: string): Promise<number> {
+  const ramlint = apiFor(options, io);
+  const note = (lines: readonly string[]) => lines.forEach((l) => io.stderr(`ramlint: ${l}\n`));
+  const stdinPath = options.stdinFilename ? path.resolve(io.cwd, options.stdinFilename) : undefined;
   const anchor = options.printConfig !== undefined ? path.resolve(io.cwd, options.printConfig) : (stdinPath ?? path.join(io.cwd, '<stdin>'));
-  resolver.chainFor(path.dirname(anchor));
 
-  const rules = await loadRules(options.plugins, resolver, io.cwd);
-  for (const note of resolver.notes) io.stderr(`ramlint: note: ${note}\n`);
-  for (const config of resolver.configs) validateConfig(config, rules);
-
-  if (options.command === 'rules') {
+  if (options.command === 'rules' || options.printConfig !== undefined) {
+    const rules = await ramlint.getRulesForFile(anchor);
+    note(ramlint.takeNotes());
+    if (options.printConfig !== undefined) {
+      io.stdout(`${JSON.stringify(await ramlint.calculateConfigForFile(anchor), null, 2)}\n`);
+      return EXIT_OK;
+    }
     if (fs.existsSync(path.join(io.cwd, 'rules'))) io.stderr('ramlint: note: "rules" lists the rules; to lint the directory rules/, run ramlint ./rules\n');
     io.stdout(formatRuleList(rules, options.format));
     return EXIT_OK;
   }
-  if (options.printConfig !== undefined) {
-    io.stdout(printConfig(resolver, anchor, rules, options.kind));
-    return EXIT_OK;
-  }
 
-  const run: FileRun = { options, resolver, rules, today: today(), keepSources: options.format === 'sarif' };
-  let batch: FileBatch;
+  let lintRun: LintRun;
   if (options.stdin) {
-    const filePath = stdinPath ?? '<stdin>';
-    const read = decodeBytes(filePath, await io.readStdin());
-    batch = emptyBatch();
-    const result = read.ok ? lintFile(filePath, read.text, true, run, batch, new Set()) : read.result;
-    batch.results.push(result ?? emptyResult(filePath));
+    // Config errors are reported before standard input is read.
+    await ramlint.getRulesForFile(anchor);
+    note(ramlint.takeNotes());
+    const read = decodeBytes(stdinPath ?? '<stdin>', await io.readStdin());
+    lintRun = read.ok ? await ramlint.lintTextReport(read.text, { filePath: options.stdinFilename }) : { results: [read.result], notes: [], missing: [], fileNotes: [], unusedWaivers: [] };
   } else {
-    const exp = expansion as ReturnType<typeof expandPaths>;
-    for (const note of exp.notes) io.stderr(`ramlint: ${note}\n`);
-    if (exp.unmatched.length > 0 && options.errorOnUnmatchedPattern) {
-      throw new UsageError(exp.unmatched.map((p) => `no files match the pattern "${p}"`).join('\nramlint: '));
+    try {
+      lintRun = await ramlint.lintFilesReport(options.paths);
+    } catch (error) {
+      if (!(error instanceof NoFilesFoundError)) throw error;
+      note(error.notes);
+      throw new UsageError(error.message.split('\n').join('\nramlint: '));
     }
+    note(lintRun.notes);
     // A path that does not exist is a usage error (exit 2), but the files that do exist are still linted.
-    for (const missing of exp.missing) io.stderr(`ramlint: no such file or directory: "${missing}"\n`);
-    batch = lintTargets(exp.targets, run);
-    if (batch.results.length === 0 && batch.notes.length === 0 && exp.missing.length === 0) {
+    for (const missing of lintRun.missing) io.stderr(`ramlint: no such file or directory: "${missing}"\n`);
+    if (lintRun.results.length === 0 && lintRun.fileNotes.length === 0 && lintRun.missing.length === 0) {
       io.stderr(`ramlint: no RAM policy files found in ${options.paths.map((p) => `"${p}"`).join(', ')}\n`);
     }
   }
-  for (const note of batch.notes) io.stderr(`ramlint: ${note}\n`);
-  if (batch.fixed.length > 0) io.stderr(`ramlint: applied safe fixes to ${batch.fixed.length} file${batch.fixed.length === 1 ? '' : 's'}\n`);
-  let results = batch.results;
+  note(lintRun.fileNotes);
+  let results: FileLintResult[] = lintRun.results;
+  const diffs: string[] = [];
+  if (options.fix) {
+    results = await RamLint.outputFixes(results);
+    const fixed = results.filter((r) => r.output !== undefined).length;
+    if (fixed > 0) io.stderr(`ramlint: applied safe fixes to ${fixed} file${fixed === 1 ? '' : 's'}\n`);
+  } else if (options.fixDryRun) {
+    for (const r of results) if (r.output !== undefined && r.source !== undefined) diffs.push(unifiedDiff(displayPath(r.filePath, io.cwd), r.source, r.output));
+  }
 
   let extraWarnings = 0;
   if (options.updateBaseline || options.baseline !== undefined) {
-    const outcome = options.updateBaseline ? updateBaselineFile(options, results, io) : applyBaselineFile(options, results, io);
+    const file = options.baseline ?? DEFAULT_BASELINE;
+    const outcome = options.updateBaseline ? ramlint.updateBaseline(results, file) : ramlint.applyBaseline(results, file);
+    note(outcome.notes);
     results = outcome.results;
     extraWarnings += outcome.stale;
   }
-  if (options.reportUnusedWaivers) extraWarnings += reportUnusedConfigWaivers(resolver, new Set(batch.coveredWaivers), results, io);
+  note(lintRun.unusedWaivers);
+  extraWarnings += lintRun.unusedWaivers.length;
 
   const shown = options.quiet ? results.map(errorsOnly) : results;
-  const sources = run.keepSources ? new Map(batch.sources) : undefined;
-  const context: FormatContext = { cwd: io.cwd, color: useColor(options.color, io), rules, version, repoRoot: repositoryRoot(io.cwd), sources };
-  const formatter = loadFormatter(options.format);
-  const report = formatter(shown, context);
+  const sources = new Map<string, string>();
+  if (options.format === 'sarif') for (const r of results) if (r.source !== undefined) sources.set(r.filePath, r.source);
+  const context: FormatContext = { cwd: io.cwd, color: useColor(options.color, io), rules: ramlint.loadedRules, version, repoRoot: repositoryRoot(io.cwd), sources };
+  const report = loadFormatter(options.format)(shown, context);
   const terminalIsStylish = options.outputFile !== undefined || options.format === 'stylish';
-  if (terminalIsStylish) for (const diff of batch.diffs) io.stdout(diff);
+  if (terminalIsStylish) for (const diff of diffs) io.stdout(diff);
   if (options.outputFile !== undefined) {
-    const target = path.resolve(io.cwd, options.outputFile);
     try {
-      writeFileAtomic(target, report);
+      writeFileAtomic(path.resolve(io.cwd, options.outputFile), report);
     } catch (error) {
       throw new UsageError(`cannot write the report to ${options.outputFile}: ${(error as Error).message}`);
     }
@@ -136,7 +161,7 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
   } else {
     io.stdout(report);
   }
-  if (expansion && expansion.missing.length > 0) return EXIT_FAILURE;
+  if (lintRun.missing.length > 0) return EXIT_FAILURE;
   const code = exitCode(results, options.maxWarnings, extraWarnings);
   const warnings = results.reduce((n, r) => n + r.warningCount, extraWarnings);
   if (code === EXIT_LINT_ERRORS && results.every((r) => r.errorCount === 0)) {
@@ -145,45 +170,8 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
   return code;
 }
 
-/**
- * --report-unused-waivers, for configuration waivers: one that covered linted
- * files but matched no finding there, and one whose files globs matched no
- * linted file at all (in a partial run, such as a hook's, that is expected;
- * this option is meant for full runs).
- */
-function reportUnusedConfigWaivers(resolver: ConfigResolver, covered: ReadonlySet<string>, results: readonly LintResult[], io: Io): number {
-  const matched = new Set(results.flatMap((r) => r.waiversMatched ?? []));
-  let count = 0;
-  for (const config of resolver.configs) {
-    for (const w of config.waivers) {
-      if (matched.has(w.id)) continue;
-      const why = covered.has(w.id)
-        ? 'matched no finding in the files it covers; check its rule, statement and path, or remove it if the risk is gone'
-        : `covers no file linted in this run; check its files globs (relative to ${resolver.explicit ? 'the working directory, as the config came from --config' : "the config file's directory"})`;
-      io.stderr(`ramlint: warning: the waiver in ${w.id} (rule ${w.rule}) ${why}\n`);
-      count++;
-    }
-  }
-  return count;
-}
-
-function emptyResult(filePath: string): LintResult {
-  return summarize({ filePath, kind: undefined, messages: [], suppressedMessages: [] });
-}
-
 function errorsOnly(result: LintResult): LintResult {
   return summarize({ ...result, messages: result.messages.filter((m) => m.severity === 'error') });
-}
-
-/** The nearest directory above cwd with .git; SARIF and CI formats make paths relative to it. */
-function repositoryRoot(cwd: string): string {
-  let dir = cwd;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, '.git'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return cwd;
-    dir = parent;
-  }
 }
 
 export function exitCode(results: readonly LintResult[], maxWarnings: number, extraWarnings = 0): number {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { catalogueInfo } from '../engine/catalog/catalogue';
 
 /** The package root, found by walking up from this file (the depth differs between src/ and dist/src/). */
 export function packageRoot(): string {
@@ -25,4 +26,9 @@ export function packageVersion(): string {
   } catch {
     return '0.0.0';
   }
+}
+
+/** What --version prints: the package version on the first line (scripts read it), then the data the findings depend on. */
+export function versionText(version: string): string {
+  return `${version}\naction catalogue ${catalogueInfo.date}: ${catalogueInfo.source}`;
 }

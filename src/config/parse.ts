@@ -16,7 +16,7 @@ import { ConfigError, type ConfigFile, type Origin, type OverrideBlock, type Rul
 const SEGMENT = String.raw`(?:\[\d+\]|\["(?:[^"\\]|\\.)*"\])`;
 const JSON_PATH = new RegExp(String.raw`^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*|${SEGMENT})*$`);
 
-const TOP_KEYS = ['$schema', 'root', 'kind', 'rules', 'overrides', 'ignores', 'plugins', 'waivers'];
+const TOP_KEYS = ['$schema', 'root', 'kind', 'rules', 'overrides', 'ignores', 'plugins', 'processors', 'waivers', 'catalogue'];
 const OVERRIDE_KEYS = ['files', 'excludedFiles', 'rules', 'kind'];
 const WAIVER_KEYS = ['rule', 'files', 'statement', 'path', 'reason', 'expires', 'owner'];
 const SEVERITY_NAMES: Record<string, SeverityName> = { off: 'off', warn: 'warning', warning: 'warning', error: 'error', info: 'info' };
@@ -216,10 +216,30 @@ export function parseConfig(file: string, text: string, displayId: string): Conf
     const items = plugins.value.type === 'array' ? (plugins.value.children ?? []) : reader.fail(plugins.value, '"plugins" must be an array of package names or paths');
     config.plugins = items.map((n) => ({ spec: reader.string(n, 'each entry of "plugins"'), origin: reader.origin(n) }));
   }
+  const processors = m.get('processors');
+  if (processors) {
+    const items = processors.value.type === 'array' ? (processors.value.children ?? []) : reader.fail(processors.value, '"processors" must be an array of processor ids');
+    config.processors = items.map((n) => ({ id: reader.string(n, 'each entry of "processors"'), origin: reader.origin(n) }));
+  }
   const waivers = m.get('waivers');
   if (waivers) {
     if (waivers.value.type !== 'array') reader.fail(waivers.value, '"waivers" must be an array of { "rule", "files", "reason" } objects');
     config.waivers = (waivers.value.children ?? []).map((n, i) => reader.waiver(n, i));
+  }
+  const catalogue = m.get('catalogue');
+  if (catalogue) {
+    const c = reader.members(catalogue.value, '"catalogue"', ['actions', 'ignoreServices']);
+    const actions = c.get('actions');
+    const ignoreServices = c.get('ignoreServices');
+    config.catalogue = {
+      actions: actions ? reader.stringList(actions.value, '"catalogue.actions"') : [],
+      ignoreServices: ignoreServices ? reader.stringList(ignoreServices.value, '"catalogue.ignoreServices"') : [],
+    };
+    for (const [i, action] of config.catalogue.actions.entries()) {
+      if (!/^[A-Za-z0-9_.-]+:[A-Za-z0-9_.*?-]+$/.test(action)) {
+        reader.fail((actions?.value.children ?? [])[i] ?? catalogue.value, `"catalogue.actions" entry "${action}" is not of the form <service>:<action>`);
+      }
+    }
   }
   return config;
 }

@@ -14,6 +14,7 @@ import type { RuleSetting } from '../engine/linter';
 import type { PolicyKind } from '../engine/types';
 import type { Waiver } from '../engine/waivers';
 import { displayPath, relativeInside, toPosix } from '../paths';
+import { builtinRules } from '../rules';
 import { parseConfig } from './parse';
 import { CONFIG_FILE_NAMES, type ConfigFile, type RuleEntry } from './types';
 
@@ -32,6 +33,8 @@ export interface FileConfig {
   waivers: Waiver[];
   /** `ramlint.config.jsonc ("generated/**")` when an ignore pattern covers the file. */
   ignoredBy?: string;
+  /** Processor ids named by the nearest config that names any; undefined: every processor. */
+  processors?: string[];
 }
 
 const MATCH_OPTIONS = { dot: true } as const;
@@ -65,32 +68,85 @@ function ignoreMatch(patterns: readonly string[], rel: string): string | undefin
   return undefined;
 }
 
+/** How the resolver sees files. Synchronous, as resolution is; the API passes one filled from its FileSystem. */
+export interface ConfigFiles {
+  /** Anything at the path (a `.git` directory or file). */
+  exists(path: string): boolean;
+  isFile(path: string): boolean;
+  /** Throws an error with a Node-style `code` ('ENOENT', 'EACCES') when it cannot. */
+  readText(path: string): string;
+}
+
+export const nodeConfigFiles: ConfigFiles = {
+  exists: (p) => fs.existsSync(p),
+  isFile: (p) => {
+    try {
+      return fs.statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  },
+  readText: (p) => fs.readFileSync(p, 'utf8'),
+};
+
 export class ConfigResolver {
+  /** Things worth a note on stderr, such as a second config file that is not read. */
+  readonly notes: string[] = [];
   private readonly chains = new Map<string, ConfigFile[]>();
   private readonly loaded = new Map<string, ConfigFile>();
+
+  /** The nearest directory at or above cwd with .git or a "root": true config; cwd itself when there is none. */
+  get projectRoot(): string {
+    this.root ??= this.mode.kind === 'lookup' ? this.findProjectRoot() : this.cwd;
+    return this.root;
+  }
+
+  private root: string | undefined;
 
   constructor(
     private readonly mode: ConfigMode,
     private readonly cwd: string,
+    private readonly files: ConfigFiles = nodeConfigFiles,
   ) {}
+
+  private findProjectRoot(): string {
+    let current = this.cwd;
+    for (;;) {
+      if (this.isRepositoryRoot(current) || this.rootConfigIn(current)) return current;
+      const parent = path.dirname(current);
+      if (parent === current) return this.cwd;
+      current = parent;
+    }
+  }
 
   /** Every config file read so far. */
   get configs(): ConfigFile[] {
-    return [...this.loaded.values()];
+    const all = [...this.loaded.values()];
+    return this.override ? [...all, this.override] : all;
   }
+
+  /** A config given as an object by the API's caller: applied after (over) every file's chain. */
+  override: ConfigFile | undefined;
 
   /** Throws ConfigError for a config that cannot be read or is invalid. */
   chainFor(dir: string): ConfigFile[] {
+    const chain = this.lookupChain(dir);
+    return this.override ? [...chain, this.override] : chain;
+  }
+
+  private lookupChain(dir: string): ConfigFile[] {
     if (this.mode.kind === 'none') return [];
     if (this.mode.kind === 'explicit') return [this.load(path.resolve(this.cwd, this.mode.file))];
     const cached = this.chains.get(dir);
     if (cached) return cached;
     const nearestFirst: ConfigFile[] = [];
+    // Inside the project the walk stops at its root; a file outside it gets only the config beside it.
+    const inProject = dir === this.projectRoot || relativeInside(this.projectRoot, dir) !== undefined;
     let current = dir;
     for (;;) {
       const found = this.configIn(current);
       if (found) nearestFirst.push(found);
-      if (found?.root || isRepositoryRoot(current)) break;
+      if (found?.root || this.isRepositoryRoot(current) || current === this.projectRoot || !inProject) break;
       const parent = path.dirname(current);
       if (parent === current) break;
       current = parent;
@@ -116,9 +172,11 @@ export class ConfigResolver {
     const waivers: Waiver[] = [];
     // Outermost first; each config's own overrides right after its base settings,
     // so a nearer config's base settings win over an outer config's overrides.
+    let processors: string[] | undefined;
     for (const config of chain) {
       merge(config.rules);
       if (config.kind) kind = config.kind;
+      if (config.processors) processors = config.processors.map((p) => p.id);
       const rel = relativeTo(this.globBase(config), filePath);
       if (rel === undefined) continue;
       for (const block of config.overrides) {
@@ -133,7 +191,8 @@ export class ConfigResolver {
         waivers.push({ id: w.id, rule: w.rule, reason: w.reason, statement: w.statement, path: w.path, expires: w.expires, owner: w.owner });
       }
     }
-    return { files: chain.map((c) => c.file), settings, kind, waivers, ignoredBy };
+    applyCatalogue(settings, chain);
+    return { files: chain.map((c) => c.file), settings, kind, waivers, ignoredBy, processors };
   }
 
   /** A config named by --config: its globs are relative to the working directory. */
@@ -150,11 +209,22 @@ export class ConfigResolver {
     return displayPath(file, this.cwd);
   }
 
-  /** Things worth a note on stderr, such as a second config file that is not read. */
-  readonly notes: string[] = [];
+
+  /** A broken config above the working directory is not this run's business unless a file of the run is under it. */
+  private rootConfigIn(dir: string): boolean {
+    try {
+      return this.configIn(dir)?.root === true;
+    } catch {
+      return false;
+    }
+  }
+
+  private isRepositoryRoot(dir: string): boolean {
+    return this.files.exists(path.join(dir, '.git'));
+  }
 
   private configIn(dir: string): ConfigFile | undefined {
-    const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter((file) => fs.existsSync(file) && fs.statSync(file).isFile());
+    const found = CONFIG_FILE_NAMES.map((name) => path.join(dir, name)).filter((file) => this.files.isFile(file));
     const [first, ...others] = found;
     if (!first) return undefined;
     if (others.length > 0) this.notes.push(`${this.display(first)} is used; ${others.map((o) => this.display(o)).join(' and ')} beside it ${others.length > 1 ? 'are' : 'is'} not read`);
@@ -166,7 +236,7 @@ export class ConfigResolver {
     if (cached) return cached;
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = this.files.readText(file);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new ConfigReadError(file, code === 'ENOENT' ? 'the config file does not exist' : `cannot read the config file (${code ?? String(error)})`);
@@ -186,6 +256,31 @@ export class ConfigReadError extends Error {
   }
 }
 
-function isRepositoryRoot(dir: string): boolean {
-  return fs.existsSync(path.join(dir, '.git'));
+/** The rules that read the action catalogue, and so take the "catalogue" block as options. */
+export const CATALOGUE_RULE_IDS: readonly string[] = ['action-resource-mismatch', 'unknown-action', 'unknown-condition-key'];
+
+/**
+ * The "catalogue" blocks of the chain, outermost first, become the `actions`
+ * and `ignoreServices` options of every catalogue rule (added to the rule's
+ * own options), so that one block configures all of them.
+ */
+function applyCatalogue(settings: Record<string, RuleSetting>, chain: readonly ConfigFile[]): void {
+  const blocks = chain.map((c) => c.catalogue).filter((c) => c !== undefined);
+  if (blocks.length === 0) return;
+  const actions = blocks.flatMap((b) => b.actions);
+  const ignoreServices = blocks.flatMap((b) => b.ignoreServices);
+  for (const id of CATALOGUE_RULE_IDS) {
+    const rule = builtinRules.get(id);
+    if (!rule) continue;
+    const own = settings[id];
+    const options = own?.options ?? {};
+    settings[id] = {
+      severity: own?.severity ?? rule.meta.defaultSeverity,
+      options: {
+        ...options,
+        actions: [...actions, ...((options.actions as string[] | undefined) ?? [])],
+        ignoreServices: [...ignoreServices, ...((options.ignoreServices as string[] | undefined) ?? [])],
+      },
+    };
+  }
 }

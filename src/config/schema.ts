@@ -72,6 +72,7 @@ export function buildConfigSchema(rules: ReadonlyMap<string, Rule>): JsonSchema 
           },
         },
       },
+      processors: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'The processors that read host files (Terraform, ROS templates, plan JSON, API responses) here; [] for bare .json/.jsonc policies only. Default: every processor.' },
       ignores: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Globs (relative to this file) of files and directories not to lint.' },
       plugins: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Plugins to load: package names or paths relative to this file.' },
       waivers: {
@@ -90,6 +91,19 @@ export function buildConfigSchema(rules: ReadonlyMap<string, Rule>): JsonSchema 
             expires: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Last day the waiver applies (YYYY-MM-DD).' },
             owner: { type: 'string', description: 'Who answers for the waiver.' },
           },
+        },
+      },
+      catalogue: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Additions to the action catalogue, for every rule that reads it (unknown-action, unknown-condition-key, action-resource-mismatch).',
+        properties: {
+          actions: {
+            type: 'array',
+            items: { type: 'string', pattern: '^[A-Za-z0-9_.-]+:[A-Za-z0-9_.*?-]+$' },
+            description: 'Actions to accept besides the catalogue\'s: "mysvc:DoThing", or "mysvc:*" for every action of a service.',
+          },
+          ignoreServices: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'RAM codes (action prefixes) the catalogue rules do not check.' },
         },
       },
     },

@@ -42,6 +42,14 @@ export interface PluginDecl {
   origin: Origin;
 }
 
+/** The top-level "catalogue" block: what the action catalogue lacks, and services it should not check. */
+export interface CatalogueConfig {
+  /** Actions to accept besides the catalogue's: "mysvc:DoThing", or "mysvc:*" for a whole service. */
+  actions: string[];
+  /** RAM codes the catalogue rules leave alone. */
+  ignoreServices: string[];
+}
+
 export interface ConfigFile {
   /** Absolute path. */
   file: string;
@@ -53,7 +61,10 @@ export interface ConfigFile {
   overrides: OverrideBlock[];
   ignores: string[];
   plugins: PluginDecl[];
+  /** The processors that read host files here (the nearest config that names them wins); absent: every processor. */
+  processors?: { id: string; origin: Origin }[];
   waivers: WaiverDecl[];
+  catalogue?: CatalogueConfig;
 }
 
 export class ConfigError extends Error {

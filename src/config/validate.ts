@@ -7,12 +7,16 @@ import { isCoreDiagnostic } from '../engine/core-diagnostics';
 import type { OptionSpec, Rule } from '../engine/rule';
 import { ConfigError, type ConfigFile, type RuleEntry } from './types';
 
-export function validateConfig(config: ConfigFile, rules: ReadonlyMap<string, Rule>): void {
-  const check = (id: string, entry: RuleEntry) => validateEntry(id, entry, rules);
+/** `pluginsOff`: plugins were turned off (--no-plugins), so plugin rule ids (`<plugin>/<rule>`) go unchecked and unused. */
+export function validateConfig(config: ConfigFile, rules: ReadonlyMap<string, Rule>, pluginsOff = false): void {
+  const skipped = (id: string) => pluginsOff && id.includes('/') && !rules.has(id);
+  const check = (id: string, entry: RuleEntry) => {
+    if (!skipped(id)) validateEntry(id, entry, rules);
+  };
   for (const [id, entry] of config.rules) check(id, entry);
   for (const block of config.overrides) for (const [id, entry] of block.rules) check(id, entry);
   for (const waiver of config.waivers) {
-    if (!rules.has(waiver.rule)) throw new ConfigError(waiver.origin, `this waiver names ${unknownRuleMessage(waiver.rule, rules)}`);
+    if (!rules.has(waiver.rule) && !skipped(waiver.rule)) throw new ConfigError(waiver.origin, `this waiver names ${unknownRuleMessage(waiver.rule, rules)}`);
   }
 }
 

@@ -44,10 +44,31 @@ export const NOT_A_RAM_POLICY: CoreDiagnostic = {
   id: 'not-a-ram-policy',
   category: 'correctness',
   severity: 'info',
-  description: 'Report a document that has the shape of a policy but is not a RAM policy (a ROS stack policy), so no rule ran on it.',
+  description: 'Report a document that is not a RAM policy (a ROS stack policy, an AWS IAM policy, JSON with no "Statement"), so no rule ran on it.',
 };
 
-export const CORE_DIAGNOSTICS: readonly CoreDiagnostic[] = [INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, NOT_A_RAM_POLICY, UNREADABLE_FILE];
+export const UNWRITABLE_FILE: CoreDiagnostic = {
+  id: 'unwritable-file',
+  category: 'correctness',
+  severity: 'error',
+  description: 'Report a file whose fixes --fix could not write: read-only, vanished, a symbolic link, or a write error.',
+};
+
+export const INVALID_HOST_FILE: CoreDiagnostic = {
+  id: 'invalid-host-file',
+  category: 'syntax',
+  severity: 'error',
+  description: 'Report a Terraform file, plan, ROS template or API response that cannot be parsed, so the policies in it were not checked.',
+};
+
+export const UNRESOLVED_VALUE: CoreDiagnostic = {
+  id: 'unresolved-value',
+  category: 'correctness',
+  severity: 'info',
+  description: 'Report a policy whose value is unknown until apply (a variable, a reference, an unknown value in a plan), so it was not checked.',
+};
+
+export const CORE_DIAGNOSTICS: readonly CoreDiagnostic[] = [INTERNAL_ERROR, INVALID_HOST_FILE, INVALID_JSON, INVALID_WAIVER, NOT_A_RAM_POLICY, UNREADABLE_FILE, UNRESOLVED_VALUE, UNWRITABLE_FILE];
 
 export function isCoreDiagnostic(id: string): boolean {
   return CORE_DIAGNOSTICS.some((d) => d.id === id);

@@ -6,7 +6,7 @@
  */
 import { applyEdits } from './edits';
 import { BOM, lintText, type LintOptions } from './linter';
-import type { LintResult, TextEdit } from './types';
+import type { LintMessage, LintResult, TextEdit } from './types';
 
 export const MAX_FIX_PASSES = 10;
 
@@ -36,9 +36,10 @@ export function fixText(text: string, options: LintOptions): FixOutcome {
   return { output, changed, result: changed ? { ...result, output } : result };
 }
 
-function chooseEdits(result: LintResult): TextEdit[] {
+/** The edits of one pass: each accepted finding's fix, whole, unless it overlaps one taken before it. */
+export function chooseEdits(result: LintResult, accept: (message: LintMessage) => boolean = () => true): TextEdit[] {
   const taken: TextEdit[] = [];
-  const withFixes = result.messages.filter((m) => m.fix && m.fix.length > 0).sort((a, b) => firstOffset(a.fix as TextEdit[]) - firstOffset(b.fix as TextEdit[]));
+  const withFixes = result.messages.filter((m) => m.fix && m.fix.length > 0 && accept(m)).sort((a, b) => firstOffset(a.fix as TextEdit[]) - firstOffset(b.fix as TextEdit[]));
   for (const m of withFixes) {
     const edits = m.fix as TextEdit[];
     if (edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;

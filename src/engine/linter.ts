@@ -5,7 +5,7 @@
  */
 import { type CoreDiagnostic, INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCoreDiagnostic, NOT_A_RAM_POLICY } from './core-diagnostics';
 import { type Directive, parseDirectives } from './directives';
-import { buildPolicy, formatPath, type JsonPath, type Policy, rosStackPolicyAction } from './model';
+import { awsPolicyMarker, buildPolicy, formatPath, type JsonPath, type Policy, rosStackPolicyAction } from './model';
 import { parseJson, type JsonNode, type ParsedJson } from './parse';
 import { capSeverity, interpolate, type ReportDescriptor, type Rule, type RuleContext } from './rule';
 import { SourceText } from './source';
@@ -86,6 +86,18 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
       stackAction.node.offset,
       stackAction.node.length,
       stackAction.path,
+    );
+    return finish(filePath, policy.kind, source, [notice], []);
+  }
+  const aws = policy.kindSource === 'detected' ? awsPolicyMarker(policy) : undefined;
+  if (aws) {
+    // An AWS IAM policy would draw an error for every AWS-only value; one note says what it is instead.
+    const notice = corePending(
+      NOT_A_RAM_POLICY,
+      `This is an AWS IAM policy (${aws.what}), not an Alibaba Cloud RAM policy; ramlint checks RAM policies, so no rule ran. Give --kind to lint it as a RAM policy anyway.`,
+      aws.node.offset,
+      aws.node.length,
+      aws.path,
     );
     return finish(filePath, policy.kind, source, [notice], []);
   }

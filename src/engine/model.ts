@@ -328,6 +328,27 @@ export function rosStackPolicyAction(policy: Policy): LocatedString | undefined 
   return first;
 }
 
+/**
+ * An AWS IAM policy (found in multi-cloud repositories): `"Version":
+ * "2012-10-17"` (or the older `2008-10-17`), an `arn:aws:` resource or an
+ * `AWS` principal. RAM rejects every one of these, so the document is AWS's,
+ * not a broken RAM policy. Returns the first marker and what it is.
+ */
+export function awsPolicyMarker(policy: Policy): { node: JsonNode; path: JsonPath; what: string } | undefined {
+  const version = policy.version;
+  if (version?.valueNode.type === 'string' && /^20(08|12)-10-17$/.test(String(version.valueNode.value))) {
+    return { node: version.valueNode, path: version.path, what: `"Version": "${String(version.valueNode.value)}"` };
+  }
+  for (const s of policy.statements) {
+    for (const r of [...(s.resource?.values ?? []), ...(s.notResource?.values ?? [])]) {
+      if (/^arn:aws[a-z-]*:/i.test(r.value)) return { node: r.node, path: r.path, what: `the resource "${r.value}"` };
+    }
+    const aws = s.principal?.entries.find((e) => e.type === 'AWS');
+    if (aws) return { node: aws.keyNode, path: [...(s.principal as PrincipalMember).path, 'AWS'], what: 'an "AWS" principal' };
+  }
+  return undefined;
+}
+
 /** "an object", "a string", "null": a JSON type for messages. */
 export function describeType(type: string): string {
   return type === 'array' || type === 'object' ? `an ${type}` : type === 'null' ? 'null' : `a ${type}`;

@@ -17,6 +17,12 @@ export interface TextEdit {
   offset: number;
   length: number;
   text: string;
+  /**
+   * The replaced range as 1-based lines and columns (end exclusive), set by
+   * the file-level API in the file's coordinates, so that reports need not
+   * recompute it (and cannot get it wrong on a file with a byte-order mark).
+   */
+  range?: { line: number; column: number; endLine: number; endColumn: number };
 }
 
 export interface Suggestion {

@@ -22,6 +22,7 @@ function publicMessage(m: LintMessage): Record<string, unknown> {
   if (m.fix) out.fix = m.fix;
   if (m.suggestions) out.suggestions = m.suggestions;
   if (m.suppressed) out.suppressed = m.suppressed;
+  if (m.document !== undefined) out.document = m.document;
   return out;
 }
 

@@ -66,8 +66,10 @@ function sha256(parts: readonly string[]): string {
 }
 
 /** The `ramlint/v1` fingerprint: stable across line moves, unique per rule, file, JSON path and value. */
-export function sarifFingerprint(ruleId: string, relPath: string, m: Pick<LintMessage, 'path' | 'fingerprintValue' | 'message'>): string {
-  return sha256([ruleId, relPath, m.path, m.fingerprintValue ?? m.message]);
+export function sarifFingerprint(ruleId: string, relPath: string, m: Pick<LintMessage, 'path' | 'fingerprintValue' | 'message' | 'document'>): string {
+  // Two policies in one host file may have a finding at the same path; the document tells them apart.
+  const where = m.document === undefined ? [m.path] : [m.document, m.path];
+  return sha256([ruleId, relPath, ...where, m.fingerprintValue ?? m.message]);
 }
 
 function fullDescription(info: RuleInfo): string {
@@ -118,6 +120,8 @@ interface FileInfo {
   hashes: string[] | undefined;
 }
 
+const BOM = '\uFEFF';
+
 function fileInfo(result: LintResult, context: FormatContext, root: string): FileInfo {
   const where = repoPath(result.filePath, root);
   const artifactLocation: Json = where.relative ? { uri: encodePath(where.path), uriBaseId: SRCROOT } : { uri: pathToFileURL(result.filePath).href };
@@ -126,18 +130,21 @@ function fileInfo(result: LintResult, context: FormatContext, root: string): Fil
   return {
     relPath: where.path,
     artifactLocation,
-    source: text !== undefined && hasFindings ? new SourceText(text) : undefined,
+    source: text !== undefined && hasFindings ? new SourceText(text.startsWith(BOM) ? text.slice(1) : text) : undefined,
     hashes: text !== undefined && hasFindings ? lineHashes(text) : undefined,
   };
 }
 
-function editRegion(source: SourceText, edit: TextEdit): Json {
+/** The API gives each edit its range; text alone is counted after a byte-order mark, as the engine counts. */
+function editRegion(source: SourceText | undefined, edit: TextEdit): Json {
+  if (edit.range) return { startLine: edit.range.line, startColumn: edit.range.column, endLine: edit.range.endLine, endColumn: edit.range.endColumn };
+  if (!source) return {};
   const start = source.position(edit.offset);
   const end = source.position(edit.offset + edit.length);
   return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
 }
 
-function sarifFix(file: FileInfo, source: SourceText, description: string, edits: readonly TextEdit[], safe: boolean): Json {
+function sarifFix(file: FileInfo, source: SourceText | undefined, description: string, edits: readonly TextEdit[], safe: boolean): Json {
   return {
     description: { text: description },
     artifactChanges: [
@@ -153,7 +160,10 @@ function sarifFix(file: FileInfo, source: SourceText, description: string, edits
 function sarifResult(m: LintMessage, file: FileInfo, ruleIndex: number, info: RuleInfo): Json {
   const physicalLocation: Json = { artifactLocation: file.artifactLocation, region: region(m) };
   const location: Json = { physicalLocation };
-  if (m.path !== '') location.logicalLocations = [{ fullyQualifiedName: m.path, kind: 'value' }];
+  const logical: Json[] = [];
+  if (m.document !== undefined) logical.push({ fullyQualifiedName: m.document, kind: 'resource' });
+  if (m.path !== '') logical.push({ fullyQualifiedName: m.document === undefined ? m.path : `${m.document}:${m.path}`, kind: 'value' });
+  if (logical.length > 0) location.logicalLocations = logical;
   const partialFingerprints: Record<string, string> = {};
   const lineHash = file.hashes?.[(physicalLocation.region as { startLine: number }).startLine - 1];
   if (lineHash !== undefined) partialFingerprints.primaryLocationLineHash = lineHash;
@@ -168,11 +178,10 @@ function sarifResult(m: LintMessage, file: FileInfo, ruleIndex: number, info: Ru
     partialFingerprints,
   };
   const fixes: Json[] = [];
-  if (file.source && m.fix && m.fix.length > 0) fixes.push(sarifFix(file, file.source, 'Apply the safe fix (what `ramlint --fix` does).', m.fix, true));
-  if (file.source) {
-    for (const s of m.suggestions ?? []) {
-      if (s.edits.length > 0) fixes.push(sarifFix(file, file.source, `Suggestion (changes who can do what; review before applying): ${s.desc}`, s.edits, false));
-    }
+  const placeable = (edits: readonly TextEdit[]) => edits.length > 0 && (file.source !== undefined || edits.every((e) => e.range !== undefined));
+  if (m.fix && placeable(m.fix)) fixes.push(sarifFix(file, file.source, 'Apply the safe fix (what `ramlint --fix` does).', m.fix, true));
+  for (const s of m.suggestions ?? []) {
+    if (placeable(s.edits)) fixes.push(sarifFix(file, file.source, `Suggestion (changes who can do what; review before applying): ${s.desc}`, s.edits, false));
   }
   if (fixes.length > 0) out.fixes = fixes;
   if (m.suppressed) {

@@ -25,7 +25,8 @@ export const stylish: Formatter = (results, context) => {
     infos += result.infoCount;
     fixable += result.fixableCount;
     lines.push(c.underline(displayPath(result.filePath, context.cwd)));
-    const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message.replace(/\.$/, ''), m.ruleId] as const);
+    // In a host file (Terraform, ROS…) each finding names the policy it is in.
+    const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message.replace(/\.$/, '') + (m.document !== undefined ? ` (in ${m.document})` : ''), m.ruleId] as const);
     const posWidth = Math.max(...rows.map((r) => r[0].length));
     const sevWidth = Math.max(...rows.map((r) => r[1].length));
     rows.forEach(([pos, sev, text, rule], i) => {

@@ -15,8 +15,10 @@ export interface OffsetMap {
    */
   toHost(offset: number, side: 'start' | 'end'): number;
   /**
-   * True when [start, end) of the document is a verbatim copy of host text
-   * (so an edit there can be written into the host after `encode`).
+   * True when [start, end) of the document is a verbatim copy of host text,
+   * or its exact encoding (`"` written `\"` in an escaped string, a newline
+   * followed by a stripped `<<-` indent), so an edit there can be written into
+   * the host after `encode`. False over generated text and `${...}` values.
    */
   isExact(start: number, end: number): boolean;
 }
@@ -77,7 +79,7 @@ export interface Processor {
 }
 
 /**
- * Implemented in src/processors/map-back.ts:
+ * Implemented in src/processors/map-back.ts (with hostNoteToMessage, a HostNote as a LintMessage):
  *   mapMessagesToHost(hostText, doc, messages) → LintMessage[]
  * returns the engine's messages for `doc` in host coordinates: offsets, lines
  * and columns recomputed on the host text, `document` set to the label, fixes

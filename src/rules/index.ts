@@ -3,6 +3,7 @@
  * this list and the files in src/rules agree; nothing registers itself.
  */
 import type { Rule } from '../engine/rule';
+import actionResourceMismatch from './action-resource-mismatch';
 import adminAccess from './admin-access';
 import allowWithNotElement from './allow-with-not-element';
 import boolConditionMultipleValues from './bool-condition-multiple-values';
@@ -29,10 +30,13 @@ import ramPrivilegeEscalation from './ram-privilege-escalation';
 import trustExternalPrincipal from './trust-external-principal';
 import trustWildcardPrincipal from './trust-wildcard-principal';
 import undocumentedSid from './undocumented-sid';
+import unknownAction from './unknown-action';
+import unknownConditionKey from './unknown-condition-key';
 import unexpectedPrincipal from './unexpected-principal';
 import unknownElement from './unknown-element';
 
 const BUILTIN_RULES: readonly Rule[] = [
+  actionResourceMismatch as Rule,
   adminAccess as Rule,
   allowWithNotElement as Rule,
   boolConditionMultipleValues as Rule,
@@ -59,6 +63,8 @@ const BUILTIN_RULES: readonly Rule[] = [
   trustExternalPrincipal as Rule,
   trustWildcardPrincipal as Rule,
   undocumentedSid as Rule,
+  unknownAction as Rule,
+  unknownConditionKey as Rule,
   unexpectedPrincipal as Rule,
   unknownElement as Rule,
 ];

@@ -1,3 +1,4 @@
+import { describeActionPattern } from '../engine/analysis/action-catalogue';
 import { actionMatcher, identityStatements, isAllow, serviceOf } from '../engine/analysis/actions';
 import { coversEveryBucket } from '../engine/analysis/arn';
 import { type AccessLevel, guessLevel, higherLevel, OSS_ACCOUNT_LEVEL_READS, OSS_ACTIONS } from '../engine/catalog/oss-actions';
@@ -41,9 +42,37 @@ function ossReach(statement: Statement): OssReach | undefined {
   const level = [...byLevel.keys()].reduce<AccessLevel | undefined>((a, b) => (a ? higherLevel(a, b) : b), undefined);
   if (!level) return undefined;
   const entries = byLevel.get(level) ?? [];
-  const shown = entries.slice(0, 3).map((e) => (e === 'NotAction' ? e : `"${e}"`));
+  // A wildcard or NotAction is shown with what it grants at the levels the message is about.
+  const levels: AccessLevel[] = level === 'write' || level === 'permissions' ? ['write', 'permissions'] : ['read', 'list'];
+  const grants = (e: string) => {
+    if (e === 'NotAction') return countText(notActionCounts(statement), levels);
+    return hasWildcard(e) ? describeActionPattern(e, levels).text : '';
+  };
+  const shown = entries.slice(0, 3).map((e) => {
+    const text = grants(e);
+    const name = e === 'NotAction' ? e : `"${e}"`;
+    return text ? `${name} (${text})` : name;
+  });
   if (entries.length > 3) shown.push(`${entries.length - 3} more`);
   return { level, shown: shown.join(', ') };
+}
+
+const LEVEL_WORDS: Record<AccessLevel, string> = { list: 'list', read: 'read', write: 'write', permissions: 'permission-management' };
+
+/** How many OSS actions at each level a statement's NotAction leaves granted. */
+function notActionCounts(statement: Statement): Record<AccessLevel, number> {
+  const counts: Record<AccessLevel, number> = { list: 0, read: 0, write: 0, permissions: 0 };
+  const excluded = (statement.notAction?.values ?? []).map((v) => actionMatcher(v.value));
+  for (const [action, level] of OSS_ACTIONS) if (!excluded.some((ex) => ex(action))) counts[level]++;
+  return counts;
+}
+
+/** "72 write and 15 permission-management OSS actions"; empty when none. */
+function countText(counts: Record<AccessLevel, number>, levels: readonly AccessLevel[]): string {
+  const parts = levels.filter((l) => counts[l] > 0).map((l) => `${counts[l]} ${LEVEL_WORDS[l]}`);
+  if (parts.length === 0) return '';
+  const total = levels.reduce((n, l) => n + counts[l], 0);
+  return `${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]} action${total === 1 ? '' : 's'}`;
 }
 
 export default defineRule({

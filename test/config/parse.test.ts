@@ -82,7 +82,7 @@ describe('unknown keys', () => {
 
   it('a key with no near miss lists the keys that exist', () => {
     expect(errorOf('{\n  "extends": "base"\n}')).toBe(
-      '2:3: unknown setting "extends" in the config; expected one of "$schema", "root", "kind", "rules", "overrides", "ignores", "plugins", "waivers"',
+      '2:3: unknown setting "extends" in the config; expected one of "$schema", "root", "kind", "rules", "overrides", "ignores", "plugins", "processors", "waivers", "catalogue"',
     );
     expect(errorOf('{"overrides": [{"files": "*", "severity": "off"}]}')).toBe(
       '1:31: unknown setting "severity" in overrides[0]; expected one of "files", "excludedFiles", "rules", "kind"',

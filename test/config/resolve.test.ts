@@ -312,3 +312,27 @@ describe('--no-config', () => {
     expect(() => resolver(configMode(false)).resolve(file('p.json'))).not.toThrow();
   });
 });
+
+describe('the catalogue block', () => {
+  it('becomes the actions and ignoreServices options of the catalogue rules, outer blocks first, beside their own options', () => {
+    repo();
+    config('ramlint.config.jsonc', { catalogue: { actions: ['mysvc:*'], ignoreServices: ['ecs'] }, rules: { 'unknown-action': ['warn', { actions: ['oss:PutNewThing'] }] } });
+    config('team/.ramlintrc.json', { catalogue: { actions: ['oss:GetNewThing'] } });
+    const settings = resolver().resolve(file('team/p.json')).settings;
+    expect(settings['unknown-action']).toEqual({ severity: 'warning', options: { actions: ['mysvc:*', 'oss:GetNewThing', 'oss:PutNewThing'], ignoreServices: ['ecs'] } });
+  });
+
+  it('leaves the settings alone where no config has one', () => {
+    repo();
+    config('ramlint.config.jsonc', { rules: { 'admin-access': 'warn' } });
+    expect(resolver().resolve(file('p.json')).settings['unknown-action']).toBeUndefined();
+  });
+
+  it('rejects an action that is not <service>:<action>, and unknown keys', () => {
+    repo();
+    config('ramlint.config.jsonc', { catalogue: { actions: ['GetObject'] } });
+    expect(() => resolver().resolve(file('p.json'))).toThrow('"catalogue.actions" entry "GetObject" is not of the form <service>:<action>');
+    config('ramlint.config.jsonc', { catalogue: { disabled: ['oss'] } });
+    expect(() => resolver().resolve(file('p.json'))).toThrow('unknown setting "disabled" in "catalogue"');
+  });
+});

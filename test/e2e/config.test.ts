@@ -251,3 +251,28 @@ describe('overrides, kinds and ignores', () => {
     expect(findings(r.stdout, tmp.dir)).toEqual(['generated/out.json 6:18 invalid-action-format', 'generated/deep/out.json 6:18 invalid-action-format', 'wip.draft.json 6:18 invalid-action-format']);
   });
 });
+
+describe('the catalogue block', () => {
+  const POLICY = `{
+  "Version": "1",
+  "Statement": [
+    {"Effect": "Allow", "Action": ["oss:GetObjet", "mysvc:DoThing", "ecs:DescribeInstancez"], "Resource": "acs:oss:*:*:b/*"}
+  ]
+}
+`;
+
+  it('without it, misspelt and unknown actions are reported', () => {
+    tmp.write('p.json', POLICY);
+    const r = run(['p.json', '--format', 'compact']);
+    expect(r.code).toBe(1);
+    expect(r.stdout.match(/\[unknown-action\]/g)?.length).toBe(3);
+  });
+
+  it('accepts the actions it names and leaves the services it ignores alone', () => {
+    tmp.write('ramlint.config.jsonc', '{ "catalogue": { "actions": ["oss:GetObjet", "mysvc:*"], "ignoreServices": ["ecs"] } }');
+    tmp.write('p.json', POLICY);
+    const r = run(['p.json', '--format', 'compact']);
+    expect(r.stdout).not.toContain('unknown-action');
+    expect(r.code).toBe(0);
+  });
+});

@@ -5,12 +5,17 @@
  * (Exit 2 for plugins is in plugins.test.ts, for unmatched globs in
  * paths.test.ts.)
  */
-import { ramlint } from '../helpers/cli';
+import { spawnSync } from 'node:child_process';
+import { BIN, ramlint, ramlintProcess } from '../helpers/cli';
 import { ADMIN, CLEAN, duplicateLine, lines, project, STACK_FRAME, WARNING } from './support';
+import { catalogueInfo } from '../../src/engine/catalog/catalogue';
 
 const s = project({ 'clean.json': CLEAN, 'warning.json': WARNING, 'admin.json': ADMIN, 'broken-config.json': '{"rules": {\n' });
 afterAll(() => s.cleanup());
-const run = (...args: string[]) => ramlint(args, { cwd: s.dir });
+/** Exit codes 0, 1 and 2 are the process's own: these runs spawn the binary. */
+const run = (...args: string[]) => ramlintProcess(args, { cwd: s.dir });
+/** The usage-error table checks messages; it runs in-process (the binary's exit 2 is checked above). */
+const runInProcess = (...args: string[]) => ramlint(args, { cwd: s.dir });
 
 describe('exit code 0', () => {
   it('a clean policy: no report at all, nothing on stderr', () => {
@@ -37,7 +42,8 @@ describe('exit code 0', () => {
     expect(help.stdout).toContain('--max-warnings');
     expect(help.stderr).toBe('');
     const version = run('--version');
-    expect(version).toEqual({ code: 0, stdout: `${require('../../package.json').version}\n`, stderr: '' });
+    // The package version first (scripts read the first line), then the action catalogue's date.
+    expect(version).toEqual({ code: 0, stdout: `${require('../../package.json').version}\naction catalogue 2025-12-19: ${catalogueInfo.source}\n`, stderr: '' });
   });
 });
 
@@ -86,8 +92,24 @@ describe('exit code 2: usage errors, one message on stderr, nothing on stdout', 
     ['a config file that does not exist', ['clean.json', '--config', 'missing.json'], 'ramlint: missing.json: the config file does not exist\n'],
     ['a config file that is not valid JSON', ['clean.json', '--config', 'broken-config.json'], "ramlint: broken-config.json:2:1: invalid JSON: expected '}'\n"],
   ])('%s', (_name, args, stderr) => {
-    const r = run(...args);
+    const r = runInProcess(...args);
     expect(r).toEqual({ code: 2, stdout: '', stderr });
     expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+});
+
+describe('what only a process shows', () => {
+  it('reads a policy piped to standard input', () => {
+    const r = ramlintProcess(['--stdin', '--stdin-filename', 'admin.json', '--format', 'compact'], { cwd: s.dir, input: ADMIN });
+    expect(r.code).toBe(1);
+    expect(lines(r.stdout)).toEqual([expect.stringMatching(/^admin\.json:6:17: error .* \[admin-access\]$/)]);
+  });
+
+  it('a reader that closes the pipe early (| head) is no failure and prints no stack', () => {
+    const many = project(Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`p${String(i).padStart(3, '0')}.json`, ADMIN])));
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" . --format compact | head -n 1; echo "status=\${PIPESTATUS[0]}" >&2`], { cwd: many.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.stdout).toMatch(/^p000\.json:6:17: error .*\n$/);
+    expect(r.stderr).toMatch(/^status=[01]\n$/);
+    many.cleanup();
   });
 });

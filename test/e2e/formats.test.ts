@@ -116,7 +116,7 @@ describe('json', () => {
             endColumn: 66,
             path: 'Statement[0].Action[1]',
             messageId: 'duplicate',
-            fix: [{ offset: fixOffset, length: DUPLICATE_ENTRY.length, text: '' }],
+            fix: [{ offset: fixOffset, length: DUPLICATE_ENTRY.length, text: '', range: { line: 6, column: 41, endLine: 6, endColumn: 41 + DUPLICATE_ENTRY.length } }],
           },
           {
             ruleId: 'admin-access',

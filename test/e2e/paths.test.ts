@@ -37,12 +37,7 @@ function summary(stdout: string): string[] {
   );
 }
 
-const PACKAGE_JSON_FINDINGS = [
-  'package.json:1:1: error The policy has no "Statement"; add "Statement": [ … ] with at least one statement. [invalid-statement]',
-  'package.json:1:2: error Unknown element "name" in the policy; RAM accepts only Version, Statement. [unknown-element]',
-  'package.json:1:27: error Element "version" must be spelled "Version"; element names are case-sensitive. [unknown-element]',
-  'package.json:1:47: error Unknown element "private" in the policy; RAM accepts only Version, Statement. [unknown-element]',
-];
+const NOT_A_POLICY = 'info This JSON file has no top-level "Statement", so it is not a RAM policy and no rule ran; it is never changed by --fix. Give --kind to lint it as a RAM policy anyway. [not-a-ram-policy]';
 
 describe('a directory walk', () => {
   it('lints the policies under it, depth first in name order, and passes over everything else quietly', () => {
@@ -75,15 +70,16 @@ describe('a directory walk', () => {
 });
 
 describe('files named on the command line', () => {
-  it('are always linted, whatever their content or extension; a file also found by a walk is linted once', () => {
+  it('are always linted, whatever their content or extension; JSON that is no policy gets one note; a file also found by a walk is linted once', () => {
     const r = run('package.json', 'policies/notes.txt', path.join(s.dir, 'policies', 'warning.json'), 'policies', '--format', 'compact');
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
-    expect(lines(r.stdout)).toEqual([...PACKAGE_JSON_FINDINGS, adminLine('policies/notes.txt'), duplicateLine('policies/warning.json'), adminLine('policies/nested/admin.jsonc', 7, 17)]);
+    expect(lines(r.stdout)).toEqual([`package.json:1:1: ${NOT_A_POLICY}`, adminLine('policies/notes.txt'), duplicateLine('policies/warning.json'), adminLine('policies/nested/admin.jsonc', 7, 17)]);
   });
 
-  it('a named tsconfig.json with comments is reported as invalid JSON', () => {
-    expect(run('tsconfig.json', '--format', 'compact')).toEqual({
+  it('a named tsconfig.json with comments is not a policy either (one note, exit 0); --kind still lints it as one', () => {
+    expect(run('tsconfig.json', '--format', 'compact')).toEqual({ code: 0, stdout: `tsconfig.json:1:1: ${NOT_A_POLICY}\n`, stderr: '' });
+    expect(run('tsconfig.json', '--kind', 'permission', '--format', 'compact')).toEqual({
       code: 1,
       stdout: 'tsconfig.json:2:3: error Comments are not allowed in JSON, and RAM rejects them; name the file .jsonc if a build step strips them. [invalid-json]\n',
       stderr: '',

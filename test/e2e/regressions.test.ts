@@ -73,13 +73,18 @@ describe('regressions found in the configuration, baseline and fix review', () =
     expect(run.stderr).toBe('ramlint: wrote ci/state/baseline.json with 1 finding from this run\n');
   });
 
-  it('--fix writes through a symbolic link to its target, keeping the link', () => {
-    const real = s.write('symlink/real/p.json', '{"Statement": [{"Effect": "allow", "Action": "ecs:DescribeInstances", "Resource": "*"}], "Version": "1"}');
+  it('--fix lints a symbolic link named on the command line but never writes through it (issue #10)', () => {
+    const original = '{"Statement": [{"Effect": "allow", "Action": "ecs:DescribeInstances", "Resource": "*"}], "Version": "1"}';
+    const real = s.write('symlink/real/p.json', original);
     require('node:fs').symlinkSync('real/p.json', `${s.dir}/symlink/link.json`);
-    const run = ramlint(['--fix', 'link.json'], { cwd: `${s.dir}/symlink` });
-    expect(run.code).toBe(0);
+    const run = ramlint(['--fix', 'link.json', '--format', 'compact'], { cwd: `${s.dir}/symlink` });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('link.json:1:1: error The fixes were not written: it is a symbolic link; name the file it points to, to fix that file. [unwritable-file]');
     const fs = require('node:fs') as typeof import('node:fs');
     expect(fs.lstatSync(`${s.dir}/symlink/link.json`).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(real, 'utf8')).toBe(original);
+    // Named by its own name, the file is fixed.
+    expect(ramlint(['--fix', 'real/p.json'], { cwd: `${s.dir}/symlink` }).code).toBe(0);
     expect(fs.readFileSync(real, 'utf8')).toContain('"Effect": "Allow"');
   });
 

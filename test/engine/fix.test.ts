@@ -116,7 +116,7 @@ describe('passes', () => {
 
 describe('only safe fixes of reported findings', () => {
   it('suggestions are never applied', () => {
-    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]}';
+    const text = '{"Version": "2", "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]}';
     const outcome = fix(text);
     expect(outcome.changed).toBe(false);
     expect(outcome.output).toBe(text);

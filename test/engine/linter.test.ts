@@ -380,6 +380,35 @@ describe('a ROS stack policy', () => {
   });
 });
 
+describe('an AWS IAM policy', () => {
+  const aws = (version: string, statement: string) => `{"Version": ${version}, "Statement": [${statement}]}`;
+  const allow = (rest: string) => `{"Effect": "Allow", "Action": "s3:GetObject", ${rest}}`;
+
+  it.each([
+    ['its version', aws('"2012-10-17"', allow('"Resource": "*"')), 1, 13, 25, 'Version', '"Version": "2012-10-17"'],
+    ['the older version', aws('"2008-10-17"', allow('"Resource": "*"')), 1, 13, 25, 'Version', '"Version": "2008-10-17"'],
+    ['an arn:aws: resource', aws('"1"', allow('"Resource": ["acs:oss:*:*:b", "arn:aws:s3:::b/*"]')), 1, 108, 126, 'Statement[0].Resource[1]', 'the resource "arn:aws:s3:::b/*"'],
+    ['an AWS principal', aws('"1"', allow('"Principal": {"AWS": "arn:aws:iam::1:root"}, "Resource": "*"')), 1, 92, 97, 'Statement[0].Principal.AWS', 'an "AWS" principal'],
+  ])('is recognised by %s: one info there, no rule runs', (_name, text, line, column, endColumn, path, what) => {
+    const result = lintText(text, { rules: builtinRules });
+    expect(result.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.endColumn, m.path])).toEqual([['not-a-ram-policy', 'info', line, column, endColumn, path]]);
+    expect(result.messages[0]?.message).toBe(
+      `This is an AWS IAM policy (${what}), not an Alibaba Cloud RAM policy; ramlint checks RAM policies, so no rule ran. Give --kind to lint it as a RAM policy anyway.`,
+    );
+  });
+
+  it('is linted as a RAM policy when the kind is given', () => {
+    const ids = lintText(aws('"2012-10-17"', allow('"Resource": "arn:aws:s3:::b/*"')), { rules: builtinRules, kind: 'permission' }).messages.map((m) => m.ruleId);
+    expect(ids).toEqual(expect.arrayContaining(['invalid-version', 'invalid-arn']));
+    expect(ids).not.toContain('not-a-ram-policy');
+  });
+
+  it('a RAM policy naming an "aws" string elsewhere is still a RAM policy', () => {
+    const ids = lintText(aws('"1"', allow('"Resource": "acs:oss:*:*:arn-aws-backups/*"')), { rules: builtinRules }).messages.map((m) => m.ruleId);
+    expect(ids).not.toContain('not-a-ram-policy');
+  });
+});
+
 describe('lintText on arbitrary input', () => {
   /** mulberry32: a small seeded generator, so every run tests the same strings. */
   function prng(seed: number): () => number {

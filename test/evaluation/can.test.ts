@@ -1,4 +1,5 @@
 import { runCan } from '../../src/cli/commands/can';
+import { runDiff } from '../../src/cli/commands/diff';
 import { contextFrom } from '../../src/evaluation/conditions';
 import { evaluateRequest } from '../../src/evaluation/request';
 import { loadDocuments } from '../../src/evaluation/documents';
@@ -163,5 +164,35 @@ describe('ramlint can', () => {
     const out = await runIn(dir, runCan, ['--help']);
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/ramlint can --action/);
+  });
+});
+
+describe('host formats, through the processors', () => {
+  const tf = [
+    'resource "alicloud_ram_policy" "readers" {',
+    '  policy_name     = "readers"',
+    '  policy_document = <<EOF',
+    '{',
+    '  "Version": "1",',
+    '  "Statement": [',
+    '    { "Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:1:b/*" }',
+    '  ]',
+    '}',
+    'EOF',
+    '}',
+    '',
+  ].join('\n');
+  const dir = tempTree({ 'infra/main.tf': tf, 'old/p.json': policy({ Effect: 'Allow', Action: 'oss:List*', Resource: '*' }) });
+
+  it('can evaluates a Terraform policy and points into the .tf file', async () => {
+    const out = await runIn(dir, runCan, ['-a', 'oss:GetObject', '-r', 'acs:oss:*:1:b/k', '--format', 'json', 'infra']);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout).statements).toEqual([{ filePath: 'infra/main.tf', line: 7, column: 5, path: 'Statement[0]', effect: 'Allow' }]);
+  });
+
+  it('diff compares a JSON policy with a Terraform one', async () => {
+    const out = await runIn(dir, runDiff, ['old', 'infra', '--format', 'json']);
+    expect(out.code).toBe(1);
+    expect(JSON.parse(out.stdout).newAccess[0]).toMatchObject({ action: 'oss:GetObject', statement: { filePath: 'infra/main.tf', line: 7 } });
   });
 });

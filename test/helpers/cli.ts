@@ -1,11 +1,12 @@
 /**
- * End-to-end helpers: run the built CLI (bin/ramlint.js → dist/, built by the
+ * End-to-end helpers: run the built CLI (dist/, built by the
  * Jest global setup) as a user would, in a scratch directory.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runInWorker } from './in-process';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const BIN = path.join(ROOT, 'bin', 'ramlint.js');
@@ -22,11 +23,25 @@ export interface CliOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Runs `ramlint <args>`; colour is off unless the test turns it on. */
-export function ramlint(args: readonly string[], options: CliOptions = {}): CliRun {
+function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
   delete env.FORCE_COLOR;
   if (options.env && 'FORCE_COLOR' in options.env) env.FORCE_COLOR = options.env.FORCE_COLOR;
+  return env;
+}
+
+/**
+ * Runs `ramlint <args>` as the binary would after reading argv, in a worker
+ * thread of this process (see in-process.ts): exit code, stdout and stderr.
+ * Colour is off unless the test turns it on.
+ */
+export function ramlint(args: readonly string[], options: CliOptions = {}): CliRun {
+  return runInWorker(ROOT, args, options.cwd ?? ROOT, cliEnv(options), options.input);
+}
+
+/** Spawns bin/ramlint.js: for what only a process shows (exit status, real stdio, signals, the terminal width). */
+export function ramlintProcess(args: readonly string[], options: CliOptions = {}): CliRun {
+  const env = cliEnv(options);
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,

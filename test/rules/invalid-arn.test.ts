@@ -59,11 +59,15 @@ testRule(rule, {
     },
     {
       name: 'awsArn: an S3 bucket ARN',
+      // Given: without a kind, AWS content makes the document an AWS IAM policy (not-a-ram-policy).
+      kind: 'permission',
       code: withResource('"arn:aws:s3:::mybucket"'),
       errors: [{ messageId: 'awsArn', line: 7, column: 19, endLine: 7, endColumn: 42, text: '"arn:aws:s3:::mybucket"', path: 'Statement[0].Resource', severity: 'error' }],
     },
     {
       name: 'awsArn: other AWS partitions and any case',
+      // Given: without a kind, AWS content makes the document an AWS IAM policy (not-a-ram-policy).
+      kind: 'permission',
       code: withResource('["arn:aws-cn:s3:::mybucket/*", "ARN:AWS:iam::123456789012:role/app"]'),
       errors: [
         { messageId: 'awsArn', line: 7, column: 20, endLine: 7, endColumn: 48, text: '"arn:aws-cn:s3:::mybucket/*"', path: 'Statement[0].Resource[0]' },
@@ -112,6 +116,8 @@ testRule(rule, {
     },
     {
       name: 'one finding per bad entry, the good ones pass',
+      // Given: without a kind, AWS content makes the document an AWS IAM policy (not-a-ram-policy).
+      kind: 'permission',
       code: withResource('["acs:oss:*:*:mybucket", "arn:aws:s3:::mybucket/*", "mybucket", "*"]'),
       errors: [
         { messageId: 'awsArn', line: 7, column: 44, endLine: 7, endColumn: 69, text: '"arn:aws:s3:::mybucket/*"', path: 'Statement[0].Resource[1]' },

@@ -104,6 +104,8 @@ testRule(rule, {
     },
     {
       name: 'wrongValue: the AWS IAM dated version (suggestion only, no fix)',
+      // Given: without a kind, AWS content makes the document an AWS IAM policy (not-a-ram-policy).
+      kind: 'permission',
       code: withVersion('"2012-10-17"'),
       errors: [{ messageId: 'wrongValue', line: 2, column: 14, endLine: 2, endColumn: 26, text: '"2012-10-17"', path: 'Version', severity: 'error' }],
     },
@@ -161,6 +163,8 @@ testRule(rule, {
     },
     {
       name: 'the last of two Versions is the one checked',
+      // Given: without a kind, AWS content makes the document an AWS IAM policy (not-a-ram-policy).
+      kind: 'permission',
       code: withVersion('"1",\n  "Version": "2012-10-17"'),
       errors: [{ messageId: 'wrongValue', line: 3, column: 14, endLine: 3, endColumn: 26, text: '"2012-10-17"', path: 'Version' }],
     },

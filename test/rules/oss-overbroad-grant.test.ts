@@ -1,5 +1,5 @@
 import rule from '../../src/rules/oss-overbroad-grant';
-import { testRule } from '../helpers/rule-tester';
+import { runRule, testRule } from '../helpers/rule-tester';
 import { policy, allow, deny, action, notAction, resource, notResource } from '../helpers/statement';
 
 const oneBucket = '["acs:oss:*:*:mybucket", "acs:oss:*:*:mybucket/*"]';
@@ -152,4 +152,23 @@ testRule(rule, {
       errors: [{ messageId: 'write', line: 12, column: 19, endLine: 12, endColumn: 22, text: '"*"', path: 'Statement[1].Resource', severity: 'error' }],
     },
   ],
+});
+
+describe('oss-overbroad-grant messages say what a wildcard grants, from the catalogue', () => {
+  const messages = (statement: string) =>
+    runRule(rule, { name: 'm', code: `{"Version": "1", "Statement": [${statement}]}` }).messages.map((m) => m.message);
+
+  it.each([
+    ['{"Effect": "Allow", "Action": "oss:*", "Resource": "*"}', '"oss:*" (71 write and 15 permission-management actions)'],
+    ['{"Effect": "Allow", "Action": "oss:Put*", "Resource": "*"}', '"oss:Put*" (27 write and 9 permission-management actions)'],
+    ['{"Effect": "Allow", "Action": "oss:Get*", "Resource": "*"}', '"oss:Get*" (51 read and 1 list actions)'],
+    ['{"Effect": "Allow", "NotAction": ["oss:Delete*", "ecs:*"], "Resource": "*"}', 'NotAction (52 write and 9 permission-management actions)'],
+  ])('%s', (statement, shown) => {
+    const [message] = messages(statement);
+    expect(message).toContain(shown);
+  });
+
+  it('names a concrete action without counts', () => {
+    expect(messages('{"Effect": "Allow", "Action": "oss:PutObject", "Resource": "*"}')[0]).toContain('allowed: "oss:PutObject" on "*"');
+  });
 });

@@ -137,6 +137,8 @@ testRule(rule, {
     },
     {
       name: 'foreign: an "AWS" principal copied from an IAM trust policy',
+      // Given: without a kind, AWS content makes the document an AWS IAM policy (not-a-ram-policy).
+      kind: 'trust',
       code: trust('        "AWS": "arn:aws:iam::123456789012:root"'),
       errors: [{ messageId: 'foreign', line: 8, column: 9, endLine: 8, endColumn: 14, text: '"AWS"', path: 'Statement[0].Principal.AWS', severity: 'error' }],
     },
@@ -171,6 +173,8 @@ testRule(rule, {
     },
     {
       name: 'an AWS key policy pasted whole: Id and an AWS principal (Sid is documented for resource policies)',
+      // Given: without a kind, AWS content makes the document an AWS IAM policy (not-a-ram-policy).
+      kind: 'resource',
       code: `{
   "Version": "1",
   "Id": "key-policy-1",

@@ -67,7 +67,9 @@ export async function runCan(argv: readonly string[], io: Io): Promise<number> {
 
   let loaded: LoadedPolicies;
   try {
-    loaded = loadDocuments(readPolicyDocuments(paths, io.cwd));
+    const read = await readPolicyDocuments(paths, io.cwd);
+    for (const note of read.notes) io.stderr(`ramlint can: ${note}\n`);
+    loaded = loadDocuments(read.documents);
   } catch (error) {
     if (error instanceof UsageError) return usage(error.message);
     throw error;

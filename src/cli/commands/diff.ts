@@ -14,7 +14,7 @@ import { loadFormatter } from '../../formatters';
 import { findRepoRoot } from './repo-root';
 import { packageVersion } from '../version';
 import { documentsAtRef } from './git-base';
-import { readPolicyDocuments } from './load-policies';
+import { type ReadDocuments, readPolicyDocuments } from './load-policies';
 import { parseSubcommand, strings } from './parse-subcommand';
 
 const USAGE = `Usage: ramlint diff <old> <new>        (each a policy file or a directory of them)
@@ -60,10 +60,11 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
   try {
     if (base !== undefined) {
       if (base.trim() === '') return usage('--base needs a git ref, such as origin/main');
-      found = compareWithRef(base, paths.length > 0 ? paths : ['.'], io);
+      found = await compareWithRef(base, paths.length > 0 ? paths : ['.'], io);
     } else {
       if (paths.length !== 2) return usage('give the old and the new policies: ramlint diff <old> <new> (or --base <git-ref>)');
-      const [oldSet, newSet] = paths.map((p) => load(readPolicyDocuments([p], io.cwd), io)) as [LoadedPolicies, LoadedPolicies];
+      const oldSet = load(await readPolicyDocuments([paths[0] as string], io.cwd), io);
+      const newSet = load(await readPolicyDocuments([paths[1] as string], io.cwd), io);
       found = findNewAccess(statementsOf(oldSet), statementsOf(newSet));
     }
   } catch (error) {
@@ -75,24 +76,32 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
   return found.length > 0 ? 1 : 0;
 }
 
-function load(documents: PolicyDocument[], io: Io): LoadedPolicies {
-  const loaded = loadDocuments(documents);
+function load(read: ReadDocuments, io: Io): LoadedPolicies {
+  for (const note of read.notes) io.stderr(`ramlint diff: ${note}\n`);
+  const loaded = loadDocuments(read.documents);
   for (const p of loaded.problems) io.stderr(`ramlint diff: ${p.filePath}${p.label ? ` (${p.label})` : ''}: ${p.message}\n`);
   return loaded;
 }
 
 const statementsOf = (l: LoadedPolicies) => l.policies.flatMap((p) => p.statements);
 
-/** Each file now against the same file at the ref: a policy is one identity's, not the whole folder's. */
-function compareWithRef(ref: string, paths: readonly string[], io: Io): NewAccess[] {
-  const before = new Map(documentsAtRef(ref, paths, io.cwd).map((d) => [path.normalize(d.filePath), d]));
+/**
+ * Each policy document now against the same document at the ref (same file,
+ * same label inside a host file): a policy is one identity's, not the whole folder's.
+ */
+async function compareWithRef(ref: string, paths: readonly string[], io: Io): Promise<NewAccess[]> {
+  const keyOf = (d: PolicyDocument) => `${path.normalize(d.filePath)}\0${d.label ?? ''}`;
+  const atRef = await documentsAtRef(ref, paths, io.cwd);
+  const before = new Map(atRef.documents.map((d) => [keyOf(d), d]));
+  const now = await readPolicyDocuments(paths, io.cwd);
+  for (const note of now.notes) io.stderr(`ramlint diff: ${note}\n`);
   const out: NewAccess[] = [];
-  for (const doc of readPolicyDocuments(paths, io.cwd)) {
-    const old = before.get(path.normalize(doc.filePath));
+  for (const doc of now.documents) {
+    const old = before.get(keyOf(doc));
     if (old?.text === doc.text) continue;
-    const newSet = load([doc], io);
+    const newSet = load({ documents: [doc], notes: [] }, io);
     if (newSet.policies.length === 0) continue;
-    out.push(...findNewAccess(old ? statementsOf(load([old], io)) : [], statementsOf(newSet)));
+    out.push(...findNewAccess(old ? statementsOf(load({ documents: [old], notes: [] }, io)) : [], statementsOf(newSet)));
   }
   return out;
 }

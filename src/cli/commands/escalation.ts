@@ -42,7 +42,9 @@ export async function runEscalation(argv: readonly string[], io: Io): Promise<nu
   if (paths.length === 0) return usage('name the policy files or directories to examine');
   let loaded: LoadedPolicies;
   try {
-    loaded = loadDocuments(readPolicyDocuments(paths, io.cwd));
+    const read = await readPolicyDocuments(paths, io.cwd);
+    for (const note of read.notes) io.stderr(`ramlint escalation: ${note}\n`);
+    loaded = loadDocuments(read.documents);
   } catch (error) {
     if (error instanceof UsageError) return usage(error.message);
     throw error;

@@ -5,9 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { UsageError } from '../errors';
-import type { PolicyDocument } from '../../evaluation/documents';
-
-const CANDIDATE = /\.jsonc?$/i;
+import { type ReadDocuments, documentsOfFile, isCandidate } from './load-policies';
 const MAX_BUFFER = 64 * 1024 * 1024;
 
 function git(args: readonly string[], cwd: string): string {
@@ -19,10 +17,16 @@ function git(args: readonly string[], cwd: string): string {
   }
 }
 
-/** The .json/.jsonc files under `paths` at `ref`, paths relative to `cwd` (as git ls-tree prints them). */
-export function documentsAtRef(ref: string, paths: readonly string[], cwd: string): PolicyDocument[] {
+/** The policy documents under `paths` at `ref`, file paths relative to `cwd` (as git ls-tree prints them). */
+export async function documentsAtRef(ref: string, paths: readonly string[], cwd: string): Promise<ReadDocuments> {
   if (ref.startsWith('-')) throw new UsageError(`--base "${ref}" is not a git ref`);
   git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
-  const listed = git(['ls-tree', '-r', '-z', '--name-only', ref, '--', ...paths], cwd).split('\0').filter((f) => f !== '' && CANDIDATE.test(f));
-  return listed.map((file) => ({ filePath: file, text: git(['show', `${ref}:./${file}`], cwd) }));
+  const listed = git(['ls-tree', '-r', '-z', '--name-only', ref, '--', ...paths], cwd).split('\0').filter((f) => f !== '' && isCandidate(f));
+  const out: ReadDocuments = { documents: [], notes: [] };
+  for (const file of listed) {
+    const found = await documentsOfFile(file, git(['show', `${ref}:./${file}`], cwd), false);
+    out.documents.push(...found.documents);
+    out.notes.push(...found.notes);
+  }
+  return out;
 }

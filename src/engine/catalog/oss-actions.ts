@@ -1,66 +1,76 @@
 /**
- * OSS RAM actions and their access level. Source: OSS "Authorization syntax
- * and elements" (see ../shared/docs/ram-policy-language.md §5). Alibaba marks
- * APIs only create/list/get/update/delete; the permissions-management class is
- * derived (actions that change who can access a bucket or object).
+ * OSS RAM actions and their access level: the curated OSS part of the action
+ * catalogue (data/catalogue/curated.jsonc, from OSS "Authorization syntax and
+ * elements"), seen as a map. Alibaba marks APIs only create/list/get/update/
+ * delete; the permissions-management class is curated (actions that change
+ * who can access a bucket or object).
+ *
+ * The maps read the catalogue on first use, not when this module loads.
  */
+import { type AccessLevel, catalogue } from './catalogue';
 
-export type AccessLevel = 'list' | 'read' | 'write' | 'permissions';
+export type { AccessLevel } from './catalogue';
 
-const LIST = [
-  'ListBuckets', 'ListObjects', 'ListObjectVersions', 'ListMultipartUploads', 'ListParts', 'ListCname', 'ListStyle',
-  'ListAccessPoints', 'ListLiveChannel', 'ListUserDataRedundancyTransition', 'ListBucketDataRedundancyTransition',
-  'ListBucketAntiDDosInfo', 'ReplicateList',
-];
-
-const READ = [
-  'GetObject', 'GetObjectAcl', 'GetObjectMeta', 'GetObjectTagging', 'GetObjectVersion', 'GetObjectVersionAcl',
-  'GetObjectVersionTagging', 'GetSymlink', 'GetBucketInfo', 'GetBucketLocation', 'GetBucketStat', 'GetBucketVersioning',
-  'GetBucketAcl', 'GetBucketWorm', 'GetBucketLogging', 'GetBucketWebsite', 'GetBucketReferer', 'GetBucketLifecycle',
-  'GetBucketTransferAcceleration', 'GetBucketCors', 'GetBucketPolicy', 'GetBucketTagging', 'GetBucketEncryption',
-  'GetBucketRequestPayment', 'GetBucketReplication', 'GetBucketReplicationLocation', 'GetBucketReplicationProgress',
-  'GetBucketInventory', 'GetBucketAccessMonitor', 'GetMetaQueryStatus', 'DoMetaQuery', 'GetUserAntiDDosInfo',
-  'GetBucketResourceGroup', 'GetCnameToken', 'GetStyle', 'GetBucketArchiveDirectRead', 'GetAccessPoint',
-  'GetAccessPointPolicy', 'GetAccessPointPolicyForObjectProcess', 'GetBucketHttpsConfig', 'GetBucketDataRedundancyTransition',
-  'GetBucketPublicAccessBlock', 'GetAccessPointPublicAccessBlock', 'GetPublicAccessBlock', 'GetBucketPolicyStatus',
-  'GetBucketOverwriteConfig', 'GetLiveChannel', 'GetLiveChannelStat', 'GetLiveChannelHistory', 'GetVodPlaylist',
-  'ReplicateGet',
-];
-
-const WRITE = [
-  'PutObject', 'DeleteObject', 'AbortMultipartUpload', 'RestoreObject', 'PutObjectTagging', 'DeleteObjectTagging',
-  'DeleteObjectVersion', 'PutObjectVersionTagging', 'DeleteObjectVersionTagging', 'RestoreObjectVersion', 'PutSymlink',
-  'PutBucket', 'DeleteBucket', 'PutBucketVersioning', 'InitiateBucketWorm', 'AbortBucketWorm', 'CompleteBucketWorm',
-  'ExtendBucketWorm', 'PutBucketLogging', 'DeleteBucketLogging', 'PutBucketWebsite', 'DeleteBucketWebsite',
-  'PutBucketReferer', 'PutBucketLifecycle', 'DeleteBucketLifecycle', 'PutBucketTransferAcceleration', 'PutBucketCors',
-  'DeleteBucketCors', 'PutBucketTagging', 'DeleteBucketTagging', 'PutBucketEncryption', 'DeleteBucketEncryption',
-  'PutBucketRequestPayment', 'PutBucketReplication', 'DeleteBucketReplication', 'PutBucketRTC', 'ReplicatePut',
-  'ReplicateDelete', 'PutBucketInventory', 'DeleteBucketInventory', 'PutBucketAccessMonitor', 'OpenMetaQuery',
-  'CloseMetaQuery', 'InitUserAntiDDosInfo', 'UpdateUserAntiDDosInfo', 'InitBucketAntiDDosInfo', 'UpdateBucketAntiDDosInfo',
-  'PutBucketResourceGroup', 'CreateCnameToken', 'PutCname', 'DeleteCname', 'PutStyle', 'DeleteStyle',
-  'PutBucketArchiveDirectRead', 'CreateAccessPoint', 'DeleteAccessPoint', 'PutBucketHttpsConfig', 'WriteGetObjectResponse',
-  'CreateBucketDataRedundancyTransition', 'DeleteBucketDataRedundancyTransition', 'PutBucketOverwriteConfig',
-  'DeleteBucketOverwriteConfig', 'PutLiveChannel', 'DeleteLiveChannel', 'PutLiveChannelStatus', 'PostVodPlaylist',
-  'PublishRtmpStream', 'ProcessImm', 'PostProcessTask', 'ActivateProduct', 'CreateOrder',
-];
-
-const PERMISSIONS = [
-  'PutBucketAcl', 'PutObjectAcl', 'PutObjectVersionAcl', 'PutBucketPolicy', 'DeleteBucketPolicy', 'PutAccessPointPolicy',
-  'PutAccessPointPolicyForObjectProcess', 'DeleteAccessPointPolicy', 'DeleteAccessPointPolicyForObjectProcess',
-  'PutPublicAccessBlock', 'DeletePublicAccessBlock', 'PutBucketPublicAccessBlock', 'DeleteBucketPublicAccessBlock',
-  'PutAccessPointPublicAccessBlock', 'DeleteAccessPointPublicAccessBlock',
-];
+/** A read-only map filled on first access. */
+class LazyMap<K, V> implements ReadonlyMap<K, V> {
+  private loaded: ReadonlyMap<K, V> | undefined;
+  constructor(private readonly load: () => ReadonlyMap<K, V>) {}
+  private get map(): ReadonlyMap<K, V> {
+    return (this.loaded ??= this.load());
+  }
+  get size(): number {
+    return this.map.size;
+  }
+  get(key: K): V | undefined {
+    return this.map.get(key);
+  }
+  has(key: K): boolean {
+    return this.map.has(key);
+  }
+  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    this.map.forEach((v, k) => callback.call(thisArg, v, k, this));
+  }
+  entries(): MapIterator<[K, V]> {
+    return this.map.entries();
+  }
+  keys(): MapIterator<K> {
+    return this.map.keys();
+  }
+  values(): MapIterator<V> {
+    return this.map.values();
+  }
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.map.entries();
+  }
+}
 
 /** Keyed by the lower-cased action name: actions compare case-insensitively. */
-export const OSS_ACTIONS: ReadonlyMap<string, AccessLevel> = new Map<string, AccessLevel>([
-  ...LIST.map((a) => [`oss:${a.toLowerCase()}`, 'list'] as const),
-  ...READ.map((a) => [`oss:${a.toLowerCase()}`, 'read'] as const),
-  ...WRITE.map((a) => [`oss:${a.toLowerCase()}`, 'write'] as const),
-  ...PERMISSIONS.map((a) => [`oss:${a.toLowerCase()}`, 'permissions'] as const),
-]);
+export const OSS_ACTIONS: ReadonlyMap<string, AccessLevel> = new LazyMap(
+  () => new Map((catalogue().services.get('oss')?.actions ?? []).map((a) => [a.action.toLowerCase(), a.level] as const)),
+);
 
-/** Account-level actions that are harmless on `*` (they cannot be scoped to a bucket). */
-export const OSS_ACCOUNT_LEVEL_READS: ReadonlySet<string> = new Set(['oss:listbuckets', 'oss:getservice', 'oss:listuserdataredundancytransition', 'oss:getpublicaccessblock']);
+/** Account-level actions that are harmless on `*` (they cannot be scoped to a bucket); lower-cased. */
+export const OSS_ACCOUNT_LEVEL_READS: ReadonlySet<string> = {
+  has: (action: string) => catalogue().accountLevelActions.has(action.toLowerCase()) && action.toLowerCase().startsWith('oss:'),
+  get size() {
+    return [...catalogue().accountLevelActions].filter((a) => a.startsWith('oss:')).length;
+  },
+  forEach(callback, thisArg) {
+    for (const a of catalogue().accountLevelActions) if (a.startsWith('oss:')) callback.call(thisArg, a, a, this);
+  },
+  *entries() {
+    for (const a of catalogue().accountLevelActions) if (a.startsWith('oss:')) yield [a, a] as [string, string];
+  },
+  *keys() {
+    for (const a of catalogue().accountLevelActions) if (a.startsWith('oss:')) yield a;
+  },
+  *values() {
+    for (const a of catalogue().accountLevelActions) if (a.startsWith('oss:')) yield a;
+  },
+  *[Symbol.iterator]() {
+    for (const a of catalogue().accountLevelActions) if (a.startsWith('oss:')) yield a;
+  },
+} as ReadonlySet<string>;
 
 const RANK: Record<AccessLevel, number> = { list: 0, read: 1, write: 2, permissions: 3 };
 

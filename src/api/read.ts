@@ -2,12 +2,12 @@
  * Reading one file: the only place that touches a policy file's bytes.
  * Whatever goes wrong becomes a finding for that file, never an exception.
  */
-import * as fs from 'node:fs';
 import { UNREADABLE_FILE } from '../engine/core-diagnostics';
 import { decodePolicyBytes, MAX_FILE_BYTES, tooLargeMessage } from '../engine/decode';
 import { fileProblemResult } from '../engine/linter';
 import type { LintResult } from '../engine/types';
 import { reason } from './targets';
+import type { FileSystem } from './types';
 
 export type ReadOutcome = { ok: true; text: string } | { ok: false; result: LintResult };
 
@@ -16,18 +16,18 @@ export function unreadable(filePath: string, message: string, line = 1, column =
 }
 
 /** `regular`: the caller knows it is a regular file (a directory walk saw it), so no stat is needed. */
-export function readPolicyFile(filePath: string, regular = false): ReadOutcome {
-  let bytes: Buffer;
+export async function readPolicyFile(fs: FileSystem, filePath: string, regular = false): Promise<ReadOutcome> {
+  let bytes: Uint8Array;
   try {
     if (!regular) {
-      const stat = fs.statSync(filePath);
-      if (stat.isDirectory()) return { ok: false, result: unreadable(filePath, 'Cannot read the file: it is a directory.') };
+      const stat = await fs.stat(filePath);
+      if (stat.isDirectory) return { ok: false, result: unreadable(filePath, 'Cannot read the file: it is a directory.') };
       // A FIFO or a device such as /dev/zero could block or never end.
-      if (!stat.isFile()) return { ok: false, result: unreadable(filePath, 'Cannot read the file: it is not a regular file.') };
+      if (!stat.isFile) return { ok: false, result: unreadable(filePath, 'Cannot read the file: it is not a regular file.') };
       // The size alone rules it out: do not read megabytes that will not be linted.
       if (stat.size > MAX_FILE_BYTES) return { ok: false, result: unreadable(filePath, tooLargeMessage(stat.size)) };
     }
-    bytes = fs.readFileSync(filePath);
+    bytes = await fs.readFile(filePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : reason(error);

@@ -21,7 +21,7 @@ function looksLikePath(spec: string): boolean {
   return spec.startsWith('.') || path.isAbsolute(spec) || /\.(c|m)?js$/.test(spec) || spec.includes(path.sep);
 }
 
-function resolvePlugin(spec: string, cwd: string): string {
+export function resolvePlugin(spec: string, cwd: string): string {
   if (looksLikePath(spec)) return path.resolve(cwd, spec);
   const candidates = spec.startsWith('ramlint-plugin-') || spec.startsWith('@') ? [spec] : [`ramlint-plugin-${spec}`, spec];
   for (const candidate of candidates) {

@@ -7,20 +7,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyBaseline, type Baseline, BASELINE_VERSION, buildBaseline, compareEntries, parseBaseline } from '../engine/baseline';
 import type { LintResult } from '../engine/types';
-import { DEFAULT_BASELINE, type CliOptions } from './args';
-import type { Io } from './io';
-import { UsageError } from './errors';
 import { displayPath, toPosix } from '../paths';
 import { writeFileAtomic } from './write';
+
+export const DEFAULT_BASELINE = '.ramlint-baseline.json';
+
+/** The baseline cannot be read or written; the message is for the user. */
+export class BaselineError extends Error {}
 
 export interface BaselineRun {
   results: LintResult[];
   /** Stale entries reported (counted as warnings). */
   stale: number;
-}
-
-function baselinePath(options: CliOptions, io: Io): string {
-  return path.resolve(io.cwd, options.baseline ?? DEFAULT_BASELINE);
+  /** Lines for people: stale entries, what was written. */
+  notes: string[];
 }
 
 function relativeTo(file: string): (filePath: string) => string {
@@ -28,56 +28,55 @@ function relativeTo(file: string): (filePath: string) => string {
   return (filePath) => toPosix(path.isAbsolute(filePath) ? path.relative(dir, filePath) : filePath);
 }
 
-function readBaseline(file: string, io: Io): Baseline {
+function readBaseline(file: string, cwd: string): Baseline {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read the baseline ${shown(file, io)}${code === 'ENOENT' ? ': it does not exist; create it with --update-baseline' : ` (${code})`}`);
+    throw new BaselineError(`cannot read the baseline ${shown(file, cwd)}${code === 'ENOENT' ? ': it does not exist; create it with --update-baseline' : ` (${code})`}`);
   }
   try {
     return parseBaseline(JSON.parse(text));
   } catch (error) {
-    throw new UsageError(`the baseline ${shown(file, io)} is invalid: ${(error as Error).message}`);
+    throw new BaselineError(`the baseline ${shown(file, cwd)} is invalid: ${(error as Error).message}`);
   }
 }
 
-export function applyBaselineFile(options: CliOptions, results: LintResult[], io: Io): BaselineRun {
-  const file = baselinePath(options, io);
-  const outcome = applyBaseline(results, readBaseline(file, io), relativeTo(file));
+export function applyBaselineFile(file: string, results: LintResult[], cwd: string): BaselineRun {
+  const outcome = applyBaseline(results, readBaseline(file, cwd), relativeTo(file));
+  const notes: string[] = [];
   for (const entry of outcome.stale) {
-    io.stderr(
-      `ramlint: warning: baseline entry no longer found: ${entry.rule} at ${entry.file} ${entry.path || '(document)'}${entry.count > 1 ? ` (${entry.count}×)` : ''}; run with --update-baseline to drop it\n`,
+    notes.push(
+      `warning: baseline entry no longer found: ${entry.rule} at ${entry.file} ${entry.path || '(document)'}${entry.count > 1 ? ` (${entry.count}×)` : ''}; run with --update-baseline to drop it`,
     );
   }
-  return { results: outcome.results, stale: outcome.stale.length };
+  return { results: outcome.results, stale: outcome.stale.length, notes };
 }
 
 /**
  * Rewrites the baseline with the current findings. Entries for files not
  * linted in this run are kept, so updating from a partial run loses nothing.
  */
-export function updateBaselineFile(options: CliOptions, results: LintResult[], io: Io): BaselineRun {
-  const file = baselinePath(options, io);
+export function updateBaselineFile(file: string, results: LintResult[], cwd: string): BaselineRun {
   const relative = relativeTo(file);
   const fresh = buildBaseline(results, relative);
   const linted = new Set(results.map((r) => relative(r.filePath)));
-  const previous = fs.existsSync(file) ? readBaseline(file, io).entries.filter((e) => !linted.has(e.file)) : [];
+  const previous = fs.existsSync(file) ? readBaseline(file, cwd).entries.filter((e) => !linted.has(e.file)) : [];
   const entries = [...previous, ...fresh.entries].sort(compareEntries);
   const baseline: Baseline = { version: BASELINE_VERSION, entries };
   try {
     writeFileAtomic(file, `${JSON.stringify(baseline, null, 2)}\n`);
   } catch (error) {
-    throw new UsageError(`cannot write the baseline ${shown(file, io)}: ${(error as Error).message}`);
+    throw new BaselineError(`cannot write the baseline ${shown(file, cwd)}: ${(error as Error).message}`);
   }
   const findings = fresh.entries.reduce((n, e) => n + e.count, 0);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const kept = previous.length > 0 ? `, and kept ${plural(previous.length, 'entry').replace(/entrys$/, 'entries')} for files not linted in this run` : '';
-  io.stderr(`ramlint: wrote ${shown(file, io)} with ${plural(findings, 'finding')} from this run${kept}\n`);
-  return { results: applyBaseline(results, baseline, relative).results, stale: 0 };
+  const notes = [`wrote ${shown(file, cwd)} with ${plural(findings, 'finding')} from this run${kept}`];
+  return { results: applyBaseline(results, baseline, relative).results, stale: 0, notes };
 }
 
-function shown(file: string, io: Io): string {
-  return displayPath(file, io.cwd);
+function shown(file: string, cwd: string): string {
+  return displayPath(file, cwd);
 }

@@ -1,0 +1,181 @@
+/**
+ * One file, from text to result in the file's coordinates: pick a processor
+ * (by file name ending, then by `recognizes`), lint every document it finds
+ * with the engine, map the findings back, and, when asked, fix. A bare
+ * .json/.jsonc policy is its own single document. Never throws.
+ */
+import { parseTree, type ParseError } from 'jsonc-parser';
+import { CORE_DIAGNOSTICS, NOT_A_RAM_POLICY } from '../engine/core-diagnostics';
+import { looksLikePolicy } from '../engine/detect';
+import { applyEdits } from '../engine/edits';
+import { chooseEdits, MAX_FIX_PASSES } from '../engine/fix';
+import { BOM, lintText, summarize, type LintOptions } from '../engine/linter';
+import { SourceText } from '../engine/source';
+import type { LintMessage, PolicyKind, TextEdit } from '../engine/types';
+import { mapMessagesToHost } from '../processors/map-back';
+import type { HostNote, Processor } from '../processors/types';
+import type { FileLintResult } from './types';
+
+/** What the engine needs for every document of the file, from the file's config. */
+export interface FileSettings extends Omit<LintOptions, 'filePath' | 'allowComments' | 'kind'> {
+  /** --kind or the configured kind: overrides detection, not a kind the host states. */
+  kind?: PolicyKind;
+  /** The processors that may claim this file. */
+  processors: readonly Processor[];
+  fix: false | ((message: LintMessage) => boolean);
+  /** Named by the user (a path, not a walk): linted even if it does not look like a policy. */
+  explicit: boolean;
+  /** Pass over named files that are not policies, as a walk does (--policies-only). */
+  policiesOnly: boolean;
+  /** Matched by a glob: a policy whatever the file name's ending. */
+  byGlob?: boolean;
+}
+
+/** undefined: not a file ramlint lints (a walk's package.json), passed over quietly. */
+export async function lintFileText(filePath: string, text: string, settings: FileSettings): Promise<FileLintResult | undefined> {
+  const bom = text.startsWith(BOM);
+  // Positions are counted after a byte-order mark, as editors count them.
+  const host = bom ? text.slice(1) : text;
+  const processor = pickProcessor(settings.processors, host, filePath);
+  if (!processor) {
+    const bare = /\.jsonc?$/i.test(filePath) || settings.explicit || settings.byGlob === true;
+    if (!bare) return undefined;
+    if (!looksLikePolicy(host)) {
+      if (!settings.explicit || settings.policiesOnly) return undefined;
+      if (settings.kind === undefined && isJsonValue(host)) return notAPolicy(filePath);
+    }
+  }
+  const lintOnce = (current: string) => (processor ? lintHost(filePath, current, processor, settings) : lintBare(filePath, current, settings));
+  let result = await lintOnce(host);
+  let current = host;
+  if (settings.fix) {
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const edits = chooseEdits(result, settings.fix);
+      if (edits.length === 0) break;
+      const next = applyEdits(current, edits);
+      if (next === current) break;
+      current = next;
+      result = await lintOnce(current);
+    }
+    if (current !== host) result = { ...result, output: (bom ? BOM : '') + current };
+  }
+  // The findings left after fixing are positioned in the fixed text.
+  return withEditRanges(result, current);
+}
+
+function pickProcessor(processors: readonly Processor[], text: string, filePath: string): Processor | undefined {
+  const lower = filePath.toLowerCase();
+  for (const p of processors) {
+    if (!p.extensions.some((e) => lower.endsWith(e))) continue;
+    try {
+      if (p.recognizes(text, filePath)) return p;
+    } catch {
+      // A processor that cannot tell is taken as not recognising the file.
+    }
+  }
+  return undefined;
+}
+
+function lintBare(filePath: string, text: string, settings: FileSettings): FileLintResult {
+  const result = lintText(text, engineOptions(filePath, settings, settings.kind));
+  return { ...result, documents: [{ label: '', kind: result.kind, kindSource: settings.kind ? 'configured' : 'detected' }] };
+}
+
+async function lintHost(filePath: string, text: string, processor: Processor, settings: FileSettings): Promise<FileLintResult> {
+  let out;
+  try {
+    out = await processor.preprocess(text, filePath);
+  } catch (error) {
+    const note: HostNote = { ruleId: 'invalid-host-file', severity: 'error', message: `The ${processor.id} processor failed on this file, so it was not checked: ${(error as Error)?.message ?? String(error)}`, offset: 0, length: 0 };
+    out = { documents: [], notes: [note] };
+  }
+  const source = new SourceText(text);
+  const messages: LintMessage[] = out.notes.map((n) => noteMessage(n, source));
+  const suppressedMessages: LintMessage[] = [];
+  const documents: NonNullable<FileLintResult['documents']> = [];
+  const waiversMatched = new Set<string>();
+  for (const doc of out.documents) {
+    const kind = doc.kind ?? settings.kind;
+    const result = lintText(doc.text, { ...engineOptions(filePath, settings, kind), allowComments: doc.allowComments ?? false });
+    messages.push(...mapMessagesToHost(text, doc, result.messages));
+    suppressedMessages.push(...mapMessagesToHost(text, doc, result.suppressedMessages));
+    for (const w of result.waiversMatched ?? []) waiversMatched.add(w);
+    documents.push({ label: doc.label, kind: result.kind, kindSource: doc.kind ? 'host' : settings.kind ? 'configured' : 'detected' });
+  }
+  messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);
+  const result: FileLintResult = { ...summarize({ filePath, kind: documents[0]?.kind, messages, suppressedMessages }), documents };
+  if (waiversMatched.size > 0) result.waiversMatched = [...waiversMatched];
+  return result;
+}
+
+function engineOptions(filePath: string, settings: FileSettings, kind: PolicyKind | undefined): LintOptions {
+  return { rules: settings.rules, settings: settings.settings, filePath, kind, waivers: settings.waivers, today: settings.today, reportUnusedWaivers: settings.reportUnusedWaivers };
+}
+
+function noteMessage(note: HostNote, source: SourceText): LintMessage {
+  const start = source.position(note.offset);
+  const end = source.position(note.offset + note.length);
+  const m: LintMessage = {
+    ruleId: note.ruleId,
+    // The core diagnostic's own category, once it is registered; correctness until then.
+    category: CORE_DIAGNOSTICS.find((d) => d.id === note.ruleId)?.category ?? 'correctness',
+    severity: note.severity,
+    message: note.message,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    path: '',
+    offset: note.offset,
+    endOffset: note.offset + note.length,
+  };
+  if (note.label !== undefined) m.document = note.label;
+  return m;
+}
+
+/** Valid JSON, with the comments and trailing commas tsconfig.json allows, whatever its shape. */
+function isJsonValue(text: string): boolean {
+  if (text.trim() === '') return false;
+  const errors: ParseError[] = [];
+  parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  return errors.length === 0;
+}
+
+/** package.json, tsconfig.json: one note, no rule, never a fix. */
+function notAPolicy(filePath: string): FileLintResult {
+  const message: LintMessage = {
+    ruleId: NOT_A_RAM_POLICY.id,
+    category: NOT_A_RAM_POLICY.category,
+    severity: NOT_A_RAM_POLICY.severity,
+    message: 'This JSON file has no top-level "Statement", so it is not a RAM policy and no rule ran; it is never changed by --fix. Give --kind to lint it as a RAM policy anyway.',
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    path: '',
+    offset: 0,
+    endOffset: 0,
+  };
+  return { ...summarize({ filePath, kind: undefined, messages: [message], suppressedMessages: [] }), documents: [] };
+}
+
+/** Fixes and suggestions carry their ranges as lines and columns of the file. */
+function withEditRanges(result: FileLintResult, text: string): FileLintResult {
+  const hasEdits = (m: LintMessage) => m.fix !== undefined || m.suggestions !== undefined;
+  if (!result.messages.some(hasEdits) && !result.suppressedMessages.some(hasEdits)) return result;
+  const source = new SourceText(text);
+  const place = (edits: TextEdit[]) =>
+    edits.map((e) => {
+      const start = source.position(e.offset);
+      const end = source.position(e.offset + e.length);
+      return { ...e, range: { line: start.line, column: start.column, endLine: end.line, endColumn: end.column } };
+    });
+  const mapMessage = (m: LintMessage): LintMessage => {
+    if (!m.fix && !m.suggestions) return m;
+    const out = { ...m };
+    if (m.fix) out.fix = place(m.fix);
+    if (m.suggestions) out.suggestions = m.suggestions.map((s) => ({ ...s, edits: place(s.edits) }));
+    return out;
+  };
+  return { ...result, messages: result.messages.map(mapMessage), suppressedMessages: result.suppressedMessages.map(mapMessage) };
+}

@@ -1,0 +1,278 @@
+/**
+ * The file-level API, modelled on ESLint's `ESLint` class: files, config per
+ * file, plugins, waivers, processors and fix writing. Every client (the CLI,
+ * the language server, scripts) goes through it; it reaches the file system
+ * only through `options.fs`.
+ */
+import * as path from 'node:path';
+import { ConfigResolver, configMode } from '../config/resolve';
+import type { ConfigFile } from '../config/types';
+import { validateConfig } from '../config/validate';
+import type { Rule } from '../engine/rule';
+import { today } from '../engine/waivers';
+import { loadFormatter as formatterByName, type FormatContext } from '../formatters';
+import type { Processor } from '../processors/types';
+import { availableProcessors, chooseProcessors, validateProcessorIds } from './processor-choice';
+import { outputFixes } from './output-fixes';
+import { parseOverride } from './override-config';
+import { unusedConfigWaivers } from './unused-waivers';
+import { applyBaselineFile, type BaselineRun, DEFAULT_BASELINE, updateBaselineFile } from './baseline-file';
+import { emptyResult } from './results';
+import { lintFileText } from './lint-file';
+import { PrefetchedConfigFiles } from './config-files';
+import { RuleSets } from './load-rules';
+import { nodeFileSystem } from './node-fs';
+import { validateOptions } from './options';
+import { readPolicyFile } from './read';
+import { repositoryRoot } from './repository';
+import { expandPaths } from './targets';
+import type { FileLintResult, FileSystem, LintRun, LintTextOptions, RamLintApi, RamLintOptions } from './types';
+
+/** A glob matched no file (and errorOnUnmatchedPattern is on); nothing was linted. */
+export class NoFilesFoundError extends Error {
+  constructor(
+    readonly patterns: readonly string[],
+    /** Notes gathered before the error (config and walk notes), for the user. */
+    readonly notes: readonly string[],
+  ) {
+    super(patterns.map((p) => `no files match the pattern "${p}"`).join('\n'));
+  }
+}
+
+/** Bare policies are read as .json/.jsonc; processors add the endings they claim. */
+const POLICY_EXTENSIONS = ['.json', '.jsonc'];
+
+export interface LoadedFormatter {
+  /** Formats results; the context defaults to this RamLint's cwd, rules and the results' sources. */
+  format(results: readonly FileLintResult[], context?: Partial<FormatContext>): string;
+}
+
+export class RamLint implements RamLintApi {
+  private readonly options: RamLintOptions;
+  private readonly cwd: string;
+  private readonly fs: FileSystem;
+  private readonly resolver: ConfigResolver;
+  private readonly ruleSets: RuleSets;
+  private readonly processors: readonly Processor[];
+  /** Processors a config's "processors" may name. */
+  private readonly available: readonly Processor[];
+  private readonly configFiles: PrefetchedConfigFiles | undefined;
+  /** One date for the whole run, so a run across midnight judges every waiver alike. */
+  private readonly today = today();
+
+  constructor(options: RamLintOptions = {}) {
+    this.options = validateOptions(options);
+    this.cwd = path.resolve(this.options.cwd ?? process.cwd());
+    this.fs = this.options.fs ?? nodeFileSystem;
+    // A FileSystem of the caller's own is the only way to the files, configs included.
+    this.configFiles = this.options.fs ? new PrefetchedConfigFiles(this.options.fs) : undefined;
+    this.resolver = new ConfigResolver(configMode(this.options.configFile), this.cwd, this.configFiles);
+    if (this.options.overrideConfig) this.resolver.override = parseOverride(this.options.overrideConfig, this.cwd);
+    const explicitConfig = typeof this.options.configFile === 'string' ? path.resolve(this.cwd, this.options.configFile) : undefined;
+    this.ruleSets = new RuleSets(this.options.plugins ?? [], this.cwd, {
+      allow: this.options.allowPlugins !== false,
+      projectRoot: () => this.resolver.projectRoot,
+      trustedConfigs: [explicitConfig, this.resolver.override?.file].filter((f): f is string => f !== undefined),
+    });
+    this.available = availableProcessors(this.options.processors);
+    this.processors = chooseProcessors(this.options.processors, this.available);
+  }
+
+  /** Lints files, directories and globs. */
+  async lintFiles(patterns: string | readonly string[]): Promise<FileLintResult[]> {
+    return (await this.lintFilesReport(patterns)).results;
+  }
+
+  /** As lintFiles, with what a command line shows beside the results. Throws ConfigError, PluginError, NoFilesFoundError. */
+  async lintFilesReport(patterns: string | readonly string[]): Promise<LintRun> {
+    const list = typeof patterns === 'string' ? [patterns] : patterns;
+    if (!Array.isArray(list) || !list.every((p) => typeof p === 'string')) throw new TypeError('RamLint.lintFiles takes a path or glob, or an array of them');
+    const extensions = [...POLICY_EXTENSIONS, ...this.processors.flatMap((p) => p.extensions)];
+    const expansion = await expandPaths(list, this.cwd, this.fs, extensions);
+    for (const t of expansion.targets) await this.prefetch(t.path);
+    // Every config that applies is read, and every plugin loaded, before the first file is judged.
+    const chains = expansion.targets.map((t) => this.resolver.chainFor(path.dirname(t.path)));
+    const notes = [...this.takeNotes(), ...expansion.notes];
+    if (expansion.unmatched.length > 0 && this.options.errorOnUnmatchedPattern !== false) throw new NoFilesFoundError(expansion.unmatched, notes);
+    for (const chain of chains) await this.rulesFor(chain);
+    const run = this.newRun(notes);
+    run.missing.push(...expansion.missing);
+    const covered = new Set<string>();
+    for (const target of expansion.targets) {
+      const read = await readPolicyFile(this.fs, target.path, target.regular);
+      if (!read.ok) {
+        run.results.push(read.result);
+        continue;
+      }
+      const result = await this.lintOne(target.path, read.text, target.explicit, run, covered, true, target.byGlob);
+      if (result) run.results.push(result);
+    }
+    if (this.options.reportUnusedWaivers) run.unusedWaivers.push(...unusedConfigWaivers(this.resolver, covered, run.results));
+    return run;
+  }
+
+  /** Lints text as if it were the file `filePath` (which need not exist). */
+  async lintText(text: string, options: LintTextOptions = {}): Promise<FileLintResult[]> {
+    return (await this.lintTextReport(text, options)).results;
+  }
+
+  async lintTextReport(text: string, options: LintTextOptions = {}): Promise<LintRun> {
+    if (typeof text !== 'string') throw new TypeError(`RamLint.lintText takes the text as a string, not ${text === null ? 'null' : typeof text}`);
+    if (options === null || typeof options !== 'object') throw new TypeError('RamLint.lintText options must be an object');
+    if (options.filePath !== undefined && (typeof options.filePath !== 'string' || options.filePath === '')) throw new TypeError('RamLint.lintText option "filePath" must be a non-empty string');
+    const filePath = options.filePath !== undefined ? path.resolve(this.cwd, options.filePath) : '<stdin>';
+    await this.prefetch(this.anchor(filePath));
+    await this.rulesFor(this.resolver.chainFor(path.dirname(this.anchor(filePath))));
+    const run = this.newRun(this.takeNotes());
+    const covered = new Set<string>();
+    const result = await this.lintOne(filePath, text, true, run, covered, options.warnIgnored !== false);
+    run.results.push(result ?? emptyResult(filePath));
+    if (this.options.reportUnusedWaivers) run.unusedWaivers.push(...unusedConfigWaivers(this.resolver, covered, run.results));
+    return run;
+  }
+
+  /**
+   * Writes the `output` of fixed results to their files; a file that cannot
+   * be written gets an `unwritable-file` finding instead (see output-fixes.ts).
+   */
+  static outputFixes(results: readonly FileLintResult[], fs: FileSystem = nodeFileSystem): Promise<FileLintResult[]> {
+    return outputFixes(results, fs);
+  }
+
+  /**
+   * Drops the findings a baseline file records (default `.ramlint-baseline.json`
+   * in cwd); entries no longer found are reported in `notes` and counted in `stale`.
+   * Throws BaselineError when the file cannot be read.
+   */
+  applyBaseline(results: FileLintResult[], baselineFile: string = DEFAULT_BASELINE): BaselineRun {
+    return applyBaselineFile(path.resolve(this.cwd, baselineFile), results, this.cwd);
+  }
+
+  /** Writes the findings of `results` to the baseline file (keeping entries of files not in them) and applies it. */
+  updateBaseline(results: FileLintResult[], baselineFile: string = DEFAULT_BASELINE): BaselineRun {
+    return updateBaselineFile(path.resolve(this.cwd, baselineFile), results, this.cwd);
+  }
+
+  /** The rules that apply to a file: built-in, --plugin, and the plugins of the configs that cover it. */
+  async getRulesForFile(filePath: string): Promise<ReadonlyMap<string, Rule>> {
+    await this.prefetch(this.anchor(filePath));
+    return this.rulesFor(this.resolver.chainFor(path.dirname(this.anchor(filePath))));
+  }
+
+  /** The configuration that applies to a file, as `--print-config` prints it. */
+  async calculateConfigForFile(filePath: string): Promise<unknown> {
+    const file = this.anchor(filePath);
+    const rules = await this.getRulesForFile(file);
+    const resolved = this.resolver.resolve(file);
+    const effective: Record<string, unknown> = {};
+    for (const [id, rule] of [...rules].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const setting = resolved.settings[id];
+      const severity = setting?.severity ?? rule.meta.defaultSeverity;
+      effective[id] = setting?.options ? [severity, setting.options] : severity;
+    }
+    return {
+      file: this.resolver.display(file),
+      configFiles: resolved.files.map((f) => this.resolver.display(f)),
+      kind: this.options.kind ?? resolved.kind ?? 'detected from the content',
+      ignored: resolved.ignoredBy ?? false,
+      rules: effective,
+      waivers: resolved.waivers,
+    };
+  }
+
+  async isPathIgnored(filePath: string): Promise<boolean> {
+    const file = this.anchor(filePath);
+    await this.getRulesForFile(file);
+    return this.options.ignore !== false && this.resolver.resolve(file).ignoredBy !== undefined;
+  }
+
+  /** Config notes not yet reported (a second config file beside the one used), as lines for people. */
+  takeNotes(): string[] {
+    return this.resolver.notes.splice(0).map((n) => `note: ${n}`);
+  }
+
+  /** Every rule loaded so far (built-in and plugins), for reports that describe rules. */
+  get loadedRules(): ReadonlyMap<string, Rule> {
+    return this.ruleSets.all;
+  }
+
+  /** A formatter by name (stylish, json, compact, sarif, github, junit, checkstyle, gitlab). */
+  async loadFormatter(name = 'stylish'): Promise<LoadedFormatter> {
+    if (typeof name !== 'string') throw new TypeError('RamLint.loadFormatter takes a format name');
+    let formatter: ReturnType<typeof formatterByName>;
+    try {
+      formatter = formatterByName(name);
+    } catch {
+      throw new TypeError(`RamLint.loadFormatter: unknown format "${name}"`);
+    }
+    return {
+      format: (results, context = {}) => {
+        const sources = new Map<string, string>();
+        for (const r of results) if (r.source !== undefined) sources.set(r.filePath, r.source);
+        return formatter(results, { cwd: this.cwd, color: false, rules: this.ruleSets.all, version: '', repoRoot: repositoryRoot(this.cwd), sources, ...context });
+      },
+    };
+  }
+
+  /** With the caller's FileSystem: read what resolving this file's config may look at, before resolving it. */
+  private async prefetch(filePath: string): Promise<void> {
+    if (!this.configFiles) return;
+    await this.configFiles.prefetchFrom(this.cwd);
+    if (typeof this.options.configFile === 'string') await this.configFiles.prefetchFile(path.resolve(this.cwd, this.options.configFile));
+    await this.configFiles.prefetchFrom(path.dirname(filePath));
+  }
+
+  private anchor(filePath: string): string {
+    if (typeof filePath !== 'string' || filePath === '') throw new TypeError('RamLint: a file path must be a non-empty string');
+    return filePath === '<stdin>' ? path.join(this.cwd, '<stdin>') : path.resolve(this.cwd, filePath);
+  }
+
+  private newRun(notes: string[]): LintRun {
+    return { results: [], notes, missing: [], fileNotes: [], unusedWaivers: [] };
+  }
+
+  /** Chains (by their files) whose configs were validated against their rules: once each, not once per file. */
+  private readonly validated = new Set<string>();
+
+  private async rulesFor(chain: readonly ConfigFile[]): Promise<ReadonlyMap<string, Rule>> {
+    const rules = await this.ruleSets.forChain(chain);
+    const key = chain.map((c) => c.file).join('\0');
+    if (this.validated.has(key)) return rules;
+    for (const config of chain) {
+      validateConfig(config, rules, this.options.allowPlugins === false);
+      validateProcessorIds(config, this.available);
+    }
+    this.validated.add(key);
+    return rules;
+  }
+
+  private async lintOne(filePath: string, text: string, explicit: boolean, run: LintRun, covered: Set<string>, warnIgnored = true, byGlob = false): Promise<FileLintResult | undefined> {
+    const anchor = this.anchor(filePath);
+    const rules = await this.rulesFor(this.resolver.chainFor(path.dirname(anchor)));
+    const config = this.resolver.resolve(anchor);
+    if (config.ignoredBy && this.options.ignore !== false) {
+      // lint-staged and pre-commit pass ignored files by name: a note, not an error.
+      if (explicit && warnIgnored) run.fileNotes.push(`${this.resolver.display(filePath)}: ignored by ${config.ignoredBy}; use --no-ignore to lint it`);
+      return undefined;
+    }
+    for (const w of config.waivers) covered.add(w.id);
+    const fix = this.options.fix;
+    const result = await lintFileText(filePath, text, {
+      rules,
+      settings: config.settings,
+      kind: this.options.kind ?? config.kind,
+      waivers: config.waivers,
+      today: this.today,
+      reportUnusedWaivers: this.options.reportUnusedWaivers,
+      // --processor wins; else the nearest config that names processors; else every processor.
+      processors: this.options.processors || !config.processors ? this.processors : chooseProcessors(config.processors, this.available),
+      fix: typeof fix === 'function' ? fix : fix ? () => true : false,
+      explicit,
+      policiesOnly: this.options.policiesOnly === true,
+      byGlob,
+    });
+    if (result && this.options.keepSources) result.source = text;
+    return result;
+  }
+
+}

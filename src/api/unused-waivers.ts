@@ -1,0 +1,23 @@
+/** Configuration waivers that matched nothing in a run (reportUnusedWaivers). */
+import type { ConfigResolver } from '../config/resolve';
+import type { FileLintResult } from './types';
+
+/**
+ * For configuration waivers: one that covered linted
+ * files but matched no finding there, and one whose files globs matched no
+ * linted file at all (expected in a partial run such as a hook's).
+ */
+export function unusedConfigWaivers(resolver: ConfigResolver, covered: ReadonlySet<string>, results: readonly FileLintResult[]): string[] {
+  const matched = new Set(results.flatMap((r) => r.waiversMatched ?? []));
+  const out: string[] = [];
+  for (const config of resolver.configs) {
+    for (const w of config.waivers) {
+      if (matched.has(w.id)) continue;
+      const why = covered.has(w.id)
+        ? 'matched no finding in the files it covers; check its rule, statement and path, or remove it if the risk is gone'
+        : `covers no file linted in this run; check its files globs (relative to ${resolver.explicit ? 'the working directory, as the config came from --config' : "the config file's directory"})`;
+      out.push(`warning: the waiver in ${w.id} (rule ${w.rule}) ${why}`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+/**
+ * Writing files. Three cases, three rules:
+ * - a fixed policy replaces an existing file's contents and keeps what the
+ *   user set on it: mode, owner, hard links. It never recreates a file that
+ *   vanished and never writes a read-only one;
+ * - a report (-o) to a FIFO or a character device is streamed into it, never
+ *   replaces it;
+ * - a new file (a report, a baseline) is written atomically: temp + rename.
+ */
+import * as fs from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+
+/** A write ramlint declines to make; the message says why, for the user. */
+export class WriteRefusedError extends Error {}
+
+function tempBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.ramlint-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+}
+
+/** For reports and baselines: may create the file (and its directory). Writes through a symlink to its target. */
+export function writeFileAtomic(target: string, content: string): void {
+  let file = target;
+  try {
+    file = fs.realpathSync(target);
+  } catch {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+  }
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    stat = undefined;
+  }
+  // A FIFO or a device (/dev/stdout, a named pipe read by another process) takes the report as a stream.
+  if (stat && (stat.isFIFO() || stat.isCharacterDevice())) {
+    fs.writeFileSync(file, content, { encoding: 'utf8', flag: 'w' });
+    return;
+  }
+  const mode = stat ? stat.mode & 0o7777 : 0o644;
+  const temp = tempBeside(file);
+  try {
+    fs.writeFileSync(temp, content, { encoding: 'utf8', mode, flag: 'wx' });
+    fs.chmodSync(temp, mode);
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Replaces the contents of an existing regular file (not a symlink) with a
+ * fixed text. With more than one hard link the file is rewritten in place, so
+ * every link sees the fix; otherwise a temp file with the same mode and owner
+ * is renamed over it, so a crash never leaves half a policy.
+ */
+export async function replaceFileContents(file: string, content: string): Promise<void> {
+  const stat = await lstatOrRefuse(file);
+  const data = Buffer.from(content, 'utf8');
+  if (stat.nlink > 1) {
+    const handle = await fsp.open(file, 'r+'); // r+ never creates the file
+    try {
+      await handle.write(data, 0, data.length, 0);
+      await handle.truncate(data.length);
+    } finally {
+      await handle.close();
+    }
+    return;
+  }
+  const temp = tempBeside(file);
+  try {
+    await fsp.writeFile(temp, data, { mode: stat.mode & 0o7777, flag: 'wx' });
+    await fsp.chmod(temp, stat.mode & 0o7777);
+    const ownerKept = await keepOwner(temp, stat);
+    if (!ownerKept) {
+      // Only root may give a file away; rather than take the file over, write it in place.
+      await fsp.rm(temp, { force: true });
+      const handle = await fsp.open(file, 'r+');
+      try {
+        await handle.write(data, 0, data.length, 0);
+        await handle.truncate(data.length);
+      } finally {
+        await handle.close();
+      }
+      return;
+    }
+    await lstatOrRefuse(file); // it may have vanished while the fix was computed
+    await fsp.rename(temp, file);
+  } catch (error) {
+    await fsp.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+async function lstatOrRefuse(file: string): Promise<fs.Stats> {
+  let stat: fs.Stats;
+  try {
+    stat = await fsp.lstat(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new WriteRefusedError('the file no longer exists, so it was not recreated');
+    throw error;
+  }
+  if (stat.isSymbolicLink()) throw new WriteRefusedError('it is a symbolic link; fix the file it points to by its own name');
+  if (!stat.isFile()) throw new WriteRefusedError('it is not a regular file');
+  if ((stat.mode & 0o222) === 0) throw new WriteRefusedError('the file is read-only');
+  return stat;
+}
+
+async function keepOwner(temp: string, stat: fs.Stats): Promise<boolean> {
+  const mine = await fsp.stat(temp);
+  if (mine.uid === stat.uid && mine.gid === stat.gid) return true;
+  try {
+    await fsp.chown(temp, stat.uid, stat.gid);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The built-in processors, in the order the file-level API tries them on a
+ * file more than one could claim: a .json file may be a plan, a ROS template
+ * or an API response (each `recognizes` it by shape). Bare .json policies are
+ * no processor's: the engine lints them directly.
+ */
+import { apiResponseProcessor } from './api-response';
+import { rosProcessor } from './ros';
+import { terraformProcessor } from './terraform';
+import { terraformPlanProcessor } from './terraform-plan';
+import type { Processor } from './types';
+
+export const builtinProcessors: readonly Processor[] = [terraformProcessor, terraformPlanProcessor, rosProcessor, apiResponseProcessor];
+
+export { hostNoteToMessage, mapMessagesToHost } from './map-back';
+export type { EmbeddedDocument, HostNote, OffsetMap, ProcessOutput, Processor } from './types';

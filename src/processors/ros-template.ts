@@ -1,0 +1,260 @@
+/**
+ * ROS templates, YAML or JSON (recognised by ROSTemplateFormatVersion), read
+ * with the `yaml` package's source ranges (next-capabilities §3.5). A policy
+ * written as a YAML or JSON map becomes generated JSON whose every key and
+ * value maps to its node; a policy written as JSON text in a `|` block
+ * scalar is copied line by line, so fixes there apply exactly. Intrinsic
+ * functions (Ref, Fn::GetAtt, Fn::Join, !Ref, !GetAtt …) are unknown values;
+ * Fn::Sub / !Sub keep their string with its `${...}` placeholders.
+ */
+import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode, parseDocument, Scalar, type YAMLMap } from 'yaml';
+import { invalidHost, unresolved } from './notes';
+import { type ParseError, parseTree } from 'jsonc-parser';
+import { DocumentBuilder, verbatimMap } from './offset-map';
+import type { EmbeddedDocument, HostNote, ProcessOutput } from './types';
+
+type Kind = EmbeddedDocument['kind'];
+
+/** Resource type → policy properties; `Policies[].PolicyDocument` is a list of inline policies. */
+const POLICY_PROPERTIES: ReadonlyMap<string, ReadonlyArray<[string, Kind]>> = new Map<string, ReadonlyArray<[string, Kind]>>([
+  ['ALIYUN::RAM::ManagedPolicy', [['PolicyDocument', 'permission'], ['PolicyDocumentUnchecked', 'permission']]],
+  ['ALIYUN::RAM::Role', [['AssumeRolePolicyDocument', 'trust'], ['Policies[].PolicyDocument', 'permission']]],
+  ['ALIYUN::RAM::User', [['Policies[].PolicyDocument', 'permission']]],
+  ['ALIYUN::RAM::Group', [['Policies[].PolicyDocument', 'permission']]],
+  ['ALIYUN::OSS::Bucket', [['Policy', 'bucket']]],
+]);
+
+/** ROS short-form functions (!Ref …), registered so they stay tagged nodes instead of plain strings. */
+const SHORT_FUNCTIONS = ['Ref', 'Sub', 'GetAtt', 'Join', 'Select', 'Split', 'Replace', 'If', 'Equals', 'Not', 'And', 'Or', 'Base64', 'FindInMap', 'GetAZs', 'Index', 'Length', 'Str', 'Jq', 'GetJsonValue', 'MergeMapToList', 'ListMerge', 'SelectMapList', 'Add', 'Avg', 'Max', 'Min', 'Calculate', 'Indent', 'MarketplaceImage', 'Contains', 'Any', 'EachMemberIn', 'MatchPattern'];
+const CUSTOM_TAGS = SHORT_FUNCTIONS.flatMap((name) => [
+  { tag: `!${name}`, resolve: (value: unknown) => value },
+  { tag: `!${name}`, collection: 'seq' as const, resolve: (value: unknown) => value },
+  { tag: `!${name}`, collection: 'map' as const, resolve: (value: unknown) => value },
+]);
+
+/** Policies are about 6 levels deep; deeper YAML is one unknown value, and recursion stays bounded. */
+const MAX_DEPTH = 64;
+const MAX_PLACEHOLDER = 200;
+
+export function processTemplate(text: string): ProcessOutput {
+  const yaml = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false });
+  const error = yaml.errors[0];
+  if (error) return { documents: [], notes: [invalidHost(`This ROS template cannot be parsed (${error.code}), so the policies in it were not checked.`, error.pos[0], Math.max(0, error.pos[1] - error.pos[0]))] };
+  const documents: EmbeddedDocument[] = [];
+  const notes: HostNote[] = [];
+  const resources = mapGet(yaml.contents, 'Resources');
+  if (!isMap(resources)) return { documents, notes };
+  for (const pair of resources.items) {
+    const id = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    const resource = pair.value as YamlNode | null;
+    const type = mapGet(resource, 'Type');
+    const properties = mapGet(resource, 'Properties');
+    const wanted = isScalar(type) ? POLICY_PROPERTIES.get(String(type.value)) : undefined;
+    if (id === undefined || !wanted) continue;
+    for (const [property, kind] of wanted) {
+      for (const { path, node } of propertyValues(properties, property)) {
+        const label = `Resources.${id}.Properties.${path}`;
+        const found = policyFrom(text, node);
+        if (found.type === 'document') {
+          const doc: EmbeddedDocument = { text: found.text, label, map: found.map };
+          if (kind) doc.kind = kind;
+          if (found.encode) doc.encode = found.encode;
+          documents.push(doc);
+        } else {
+          notes.push(unresolved(`${label} is ${found.why}, which ROS computes when it creates the stack, so it was not checked.`, rangeOf(node, text), label));
+        }
+      }
+    }
+  }
+  return { documents, notes };
+}
+
+function mapGet(node: unknown, key: string): YamlNode | null | undefined {
+  if (!isMap(node)) return undefined;
+  const pair = (node as YAMLMap).items.find((p) => isScalar(p.key) && p.key.value === key);
+  return pair?.value as YamlNode | null | undefined;
+}
+
+function propertyValues(properties: YamlNode | null | undefined, property: string): Array<{ path: string; node: YamlNode }> {
+  const [list, field] = property.split('[].') as [string, string | undefined];
+  if (field === undefined) {
+    const node = mapGet(properties, list);
+    return node ? [{ path: list, node }] : [];
+  }
+  const items = mapGet(properties, list);
+  if (!isSeq(items)) return [];
+  return items.items.flatMap((item, i) => {
+    const node = mapGet(item, field);
+    return node ? [{ path: `${list}[${i}].${field}`, node }] : [];
+  });
+}
+
+function rangeOf(node: YamlNode, host: string): { offset: number; length: number } {
+  const [start, end] = node.range ?? [0, 0];
+  const from = tagStart(node, host, start);
+  return { offset: from, length: Math.max(0, end - from) };
+}
+
+/** A tagged node's range starts after its tag; the tag (`!Ref`) belongs to what a note points at. */
+function tagStart(node: YamlNode, host: string, start: number): number {
+  const tag = node.tag;
+  if (!tag?.startsWith('!') || tag.startsWith('!!')) return start;
+  let i = start;
+  while (i > 0 && (host[i - 1] === ' ' || host[i - 1] === '\t')) i--;
+  return host.slice(i - tag.length, i) === tag ? i - tag.length : start;
+}
+
+type Found = { type: 'document'; text: string; map: ReturnType<DocumentBuilder['build']>['map']; encode?: (r: string) => string } | { type: 'unresolved'; why: string };
+
+function policyFrom(host: string, node: YamlNode): Found {
+  if (isScalar(node) && typeof node.value === 'string' && !isFunction(node)) {
+    if (node.type === Scalar.BLOCK_LITERAL) return blockLiteralDocument(host, node);
+    const out = new DocumentBuilder();
+    const [start, end] = node.range ?? [0, 0];
+    const source = host.slice(start, end);
+    // A plain one-line scalar is its own text; a quoted one is mapped as a whole (its escapes are YAML's).
+    if (source === node.value) out.copy(source, start);
+    else out.piece(node.value, start, end, 'synthetic');
+    const { text, map } = out.build(start);
+    return source === node.value ? { type: 'document', text, map, encode: (r) => r } : { type: 'document', text, map };
+  }
+  if (isMap(node) && !isFunction(node)) {
+    const verbatim = verbatimJson(host, node);
+    if (verbatim) return verbatim;
+    const out = new DocumentBuilder();
+    new YamlJsonEmitter(host, out).value(node, 0);
+    const { text, map } = out.build(rangeOf(node, host).offset);
+    return { type: 'document', text, map };
+  }
+  return { type: 'unresolved', why: 'an intrinsic function or a value that is not a policy map' };
+}
+
+/**
+ * A policy written as plain JSON (a JSON template, or flow JSON in YAML) with
+ * no function inside is its own text: copied as it is, so fixes apply exactly.
+ */
+function verbatimJson(host: string, node: YAMLMap): Found | undefined {
+  const [start, end] = node.range ?? [0, 0];
+  if (host[start] !== '{' || host[end - 1] !== '}' || hasFunction(node, 0)) return undefined;
+  const slice = host.slice(start, end);
+  const errors: ParseError[] = [];
+  parseTree(slice, errors, { disallowComments: true, allowTrailingComma: false });
+  if (errors.length > 0) return undefined;
+  return { type: 'document', text: slice, map: verbatimMap(start, slice.length), encode: (r) => r };
+}
+
+function hasFunction(node: unknown, depth: number): boolean {
+  if (depth > MAX_DEPTH || isAlias(node)) return true;
+  if (isMap(node)) return isFunction(node) || node.items.some((p) => hasFunction(p.value, depth + 1));
+  if (isSeq(node)) return node.items.some((item) => hasFunction(item, depth + 1));
+  return isScalar(node) && isFunction(node);
+}
+
+/** JSON text in a `|` block scalar: each content line copied without the block's indent. */
+function blockLiteralDocument(host: string, node: Scalar): Found {
+  const [start, end] = node.range ?? [0, 0];
+  const headerEnd = host.indexOf('\n', start);
+  const out = new DocumentBuilder();
+  if (headerEnd < 0 || headerEnd >= end) return { type: 'document', ...out.build(start) };
+  const bodyStart = headerEnd + 1;
+  const lines = host.slice(bodyStart, end).split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)?.[0].length ?? 0));
+  const strip = Number.isFinite(indent) ? indent : 0;
+  let at = bodyStart;
+  for (const line of lines) {
+    const lineEnd = Math.min(end, at + line.length + 1);
+    const skip = Math.min(strip, /^ */.exec(line)?.[0].length ?? 0);
+    out.copy(host.slice(at + skip, lineEnd), at + skip);
+    at = lineEnd;
+  }
+  const pad = ' '.repeat(strip);
+  return { type: 'document', ...out.build(bodyStart), encode: (r) => r.replace(/\n/g, `\n${pad}`) };
+}
+
+/** Ref / Fn::… as a one-key map, or a short-form tag. */
+function isFunction(node: YamlNode): boolean {
+  if (node.tag?.startsWith('!') && !node.tag.startsWith('!!')) return true;
+  if (!isMap(node) || node.items.length !== 1) return false;
+  const key = node.items[0]?.key;
+  return isScalar(key) && typeof key.value === 'string' && (key.value === 'Ref' || key.value.startsWith('Fn::'));
+}
+
+/** `Fn::Join`, `Ref BucketName`, `!GetAtt Role.Arn`: what a placeholder for an intrinsic says. */
+function functionName(node: YamlNode): string {
+  const [name, arg] = isMap(node) ? [String((node.items[0]?.key as Scalar).value), node.items[0]?.value] : [node.tag ?? '', node];
+  const shown = isScalar(arg) && (typeof arg.value === 'string' || typeof arg.value === 'number') ? `${name} ${String(arg.value)}` : name;
+  return shown.replace(/["\\{}\s]+/g, ' ').slice(0, MAX_PLACEHOLDER);
+}
+
+/** Writes JSON for YAML nodes, each token a piece mapped to its node's range. */
+class YamlJsonEmitter {
+  constructor(
+    private readonly host: string,
+    private readonly out: DocumentBuilder,
+  ) {}
+
+  value(node: YamlNode | null | undefined, depth: number): void {
+    if (node === null || node === undefined) return void this.out.raw('null');
+    if (depth > MAX_DEPTH || isAlias(node)) return this.placeholder(node);
+    if (isFunction(node)) return this.func(node);
+    if (isMap(node)) {
+      this.delimiter('{', node, 'open');
+      node.items.forEach((pair, i) => {
+        if (i > 0) this.out.raw(',');
+        const key = pair.key as YamlNode | null;
+        if (isScalar(key)) this.token(JSON.stringify(String(key.value)), key);
+        else if (key) this.placeholder(key);
+        else this.out.raw('""');
+        this.out.raw(':');
+        this.value(pair.value as YamlNode | null, depth + 1);
+      });
+      return this.delimiter('}', node, 'close');
+    }
+    if (isSeq(node)) {
+      this.delimiter('[', node, 'open');
+      node.items.forEach((item, i) => {
+        if (i > 0) this.out.raw(',');
+        this.value(item as YamlNode | null, depth + 1);
+      });
+      return this.delimiter(']', node, 'close');
+    }
+    if (isScalar(node)) {
+      const v = node.value;
+      if (typeof v === 'string') return this.token(JSON.stringify(v), node);
+      if (typeof v === 'number' && Number.isFinite(v)) return this.token(JSON.stringify(v), node);
+      if (typeof v === 'boolean' || v === null) return this.token(JSON.stringify(v), node);
+    }
+    this.placeholder(node);
+  }
+
+  /** Fn::Sub keeps its template string (its `${...}` are the engine's unknown values); other functions are one unknown value. */
+  private func(node: YamlNode): void {
+    const isSub = node.tag === '!Sub' || (isMap(node) && isScalar(node.items[0]?.key) && (node.items[0]?.key as Scalar).value === 'Fn::Sub');
+    if (isSub) {
+      const arg = isMap(node) ? (node.items[0]?.value as YamlNode | null) : node;
+      const template = isSeq(arg) ? arg.items[0] : arg;
+      if (isScalar(template) && typeof template.value === 'string') return this.token(JSON.stringify(template.value), node);
+    }
+    this.token(JSON.stringify(`\${${functionName(node)}}`), node);
+  }
+
+  private token(text: string, node: YamlNode): void {
+    const [start, end] = node.range ?? [0, 0];
+    this.out.piece(text, tagStart(node, this.host, start), end, 'synthetic');
+  }
+
+  private placeholder(node: YamlNode): void {
+    const [start, end] = node.range ?? [0, 0];
+    const source = this.host.slice(start, end).replace(/\s+/g, ' ').slice(0, MAX_PLACEHOLDER);
+    this.token(JSON.stringify(`\${${source.replace(/["\\{}]/g, '_')}}`), node);
+  }
+
+  /** Flow collections map their brackets; block ones map to the collection's start or end. */
+  private delimiter(text: string, node: YamlNode, side: 'open' | 'close'): void {
+    const [start, end] = node.range ?? [0, 0];
+    const bracket = side === 'open' ? this.host[start] : this.host[end - 1];
+    if (bracket === text) return void this.out.piece(text, side === 'open' ? start : end - 1, side === 'open' ? start + 1 : end, 'synthetic');
+    const at = side === 'open' ? start : end;
+    this.out.piece(text, at, at, 'synthetic');
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Terraform plan JSON (`terraform show -json`): the final policy strings in
+ * planned_values (root and child modules) and resource_changes[].change.after,
+ * each linted once per resource address, at the escaped string in the plan.
+ * A value known only after apply (after_unknown) is an unresolved-value note.
+ * Unknown fields are ignored, as the format asks of its readers.
+ */
+import { elements, holdsJsonObject, type JsonHostNode, member, parseHostJson, stringDocument } from './json-host';
+import { hostFailure, unresolved, withinText } from './notes';
+import { POLICY_ATTRIBUTES, type PolicyAttribute } from './terraform/policy-attributes';
+import type { EmbeddedDocument, HostNote, ProcessOutput, Processor } from './types';
+
+/** Deeper module nesting than any real configuration; keeps the walk bounded. */
+const MAX_MODULE_DEPTH = 32;
+
+export const terraformPlanProcessor: Processor = {
+  id: 'terraform-plan',
+  extensions: ['.json'],
+  recognizes(text) {
+    return /^\s*\{/.test(text.replace(/^\uFEFF/, '')) && text.includes('"format_version"') && (text.includes('"planned_values"') || text.includes('"resource_changes"'));
+  },
+  async preprocess(text) {
+    try {
+      return withinText(processPlan(text), text);
+    } catch (error) {
+      return hostFailure(error);
+    }
+  },
+};
+
+function processPlan(text: string): ProcessOutput {
+  const parsed = parseHostJson(text, 'plan file');
+  if (!parsed.root) return { documents: [], notes: parsed.notes };
+  const documents: EmbeddedDocument[] = [];
+  const notes: HostNote[] = [];
+  const seen = new Set<string>();
+  const take = (address: string, type: string, values: JsonHostNode | undefined, unknown: JsonHostNode | undefined): void => {
+    for (const attribute of POLICY_ATTRIBUTES.get(type) ?? []) {
+      for (const { path, value, unknownFlag } of attributeValues(values, unknown, attribute)) {
+        const label = `${address}.${path}`;
+        if (seen.has(label)) continue;
+        if (value && holdsJsonObject(value)) {
+          seen.add(label);
+          documents.push(stringDocument(text, value, label, attribute.kind));
+        } else if (unknownFlag) {
+          seen.add(label);
+          notes.push(unresolved(`${label} is known only after apply, so it was not checked; ramlint checks it once the values it depends on exist (lint the configuration, or a later plan).`, unknownFlag, label));
+        }
+      }
+    }
+  };
+  const walkModule = (module: JsonHostNode | undefined, depth: number): void => {
+    if (!module || depth > MAX_MODULE_DEPTH) return;
+    for (const resource of elements(member(module, 'resources'))) {
+      if (member(resource, 'mode')?.value === 'data') continue;
+      const address = member(resource, 'address')?.value;
+      const type = member(resource, 'type')?.value;
+      if (typeof address === 'string' && typeof type === 'string') take(address, type, member(resource, 'values'), undefined);
+    }
+    for (const child of elements(member(module, 'child_modules'))) walkModule(child, depth + 1);
+  };
+  walkModule(member(member(parsed.root, 'planned_values'), 'root_module'), 0);
+  for (const change of elements(member(parsed.root, 'resource_changes'))) {
+    if (member(change, 'mode')?.value === 'data') continue;
+    const address = member(change, 'address')?.value;
+    const type = member(change, 'type')?.value;
+    const body = member(change, 'change');
+    if (typeof address === 'string' && typeof type === 'string') take(address, type, member(body, 'after'), member(body, 'after_unknown'));
+  }
+  return { documents, notes };
+}
+
+interface AttributeValue {
+  path: string;
+  value: JsonHostNode | undefined;
+  /** The `true` in after_unknown that says the value is not known yet. */
+  unknownFlag: JsonHostNode | undefined;
+}
+
+function attributeValues(values: JsonHostNode | undefined, unknown: JsonHostNode | undefined, attribute: PolicyAttribute): AttributeValue[] {
+  const [first, nested] = attribute.name.split('.') as [string, string | undefined];
+  const flag = (node: JsonHostNode | undefined): JsonHostNode | undefined => (node?.type === 'boolean' && node.value === true ? node : undefined);
+  if (nested === undefined) return [{ path: first, value: member(values, first), unknownFlag: flag(member(unknown, first)) }];
+  const blocks = elements(member(values, first));
+  const unknownBlocks = elements(member(unknown, first));
+  const count = Math.max(blocks.length, unknownBlocks.length);
+  const out: AttributeValue[] = [];
+  for (let i = 0; i < count; i++) out.push({ path: `${first}[${i}].${nested}`, value: member(blocks[i], nested), unknownFlag: flag(member(unknownBlocks[i], nested)) });
+  return out;
+}

@@ -1,0 +1,165 @@
+/**
+ * Reading HCL bodies from the tree-sitter tree: blocks with their labels,
+ * attributes by name, and the policy-document data source as a JSON policy
+ * whose every key and value maps to the HCL attribute it came from.
+ */
+import type { Node } from 'web-tree-sitter';
+import { generatedDocument, hclStringValue, type JsonEmitter, unwrap, type ValueResult } from './hcl-values';
+
+export interface HclAttribute {
+  name: Node;
+  expression: Node;
+  node: Node;
+}
+
+export interface HclBlock {
+  node: Node;
+  type: Node;
+  labels: string[];
+  body: Node | undefined;
+}
+
+export function blocksOf(body: Node | undefined, host: string): HclBlock[] {
+  if (!body) return [];
+  return body.namedChildren
+    .filter((c) => c.type === 'block')
+    .map((node) => {
+      const kids = node.namedChildren;
+      return {
+        node,
+        type: kids[0] as Node,
+        labels: kids.filter((c) => c.type === 'string_lit' || (c.type === 'identifier' && c !== kids[0])).map((c) => (c.type === 'string_lit' ? hclStringValue(host, c) : c.text)),
+        body: kids.find((c) => c.type === 'body'),
+      };
+    });
+}
+
+export function attributesOf(body: Node | undefined): Map<string, HclAttribute> {
+  const found = new Map<string, HclAttribute>();
+  for (const node of body?.namedChildren ?? []) {
+    if (node.type !== 'attribute') continue;
+    const name = node.namedChildren[0];
+    const expression = node.namedChildren.find((c) => c.type === 'expression');
+    // The first of two same-named attributes, as with duplicate JSON keys; Terraform rejects the file anyway.
+    if (name && expression && !found.has(name.text)) found.set(name.text, { name, expression, node });
+  }
+  return found;
+}
+
+/** `data "alicloud_ram_policy_document"` as the policy its `document` output renders. */
+export function policyDocumentDataSource(host: string, body: Node | undefined, fallback: number): ValueResult {
+  const blocks = blocksOf(body, host);
+  const nested = blocks.filter((b) => b.type.text === 'statement').flatMap((b) => blocksOf(b.body, host));
+  if ([...blocks, ...nested].some((b) => b.type.text === 'dynamic')) return { type: 'unresolved', why: 'written with dynamic blocks, which Terraform expands when it plans' };
+  const attrs = attributesOf(body);
+  return generatedDocument(
+    host,
+    (emit) => {
+      emit.out.raw('{');
+      const version = attrs.get('version');
+      if (version) member(emit, 'Version', version);
+      else emit.out.raw('"Version":"1"');
+      emit.out.raw(',"Statement":[');
+      blocks
+        .filter((b) => b.type.text === 'statement')
+        .forEach((statement, i) => {
+          if (i > 0) emit.out.raw(',');
+          writeStatement(emit, statement, host);
+        });
+      emit.out.raw(']}');
+    },
+    fallback,
+  );
+}
+
+function member(emit: JsonEmitter, key: string, attr: HclAttribute): void {
+  emit.token(JSON.stringify(key), attr.name);
+  emit.out.raw(':');
+  emit.value(attr.expression, 1);
+}
+
+const STATEMENT_ATTRIBUTES: ReadonlyArray<[string, string]> = [
+  ['effect', 'Effect'],
+  ['action', 'Action'],
+  ['resource', 'Resource'],
+];
+
+function writeStatement(emit: JsonEmitter, statement: HclBlock, host: string): void {
+  const blockEnd = statement.node.namedChildren.find((c) => c.type === 'block_end');
+  // The statement object spans `statement { … }`.
+  emit.token('{', statement.type);
+  const attrs = attributesOf(statement.body);
+  const parts: Array<() => void> = [];
+  // The provider's default effect; written so the engine sees what Terraform renders.
+  if (!attrs.has('effect')) parts.push(() => emit.out.raw('"Effect":"Allow"'));
+  for (const [hclName, jsonName] of STATEMENT_ATTRIBUTES) {
+    const attr = attrs.get(hclName);
+    if (attr) parts.push(() => member(emit, jsonName, attr));
+  }
+  const nested = blocksOf(statement.body, host);
+  const principals = nested.filter((b) => b.type.text === 'principal');
+  const first = principals[0];
+  if (first) parts.push(() => principalMember(emit, principals, first));
+  const conditions = nested.filter((b) => b.type.text === 'condition');
+  const firstCondition = conditions[0];
+  if (firstCondition) parts.push(() => conditionMember(emit, conditions, firstCondition));
+  parts.forEach((write, i) => {
+    if (i > 0) emit.out.raw(',');
+    write();
+  });
+  if (blockEnd) emit.token('}', blockEnd);
+  else emit.out.raw('}');
+}
+
+/** `principal { entity = "RAM", identifiers = [...] }` blocks → `"Principal": {"RAM": [...]}`. */
+function principalMember(emit: JsonEmitter, principals: HclBlock[], first: HclBlock): void {
+  emit.token('"Principal"', first.type);
+  emit.out.raw(':{');
+  principals.forEach((p, i) => {
+    const attrs = attributesOf(p.body);
+    if (i > 0) emit.out.raw(',');
+    const entity = attrs.get('entity');
+    if (entity) emit.key(entity.expression);
+    else emit.token('"${entity}"', p.type);
+    emit.out.raw(':');
+    const identifiers = attrs.get('identifiers');
+    if (identifiers) emit.value(identifiers.expression, 2);
+    else emit.out.raw('[]');
+  });
+  emit.out.raw('}');
+}
+
+/** `condition { operator, variable, values }` blocks → `"Condition": {operator: {variable: values}}`, grouped by operator. */
+function conditionMember(emit: JsonEmitter, conditions: HclBlock[], first: HclBlock): void {
+  const byOperator = new Map<string, Array<{ block: HclBlock; attrs: Map<string, HclAttribute> }>>();
+  for (const block of conditions) {
+    const attrs = attributesOf(block.body);
+    const operator = attrs.get('operator');
+    const key = operator ? unwrap(operator.expression).text : `\0${byOperator.size}`;
+    const group = byOperator.get(key) ?? [];
+    group.push({ block, attrs });
+    byOperator.set(key, group);
+  }
+  emit.token('"Condition"', first.type);
+  emit.out.raw(':{');
+  [...byOperator.values()].forEach((group, i) => {
+    if (i > 0) emit.out.raw(',');
+    const head = group[0] as { block: HclBlock; attrs: Map<string, HclAttribute> };
+    const operator = head.attrs.get('operator');
+    if (operator) emit.key(operator.expression);
+    else emit.token('"${operator}"', head.block.type);
+    emit.out.raw(':{');
+    group.forEach(({ block, attrs }, j) => {
+      if (j > 0) emit.out.raw(',');
+      const variable = attrs.get('variable');
+      if (variable) emit.key(variable.expression);
+      else emit.token('"${variable}"', block.type);
+      emit.out.raw(':');
+      const values = attrs.get('values');
+      if (values) emit.value(values.expression, 3);
+      else emit.out.raw('[]');
+    });
+    emit.out.raw('}');
+  });
+  emit.out.raw('}');
+}

@@ -1,0 +1,42 @@
+/**
+ * The Terraform attributes that hold a RAM-language policy, from the
+ * alicloud provider's docs (terraform-provider-alicloud website/docs, the
+ * list in next-capabilities §3.1). Shared by .tf, .tf.json and plan files.
+ * `kind` is what the attribute states; undefined means detect from content
+ * (control policies and service resource policies have no kind of their own).
+ */
+import type { PolicyKind } from '../../engine/types';
+
+export interface PolicyAttribute {
+  /** Attribute name; `block.attribute` for an attribute inside a nested block. */
+  name: string;
+  kind?: PolicyKind;
+}
+
+const permission = (name: string): PolicyAttribute => ({ name, kind: 'permission' });
+const trust = (name: string): PolicyAttribute => ({ name, kind: 'trust' });
+const bucket = (name: string): PolicyAttribute => ({ name, kind: 'bucket' });
+const resource = (name: string): PolicyAttribute => ({ name, kind: 'resource' });
+const detected = (name: string): PolicyAttribute => ({ name });
+
+export const POLICY_ATTRIBUTES: ReadonlyMap<string, readonly PolicyAttribute[]> = new Map([
+  ['alicloud_ram_policy', [permission('policy_document'), permission('document')]],
+  ['alicloud_ram_role', [trust('assume_role_policy_document'), trust('document')]],
+  ['alicloud_oss_bucket_policy', [bucket('policy')]],
+  ['alicloud_oss_bucket', [bucket('policy')]],
+  ['alicloud_resource_manager_policy', [permission('policy_document')]],
+  ['alicloud_resource_manager_policy_version', [permission('policy_document')]],
+  ['alicloud_resource_manager_control_policy', [detected('policy_document')]],
+  ['alicloud_resource_manager_role', [trust('assume_role_policy_document')]],
+  ['alicloud_cloud_sso_access_configuration', [permission('permission_policies.permission_policy_document')]],
+  ['alicloud_ecs_ram_role_attachment', [permission('policy')]],
+  ['alicloud_kms_key', [resource('policy')]],
+  ['alicloud_kms_secret', [resource('policy')]],
+  ['alicloud_log_project', [resource('policy')]],
+  ['alicloud_privatelink_vpc_endpoint', [resource('policy_document')]],
+  ['alicloud_vpc_gateway_endpoint', [resource('policy_document')]],
+  ['alicloud_max_compute_role', [detected('policy')]],
+]);
+
+/** The data source whose statement blocks are a policy (its output is `document`). */
+export const POLICY_DOCUMENT_DATA_SOURCE = 'alicloud_ram_policy_document';

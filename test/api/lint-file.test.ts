@@ -1,0 +1,57 @@
+/**
+ * The per-file pipeline with a processor: documents found in a host file are
+ * linted unchanged, and every finding, fix and host note comes back at the
+ * host file's positions, labelled with its document.
+ */
+import { lintFileText, type FileSettings } from '../../src/api/lint-file';
+import { builtinRules } from '../../src/rules';
+import type { Processor } from '../../src/processors/types';
+import { toyHost } from '../helpers/toy-processor';
+
+const HOST = [
+  '# toy',
+  'etl = {"Version": "1", "Statement": [{"Effect": "allow", "Action": "*", "Resource": "*"}]}',
+  '!unknown',
+  'trust = {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"Service": ["ecs.aliyuncs.com"]}}]}',
+  '',
+].join('\n');
+
+function settings(overrides: Partial<FileSettings> = {}): FileSettings {
+  return { rules: builtinRules, processors: [toyHost], fix: false, explicit: false, policiesOnly: false, ...overrides };
+}
+
+describe('a host file read by a processor', () => {
+  it('gets one result with every document\'s findings at host positions, its notes, and its documents listed', async () => {
+    const result = await lintFileText('/p/main.toy', HOST, settings());
+    expect(result?.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.endLine, m.endColumn, m.document ?? null])).toEqual([
+      ['invalid-effect', 'error', 2, 49, 2, 56, 'toy.etl'],
+      ['unresolved-value', 'info', 3, 1, 3, 9, null],
+    ]);
+    expect(result?.documents).toEqual([
+      { label: 'toy.etl', kind: 'permission', kindSource: 'detected' },
+      { label: 'toy.trust', kind: 'trust', kindSource: 'host' },
+    ]);
+    expect([result?.errorCount, result?.warningCount, result?.infoCount]).toEqual([1, 0, 1]);
+  });
+
+  it('a fix is written into the host text, and its range is on the host', async () => {
+    const result = await lintFileText('/p/main.toy', HOST, settings({ fix: () => true }));
+    expect(result?.output).toBe(HOST.replace('"allow"', '"Allow"'));
+    const before = await lintFileText('/p/main.toy', HOST, settings());
+    expect(before?.messages[0]?.fix?.[0]?.range).toEqual({ line: 2, column: 49, endLine: 2, endColumn: 56 });
+  });
+
+  it('is passed over by a walk when the processor does not recognise it, and read as JSON when named', async () => {
+    expect(await lintFileText('/p/other.toy', 'not toy at all', settings())).toBeUndefined();
+    const named = await lintFileText('/p/other.toy', 'not toy at all', settings({ explicit: true }));
+    expect(named?.messages.map((m) => m.ruleId)).toEqual(['invalid-json']);
+  });
+
+  it('a processor that throws is an invalid-host-file error, never a crash or a pass', async () => {
+    const broken: Processor = { ...toyHost, preprocess: async () => Promise.reject(new Error('grammar not loaded')) };
+    const result = await lintFileText('/p/main.toy', HOST, settings({ processors: [broken] }));
+    expect(result?.messages.map((m) => [m.ruleId, m.severity, m.message])).toEqual([
+      ['invalid-host-file', 'error', 'The toy processor failed on this file, so it was not checked: grammar not loaded'],
+    ]);
+  });
+});

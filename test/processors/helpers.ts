@@ -1,0 +1,47 @@
+/**
+ * Runs a host file through a processor and the engine as the file-level API
+ * will: each document linted unchanged, its messages mapped back to the host.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lintText } from '../../src/engine/linter';
+import type { LintMessage } from '../../src/engine/types';
+import { hostNoteToMessage, mapMessagesToHost } from '../../src/processors/map-back';
+import type { EmbeddedDocument, ProcessOutput, Processor } from '../../src/processors/types';
+import { builtinRules } from '../../src/rules';
+
+export const HOSTS = path.resolve(__dirname, '../../fixtures/hosts');
+
+export function readHost(relative: string): string {
+  return fs.readFileSync(path.join(HOSTS, relative), 'utf8');
+}
+
+export interface HostRun {
+  text: string;
+  output: ProcessOutput;
+  /** Every mapped message and note, in host coordinates. */
+  messages: LintMessage[];
+  byDocument: Map<string, LintMessage[]>;
+}
+
+export async function runHost(processor: Processor, text: string, filePath: string): Promise<HostRun> {
+  const output = await processor.preprocess(text, filePath);
+  const byDocument = new Map<string, LintMessage[]>();
+  const messages: LintMessage[] = output.notes.map((n) => hostNoteToMessage(text, n));
+  for (const doc of output.documents) {
+    const mapped = lintDocument(text, doc);
+    byDocument.set(doc.label, mapped);
+    messages.push(...mapped);
+  }
+  return { text, output, messages, byDocument };
+}
+
+export function lintDocument(hostText: string, doc: EmbeddedDocument): LintMessage[] {
+  const result = lintText(doc.text, { rules: builtinRules, kind: doc.kind });
+  return mapMessagesToHost(hostText, doc, result.messages);
+}
+
+/** The compact form positions are asserted in: rule, line:column-endLine:endColumn, the host text there. */
+export function where(text: string, m: LintMessage): string {
+  return `${m.ruleId} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${text.slice(m.offset, m.endOffset)}`;
+}

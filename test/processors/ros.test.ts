@@ -1,0 +1,95 @@
+/** ROS templates in YAML (short tags, block scalars) and JSON. */
+import { applyEdits } from '../../src/engine/edits';
+import { rosProcessor } from '../../src/processors/ros';
+import { readHost, runHost, where } from './helpers';
+
+async function run(file: string) {
+  const text = readHost(file);
+  const r = await runHost(rosProcessor, text, file);
+  return { ...r, lines: [...r.messages].sort((a, b) => a.offset - b.offset).map((m) => `${m.document ?? ''} ${where(text, m)}`) };
+}
+
+describe('ros processor', () => {
+  it('recognises templates by ROSTemplateFormatVersion', () => {
+    expect(rosProcessor.recognizes(readHost('ros/template.yaml'), 't.yaml')).toBe(true);
+    expect(rosProcessor.recognizes(readHost('ros/template.json'), 't.json')).toBe(true);
+    expect(rosProcessor.recognizes('AWSTemplateFormatVersion: "2010-09-09"', 't.yaml')).toBe(false);
+  });
+
+  it('YAML: policies of ManagedPolicy, Role (trust and inline) and OSS Bucket, at exact positions', async () => {
+    const r = await run('ros/template.yaml');
+    expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([
+      ['Resources.EtlPolicy.Properties.PolicyDocument', 'permission'],
+      ['Resources.OpsRole.Properties.AssumeRolePolicyDocument', 'trust'],
+      ['Resources.OpsRole.Properties.Policies[0].PolicyDocument', 'permission'],
+      ['Resources.LogsBucket.Properties.Policy', 'bucket'],
+    ]);
+    expect(r.lines).toEqual([
+      'Resources.EtlPolicy.Properties.PolicyDocument passrole-missing-service-condition 14:21-14:33 ram:PassRole',
+      "Resources.EtlPolicy.Properties.PolicyDocument passrole-wildcard-resource 15:23-15:26 '*'",
+      "Resources.OpsRole.Properties.Policies[0].PolicyDocument admin-access 37:25-37:28 '*'",
+      // A statement whose Effect is invalid is reported once, not by every rule.
+      'Resources.LogsBucket.Properties.Policy invalid-effect 47:24-47:31 "allow"',
+    ]);
+  });
+
+  it('YAML: short tags are unknown values; !Sub keeps its string with its ${} placeholders', async () => {
+    const r = await run('ros/template.yaml');
+    const [etl, trust] = r.output.documents;
+    expect(JSON.parse(etl?.text ?? '').Statement[1].Resource).toBe('acs:oss:*:*:${BucketName}/*');
+    expect(JSON.parse(trust?.text ?? '').Statement[0].Principal.RAM).toEqual(['${!Join}']);
+    // The !Join principal is one unknown account, not "anyone".
+    expect(r.byDocument.get('Resources.OpsRole.Properties.AssumeRolePolicyDocument')).toEqual([]);
+  });
+
+  it('YAML: a fix inside JSON in a | block scalar is applied exactly', async () => {
+    const r = await run('ros/template.yaml');
+    const effect = r.byDocument.get('Resources.LogsBucket.Properties.Policy')?.find((m) => m.ruleId === 'invalid-effect');
+    const fixed = applyEdits(r.text, effect?.fix ?? []);
+    expect(fixed).toBe(r.text.replace('{"Effect": "allow"', '{"Effect": "Allow"'));
+  });
+
+  it('YAML: a fix in a YAML map is offered as a suggestion', async () => {
+    const text = 'ROSTemplateFormatVersion: "2015-09-01"\nResources:\n  P:\n    Type: ALIYUN::RAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: "1"\n        Statement:\n          - Effect: allow\n            Action: ecs:DescribeInstances\n            Resource: "*"\n';
+    const r = await runHost(rosProcessor, text, 't.yaml');
+    expect(r.messages.map((m) => where(text, m))).toEqual(['invalid-effect 9:21-9:26 allow']);
+    expect(r.messages[0]?.fix).toBeUndefined();
+    expect(r.messages[0]?.suggestions?.[0]?.edits).toEqual([]);
+  });
+
+  it('JSON: Fn::Join and Ref are unknown values, other findings at their JSON tokens', async () => {
+    const r = await run('ros/template.json');
+    expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([
+      ['Resources.Admin.Properties.Policies[0].PolicyDocument', 'permission'],
+      ['Resources.Reader.Properties.PolicyDocument', 'permission'],
+    ]);
+    expect(JSON.parse(r.output.documents[0]?.text ?? '').Statement[0].Resource).toBe('${Fn::Join}');
+    expect(r.lines).toEqual([
+      'Resources.Admin.Properties.Policies[0].PolicyDocument passrole-missing-service-condition 14:48-14:55 "ram:*"',
+      'Resources.Reader.Properties.PolicyDocument invalid-effect 28:37-28:44 "allow"',
+    ]);
+  });
+
+  it('JSON: a policy with no function inside is its own text, so its fix is applied exactly', async () => {
+    const r = await run('ros/template.json');
+    const effect = r.messages.find((m) => m.ruleId === 'invalid-effect');
+    expect(effect?.fix).toEqual([{ offset: effect?.offset, length: 7, text: '"Allow"' }]);
+    // The policy with Fn::Join is generated JSON: its suggestions are made by hand.
+    const admin = r.messages.find((m) => m.document === 'Resources.Admin.Properties.Policies[0].PolicyDocument');
+    expect(admin?.suggestions?.[0]?.edits).toEqual([]);
+  });
+
+  it('notes a policy that is an intrinsic function as a whole', async () => {
+    const text = 'ROSTemplateFormatVersion: "2015-09-01"\nResources:\n  P:\n    Type: ALIYUN::RAM::ManagedPolicy\n    Properties:\n      PolicyDocument: !Ref PolicyParameter\n';
+    const r = await runHost(rosProcessor, text, 't.yaml');
+    expect(r.messages.map((m) => `${m.document} ${where(text, m)}`)).toEqual(['Resources.P.Properties.PolicyDocument unresolved-value 6:23-6:43 !Ref PolicyParameter']);
+  });
+
+  it('reports a template that is not YAML, and never throws', async () => {
+    const out = await rosProcessor.preprocess('ROSTemplateFormatVersion: "2015-09-01"\nResources: [\n', 't.yaml');
+    expect(out.notes.map((n) => n.ruleId)).toEqual(['invalid-host-file']);
+    for (const text of ['', 'ROSTemplateFormatVersion: x\nResources:\n  A: &a [*a]', 'ROSTemplateFormatVersion: x\nResources:\n  A:\n    Type: ALIYUN::RAM::Role\n    Properties:\n      Policies: 3', `ROSTemplateFormatVersion: x\nResources:\n  A:\n    Type: ALIYUN::OSS::Bucket\n    Properties:\n      Policy: ${'['.repeat(200)}`]) {
+      await expect(rosProcessor.preprocess(text, 't.yaml')).resolves.toBeDefined();
+    }
+  });
+});
