@@ -13,7 +13,7 @@ import { type Cell, cellsOf, commonWitness, setIncludedIn } from './automaton';
 import { mayIntersect, naiveIncluded, setCoveredFast } from './fast-checks';
 import { type GlobSet, globSet, setContains } from './glob';
 import { conditionImplies } from './implication';
-import { KNOWN_ACTIONS } from './known-actions';
+import { KNOWN_ACTIONS, catalogueActionsFor } from './known-actions';
 import { type EvalStatement, hasCondition } from './model';
 
 export interface NewAccess {
@@ -163,7 +163,7 @@ function newAccessOf(granting: EvalStatement, c: Competitors): NewAccess | undef
     if (!r) memo.set(key, (r = resourceFor(inAction)));
     return r;
   };
-  for (const action of [...KNOWN_ACTIONS, ...instances(granting.actions)]) {
+  for (const action of [...KNOWN_ACTIONS, ...catalogueActionsFor(granting.actions), ...instances(granting.actions)]) {
     if (!setContains(granting.actions, action)) continue;
     const r = resourceForCell(others.map((o) => setContains(o.s.actions, action)));
     if (r.witness !== undefined) return make(action, r.witness);

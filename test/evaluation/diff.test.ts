@@ -209,3 +209,11 @@ describe('ramlint diff', () => {
     expect(bad.stderr).toMatch(/git rev-parse failed/);
   });
 });
+
+describe('witness actions from the catalogue', () => {
+  it('names a real action of the service when the short list has none', () => {
+    const found = findNewAccess(statementsOf(policy(allow('vpc:Describe*', '*'))), statementsOf(policy(allow('vpc:*', '*'))));
+    expect(found).toHaveLength(1);
+    expect(found[0]?.action).toMatch(/^vpc:(?!Describe)[A-Z][A-Za-z]+$/);
+  });
+});
