@@ -201,5 +201,6 @@ function unprovenAccess(granting: EvalStatement, c: Competitors): NewAccess {
 const NON_EMPTY: GlobSet = globSet(['?*'], false);
 
 function instances(set: GlobSet): string[] {
+  if (set === NON_EMPTY) return [];
   return set.globs.map((g) => (g.text === '*' ? '' : g.source.replace(/\*+/g, 'x').replace(/\?/g, 'x'))).filter((t) => t !== '');
 }
