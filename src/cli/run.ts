@@ -30,7 +30,11 @@ export const EXIT_LINT_ERRORS = 1;
 export const EXIT_FAILURE = 2;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  // Subcommands load only when asked for: a plain lint does not pay for them.
   if (argv[0] === 'lsp') return (require('../lsp/main') as typeof import('../lsp/main')).runLanguageServer(argv.slice(1));
+  if (argv[0] === 'can') return (require('./commands/can') as typeof import('./commands/can')).runCan(argv.slice(1), io);
+  if (argv[0] === 'diff') return (require('./commands/diff') as typeof import('./commands/diff')).runDiff(argv.slice(1), io);
+  if (argv[0] === 'escalation') return (require('./commands/escalation') as typeof import('./commands/escalation')).runEscalation(argv.slice(1), io);
   const version = packageVersion();
   const parsed = parseArgs(argv, version);
   if (!parsed.ok) {

@@ -1,0 +1,80 @@
+/**
+ * `ramlint escalation <paths..>`: privilege-escalation paths across all the
+ * policies given together. Exit 0 none, 1 some, 2 usage error.
+ */
+import type { Io } from '../io';
+import { UsageError } from '../errors';
+import { type LoadedPolicies, loadDocuments } from '../../evaluation/documents';
+import { type EscalationPath, findEscalationPaths } from '../../evaluation/escalation';
+import { readPolicyDocuments } from './load-policies';
+import { parseSubcommand, strings } from './parse-subcommand';
+import { escalationSarif } from './escalation-sarif';
+import { findRepoRoot } from './repo-root';
+import { packageVersion } from '../version';
+
+const USAGE = `Usage: ramlint escalation [--format stylish|json|sarif] <paths..>
+
+Find the ways the holder of these policies (taken together, as one identity's)
+can give themselves more access: pass a role to a service that runs their code
+(ram:PassRole with ecs:RunInstances, fc:CreateFunction, cs:CreateCluster,
+ros:CreateStack …, even when the two are granted in different files), create or
+change other users' credentials or policies, or rewrite a trust policy. Each
+path is listed once with every statement involved. A PassRole scoped to named
+roles and a pinned acs:Service narrows the path, and the output says so.
+In SARIF each path is one result with every statement as a related location.
+
+Exit codes: 0 = no path; 1 = some path; 2 = usage error.`;
+
+export async function runEscalation(argv: readonly string[], io: Io): Promise<number> {
+  const args = parseSubcommand('escalation', argv, (y) =>
+    y
+      .usage(USAGE)
+      .command('$0 [paths..]', false, (c) => c.positional('paths', { type: 'string', array: true }))
+      .option('format', { alias: 'f', type: 'string', choices: ['stylish', 'json', 'sarif'], default: 'stylish', describe: 'Output format' }),
+  );
+  if (!args.ok) {
+    if (args.stdout) io.stdout(args.stdout);
+    if (args.stderr) io.stderr(args.stderr);
+    return args.exitCode;
+  }
+  const usage = (message: string) => (io.stderr(`ramlint escalation: ${message}\nRun "ramlint escalation --help" for usage.\n`), 2);
+  const paths = strings(args.argv.paths);
+  if (paths.length === 0) return usage('name the policy files or directories to examine');
+  let loaded: LoadedPolicies;
+  try {
+    const read = await readPolicyDocuments(paths, io.cwd);
+    for (const note of read.notes) io.stderr(`ramlint escalation: ${note}\n`);
+    loaded = loadDocuments(read.documents);
+  } catch (error) {
+    if (error instanceof UsageError) return usage(error.message);
+    throw error;
+  }
+  for (const p of loaded.problems) io.stderr(`ramlint escalation: ${p.filePath}${p.label ? ` (${p.label})` : ''}: ${p.message}\n`);
+  const found = findEscalationPaths(loaded.policies.flatMap((p) => p.statements));
+  if (args.argv.format === 'sarif') {
+    io.stdout(escalationSarif(found, io.cwd, findRepoRoot(io.cwd), packageVersion()));
+  } else if (args.argv.format === 'json') {
+    io.stdout(`${JSON.stringify({ paths: found.map(toJson) }, null, 2)}\n`);
+  } else if (found.length === 0) {
+    io.stdout('No privilege-escalation path.\n');
+  } else {
+    io.stdout(found.map(stylish).join('\n'));
+  }
+  return found.length > 0 ? 1 : 0;
+}
+
+function toJson(p: EscalationPath) {
+  return {
+    kind: p.kind,
+    actions: p.actions,
+    description: p.description,
+    conditional: p.conditional,
+    ...(p.narrowedTo ? { narrowedTo: p.narrowedTo } : {}),
+    statements: p.statements.map((s) => ({ filePath: s.origin.filePath, line: s.origin.line, column: s.origin.column, path: s.origin.path })),
+  };
+}
+
+function stylish(p: EscalationPath): string {
+  const head = `${p.actions.join(' + ')}: can ${p.description}${p.conditional ? ' (when the conditions hold)' : ''}${p.narrowedTo ? ' (narrowed by the scoped PassRole)' : ''}`;
+  return `${[head, ...p.statements.map((s) => `  ${s.origin.filePath}:${s.origin.line}:${s.origin.column}  ${s.origin.path}`)].join('\n')}\n`;
+}

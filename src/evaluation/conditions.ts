@@ -1,0 +1,177 @@
+/**
+ * A statement's Condition against a request context, three-valued: true,
+ * false, or unknown when the context does not say (a key with no value given,
+ * a policy variable, an operator this model does not know). Unknown is never
+ * rounded to true or false; the caller reports the statement as conditional.
+ *
+ * Operators AND together, keys under one operator AND, values OR (RAM docs).
+ * `ForAnyValue:`/`ForAllValues:`, `...IfExists` and `Null` are AWS forms that
+ * RAM does not document (the linter flags them); they are evaluated with the
+ * AWS meaning so that a policy using them still gets an answer.
+ */
+import type { ConditionClause, ConditionMember } from '../engine/model';
+import { CONDITION_OPERATORS, type ConditionValueType } from '../engine/catalog/condition-operators';
+import { wildcardMatch } from '../engine/wildcard';
+import { ipInRange, parseIpRange } from './ip';
+
+/**
+ * The request context: condition key (lower-cased) → its values. A key
+ * mapped to an empty list is known to be absent from the request; a key not
+ * in the map is unknown.
+ */
+export type RequestContext = ReadonlyMap<string, readonly string[]>;
+
+export type Truth = true | false | 'unknown';
+
+export interface ConditionOutcome {
+  truth: Truth;
+  /** Keys whose value would decide an unknown outcome, as written in the policy. */
+  decidingKeys: string[];
+}
+
+export function contextFrom(pairs: readonly (readonly [string, string | undefined])[]): RequestContext {
+  const map = new Map<string, string[]>();
+  for (const [key, value] of pairs) {
+    const k = key.toLowerCase();
+    const list = map.get(k) ?? [];
+    if (value !== undefined) list.push(value);
+    map.set(k, list);
+  }
+  return map;
+}
+
+export function evaluateCondition(condition: ConditionMember | undefined, context: RequestContext): ConditionOutcome {
+  if (!condition) return { truth: true, decidingKeys: [] };
+  // A Condition that is not an object of objects: RAM rejects the policy, so nothing is known about it.
+  if (condition.valueNode.type !== 'object' || condition.malformedOperators.length > 0) return { truth: 'unknown', decidingKeys: ['(malformed Condition)'] };
+  const unknownKeys: string[] = [];
+  for (const clause of condition.clauses) {
+    const truth = evaluateClause(clause, context);
+    if (truth === false) return { truth: false, decidingKeys: [] };
+    if (truth === 'unknown' && !unknownKeys.includes(clause.key)) unknownKeys.push(clause.key);
+  }
+  return unknownKeys.length > 0 ? { truth: 'unknown', decidingKeys: unknownKeys } : { truth: true, decidingKeys: [] };
+}
+
+interface ParsedOperator {
+  set?: 'any' | 'all';
+  ifExists: boolean;
+  base: string;
+}
+
+export function parseOperator(operator: string): ParsedOperator {
+  let rest = operator;
+  let setQualifier: 'any' | 'all' | undefined;
+  const prefix = /^(ForAnyValue|ForAllValues):/.exec(rest);
+  if (prefix) {
+    setQualifier = prefix[1] === 'ForAnyValue' ? 'any' : 'all';
+    rest = rest.slice(prefix[0].length);
+  }
+  const ifExists = rest.endsWith('IfExists') && rest !== 'IfExists';
+  if (ifExists) rest = rest.slice(0, -'IfExists'.length);
+  return { set: setQualifier, ifExists, base: rest };
+}
+
+export function evaluateClause(clause: ConditionClause, context: RequestContext): Truth {
+  const op = parseOperator(clause.operator);
+  if (clause.nonScalars.length > 0 || clause.values.length === 0) return 'unknown';
+  const policyValues = clause.values.map((v) => String(v.value));
+  const requestValues = context.get(clause.key.toLowerCase());
+
+  if (op.base === 'Null') {
+    if (op.set || op.ifExists || policyValues.length !== 1) return 'unknown';
+    const wantsAbsent = policyValues[0]?.toLowerCase() === 'true';
+    if (requestValues === undefined) return 'unknown';
+    return requestValues.length === 0 === wantsAbsent;
+  }
+  const type = CONDITION_OPERATORS.get(op.base);
+  if (!type) return 'unknown';
+  // `${acs:CurrentTime}` and other policy variables take their value from the request.
+  if (policyValues.some((v) => v.includes('${'))) return 'unknown';
+  if (requestValues === undefined) return 'unknown';
+  if (requestValues.length === 0) {
+    // The key is absent from the request (AWS semantics for the undocumented forms).
+    if (op.ifExists || op.set === 'all') return true;
+    return false;
+  }
+  const negated = /Not/.test(op.base);
+  const test = (requestValue: string): Truth => {
+    const hit = anyValueMatches(op.base, type, requestValue, policyValues);
+    return hit === 'unknown' ? 'unknown' : negated ? !hit : hit;
+  };
+  const results = requestValues.map(test);
+  if (op.set === 'all') return and(results);
+  // Without a set qualifier a multi-valued key is read as ForAnyValue: any value may satisfy it.
+  return or(results);
+}
+
+function and(values: Truth[]): Truth {
+  if (values.includes(false)) return false;
+  return values.includes('unknown') ? 'unknown' : true;
+}
+function or(values: Truth[]): Truth {
+  if (values.includes(true)) return true;
+  return values.includes('unknown') ? 'unknown' : false;
+}
+
+/** Does the request value match any policy value under the operator's positive form? */
+function anyValueMatches(base: string, type: ConditionValueType, requestValue: string, policyValues: readonly string[]): Truth {
+  return or(policyValues.map((p) => positiveMatch(base, type, requestValue, p)));
+}
+
+function positiveMatch(base: string, type: ConditionValueType, requestValue: string, policyValue: string): Truth {
+  switch (type) {
+    case 'string':
+      if (base.includes('IgnoreCase')) return requestValue.toLowerCase() === policyValue.toLowerCase();
+      if (base.includes('Like')) return wildcardMatch(policyValue, requestValue);
+      return requestValue === policyValue;
+    case 'boolean': {
+      const a = requestValue.toLowerCase();
+      const b = policyValue.toLowerCase();
+      if (!['true', 'false'].includes(a) || !['true', 'false'].includes(b)) return false;
+      return a === b;
+    }
+    case 'ip': {
+      const range = parseIpRange(policyValue);
+      const inside = range && ipInRange(requestValue, range);
+      return inside ?? false;
+    }
+    case 'number':
+      return compare(base.replace(/^Numeric/, ''), toNumber(requestValue), toNumber(policyValue));
+    case 'date':
+      return compare(base.replace(/^Date/, ''), toDate(requestValue), toDate(policyValue));
+  }
+}
+
+function toNumber(text: string): number | undefined {
+  const n = Number(text.trim());
+  return text.trim() !== '' && Number.isFinite(n) ? n : undefined;
+}
+
+/** ISO 8601, or epoch seconds. */
+function toDate(text: string): number | undefined {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return Number(t) * 1000;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** `Equals`, `NotEquals` (as Equals; the caller negates), `LessThan`, `LessThanEquals`, … */
+function compare(relation: string, a: number | undefined, b: number | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  switch (relation) {
+    case 'Equals':
+    case 'NotEquals':
+      return a === b;
+    case 'LessThan':
+      return a < b;
+    case 'LessThanEquals':
+      return a <= b;
+    case 'GreaterThan':
+      return a > b;
+    case 'GreaterThanEquals':
+      return a >= b;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * Does the new set of policies grant anything the old set does not? Sound:
+ * it may report access that is not really new, never miss any. Exact over
+ * all action and resource strings (glob automata), not only catalogued ones.
+ *
+ * Over-approximating new access and under-approximating old access:
+ * - a new Allow's condition is assumed satisfiable;
+ * - a new Deny counts only when it has no condition;
+ * - an old Allow counts only when the new statement's condition implies its own;
+ * - an old Deny is assumed to apply, whatever its condition.
+ */
+import { type Cell, cellsOf, commonWitness, setIncludedIn } from './automaton';
+import { mayIntersect, naiveIncluded, setCoveredFast } from './fast-checks';
+import { type GlobSet, globSet, setContains } from './glob';
+import { conditionImplies } from './implication';
+import { KNOWN_ACTIONS, catalogueActionsFor } from './known-actions';
+import { type EvalStatement, hasCondition } from './model';
+
+export interface NewAccess {
+  action: string;
+  resource: string;
+  /** A principal the statement names, for statements with a Principal. */
+  principal?: string;
+  /** The new grant depends on a condition (its own, or a conditional new Deny that may block it). */
+  conditional: boolean;
+  statement: EvalStatement;
+  /** The search ran out of budget: the statement is reported as new without a proof either way. */
+  unproven?: boolean;
+}
+
+export interface DiffOptions {
+  /** Product states per automaton search. */
+  budget?: number;
+}
+
+export function findNewAccess(oldStatements: readonly EvalStatement[], newStatements: readonly EvalStatement[], options: DiffOptions = {}): NewAccess[] {
+  const out: NewAccess[] = [];
+  const newDenies = newStatements.filter((s) => s.effect === 'Deny');
+  const oldAllows = oldStatements.filter((s) => s.effect === 'Allow');
+  const oldDenies = oldStatements.filter((s) => s.effect === 'Deny');
+  // An old Deny inside a new Deny that applies whenever it did takes nothing away that the new set gives:
+  // dropping it changes no answer and spares the automaton.
+  const conditionalDenies = newDenies.filter(hasCondition);
+  const relevantOldDenies = oldDenies.filter((d) => !newDenies.some((n) => rectangleWithin(d, n) && conditionImplies(d.statement.condition, n.statement.condition) && principalsWithin(d, n, options.budget)));
+  for (const granting of newStatements) {
+    if (granting.effect !== 'Allow') continue;
+    const blockers = newDenies.filter((d) => !hasCondition(d) && principalsWithin(granting, d, options.budget));
+    const implied = oldAllows.filter((o) => conditionImplies(granting.statement.condition, o.statement.condition));
+    const competitors = (cover: EvalStatement[], principal?: string): Competitors => ({ blockers, cover, oldDenies: relevantOldDenies, conditionalDenies, budget: options.budget, principal });
+    if (!granting.principals) {
+      const found = newAccessOf(granting, competitors(implied.filter((o) => !o.principals)));
+      if (found) out.push(found);
+      continue;
+    }
+    // With a Principal, the principal is a third dimension: for each combination of
+    // old Principal sets a principal falls in, only those old statements cover it.
+    const withPrincipal = implied.filter((o) => o.principals);
+    const sets = [granting.principals, ...withPrincipal.map((o) => o.principals as GlobSet), NON_EMPTY];
+    const cells = cellsOf(sets, { budget: options.budget });
+    let reported = false;
+    const tried = new Set<string>();
+    const candidates = [...instances(granting.principals).map((p) => ({ witness: p, members: sets.map((s) => setContains(s, p)) })), ...cells.cells];
+    for (const cell of candidates) {
+      const key = cell.members.join();
+      if (!cell.members[0] || !cell.members[sets.length - 1] || tried.has(key)) continue;
+      tried.add(key);
+      const found = newAccessOf(granting, competitors(withPrincipal.filter((_, i) => cell.members[i + 1]), cell.witness));
+      if (found) {
+        out.push(found);
+        reported = true;
+        break;
+      }
+    }
+    if (!reported && cells.exhausted) out.push(unprovenAccess(granting, competitors([])));
+  }
+  return out;
+}
+
+/** Is every (action, resource) of `inner` one of `outer`'s? Quick and sound: false when unsure. */
+function rectangleWithin(inner: EvalStatement, outer: EvalStatement): boolean {
+  return setCoveredFast(inner.actions, outer.actions) && setCoveredFast(inner.resources, outer.resources);
+}
+
+/**
+ * Is every principal `inner` applies to also one `outer` applies to? Both
+ * without Principal: the same identity. The set comparison is exact; when it
+ * runs out of budget the answer is no, which is the sound side for both uses.
+ */
+function principalsWithin(inner: EvalStatement, outer: EvalStatement, budget?: number): boolean {
+  if (!inner.principals || !outer.principals) return !inner.principals && !outer.principals;
+  return setIncludedIn(inner.principals, [outer.principals], budget) === true;
+}
+
+interface Competitors {
+  /** Unconditional new Denies: they take access away from the new set. */
+  blockers: EvalStatement[];
+  /** Old Allows that may be counted against this statement. */
+  cover: EvalStatement[];
+  oldDenies: EvalStatement[];
+  conditionalDenies: EvalStatement[];
+  budget?: number;
+  /** The principal asked about, for statements with a Principal. */
+  principal?: string;
+}
+
+type Role = 'blocker' | 'cover' | 'oldDeny';
+
+function newAccessOf(granting: EvalStatement, c: Competitors): NewAccess | undefined {
+  // Only statements whose actions and resources overlap the grant can matter.
+  // A cheap filter: it may keep a statement that cannot matter, never drop one that can.
+  const overlaps = (s: EvalStatement) => mayIntersect(granting.actions, s.actions) && mayIntersect(granting.resources, s.resources);
+  const others: { s: EvalStatement; role: Role }[] = [
+    ...c.blockers.filter(overlaps).map((s) => ({ s, role: 'blocker' as const })),
+    ...c.cover.filter(overlaps).map((s) => ({ s, role: 'cover' as const })),
+    ...c.oldDenies.filter(overlaps).map((s) => ({ s, role: 'oldDeny' as const })),
+  ];
+  // The common case, an unchanged or narrowed statement: one old Allow holds all of it and no old Deny cuts into it.
+  if (!others.some((o) => o.role === 'oldDeny') && others.some((o) => o.role === 'cover' && rectangleWithin(granting, o.s))) return undefined;
+  const principal = c.principal;
+  const make = (action: string, resource: string): NewAccess => ({
+    action,
+    resource,
+    ...(principal !== undefined ? { principal } : {}),
+    conditional: hasCondition(granting) || c.conditionalDenies.some((d) => setContains(d.actions, action) && setContains(d.resources, resource)),
+    statement: granting,
+  });
+
+  // Which resource is new access for an action inside exactly these statements' action sets?
+  const resourceFor = (inAction: readonly boolean[]): { witness?: string; exhausted: boolean } => {
+    const active = others.filter((_, i) => inAction[i]);
+    const wanted = (m: readonly boolean[]) => {
+      if (!m[0] || !m[active.length + 1]) return false;
+      let covered = false;
+      let oldDenied = false;
+      for (let i = 0; i < active.length; i++) {
+        if (!m[i + 1]) continue;
+        const role = (active[i] as { role: Role }).role;
+        if (role === 'blocker') return false;
+        if (role === 'cover') covered = true;
+        else oldDenied = true;
+      }
+      return !covered || oldDenied;
+    };
+    const sets = [granting.resources, ...active.map((o) => o.s.resources), NON_EMPTY];
+    // Fast path: with no old Deny in play, the resources are all taken when each pattern of the grant
+    // lies inside one pattern of a cover or blocker (the fast check is sound, and exact for ?-free covers).
+    const takers = active.filter((o) => o.role !== 'oldDeny');
+    if (takers.length === active.length && !granting.resources.negated && takers.every((o) => !o.s.resources.negated)) {
+      const all = takers.flatMap((o) => o.s.resources.globs);
+      if (granting.resources.globs.every((g) => all.some((h) => naiveIncluded(g, h)))) return { exhausted: false };
+    }
+    // Readable candidates first (the patterns themselves, wildcards filled in), then the automaton.
+    for (const candidate of sets.flatMap(instances)) if (wanted(sets.map((s) => setContains(s, candidate)))) return { witness: candidate, exhausted: false };
+    const found = cellsOf(sets, { budget: c.budget, wanted });
+    return { witness: found.cells[0]?.witness, exhausted: found.exhausted };
+  };
+
+  // Real action names first: a nicer witness, same proof.
+  const memo = new Map<string, { witness?: string; exhausted: boolean }>();
+  const resourceForCell = (inAction: readonly boolean[]) => {
+    const key = inAction.map((m) => (m ? 1 : 0)).join('');
+    let r = memo.get(key);
+    if (!r) memo.set(key, (r = resourceFor(inAction)));
+    return r;
+  };
+  for (const action of [...KNOWN_ACTIONS, ...catalogueActionsFor(granting.actions), ...instances(granting.actions)]) {
+    if (!setContains(granting.actions, action)) continue;
+    const r = resourceForCell(others.map((o) => setContains(o.s.actions, action)));
+    if (r.witness !== undefined) return make(action, r.witness);
+  }
+  const cells = cellsOf([granting.actions, ...others.map((o) => o.s.actions), NON_EMPTY], { budget: c.budget });
+  let exhausted = cells.exhausted;
+  for (const cell of cells.cells as Cell[]) {
+    if (!cell.members[0] || !cell.members[others.length + 1]) continue;
+    const r = resourceForCell(cell.members.slice(1, others.length + 1));
+    if (r.witness !== undefined) return make(cell.witness, r.witness);
+    exhausted ||= r.exhausted;
+  }
+  return exhausted ? unprovenAccess(granting, c) : undefined;
+}
+
+/** Out of budget: report the grant (sound), with strings it grants. */
+function unprovenAccess(granting: EvalStatement, c: Competitors): NewAccess {
+  const pick = (set: GlobSet) => instances(set)[0] ?? commonWitness([set, NON_EMPTY]).witness ?? '*';
+  const principal = c.principal ?? (granting.principals ? pick(granting.principals) : undefined);
+  return {
+    action: pick(granting.actions),
+    resource: pick(granting.resources),
+    ...(principal !== undefined ? { principal } : {}),
+    conditional: hasCondition(granting),
+    statement: granting,
+    unproven: true,
+  };
+}
+
+/** The set's patterns with each wildcard filled in: `acs:oss:*:1:b/*` → `acs:oss:x:1:b/x`. */
+/**
+ * Witnesses are non-empty: RAM has no empty action, resource or principal, and
+ * `ramlint can` must be able to ask about every witness.
+ */
+const NON_EMPTY: GlobSet = globSet(['?*'], false);
+
+function instances(set: GlobSet): string[] {
+  if (set === NON_EMPTY) return [];
+  return set.globs.map((g) => (g.text === '*' ? '' : g.source.replace(/\*+/g, 'x').replace(/\?/g, 'x'))).filter((t) => t !== '');
+}

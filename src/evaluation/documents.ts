@@ -1,0 +1,76 @@
+/**
+ * Policy documents (text with where it came from) → evaluation statements.
+ * Pure: reading files is the caller's business (src/cli/commands/load-policies.ts),
+ * so a host-format processor can hand its documents in the same shape.
+ */
+import { buildPolicy, formatPath, type Policy, type Statement } from '../engine/model';
+import { parseJson } from '../engine/parse';
+import { SourceText } from '../engine/source';
+import type { PolicyKind } from '../engine/types';
+import { type EvalStatement, evalStatements } from './model';
+
+/**
+ * One policy document. For a document inside a host file (a processor's
+ * EmbeddedDocument, src/processors/types.ts) give its label, `offsetToHost`
+ * (its `map.toHost`) and the host file's text, so positions point into the host.
+ */
+export interface PolicyDocument {
+  filePath: string;
+  text: string;
+  /** Names the document inside a host file. */
+  label?: string;
+  /** Maps an offset in `text` to an offset in `hostText`; absent when `text` is the whole file. */
+  offsetToHost?: (offset: number, side: 'start' | 'end') => number;
+  hostText?: string;
+  /** The kind the host states; undefined to detect it from the content. */
+  kind?: PolicyKind;
+  /** Comments allowed; defaults to the file name ending in .jsonc. */
+  allowComments?: boolean;
+}
+
+export interface LoadedPolicy {
+  document: PolicyDocument;
+  policy: Policy;
+  statements: EvalStatement[];
+}
+
+export interface DocumentProblem {
+  filePath: string;
+  label?: string;
+  message: string;
+}
+
+export interface LoadedPolicies {
+  policies: LoadedPolicy[];
+  /** Documents that could not be evaluated (invalid JSON, statements RAM rejects): never silently dropped. */
+  problems: DocumentProblem[];
+}
+
+export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolicies {
+  const out: LoadedPolicies = { policies: [], problems: [] };
+  for (const document of documents) {
+    const parsed = parseJson(document.text, { allowComments: document.allowComments ?? /\.jsonc$/i.test(document.filePath) });
+    const where = { filePath: document.filePath, label: document.label };
+    if (parsed.problems.length > 0 || !parsed.root) {
+      out.problems.push({ ...where, message: `not valid JSON: ${parsed.problems[0]?.message ?? 'empty'}` });
+      continue;
+    }
+    const policy = buildPolicy(parsed.root, document.kind);
+    if (!policy.isObject || !policy.statementMember) {
+      out.problems.push({ ...where, message: 'not a RAM policy (no Statement)' });
+      continue;
+    }
+    const toHost = document.offsetToHost && document.hostText !== undefined ? document.offsetToHost : undefined;
+    const source = new SourceText(toHost ? (document.hostText as string) : document.text);
+    const originOf = (s: Statement) => {
+      const at = (offset: number, side: 'start' | 'end') => source.position(toHost ? toHost(offset, side) : offset);
+      const start = at(s.node.offset, 'start');
+      const end = at(s.node.offset + s.node.length, 'end');
+      return { filePath: document.filePath, label: document.label, line: start.line, column: start.column, path: formatPath(s.path), endLine: end.line, endColumn: end.column, offset: s.node.offset, endOffset: s.node.offset + s.node.length };
+    };
+    const { statements, skipped } = evalStatements(policy, originOf);
+    for (const s of skipped) out.problems.push({ ...where, message: `${formatPath(s.path)} was left out: it needs "Effect": "Allow" or "Deny", exactly one of Action/NotAction, and at most one of Resource/NotResource (one is required without a Principal)` });
+    out.policies.push({ document, policy, statements });
+  }
+  return out;
+}

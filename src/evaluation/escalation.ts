@@ -1,0 +1,98 @@
+/**
+ * Privilege-escalation paths across every statement of every policy given
+ * together (the policies of one identity). A path exists when the holder may
+ * - pass a role to a service that runs code they control (ram:PassRole with
+ *   ecs:RunInstances, fc:CreateFunction, cs:CreateCluster, ros:CreateStack …),
+ *   the two grants possibly in different statements or files;
+ * - create or change the credentials or policies of others (ram:CreateAccessKey,
+ *   ram:AttachPolicyToUser, ram:CreatePolicyVersion …);
+ * - rewrite a role's trust policy (ram:UpdateRole).
+ * A grant that only a condition allows still counts (the condition may hold),
+ * and says so; an unconditional Deny of the action on every resource removes it.
+ */
+import { pinnedServices } from '../engine/analysis/conditions';
+import { ESCALATION_ACTIONS } from '../engine/catalog/ram-escalation';
+import { hasWildcard } from '../engine/wildcard';
+import { setIncludedIn } from './automaton';
+import { globSet, setContains } from './glob';
+import { CODE_RUNNING_ACTIONS } from './known-actions';
+import { type EvalStatement, hasCondition } from './model';
+
+export type EscalationKind = 'pass-role-to-code' | 'credentials-or-policies' | 'trust-policy';
+
+export interface EscalationPath {
+  kind: EscalationKind;
+  /** The actions that make up the path (`ram:PassRole` and the code-running action, or the one action). */
+  actions: string[];
+  /** What the holder can do, in one sentence. */
+  description: string;
+  /** Every statement involved, in the order given. */
+  statements: EvalStatement[];
+  /** Some grant on the path depends on a condition. */
+  conditional: boolean;
+  /** For a scoped PassRole: the only roles and services the path reaches. */
+  narrowedTo?: { roles: string[]; services: string[] };
+}
+
+const EVERY_RESOURCE = globSet(['*'], false);
+
+/** The Allow statements that may grant `action` on some resource, unless a Deny takes it away everywhere. */
+function grantsOf(statements: readonly EvalStatement[], action: string): EvalStatement[] {
+  const identity = statements.filter((s) => !s.principals);
+  const deniedEverywhere = identity.some((s) => s.effect === 'Deny' && !hasCondition(s) && setContains(s.actions, action) && setIncludedIn(EVERY_RESOURCE, [s.resources]) === true);
+  if (deniedEverywhere) return [];
+  return identity.filter((s) => s.effect === 'Allow' && setContains(s.actions, action));
+}
+
+/** The roles and services a PassRole statement is confined to, or undefined when it reaches any. */
+function passRoleScope(s: EvalStatement): { roles: string[]; services: string[] } | undefined {
+  const services = pinnedServices(s.statement);
+  const roles = s.resources.negated ? undefined : s.resources.globs.map((g) => g.source);
+  if (!services || !roles || roles.some(hasWildcard)) return undefined;
+  return { roles, services };
+}
+
+const serviceOfAction = (action: string) => `${action.slice(0, action.indexOf(':')).toLowerCase()}.aliyuncs.com`;
+
+export function findEscalationPaths(statements: readonly EvalStatement[]): EscalationPath[] {
+  const paths: EscalationPath[] = [];
+  const passers = grantsOf(statements, 'ram:PassRole');
+  if (passers.length > 0) {
+    for (const action of CODE_RUNNING_ACTIONS) {
+      const runners = grantsOf(statements, action);
+      if (runners.length === 0) continue;
+      const service = serviceOfAction(action);
+      const scopes = passers.map(passRoleScope);
+      // A PassRole pinned to other services cannot hand a role to this one.
+      const reaching = passers.filter((_, i) => !scopes[i] || scopes[i]?.services.some((s) => s.toLowerCase() === service));
+      if (reaching.length === 0) continue;
+      const reachingScopes = reaching.map(passRoleScope);
+      const narrowed = reachingScopes.every(Boolean)
+        ? { roles: [...new Set(reachingScopes.flatMap((s) => s?.roles ?? []))], services: [service] }
+        : undefined;
+      const involved = statements.filter((s) => reaching.includes(s) || runners.includes(s));
+      paths.push({
+        kind: 'pass-role-to-code',
+        actions: ['ram:PassRole', action],
+        description: narrowed
+          ? `pass only ${narrowed.roles.join(', ')} to ${service} and run code with it through ${action}`
+          : `pass any role to ${service} and run code with its permissions through ${action}`,
+        statements: involved,
+        conditional: involved.some(hasCondition),
+        ...(narrowed ? { narrowedTo: narrowed } : {}),
+      });
+    }
+  }
+  for (const [action, what] of ESCALATION_ACTIONS) {
+    const grants = grantsOf(statements, action);
+    if (grants.length === 0) continue;
+    paths.push({
+      kind: action === 'ram:UpdateRole' ? 'trust-policy' : 'credentials-or-policies',
+      actions: [action],
+      description: what,
+      statements: grants,
+      conditional: grants.some(hasCondition),
+    });
+  }
+  return paths;
+}

@@ -1,0 +1,86 @@
+/**
+ * Does one Condition imply another? Syntactic and sound: `true` only when
+ * every request that satisfies `stronger` also satisfies `weaker`; anything
+ * this cannot see through is `false` (the diff then assumes the old grant
+ * does not cover the new one, which may report access that is not new, never
+ * the reverse).
+ */
+import type { ConditionClause, ConditionMember } from '../engine/model';
+import { globCoveredBy } from './fast-checks';
+import { glob } from './glob';
+import { parseIpRange, rangeInside } from './ip';
+import { parseOperator } from './conditions';
+
+export function conditionImplies(stronger: ConditionMember | undefined, weaker: ConditionMember | undefined): boolean {
+  if (!weaker || (weaker.clauses.length === 0 && weaker.malformedOperators.length === 0 && weaker.valueNode.type === 'object')) return true;
+  if (!stronger || weaker.malformedOperators.length > 0 || stronger.malformedOperators.length > 0) return false;
+  // Clauses AND together: each weaker clause needs a stronger clause that implies it.
+  return weaker.clauses.every((w) => stronger.clauses.some((s) => clauseImplies(s, w)));
+}
+
+const stringsOf = (c: ConditionClause) => c.values.map((v) => String(v.value));
+const usable = (c: ConditionClause) => c.values.length > 0 && c.nonScalars.length === 0;
+
+export function clauseImplies(s: ConditionClause, w: ConditionClause): boolean {
+  if (!usable(s) || !usable(w) || s.key.toLowerCase() !== w.key.toLowerCase()) return false;
+  const so = parseOperator(s.operator);
+  const wo = parseOperator(w.operator);
+  const sv = stringsOf(s);
+  const wv = stringsOf(w);
+  const subset = (a: string[], b: string[], fold = (x: string) => x) => a.every((x) => b.some((y) => fold(x) === fold(y)));
+  // Set qualifiers, IfExists and Null: only the very same clause.
+  if (so.set || wo.set || so.ifExists || wo.ifExists || so.base === 'Null') return s.operator === w.operator && subset(sv, wv) && subset(wv, sv);
+  if (so.base !== wo.base) return false;
+  switch (so.base) {
+    // Values OR: fewer allowed values is stronger.
+    case 'StringEquals':
+    case 'Bool':
+      return subset(sv, wv, so.base === 'Bool' ? (x) => x.toLowerCase() : undefined);
+    case 'StringEqualsIgnoreCase':
+      return subset(sv, wv, (x) => x.toLowerCase());
+    case 'StringLike':
+      return sv.every((x) => globCoveredBy(glob(x, false), wv.map((y) => glob(y, false))) === true);
+    case 'NumericEquals':
+    case 'DateEquals':
+      return subset(sv, wv);
+    // Negated operators exclude their values: excluding more is stronger.
+    case 'StringNotEquals':
+    case 'NumericNotEquals':
+    case 'DateNotEquals':
+    case 'StringNotLike':
+      return subset(wv, sv);
+    case 'StringNotEqualsIgnoreCase':
+      return subset(wv, sv, (x) => x.toLowerCase());
+    case 'IpAddress':
+    case 'IpAddressIncludeBorder':
+      return sv.every((x) => {
+        const inner = parseIpRange(x);
+        return !!inner && wv.some((y) => {
+          const outer = parseIpRange(y);
+          return !!outer && rangeInside(inner, outer);
+        });
+      });
+    case 'NotIpAddress':
+      return wv.every((y) => {
+        const excluded = parseIpRange(y);
+        return !!excluded && sv.some((x) => {
+          const outer = parseIpRange(x);
+          return !!outer && rangeInside(excluded, outer);
+        });
+      });
+    default:
+      return boundImplies(so.base, sv, wv);
+  }
+}
+
+/** Numeric and date bounds with one value each: `< 5` implies `< 10`. */
+function boundImplies(operator: string, sv: string[], wv: string[]): boolean {
+  if (sv.length !== 1 || wv.length !== 1) return false;
+  const toValue = operator.startsWith('Date') ? (t: string) => (/^\d+$/.test(t) ? Number(t) * 1000 : Date.parse(t)) : Number;
+  const a = toValue(sv[0] as string);
+  const b = toValue(wv[0] as string);
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+  if (/LessThan/.test(operator)) return a <= b;
+  if (/GreaterThan/.test(operator)) return a >= b;
+  return false;
+}

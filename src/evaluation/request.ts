@@ -1,0 +1,75 @@
+/**
+ * One request against the policies attached to one identity (and, with a
+ * principal, trust and bucket policies). RAM's rule: an explicit Deny wins;
+ * otherwise some Allow must match; otherwise the request is implicitly denied.
+ * A statement whose condition the context cannot decide makes the answer
+ * `conditional` when it could change the decision, never a guess.
+ */
+import { type RequestContext, evaluateCondition } from './conditions';
+import { type GlobSet, setContains } from './glob';
+import type { EvalStatement } from './model';
+
+export interface Request {
+  action: string;
+  resource: string;
+  /** Who asks; statements with a Principal apply only when it matches. */
+  principal?: string;
+  context: RequestContext;
+}
+
+export type Decision = 'allow' | 'explicit-deny' | 'implicit-deny' | 'conditional';
+
+export interface RequestResult {
+  decision: Decision;
+  /** The statements that decided it (the matching Denies, or Allows, or the undecided ones). */
+  deciding: EvalStatement[];
+  /** For `conditional`: the condition keys whose values would decide. */
+  conditionKeys: string[];
+}
+
+export function statementApplies(s: EvalStatement, request: Request): boolean {
+  if (!setContains(s.actions, request.action) || !setContains(s.resources, request.resource)) return false;
+  if (!s.principals) return true;
+  return request.principal !== undefined && principalMatches(s.principals, request.principal);
+}
+
+/**
+ * Does a Principal set name this principal? Besides the glob match, an
+ * account's `acs:ram::<uid>:root` (or the bare UID of a bucket policy) names
+ * every user and role of that account.
+ */
+export function principalMatches(set: GlobSet, principal: string): boolean {
+  if (setContains(set, principal)) return true;
+  const account = /^acs:ram::(\d+[*]*):/i.exec(principal)?.[1] ?? (/^\d+$/.test(principal) ? principal : undefined);
+  if (!account) return false;
+  return setContains(set, `acs:ram::${account}:root`) || setContains(set, account);
+}
+
+export function evaluateRequest(statements: readonly EvalStatement[], request: Request): RequestResult {
+  const denies = { yes: [] as EvalStatement[], maybe: [] as EvalStatement[] };
+  const allows = { yes: [] as EvalStatement[], maybe: [] as EvalStatement[] };
+  const keys: string[] = [];
+  const maybeKeys = (s: EvalStatement) => {
+    for (const k of evaluateCondition(s.statement.condition, request.context).decidingKeys) if (!keys.includes(k)) keys.push(k);
+  };
+  for (const s of statements) {
+    if (!statementApplies(s, request)) continue;
+    const truth = evaluateCondition(s.statement.condition, request.context).truth;
+    if (truth === false) continue;
+    const bucket = s.effect === 'Deny' ? denies : allows;
+    (truth === true ? bucket.yes : bucket.maybe).push(s);
+  }
+  if (denies.yes.length > 0) return { decision: 'explicit-deny', deciding: denies.yes, conditionKeys: [] };
+  if (allows.yes.length > 0) {
+    if (denies.maybe.length === 0) return { decision: 'allow', deciding: allows.yes, conditionKeys: [] };
+    denies.maybe.forEach(maybeKeys);
+    return { decision: 'conditional', deciding: [...allows.yes, ...denies.maybe], conditionKeys: keys };
+  }
+  if (allows.maybe.length > 0) {
+    allows.maybe.forEach(maybeKeys);
+    denies.maybe.forEach(maybeKeys);
+    return { decision: 'conditional', deciding: [...allows.maybe, ...denies.maybe], conditionKeys: keys };
+  }
+  // Nothing allows it, whatever the undecided Denies do.
+  return { decision: 'implicit-deny', deciding: [], conditionKeys: [] };
+}

@@ -1,0 +1,198 @@
+import { runCan } from '../../src/cli/commands/can';
+import { runDiff } from '../../src/cli/commands/diff';
+import { contextFrom } from '../../src/evaluation/conditions';
+import { evaluateRequest } from '../../src/evaluation/request';
+import { loadDocuments } from '../../src/evaluation/documents';
+import { policy, runIn, statementsOf, tempTree } from './helpers';
+
+const ask = (statements: ReturnType<typeof statementsOf>, action: string, resource: string, context: [string, string | undefined][] = [], principal?: string) =>
+  evaluateRequest(statements, { action, resource, principal, context: contextFrom(context) });
+
+describe('evaluateRequest', () => {
+  const sales = statementsOf(
+    policy(
+      { Effect: 'Allow', Action: 'oss:*', Resource: 'acs:oss:*:123:sales/*' },
+      { Effect: 'Deny', Action: 'oss:DeleteObject', Resource: 'acs:oss:*:123:sales/locked/*' },
+    ),
+  );
+
+  it('an explicit Deny wins over an Allow', () => {
+    const r = ask(sales, 'oss:DeleteObject', 'acs:oss:*:123:sales/locked/a.csv');
+    expect(r.decision).toBe('explicit-deny');
+    expect(r.deciding.map((s) => s.origin.path)).toEqual(['Statement[1]']);
+  });
+
+  it('an Allow decides when no Deny matches; actions ignore case, resources do not', () => {
+    expect(ask(sales, 'OSS:deleteobject', 'acs:oss:*:123:sales/open/a.csv').decision).toBe('allow');
+    expect(ask(sales, 'oss:GetObject', 'acs:oss:*:123:SALES/a.csv').decision).toBe('implicit-deny');
+  });
+
+  it('* crosses / and : in resources', () => {
+    expect(ask(sales, 'oss:GetObject', 'acs:oss:*:123:sales/a/b/c:d').decision).toBe('allow');
+  });
+
+  it('nothing matching is an implicit deny', () => {
+    expect(ask(sales, 'ecs:StartInstance', '*')).toEqual({ decision: 'implicit-deny', deciding: [], conditionKeys: [] });
+  });
+
+  it('NotAction and NotResource grant everything they do not list', () => {
+    const s = statementsOf(policy({ Effect: 'Allow', NotAction: ['ram:*', 'ims:*'], NotResource: 'acs:oss:*:*:secret*' }));
+    expect(ask(s, 'ecs:RunInstances', 'acs:ecs:*:1:instance/i-1').decision).toBe('allow');
+    expect(ask(s, 'RAM:CreateUser', 'acs:ram::1:user/x').decision).toBe('implicit-deny');
+    expect(ask(s, 'oss:GetObject', 'acs:oss:*:*:secret/x').decision).toBe('implicit-deny');
+  });
+
+  it('? matches exactly one character', () => {
+    const s = statementsOf(policy({ Effect: 'Allow', Action: 'ecs:Describe?nstances', Resource: 'acs:ecs:*:1:instance/i-?' }));
+    expect(ask(s, 'ecs:DescribeInstances', 'acs:ecs:*:1:instance/i-7').decision).toBe('allow');
+    expect(ask(s, 'ecs:DescribeInstances', 'acs:ecs:*:1:instance/i-77').decision).toBe('implicit-deny');
+  });
+
+  it('an Allow with an undecided condition is conditional and names the key; with the context it decides', () => {
+    const s = statementsOf(policy({ Effect: 'Allow', Action: 'ecs:*', Resource: '*', Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } }));
+    expect(ask(s, 'ecs:StopInstance', 'x')).toMatchObject({ decision: 'conditional', conditionKeys: ['acs:SourceIp'] });
+    expect(ask(s, 'ecs:StopInstance', 'x', [['acs:SourceIp', '10.1.1.1']]).decision).toBe('allow');
+    expect(ask(s, 'ecs:StopInstance', 'x', [['acs:SourceIp', '8.8.8.8']]).decision).toBe('implicit-deny');
+  });
+
+  it('an undecided Deny beside a sure Allow makes it conditional; beside no Allow it is still a deny', () => {
+    const s = statementsOf(
+      policy(
+        { Effect: 'Allow', Action: 'ecs:*', Resource: '*' },
+        { Effect: 'Deny', Action: 'ecs:Delete*', Resource: '*', Condition: { Bool: { 'acs:MFAPresent': 'false' } } },
+      ),
+    );
+    expect(ask(s, 'ecs:DeleteInstance', 'x')).toMatchObject({ decision: 'conditional', conditionKeys: ['acs:MFAPresent'] });
+    expect(ask(s, 'ecs:DeleteInstance', 'x', [['acs:MFAPresent', 'false']]).decision).toBe('explicit-deny');
+    expect(ask(s, 'ecs:DeleteInstance', 'x', [['acs:MFAPresent', 'true']]).decision).toBe('allow');
+    expect(ask(s.slice(1), 'ecs:DeleteInstance', 'x').decision).toBe('implicit-deny');
+  });
+
+  it('statements with a Principal apply only to a matching --principal; root names the whole account', () => {
+    const trust = statementsOf(policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: ['acs:ram::111:root'] } }));
+    expect(ask(trust, 'sts:AssumeRole', '*').decision).toBe('implicit-deny');
+    expect(ask(trust, 'sts:AssumeRole', '*', [], 'acs:ram::111:root').decision).toBe('allow');
+    expect(ask(trust, 'sts:AssumeRole', '*', [], 'acs:ram::111:user/alice').decision).toBe('allow');
+    expect(ask(trust, 'sts:AssumeRole', '*', [], 'acs:ram::222:root').decision).toBe('implicit-deny');
+    const bucket = statementsOf(policy({ Effect: 'Allow', Action: 'oss:GetObject', Principal: ['*'], Resource: 'acs:oss:*:1:b/*' }));
+    expect(ask(bucket, 'oss:GetObject', 'acs:oss:*:1:b/k', [], '999').decision).toBe('allow');
+  });
+});
+
+describe('documents inside a host file', () => {
+  it('point into the host text through offsetToHost, with their label', () => {
+    const doc = JSON.stringify(policy({ Effect: 'Allow', Action: 'oss:*', Resource: '*' }));
+    const host = `resource "alicloud_ram_policy" "p" {\n  policy_document = <<EOF\n${doc}\nEOF\n}\n`;
+    const at = host.indexOf(doc);
+    const loaded = loadDocuments([{ filePath: 'main.tf', text: doc, label: 'alicloud_ram_policy.p.policy_document', hostText: host, offsetToHost: (o) => o + at }]);
+    expect(loaded.policies[0]?.statements[0]?.origin).toMatchObject({ filePath: 'main.tf', label: 'alicloud_ram_policy.p.policy_document', line: 3, column: doc.indexOf('{"Effect"') + 1, path: 'Statement[0]' });
+  });
+});
+
+describe('statements RAM would reject', () => {
+  it('are left out and named, never read as "*": an Allow without Resource grants nothing here', () => {
+    const loaded = loadDocuments([{ filePath: 'p.json', text: JSON.stringify(policy({ Effect: 'Allow', Action: 'oss:*' }, { Effect: 'allow', Action: 'ecs:*', Resource: '*' })) }]);
+    expect(loaded.policies[0]?.statements).toEqual([]);
+    expect(loaded.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^Statement\[0\] was left out/), expect.stringMatching(/^Statement\[1\] was left out/)]);
+  });
+});
+
+describe('ramlint can', () => {
+  const dir = tempTree({
+    'policies/oss.json': policy(
+      { Effect: 'Allow', Action: 'oss:*', Resource: 'acs:oss:*:123:sales/*' },
+      { Effect: 'Deny', Action: 'oss:DeleteObject', Resource: 'acs:oss:*:123:sales/locked/*' },
+    ),
+    'policies/ecs.jsonc': '// comment\n' + JSON.stringify(policy({ Effect: 'Allow', Action: 'ecs:*', Resource: '*', Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } }), null, 2),
+    'broken.json': '{ "Statement": [',
+  });
+
+  it('prints the documented JSON for one question and exits 1 for an explicit deny', async () => {
+    const out = await runIn(dir, runCan, ['--action', 'oss:DeleteObject', '--resource', 'acs:oss:*:123:sales/locked/x', '--format', 'json', 'policies']);
+    expect(out.code).toBe(1);
+    expect(JSON.parse(out.stdout)).toEqual({
+      decision: 'explicit-deny',
+      statements: [{ filePath: 'policies/oss.json', line: 9, column: 5, path: 'Statement[1]', effect: 'Deny' }],
+      conditions: [],
+    });
+  });
+
+  it('exit 0 for allow, 3 for conditional with the deciding key, and --context decides', async () => {
+    expect((await runIn(dir, runCan, ['-a', 'oss:GetObject', '-r', 'acs:oss:*:123:sales/a', 'policies'])).code).toBe(0);
+    const conditional = await runIn(dir, runCan, ['-a', 'ecs:StopInstance', '-r', 'acs:ecs:*:1:instance/i-1', '--format', 'json', 'policies']);
+    expect(conditional.code).toBe(3);
+    expect(JSON.parse(conditional.stdout)).toMatchObject({ decision: 'conditional', conditions: ['acs:SourceIp'], statements: [{ filePath: 'policies/ecs.jsonc', line: 5, path: 'Statement[0]' }] });
+    expect((await runIn(dir, runCan, ['-a', 'ecs:StopInstance', '-r', 'x', '--context', 'acs:SourceIp=10.0.0.9', 'policies'])).code).toBe(0);
+  });
+
+  it('asks every --action × --resource pair and prints them in stylish form', async () => {
+    const out = await runIn(dir, runCan, ['-a', 'oss:GetObject', '-a', 'oss:DeleteObject', '-r', 'acs:oss:*:123:sales/locked/k', 'policies']);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('oss:GetObject on acs:oss:*:123:sales/locked/k: allowed\n  Allow  policies/oss.json:4:5  Statement[0]');
+    expect(out.stdout).toContain('oss:DeleteObject on acs:oss:*:123:sales/locked/k: denied by an explicit Deny');
+    const json = JSON.parse((await runIn(dir, runCan, ['-a', 'oss:GetObject', '-a', 'oss:PutObject', '-r', 'acs:oss:*:123:sales/k', '-f', 'json', 'policies'])).stdout);
+    expect(json.results.map((r: { action: string; decision: string }) => [r.action, r.decision])).toEqual([['oss:GetObject', 'allow'], ['oss:PutObject', 'allow']]);
+  });
+
+  it.each([
+    [['-r', 'x', 'policies'], /--action/],
+    [['-a', 'oss:GetObject', 'policies'], /--resource/],
+    [['-a', 'oss:GetObject', '-r', 'x'], /name the policy files/],
+    [['-a', 'oss:GetObject', '-r', 'x', 'missing.json'], /no such file or directory: missing.json/],
+    [['-a', 'oss:GetObject', '-r', 'x', '--bogus', 'policies'], /Unknown argument/],
+    [['-a', 'oss:GetObject', '-r', 'x', '--context', '=v', 'policies'], /needs a key/],
+  ])('usage error %j exits 2 with a message', async (argv, message) => {
+    const out = await runIn(dir, runCan, argv);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(message);
+    expect(out.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says which documents it could not evaluate', async () => {
+    const out = await runIn(dir, runCan, ['-a', 'oss:GetObject', '-r', 'acs:oss:*:123:sales/a', 'policies', 'broken.json']);
+    expect(out.code).toBe(0);
+    expect(out.stderr).toMatch(/broken.json: not valid JSON/);
+  });
+
+  it('a directory walk passes over JSON files that are no policy; a named one is reported', async () => {
+    const tree = tempTree({ 'p/package.json': { name: 'x' }, 'p/a.json': policy({ Effect: 'Allow', Action: 'oss:*', Resource: '*' }) });
+    expect(await runIn(tree, runCan, ['-a', 'oss:GetObject', '-r', 'x', 'p'])).toMatchObject({ code: 0, stderr: '' });
+    expect((await runIn(tree, runCan, ['-a', 'oss:GetObject', '-r', 'x', 'p/package.json'])).stderr).toMatch(/not a RAM policy/);
+  });
+
+  it('--help prints usage and exits 0', async () => {
+    const out = await runIn(dir, runCan, ['--help']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/ramlint can --action/);
+  });
+});
+
+describe('host formats, through the processors', () => {
+  const tf = [
+    'resource "alicloud_ram_policy" "readers" {',
+    '  policy_name     = "readers"',
+    '  policy_document = <<EOF',
+    '{',
+    '  "Version": "1",',
+    '  "Statement": [',
+    '    { "Effect": "Allow", "Action": "oss:GetObject", "Resource": "acs:oss:*:1:b/*" }',
+    '  ]',
+    '}',
+    'EOF',
+    '}',
+    '',
+  ].join('\n');
+  const dir = tempTree({ 'infra/main.tf': tf, 'old/p.json': policy({ Effect: 'Allow', Action: 'oss:List*', Resource: '*' }) });
+
+  it('can evaluates a Terraform policy and points into the .tf file', async () => {
+    const out = await runIn(dir, runCan, ['-a', 'oss:GetObject', '-r', 'acs:oss:*:1:b/k', '--format', 'json', 'infra']);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout).statements).toEqual([{ filePath: 'infra/main.tf', line: 7, column: 5, path: 'Statement[0]', effect: 'Allow' }]);
+  });
+
+  it('diff compares a JSON policy with a Terraform one', async () => {
+    const out = await runIn(dir, runDiff, ['old', 'infra', '--format', 'json']);
+    expect(out.code).toBe(1);
+    expect(JSON.parse(out.stdout).newAccess[0]).toMatchObject({ action: 'oss:GetObject', statement: { filePath: 'infra/main.tf', line: 7 } });
+  });
+});

@@ -1,0 +1,68 @@
+import { contextFrom, evaluateCondition } from '../../src/evaluation/conditions';
+import { statementsOf, policy } from './helpers';
+
+/** The condition of a one-statement Allow. */
+function truth(condition: object, context: [string, string | undefined][]) {
+  const [s] = statementsOf(policy({ Effect: 'Allow', Action: 'ecs:*', Resource: '*', Condition: condition }));
+  return evaluateCondition(s?.statement.condition, contextFrom(context));
+}
+
+describe('condition operators against a request context', () => {
+  it.each([
+    [{ StringEquals: { 'acs:Service': 'ecs.aliyuncs.com' } }, [['acs:Service', 'ecs.aliyuncs.com']], true],
+    [{ StringEquals: { 'acs:Service': 'ecs.aliyuncs.com' } }, [['acs:Service', 'ECS.aliyuncs.com']], false],
+    [{ StringEqualsIgnoreCase: { 'acs:Service': 'ecs.aliyuncs.com' } }, [['acs:Service', 'ECS.aliyuncs.com']], true],
+    [{ StringNotEquals: { 'acs:Service': ['a', 'b'] } }, [['acs:Service', 'c']], true],
+    [{ StringNotEquals: { 'acs:Service': ['a', 'b'] } }, [['acs:Service', 'b']], false],
+    [{ StringLike: { 'oss:Prefix': 'home/*' } }, [['oss:Prefix', 'home/alice']], true],
+    [{ StringNotLike: { 'oss:Prefix': 'home/*' } }, [['oss:Prefix', 'home/alice']], false],
+    [{ NumericLessThan: { 'oss:MaxKeys': 100 } }, [['oss:MaxKeys', '99']], true],
+    [{ NumericLessThan: { 'oss:MaxKeys': 100 } }, [['oss:MaxKeys', '100']], false],
+    [{ NumericGreaterThanEquals: { 'oss:MaxKeys': '100' } }, [['oss:MaxKeys', '100']], true],
+    [{ NumericEquals: { 'oss:MaxKeys': 5 } }, [['oss:MaxKeys', 'five']], false],
+    [{ DateLessThan: { 'acs:CurrentTime': '2030-01-01T00:00:00Z' } }, [['acs:CurrentTime', '2029-12-31T23:59:59Z']], true],
+    [{ DateGreaterThan: { 'acs:CurrentTime': '2030-01-01T00:00:00Z' } }, [['acs:CurrentTime', '2029-12-31T23:59:59Z']], false],
+    [{ Bool: { 'acs:SecureTransport': 'true' } }, [['acs:SecureTransport', 'TRUE']], true],
+    [{ Bool: { 'acs:MFAPresent': true } }, [['acs:MFAPresent', 'false']], false],
+    [{ IpAddress: { 'acs:SourceIp': ['10.0.0.0/8', '192.0.2.1'] } }, [['acs:SourceIp', '10.2.3.4']], true],
+    [{ IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } }, [['acs:SourceIp', '11.0.0.1']], false],
+    [{ NotIpAddress: { 'acs:SourceIp': '10.0.0.0/8' } }, [['acs:SourceIp', '11.0.0.1']], true],
+    [{ IpAddress: { 'acs:SourceIp': '2001:db8::/32' } }, [['acs:SourceIp', '2001:db8:ffff::1']], true],
+    [{ IpAddress: { 'acs:SourceIp': '2001:db8::/32' } }, [['acs:SourceIp', '2001:db9::1']], false],
+    [{ IpAddress: { 'acs:SourceIp': '::ffff:10.0.0.0/104' } }, [['acs:SourceIp', '10.9.9.9']], true],
+    [{ 'ForAnyValue:StringEquals': { 'acs:TagKeys': ['env', 'team'] } }, [['acs:TagKeys', 'x'], ['acs:TagKeys', 'team']], true],
+    [{ 'ForAllValues:StringEquals': { 'acs:TagKeys': ['env', 'team'] } }, [['acs:TagKeys', 'x'], ['acs:TagKeys', 'team']], false],
+    [{ 'ForAllValues:StringEquals': { 'acs:TagKeys': ['env'] } }, [['acs:TagKeys', undefined]], true],
+    [{ 'ForAnyValue:StringEquals': { 'acs:TagKeys': ['env'] } }, [['acs:TagKeys', undefined]], false],
+    [{ StringEqualsIfExists: { 'acs:Service': 'ecs.aliyuncs.com' } }, [['acs:Service', undefined]], true],
+    [{ StringEqualsIfExists: { 'acs:Service': 'ecs.aliyuncs.com' } }, [['acs:Service', 'fc.aliyuncs.com']], false],
+    [{ StringEquals: { 'acs:Service': 'ecs.aliyuncs.com' } }, [['acs:Service', undefined]], false],
+    [{ Null: { 'acs:SourceVpc': 'true' } }, [['acs:SourceVpc', undefined]], true],
+    [{ Null: { 'acs:SourceVpc': 'false' } }, [['acs:SourceVpc', undefined]], false],
+    [{ Null: { 'acs:SourceVpc': 'false' } }, [['acs:SourceVpc', 'vpc-1']], true],
+    // Operators AND, keys AND, values OR.
+    [{ StringEquals: { 'acs:Service': 'ecs.aliyuncs.com' }, Bool: { 'acs:SecureTransport': 'true' } }, [['acs:Service', 'ecs.aliyuncs.com'], ['acs:SecureTransport', 'false']], false],
+  ] as [object, [string, string | undefined][], boolean][])('%j with %j is %s', (condition, context, expected) => {
+    expect(truth(condition, context).truth).toBe(expected);
+  });
+
+  it('keys compare case-insensitively', () => {
+    expect(truth({ StringEquals: { 'acs:SourceVpc': 'vpc-1' } }, [['ACS:SOURCEVPC', 'vpc-1']]).truth).toBe(true);
+  });
+
+  it('a key with no value in the context is unknown, naming the key, never true or false', () => {
+    const out = truth({ IpAddress: { 'acs:SourceIp': '10.0.0.0/8' }, Bool: { 'acs:SecureTransport': 'true' } }, [['acs:SecureTransport', 'true']]);
+    expect(out).toEqual({ truth: 'unknown', decidingKeys: ['acs:SourceIp'] });
+    expect(truth({ Null: { 'acs:SourceVpc': 'true' } }, []).truth).toBe('unknown');
+    expect(truth({ StringEqualsIfExists: { 'acs:Service': 'x' } }, []).truth).toBe('unknown');
+  });
+
+  it('a false clause decides even when another key is unknown', () => {
+    expect(truth({ IpAddress: { 'acs:SourceIp': '10.0.0.0/8' }, Bool: { 'acs:SecureTransport': 'true' } }, [['acs:SecureTransport', 'false']]).truth).toBe(false);
+  });
+
+  it('an unknown operator or a policy variable is unknown', () => {
+    expect(truth({ ArnLikeWhatever: { 'acs:Service': 'x' } }, [['acs:Service', 'x']]).truth).toBe('unknown');
+    expect(truth({ StringEquals: { 'acs:Service': '${acs:Service}' } }, [['acs:Service', 'x']]).truth).toBe('unknown');
+  });
+});

@@ -1,0 +1,219 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { runDiff } from '../../src/cli/commands/diff';
+import { runCan } from '../../src/cli/commands/can';
+import { contextFrom } from '../../src/evaluation/conditions';
+import { findNewAccess, type NewAccess } from '../../src/evaluation/diff';
+import type { EvalStatement } from '../../src/evaluation/model';
+import { evaluateRequest } from '../../src/evaluation/request';
+import { policy, runIn, statementsOf, tempTree } from './helpers';
+
+/** A witness must really be new: the new policies allow it (maybe on a condition), the old ones do not. */
+function expectRealWitness(oldS: EvalStatement[], newS: EvalStatement[], f: NewAccess): void {
+  // Every witness can be asked with `ramlint can`, which takes no empty value.
+  expect(f.action).not.toBe('');
+  expect(f.resource).not.toBe('');
+  const request = { action: f.action, resource: f.resource, principal: f.principal, context: contextFrom([]) };
+  const now = evaluateRequest(newS, request).decision;
+  expect(f.conditional ? ['allow', 'conditional'] : ['allow']).toContain(now);
+  expect(evaluateRequest(oldS, request).decision).not.toBe('allow');
+}
+
+function diff(oldP: object[], newP: object[]) {
+  const oldS = statementsOf(...oldP);
+  const newS = statementsOf(...newP);
+  const found = findNewAccess(oldS, newS);
+  for (const f of found) expectRealWitness(oldS, newS, f);
+  return found;
+}
+
+const allow = (Action: string | string[], Resource: string | string[], extra: object = {}) => ({ Effect: 'Allow', Action, Resource, ...extra });
+const deny = (Action: string | string[], Resource: string | string[], extra: object = {}) => ({ Effect: 'Deny', Action, Resource, ...extra });
+
+const ACTIONS = ['oss:GetObject', 'oss:Get', 'oss:G', 'oss:PutObject', 'oss:', 'ecs:DescribeInstances', 'ecs:DescribeXnstances', 'ecs:Run', 'kms:Decrypt', 'x'];
+const RESOURCES = ['x', 'acs:oss:x:1:b/x', 'acs:oss:x:1:b/xx', 'acs:oss:x:1:b/a', 'acs:oss:x:1:b/ax', 'acs:oss:x:1:b/', 'acs:oss:x:1:c', 'acs:ecs:x:x:instance/i', 'acs:oss:*:1:b/*'];
+
+describe('findNewAccess', () => {
+  it('narrowing gives no new access; widening gives a witness with a real action name', () => {
+    expect(diff([policy(allow('oss:*', 'acs:oss:*:1:sales/*'))], [policy(allow('oss:Get*', 'acs:oss:*:1:sales/2024/*'))])).toEqual([]);
+    const [f] = diff([policy(allow('oss:Get*', 'acs:oss:*:1:sales/*'))], [policy(allow('oss:*', 'acs:oss:*:1:sales/*'))]);
+    expect(f).toMatchObject({ conditional: false });
+    expect(f?.action).toMatch(/^oss:(?!Get)/);
+  });
+
+  it('finds new access for actions no catalogue knows', () => {
+    const [f] = diff([policy(allow('foo:Read*', '*'))], [policy(allow('foo:*', '*'))]);
+    expect(f?.action.toLowerCase().startsWith('foo:')).toBe(true);
+    expect(f?.action.toLowerCase().startsWith('foo:read')).toBe(false);
+  });
+
+  it('reformatted and reordered policies, split across files, give no new access', () => {
+    const old = [policy(allow(['oss:GetObject', 'oss:PutObject'], ['acs:oss:*:1:a/*', 'acs:oss:*:1:b/*']), deny('oss:PutObject', 'acs:oss:*:1:a/locked/*'))];
+    const reordered = [policy(deny('oss:PutObject', ['acs:oss:*:1:a/locked/*'])), policy(allow('OSS:PUTOBJECT', ['acs:oss:*:1:b/*', 'acs:oss:*:1:a/*'])), policy(allow(['oss:getobject'], 'acs:oss:*:1:a/*'), allow('oss:GetObject', 'acs:oss:*:1:b/*'))];
+    expect(diff(old, reordered)).toEqual([]);
+  });
+
+  it('old Allows that cover the new one only together are enough', () => {
+    expect(diff([policy(allow('oss:*', 'acs:oss:*:1:b/?'), allow('oss:*', 'acs:oss:*:1:b/??*'))], [policy(allow('oss:GetObject', 'acs:oss:*:1:b/?*'))])).toEqual([]);
+    const [f] = diff([policy(allow('oss:*', 'acs:oss:*:1:b/??*'))], [policy(allow('oss:GetObject', 'acs:oss:*:1:b/?*'))]);
+    expect(f?.resource).toMatch(/^acs:oss:[^:]*:1:b\/.$/);
+  });
+
+  it('? under *: a new b/* is not inside an old b/?, the reverse is', () => {
+    expect(diff([policy(allow('oss:*', 'acs:oss:*:1:b/*'))], [policy(allow('oss:*', 'acs:oss:*:1:b/?'))])).toEqual([]);
+    expect(diff([policy(allow('oss:*', 'acs:oss:*:1:b/?'))], [policy(allow('oss:*', 'acs:oss:*:1:b/*'))])).toHaveLength(1);
+  });
+
+  it('removing a Deny is new access inside the old Deny; adding one is not', () => {
+    const old = policy(allow('ecs:*', '*'), deny('ecs:Delete*', '*'));
+    const [f] = diff([old], [policy(allow('ecs:*', '*'))]);
+    expect(f?.action.toLowerCase().startsWith('ecs:delete')).toBe(true);
+    expect(diff([policy(allow('ecs:*', '*'))], [old])).toEqual([]);
+  });
+
+  it('a new Deny covers new access only without a condition; with one the access is new and conditional', () => {
+    expect(diff([policy(allow('ecs:Describe*', '*'))], [policy(allow('ecs:*', '*'), deny('*', '*'))])).toEqual([]);
+    const found = diff([policy(allow('ecs:Describe*', '*'))], [policy(allow('ecs:*', '*'), deny('*', '*', { Condition: { Bool: { 'acs:MFAPresent': 'false' } } }))]);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.conditional).toBe(true);
+  });
+
+  it('NotAction and NotResource are compared exactly', () => {
+    expect(diff([policy({ Effect: 'Allow', NotAction: 'ram:*', Resource: '*' })], [policy(allow(['ecs:*', 'oss:*'], '*'))])).toEqual([]);
+    const [f] = diff([policy({ Effect: 'Allow', NotAction: ['ram:*', 'ims:*'], Resource: '*' })], [policy({ Effect: 'Allow', NotAction: 'ram:*', Resource: '*' })]);
+    expect(f?.action.toLowerCase().startsWith('ims:')).toBe(true);
+    expect(diff([policy(allow('*', '*'))], [policy({ Effect: 'Allow', Action: '*', NotResource: 'acs:ram:*' })])).toEqual([]);
+  });
+
+  it('conditions: a new Allow with a condition is new (conditional) unless an old Allow with an implied condition covers it', () => {
+    const ip = (cidr: string) => ({ Condition: { IpAddress: { 'acs:SourceIp': cidr } } });
+    expect(diff([policy(allow('ecs:*', '*', ip('10.0.0.0/8')))], [policy(allow('ecs:*', '*', ip('10.1.0.0/16')))])).toEqual([]);
+    const [wider] = diff([policy(allow('ecs:*', '*', ip('10.1.0.0/16')))], [policy(allow('ecs:*', '*', ip('10.0.0.0/8')))]);
+    expect(wider?.conditional).toBe(true);
+    const [dropped] = diff([policy(allow('ecs:*', '*', ip('10.0.0.0/8')))], [policy(allow('ecs:*', '*'))]);
+    expect(dropped?.conditional).toBe(false);
+    expect(diff([policy(allow('ecs:*', '*'))], [policy(allow('ecs:*', '*', ip('10.0.0.0/8')))])).toEqual([]);
+  });
+
+  it('an unchanged conditional Deny is not new access: the new one applies whenever the old one did', () => {
+    const p = policy(allow('ecs:*', '*'), deny('ecs:Delete*', '*', { Condition: { Bool: { 'acs:MFAPresent': 'false' } } }));
+    expect(diff([p], [p])).toEqual([]);
+  });
+
+  it('an old Deny counts even with a condition (assumed to apply)', () => {
+    const old = policy(allow('ecs:*', '*'), deny('ecs:Delete*', '*', { Condition: { Bool: { 'acs:MFAPresent': 'false' } } }));
+    const found = findNewAccess(statementsOf(old), statementsOf(policy(allow('ecs:*', '*'))));
+    expect(found).toHaveLength(1);
+    expect(found[0]?.action.toLowerCase().startsWith('ecs:delete')).toBe(true);
+  });
+
+  it('trust policies: a wider principal is new access for a principal the old policy does not name', () => {
+    const trust = (who: string[]) => policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: who } });
+    expect(diff([trust(['acs:ram::1:root', 'acs:ram::2:root'])], [trust(['acs:ram::2:root'])])).toEqual([]);
+    const [f] = diff([trust(['acs:ram::1:root'])], [trust(['acs:ram::1:root', 'acs:ram::3:root'])]);
+    expect(f?.principal).toBe('acs:ram::3:root');
+  });
+
+  it('a search that runs out of budget reports the grant as new (sound) instead of hanging', () => {
+    const hard = (n: number) => `acs:oss:*:1:*a${'?'.repeat(n)}`;
+    // The literal keeps the readable candidate from settling it: only the automaton can, and it may not.
+    const oldS = statementsOf(policy(allow('oss:GetObject', [hard(14), 'acs:oss:*:1:*b*', `acs:oss:x:1:xa${'x'.repeat(13)}`])));
+    const newS = statementsOf(policy(allow('oss:GetObject', hard(13))));
+    const start = Date.now();
+    const found = findNewAccess(oldS, newS, { budget: 500 });
+    expect(Date.now() - start).toBeLessThan(5000);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.unproven).toBe(true);
+  });
+
+  it('property: a policy never grants new access over itself, and every witness is real', () => {
+    const action = fc.constantFrom('oss:*', 'oss:Get*', 'oss:GetObject', 'ecs:*', 'ecs:Describe?nstances', '*', 'oss:?*');
+    const resource = fc.constantFrom('*', 'acs:oss:*:1:b/*', 'acs:oss:*:1:b/?', 'acs:oss:*:1:*', 'acs:ecs:*:*:instance/*', 'acs:oss:*:1:b/a*');
+    const stmt = fc.record({ Effect: fc.constantFrom('Allow', 'Deny'), Action: fc.array(action, { minLength: 1, maxLength: 2 }), Resource: fc.array(resource, { minLength: 1, maxLength: 2 }) });
+    fc.assert(
+      fc.property(fc.array(stmt, { minLength: 1, maxLength: 4 }), fc.array(stmt, { minLength: 1, maxLength: 4 }), (a, b) => {
+        expect(diff([policy(...a)], [policy(...a)])).toEqual([]);
+        const found = diff([policy(...a)], [policy(...b)]); // checks every witness
+        if (found.length > 0) return;
+        // Nothing found: then no request from a sample universe is allowed by b and not by a.
+        const oldS = statementsOf(policy(...a));
+        const newS = statementsOf(policy(...b));
+        for (const act of ACTIONS) for (const res of RESOURCES) {
+          const q = { action: act, resource: res, context: contextFrom([]) };
+          if (evaluateRequest(newS, q).decision === 'allow') expect([act, res, evaluateRequest(oldS, q).decision]).toEqual([act, res, 'allow']);
+        }
+      }),
+      { seed: 20261202, numRuns: 150 },
+    );
+  });
+});
+
+describe('ramlint diff', () => {
+  const dir = tempTree({
+    'old/p.json': policy(allow('oss:Get*', 'acs:oss:*:1:sales/*')),
+    'new/p.json': policy(allow('oss:Get*', 'acs:oss:*:1:sales/*'), allow('oss:DeleteObject', 'acs:oss:*:1:sales/*')),
+    'same/p.json': policy(allow('oss:GetObject', 'acs:oss:*:1:sales/*')),
+  });
+
+  it('prints the documented JSON, exits 1, and `can` confirms the witness', async () => {
+    const out = await runIn(dir, runDiff, ['old', 'new', '--format', 'json']);
+    expect(out.code).toBe(1);
+    const body = JSON.parse(out.stdout);
+    expect(body).toEqual({ newAccess: [{ action: 'oss:DeleteObject', resource: 'acs:oss:x:1:sales/x', conditional: false, statement: { filePath: 'new/p.json', line: 9, column: 5, path: 'Statement[1]' } }] });
+    const [w] = body.newAccess;
+    expect((await runIn(dir, runCan, ['-a', w.action, '-r', w.resource, 'new'])).code).toBe(0);
+    expect((await runIn(dir, runCan, ['-a', w.action, '-r', w.resource, 'old'])).code).toBe(1);
+  });
+
+  it('exit 0 and says so when nothing is new', async () => {
+    const out = await runIn(dir, runDiff, ['old', 'same']);
+    expect(out).toMatchObject({ code: 0, stdout: 'No new access.\n' });
+  });
+
+  it('stylish, github and sarif show findings at the granting statement', async () => {
+    expect((await runIn(dir, runDiff, ['old', 'new'])).stdout).toContain('9:5  error  New access: oss:DeleteObject on acs:oss:x:1:sales/x');
+    expect((await runIn(dir, runDiff, ['old', 'new', '-f', 'github'])).stdout).toMatch(/::error file=.*new\/p\.json,line=9,/);
+    const sarif = JSON.parse((await runIn(dir, runDiff, ['old', 'new', '-f', 'sarif'])).stdout);
+    expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: 'new-access', locations: [{ physicalLocation: { region: { startLine: 9, startColumn: 5 } } }] });
+  });
+
+  it.each([
+    [['old'], /give the old and the new/],
+    [['old', 'nope'], /no such file or directory: nope/],
+    [['old', 'new', '-f', 'xml'], /Invalid values|Choices/],
+    [['--base', '', 'old'], /--base needs a git ref/],
+  ])('usage error %j exits 2', async (argv, pattern) => {
+    const out = await runIn(dir, runDiff, argv);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(pattern);
+  });
+
+  it('--base compares each changed file with its version at the ref', async () => {
+    const repo = tempTree({ 'policies/a.json': policy(allow('oss:GetObject', 'acs:oss:*:1:b/*')), 'policies/b.json': policy(allow('ecs:*', '*')) });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'add', '.');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'base');
+    // a.json widened; b.json reformatted only; c.json new.
+    fs.writeFileSync(path.join(repo, 'policies/a.json'), JSON.stringify(policy(allow('oss:*', 'acs:oss:*:1:b/*'))));
+    fs.writeFileSync(path.join(repo, 'policies/b.json'), JSON.stringify(policy(allow(['ECS:*'], ['*']))));
+    fs.writeFileSync(path.join(repo, 'policies/c.json'), JSON.stringify(policy(allow('kms:Decrypt', '*'))));
+    const out = await runIn(repo, runDiff, ['--base', 'HEAD', '--format', 'json']);
+    expect(out.code).toBe(1);
+    const files = JSON.parse(out.stdout).newAccess.map((f: NewAccess & { statement: { filePath: string } }) => f.statement.filePath).sort();
+    expect(files).toEqual(['policies/a.json', 'policies/c.json']);
+    const bad = await runIn(repo, runDiff, ['--base', 'no-such-ref']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/git rev-parse failed/);
+  });
+});
+
+describe('witness actions from the catalogue', () => {
+  it('names a real action of the service when the short list has none', () => {
+    const found = findNewAccess(statementsOf(policy(allow('vpc:Describe*', '*'))), statementsOf(policy(allow('vpc:*', '*'))));
+    expect(found).toHaveLength(1);
+    expect(found[0]?.action).toMatch(/^vpc:(?!Describe)[A-Z][A-Za-z]+$/);
+  });
+});

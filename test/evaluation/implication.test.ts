@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { contextFrom, evaluateCondition } from '../../src/evaluation/conditions';
+import { conditionImplies } from '../../src/evaluation/implication';
+import { policy, statementsOf } from './helpers';
+
+const conditionOf = (condition: object) => statementsOf(policy({ Effect: 'Allow', Action: 'ecs:*', Resource: '*', Condition: condition }))[0]?.statement.condition;
+
+describe('conditionImplies', () => {
+  it.each([
+    [{ IpAddress: { 'acs:SourceIp': '10.1.0.0/16' } }, { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } }, true],
+    [{ IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } }, { IpAddress: { 'acs:SourceIp': '10.1.0.0/16' } }, false],
+    [{ StringEquals: { 'acs:Service': 'ecs.aliyuncs.com' } }, { StringEquals: { 'acs:Service': ['ecs.aliyuncs.com', 'fc.aliyuncs.com'] } }, true],
+    [{ StringLike: { 'oss:Prefix': 'home/alice/*' } }, { StringLike: { 'oss:Prefix': 'home/*' } }, true],
+    [{ StringNotEquals: { 'acs:Service': ['a', 'b'] } }, { StringNotEquals: { 'acs:Service': 'a' } }, true],
+    [{ NumericLessThan: { 'oss:MaxKeys': 5 } }, { NumericLessThan: { 'oss:MaxKeys': 10 } }, true],
+    [{ DateLessThan: { 'acs:CurrentTime': '2030-01-01T00:00:00Z' } }, { DateLessThan: { 'acs:CurrentTime': '2029-01-01T00:00:00Z' } }, false],
+    // Two keys AND: the stronger condition may have more clauses.
+    [{ Bool: { 'acs:MFAPresent': 'true' }, IpAddress: { 'acs:SourceIp': '10.0.0.1' } }, { Bool: { 'acs:MFAPresent': 'true' } }, true],
+    [{ Bool: { 'acs:MFAPresent': 'true' } }, { Bool: { 'acs:MFAPresent': 'true' }, IpAddress: { 'acs:SourceIp': '10.0.0.1' } }, false],
+    [{ StringEquals: { 'acs:SourceVpc': 'vpc-1' } }, { StringEquals: { 'acs:Service': 'vpc-1' } }, false],
+  ])('%j ⇒ %j is %s', (stronger, weaker, expected) => {
+    expect(conditionImplies(conditionOf(stronger), conditionOf(weaker))).toBe(expected);
+  });
+
+  it('no condition implies only no condition', () => {
+    expect(conditionImplies(undefined, undefined)).toBe(true);
+    expect(conditionImplies(conditionOf({ Bool: { 'acs:MFAPresent': 'true' } }), undefined)).toBe(true);
+    expect(conditionImplies(undefined, conditionOf({ Bool: { 'acs:MFAPresent': 'true' } }))).toBe(false);
+  });
+
+  it('property: whenever it says "implies", every request that satisfies the stronger satisfies the weaker', () => {
+    const octet = fc.integer({ min: 0, max: 3 });
+    const cidr = fc.tuple(octet, octet, fc.constantFrom(8, 16, 24, 32)).map(([a, b, m]) => `10.${a}.${b}.0/${m}`);
+    const word = fc.constantFrom('a', 'ab', 'abc', 'b', 'ba', 'home/x');
+    const pattern = fc.constantFrom('a*', '*b', 'a?', '*', 'ab*', 'home/*', 'b');
+    const clause = fc.oneof(
+      fc.record({ op: fc.constant('IpAddress'), values: fc.array(cidr, { minLength: 1, maxLength: 2 }) }),
+      fc.record({ op: fc.constant('NotIpAddress'), values: fc.array(cidr, { minLength: 1, maxLength: 2 }) }),
+      fc.record({ op: fc.constantFrom('StringEquals', 'StringNotEquals'), values: fc.array(word, { minLength: 1, maxLength: 3 }) }),
+      fc.record({ op: fc.constantFrom('StringLike', 'StringNotLike'), values: fc.array(pattern, { minLength: 1, maxLength: 2 }) }),
+      fc.record({ op: fc.constantFrom('NumericLessThan', 'NumericGreaterThanEquals'), values: fc.array(fc.integer({ min: 0, max: 9 }).map(String), { minLength: 1, maxLength: 1 }) }),
+    );
+    const keyOf = (op: string) => (op.includes('Ip') ? 'acs:SourceIp' : op.startsWith('Numeric') ? 'oss:MaxKeys' : 'oss:Prefix');
+    const requestValue = fc.oneof(fc.tuple(octet, octet, fc.integer({ min: 0, max: 255 })).map(([a, b, c]) => `10.${a}.${b}.${c}`), word, fc.integer({ min: 0, max: 10 }).map(String));
+    fc.assert(
+      fc.property(clause, clause, fc.array(requestValue, { minLength: 3, maxLength: 3 }), (s, w, values) => {
+        const strong = conditionOf({ [s.op]: { [keyOf(s.op)]: s.values } });
+        const weak = conditionOf({ [w.op]: { [keyOf(w.op)]: w.values } });
+        if (!conditionImplies(strong, weak)) return;
+        const context = contextFrom([['acs:SourceIp', values[0]], ['oss:Prefix', values[1]], ['oss:MaxKeys', values[2]]]);
+        if (evaluateCondition(strong, context).truth === true) expect(evaluateCondition(weak, context).truth).toBe(true);
+      }),
+      { seed: 20261202, numRuns: 2000 },
+    );
+  });
+});
