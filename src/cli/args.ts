@@ -45,7 +45,12 @@ export type ParsedArgs =
   | { ok: true; options: CliOptions }
   | { ok: false; exitCode: 0 | 2; stdout?: string; stderr?: string };
 
-export const USAGE = `Usage: ramlint [options] [paths..]   (or: ramlint rules [--format json])
+export const USAGE = `Usage: ramlint [options] [paths..]
+       ramlint rules [--format json]
+       ramlint can --action <action> --resource <resource> [--context k=v].. <paths..>
+       ramlint diff <old> <new>   (or: ramlint diff --base <git-ref> <paths..>)
+       ramlint escalation <paths..>
+       ramlint lsp --stdio
 
 Lint Alibaba Cloud RAM policies: permission policies, role trust policies and
 OSS bucket policies. Paths may be files, directories (searched recursively for
@@ -65,6 +70,10 @@ function build(version: string) {
       y.positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs' }),
     )
     .command('rules', 'List every rule with its category, default severity and description.')
+    .command('can', 'Evaluate a request against the policies: allow, explicit-deny, implicit-deny or conditional (ramlint can --help).')
+    .command('diff', 'Prove that new policies grant nothing the old ones did not, or show what they add (ramlint diff --help).')
+    .command('escalation', 'List privilege-escalation paths across the given policies (ramlint escalation --help).')
+    .command('lsp', 'Run the language server for editors (ramlint lsp --stdio).')
     .option('format', { alias: 'f', type: 'string', choices: FORMAT_NAMES as string[], default: 'stylish', describe: 'Report format' })
     .option('stdin', { type: 'boolean', default: false, describe: 'Lint the policy read from standard input' })
     .option('stdin-filename', { type: 'string', describe: 'File name to show, and to choose the kind and comment handling by, for --stdin' })
