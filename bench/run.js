@@ -7,13 +7,19 @@
  *   corpus:  node bin/ramlint.js --format json <dir>   vs  node bench/baseline.js <dir>
  *            (N generated policies; baseline = read + JSON.parse each file)
  *   single:  node bin/ramlint.js <one typical file>      vs  node -e 0
+ *   terraform: ramlint on 1,000 of those policies as heredocs in .tf files
+ *            vs  ramlint on the same policies as bare .json files
+ *   large:   ramlint on one 10,000-statement policy  vs  node bench/parse-baseline.js
+ *            (read + JSON.parse + jsonc-parser's located tree)
+ *   then bench/evaluation.js (can, diff) and bench/lsp.js (a warm language server)
  *
- * Usage: node bench/run.js [--files N] [--pairs N] [--single-pairs N] [--seed S] [--keep] [--write]
+ * Usage: node bench/run.js [--files N] [--pairs N] [--single-pairs N] [--seed S] [--keep] [--quick] [--write]
  *   --files N         policies to generate (default 10000)
  *   --pairs N         timed corpus pairs after one warm-up pair (default 5)
  *   --single-pairs N  timed single-file pairs (default 4 × pairs, so 20)
  *   --write           rewrite the results section of docs/performance.md
  *   --keep            keep the generated directory (its path is printed)
+ *   --quick           skip the evaluation and language-server benchmarks
  * Build first (npm run build); the benchmark runs the compiled dist/.
  */
 const { spawnSync } = require('node:child_process');
@@ -21,6 +27,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { generate } = require('./generate');
+const { largePolicy, terraformPair } = require('./cases');
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'ramlint.js');
@@ -28,14 +35,17 @@ const BASELINE = path.join(__dirname, 'baseline.js');
 const DOC = path.join(ROOT, 'docs', 'performance.md');
 const START_MARK = '<!-- bench:results:start -->';
 const END_MARK = '<!-- bench:results:end -->';
-const TARGET = 3;
-const USAGE = `Usage: node bench/run.js [--files N] [--pairs N] [--single-pairs N] [--seed S] [--keep] [--write]
+/** Targets from issue #10 §5, as ratios against each case's same-run baseline. */
+const TARGETS = { corpus: 3, single: 1.3, large: 3 };
+const PARSE_BASELINE = path.join(__dirname, 'parse-baseline.js');
+const USAGE = `Usage: node bench/run.js [--files N] [--pairs N] [--single-pairs N] [--seed S] [--keep] [--quick] [--write]
   --files N         policies to generate (default 10000)
   --pairs N         timed corpus pairs after one warm-up pair (default 5)
   --single-pairs N  timed single-file pairs (default 4 x pairs, so 20)
   --seed S          generator seed (default 20240601)
   --write           rewrite the results section of docs/performance.md
   --keep            keep the generated directory (its path is printed)
+  --quick           skip the evaluation and language-server benchmarks
 Build first (npm run build): the benchmark runs the compiled dist/.
 `;
 
@@ -54,6 +64,7 @@ function parseFlags(argv) {
     else if (a === '--seed') opts.seed = num();
     else if (a === '--write') opts.write = true;
     else if (a === '--keep') opts.keep = true;
+    else if (a === '--quick') opts.quick = true;
     else if (a === '-h' || a === '--help') {
       process.stdout.write(USAGE);
       process.exit(0);
@@ -162,8 +173,17 @@ function machine() {
   };
 }
 
+/** The evaluation and language-server benchmarks run in their own processes; their output goes into the report. */
+function subBenchmark(script, args) {
+  process.stderr.write(`bench: ${script} …\n`);
+  const r = spawnSync(process.execPath, [path.join(__dirname, script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) fail(`${script} exited ${r.status ?? r.signal}:\n${(r.stderr || '').slice(0, 2000)}`);
+  return r.stdout.trim();
+}
+
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
-const verdict = (ratio) => (ratio <= TARGET ? 'met' : 'missed');
+const verdict = (ratio, target) => (target === undefined ? '—' : ratio <= target ? 'met' : 'missed');
+const targetText = (target) => (target === undefined ? '—' : `≤ ${target}×`);
 
 function report(r) {
   const rows = [
@@ -171,6 +191,10 @@ function report(r) {
     ['corpus', 'baseline: read + JSON.parse', r.corpus.b],
     ['single', `ramlint ${r.single.name} (${r.single.size} B)`, r.single.a],
     ['single', 'baseline: node -e 0', r.single.b],
+    ['terraform', `ramlint --format json (${r.terraform.tfFiles} .tf files, ${r.terraform.policies} heredoc policies)`, r.terraform.a],
+    ['terraform', 'baseline: ramlint on the same policies as bare .json files', r.terraform.b],
+    ['large', `ramlint --format json (one policy, ${r.large.statements} statements, ${(r.large.bytes / 1024).toFixed(0)} KiB)`, r.large.a],
+    ['large', 'baseline: read + JSON.parse + jsonc-parser parseTree', r.large.b],
   ];
   const lines = [];
   lines.push(`| case | command | min ms | median ms | max ms |`);
@@ -179,15 +203,21 @@ function report(r) {
   lines.push('');
   lines.push(`| ratio (median of per-pair ratios) | measured | target | verdict |`);
   lines.push(`| --- | ---: | ---: | --- |`);
-  lines.push(`| corpus lint / bare read + parse (${r.pairs} pairs) | ${r.corpus.ratio.toFixed(2)}× | ≤ ${TARGET}× | ${verdict(r.corpus.ratio)} |`);
-  lines.push(`| single-file lint / node -e 0 (${r.singlePairs} pairs) | ${r.single.ratio.toFixed(2)}× | ≤ ${TARGET}× | ${verdict(r.single.ratio)} |`);
+  const row = (label, c, target) => `| ${label} | ${c.ratio.toFixed(2)}× | ${targetText(target)} | ${verdict(c.ratio, target)} |`;
+  lines.push(row(`corpus lint / bare read + parse (${r.pairs} pairs)`, r.corpus, TARGETS.corpus));
+  lines.push(row(`single-file lint / node -e 0 (${r.singlePairs} pairs)`, r.single, TARGETS.single));
+  lines.push(row(`Terraform lint / the same policies bare (${r.pairs} pairs)`, r.terraform));
+  lines.push(row(`10,000-statement file / its own parse (${r.pairs} pairs)`, r.large, TARGETS.large));
   lines.push('');
   lines.push(
     `Generated ${r.files} files, ${(r.bytes / 1024).toFixed(0)} KiB (median file ${r.medianSize} B, seed ${r.seed}) in ${r.genMs.toFixed(0)} ms; ` +
       `ramlint found ${r.check.findings} findings, ${r.check.withErrors} files with errors (JSON report ${(r.check.outputBytes / 1024).toFixed(0)} KiB).`,
   );
   lines.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.platform}; Node ${r.machine.node}; load average at start ${r.machine.load}. ramlint at ${r.machine.revision}.`);
-  lines.push(`Per-pair ratios: corpus ${r.corpus.ratios.map((x) => x.toFixed(2)).join(', ')}; single ${r.single.ratios.map((x) => x.toFixed(2)).join(', ')}.`);
+  const ratios = (c) => c.ratios.map((x) => x.toFixed(2)).join(', ');
+  lines.push(`Per-pair ratios: corpus ${ratios(r.corpus)}; single ${ratios(r.single)}; Terraform ${ratios(r.terraform)}; large ${ratios(r.large)}.`);
+  if (r.evaluation !== undefined) lines.push('', '`node bench/evaluation.js` (in process, median of 5 rounds):', '', '```text', r.evaluation, '```');
+  if (r.lsp !== undefined) lines.push('', '`node bench/lsp.js --json` (a warm `ramlint lsp --stdio`, milliseconds from didChange to the diagnostics of that version):', '', '```json', r.lsp, '```');
   return lines.join('\n');
 }
 
@@ -227,6 +257,20 @@ function main() {
       { label: 'baseline', args: [BASELINE, dir], ok: [0] },
       opts.pairs,
     );
+    log(`bench: Terraform, 1 warm-up + ${opts.pairs} alternating pairs …`);
+    const tf = terraformPair(files, dir);
+    const terraform = comparePairs(
+      { label: 'ramlint (Terraform)', args: [BIN, '--format', 'json', tf.tfDir], ok: [0, 1] },
+      { label: 'ramlint (the same policies as .json)', args: [BIN, '--format', 'json', tf.jsonDir], ok: [0, 1] },
+      opts.pairs,
+    );
+    log(`bench: one 10,000-statement policy, 1 warm-up + ${opts.pairs} alternating pairs …`);
+    const big = largePolicy(dir);
+    const large = comparePairs(
+      { label: 'ramlint (large file)', args: [BIN, '--format', 'json', big.file], ok: [0, 1] },
+      { label: 'read + JSON.parse + located parse', args: [PARSE_BASELINE, big.file], ok: [0] },
+      opts.pairs,
+    );
     log(`bench: single file, 1 warm-up + ${opts.singlePairs} alternating pairs …`);
     const single = comparePairs(
       { label: 'ramlint (single file)', args: [BIN, file.path], ok: [0, 1] },
@@ -244,6 +288,10 @@ function main() {
       singlePairs: opts.singlePairs,
       corpus,
       single: { ...single, name: path.relative(dir, file.path), size: file.size },
+      terraform: { ...terraform, policies: tf.policies, tfFiles: tf.tfFiles },
+      large: { ...large, statements: big.statements, bytes: big.bytes },
+      evaluation: opts.quick ? undefined : subBenchmark('evaluation.js', []),
+      lsp: opts.quick ? undefined : subBenchmark('lsp.js', ['--json']),
       machine: m,
     };
     const table = report(result);
