@@ -10,7 +10,7 @@ import { parseJson, type JsonNode, type ParsedJson } from './parse';
 import { capSeverity, interpolate, type ReportDescriptor, type Rule, type RuleContext } from './rule';
 import { SourceText } from './source';
 import type { Category, LintMessage, LintResult, PolicyKind, Severity, Suggestion, Suppression, TextEdit } from './types';
-import { findWaiver, isExpired, today as todayUtc, type Waiver } from './waivers';
+import { ambiguousWaivers, findWaiver, isExpired, today as todayUtc, type Waiver } from './waivers';
 
 export interface RuleSetting {
   severity: Severity | 'off';
@@ -145,6 +145,7 @@ function applyWaivers(
   const matched = new Set<string>();
   const waivers = options.waivers ?? [];
   const date = waivers.length > 0 ? (options.today ?? todayUtc()) : '';
+  for (const a of ambiguousWaivers(waivers, policy)) kept.push(corePending(INVALID_WAIVER, a.message, a.node.offset, a.node.length, a.path));
   for (const m of pending) {
     if (isCoreDiagnostic(m.ruleId)) {
       kept.push(m);
