@@ -1,11 +1,21 @@
 /** "Did you mean" suggestions for misspelt rule ids, operators and keys. */
 
+/**
+ * Longer words get no suggestion: every key, operator and rule id ramlint
+ * knows is shorter, and edit distance costs length × length per candidate, so
+ * a megabyte-long key would hold the run for minutes.
+ */
+export const MAX_SUGGESTION_LENGTH = 64;
+
 /** The candidate within a small edit distance of `word`, if any. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  if (word.length > MAX_SUGGESTION_LENGTH) return undefined;
   let best: string | undefined;
   // Short words need a close match: "Foo" should not suggest "Bool".
   let bestDistance = Math.max(1, Math.floor(word.length / 4)) + 1;
   for (const c of candidates) {
+    // The distance is at least the difference in length: skip what cannot win.
+    if (Math.abs(c.length - word.length) >= bestDistance && !(c.startsWith(word) || word.startsWith(c))) continue;
     const d = c.startsWith(word) || word.startsWith(c) ? Math.abs(c.length - word.length) / 4 : editDistance(word, c);
     if (d < bestDistance) {
       best = c;
