@@ -9,6 +9,7 @@
  * insertion at the edge of another edit has an undefined order and waits.
  */
 import { applyEdits } from './edits';
+import { MAX_FINDINGS_PER_RULE } from './finding-cap';
 import { BOM, lintText, type LintOptions } from './linter';
 import type { LintResult, TextEdit } from './types';
 
@@ -22,7 +23,9 @@ export interface FixOutcome {
   result: LintResult;
 }
 
-export function fixText(text: string, options: LintOptions): FixOutcome {
+export function fixText(text: string, givenOptions: LintOptions): FixOutcome {
+  // Every finding is needed for its fix; the result after the last pass is capped as usual.
+  const options: LintOptions = { ...givenOptions, maxFindingsPerRule: Infinity };
   const bom = text.startsWith(BOM);
   const original = bom ? text.slice(1) : text;
   let current = original;
@@ -35,6 +38,8 @@ export function fixText(text: string, options: LintOptions): FixOutcome {
     current = next;
     result = lintText(current, options);
   }
+  // Only a result that may be over the cap is linted again, capped, for reporting.
+  if (result.messages.length > MAX_FINDINGS_PER_RULE) result = lintText(current, givenOptions);
   const output = (bom ? BOM : '') + current;
   const changed = current !== original;
   return { output, changed, result: changed ? { ...result, output } : result };

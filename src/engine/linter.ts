@@ -10,6 +10,7 @@ import { parseJson, type JsonNode, type ParsedJson } from './parse';
 import { capSeverity, interpolate, type ReportDescriptor, type Rule, type RuleContext } from './rule';
 import { SourceText } from './source';
 import type { Category, LintMessage, LintResult, PolicyKind, Severity, Suggestion, Suppression, TextEdit } from './types';
+import { findingsCapped, MAX_FINDINGS_PER_RULE } from './finding-cap';
 import { ambiguousWaivers, findWaiver, isExpired, today as todayUtc, type Waiver } from './waivers';
 
 export interface RuleSetting {
@@ -34,6 +35,8 @@ export interface LintOptions {
   today?: string;
   /** Report inline waivers that matched no finding. */
   reportUnusedWaivers?: boolean;
+  /** Findings kept per rule per file (see finding-cap.ts); the fixer lifts it to fix everything in one pass. */
+  maxFindingsPerRule?: number;
 }
 
 /** A finding before it is placed in the text. */
@@ -91,15 +94,18 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
   }
   // One context per file; what differs per rule is set before each rule runs.
   const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = { policy, source, parsed, filePath: options.filePath, options: {}, report: () => undefined };
+  const cap = options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
   for (const { id, rule, defaults } of planFor(options.rules)) {
     const setting = options.settings?.[id];
     const severity = setting?.severity ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
     if (rule.meta.kinds && !rule.meta.kinds.includes(policy.kind)) continue;
     // A report after check() has returned (from a callback or an await) is ignored, never misattributed.
-    const state = { open: true, found: [] as PendingMessage[] };
+    const state = { open: true, found: [] as PendingMessage[], dropped: 0 };
     context.report = (descriptor) => {
-      if (state.open) state.found.push(toPending(rule, severity, descriptor));
+      if (!state.open) return;
+      if (state.found.length < cap) state.found.push(toPending(rule, severity, descriptor));
+      else state.dropped++;
     };
     context.options = setting?.options ? { ...defaults, ...setting.options } : defaults;
     try {
@@ -110,7 +116,9 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
         Promise.resolve(returned).catch(() => undefined);
         throw new Error('its check() returned a promise; rules must be synchronous');
       }
-      pending.push(...state.found);
+      // A loop, not push(...found): a spread of 130k findings overflows the stack.
+      for (const m of state.found) pending.push(m);
+      if (state.dropped > 0) pending.push(findingsCapped(id, rule, severity, state.dropped));
     } catch (error) {
       state.open = false;
       pending.push(corePending(INTERNAL_ERROR, `Rule "${id}" failed on this file, so the file was not fully checked: ${errorText(error)}`, 0, 0));
