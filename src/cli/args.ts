@@ -88,7 +88,8 @@ function build(version: string) {
     .example('ramlint --baseline .ramlint-baseline.json .', 'Report only findings that are new since the baseline')
     .strict()
     // Kebab-case only: otherwise "Unknown arguments" names each unknown flag twice.
-    .parserConfiguration({ 'camel-case-expansion': false })
+    // populate--: what follows "--" is kept apart (as paths), instead of being dropped.
+    .parserConfiguration({ 'camel-case-expansion': false, 'populate--': true })
     .version(version)
     .help()
     .alias('h', 'help')
@@ -115,7 +116,7 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
   if (parsed.help || parsed.version) return { ok: false, exitCode: 0, stdout: output.endsWith('\n') ? output : `${output}\n` };
 
   const isRules = ((parsed._ as (string | number)[]) ?? []).map(String)[0] === 'rules';
-  const positional = ((parsed.paths as string[] | undefined) ?? []).map(String);
+  const positional = [...((parsed.paths as string[] | undefined) ?? []), ...((parsed['--'] as unknown[] | undefined) ?? [])].map(String);
   const maxWarnings = parsed['max-warnings'] as number;
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
     return { ok: false, exitCode: 2, stderr: 'ramlint: --max-warnings takes a whole number, -1 or more\n' };

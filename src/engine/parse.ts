@@ -58,6 +58,8 @@ export function parseJson(text: string, options: ParseOptions): ParsedJson {
     const problem = describeError(text, first);
     // jsonc-parser can report a range past the end (an unterminated comment at the end).
     problem.length = Math.max(0, Math.min(problem.length, text.length - problem.offset));
+    // A range ends before a line break, never inside CRLF: `"\` + CRLF would end past the line.
+    while (problem.length > 0 && /[\r\n]/.test(text[problem.offset + problem.length - 1] as string)) problem.length--;
     return { root, problems: [problem], duplicateKeys: [] };
   }
   return { root, problems: [], duplicateKeys: root ? findDuplicateKeys(root) : [] };
