@@ -4,7 +4,7 @@
  * file; the engine never fails open.
  */
 import { type CoreDiagnostic, INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCoreDiagnostic, NOT_A_RAM_POLICY } from './core-diagnostics';
-import { type Directive, parseDirectives } from './directives';
+import { type Directive, directiveFinder, parseDirectives } from './directives';
 import { buildPolicy, formatPath, type JsonPath, type Policy, rosStackPolicyAction } from './model';
 import { parseJson, type JsonNode, type ParsedJson } from './parse';
 import { capSeverity, interpolate, type ReportDescriptor, type Rule, type RuleContext } from './rule';
@@ -147,6 +147,7 @@ function applyWaivers(
   allowComments: boolean,
 ): { kept: PendingMessage[]; suppressed: PendingMessage[]; waiversMatched: string[] } {
   const parsed = allowComments ? parseDirectives(source, [...options.rules.keys()]) : { directives: [], problems: [] };
+  const findDirective = directiveFinder(parsed.directives);
   const kept: PendingMessage[] = parsed.problems.map((p) => corePending(INVALID_WAIVER, p.message, p.offset, p.length));
   const suppressed: PendingMessage[] = [];
   const usedDirectives = new Set<Directive>();
@@ -160,7 +161,7 @@ function applyWaivers(
       continue;
     }
     const line = source.position(m.offset).line;
-    const directive = parsed.directives.find((d) => d.targetLine === line && d.rules.includes(m.ruleId));
+    const directive = findDirective(line, m.ruleId);
     if (directive) {
       usedDirectives.add(directive);
       suppressed.push({ ...m, suppressed: { kind: 'directive', reason: directive.reason, source: `line ${source.position(directive.offset).line}` } });
