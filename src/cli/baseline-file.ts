@@ -20,7 +20,17 @@ export interface BaselineRun {
 }
 
 function baselinePath(options: CliOptions, io: Io): string {
-  return path.resolve(io.cwd, options.baseline ?? DEFAULT_BASELINE);
+  return path.resolve(io.cwd, typeof options.baseline === 'string' ? options.baseline : DEFAULT_BASELINE);
+}
+
+/**
+ * Whether this run reads or writes a baseline: --update-baseline, --baseline
+ * <file>, or, with neither and no --no-baseline, a baseline at the default
+ * location (as ESLint uses its suppressions file without a flag).
+ */
+export function baselineWanted(options: CliOptions, io: Io): boolean {
+  if (options.updateBaseline || typeof options.baseline === 'string') return true;
+  return options.baseline === undefined && fs.existsSync(baselinePath(options, io));
 }
 
 function relativeTo(file: string): (filePath: string) => string {

@@ -13,7 +13,7 @@ import type { LintResult } from '../engine/types';
 import { today } from '../engine/waivers';
 import { type FormatContext, loadFormatter } from '../formatters';
 import { parseArgs, type CliOptions } from './args';
-import { applyBaselineFile, updateBaselineFile } from './baseline-file';
+import { applyBaselineFile, baselineWanted, updateBaselineFile } from './baseline-file';
 import { UsageError } from './errors';
 import { displayPath } from '../paths';
 import { type Io, useColor } from './io';
@@ -105,7 +105,7 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
   let results = batch.results;
 
   let extraWarnings = 0;
-  if (options.updateBaseline || options.baseline !== undefined) {
+  if (baselineWanted(options, io)) {
     const outcome = options.updateBaseline ? updateBaselineFile(options, results, io) : applyBaselineFile(options, results, io);
     results = outcome.results;
     extraWarnings += outcome.stale;

@@ -9,6 +9,7 @@ import { buildPolicy, formatPath, type JsonPath, type Policy, rosStackPolicyActi
 import { parseJson, type JsonNode, type ParsedJson } from './parse';
 import { capSeverity, interpolate, type ReportDescriptor, type Rule, type RuleContext } from './rule';
 import { SourceText } from './source';
+import { statementAnchorer } from './statement-anchor';
 import type { Category, LintMessage, LintResult, PolicyKind, Severity, Suggestion, Suppression, TextEdit } from './types';
 import { findingsCapped, MAX_FINDINGS_PER_RULE } from './finding-cap';
 import { ambiguousWaivers, findWaiver, isExpired, today as todayUtc, type Waiver } from './waivers';
@@ -52,6 +53,7 @@ interface PendingMessage {
   fix?: TextEdit[];
   suggestions?: Suggestion[];
   fingerprintValue?: string;
+  statement?: string;
   supersededBy?: readonly string[];
   suppressed?: Suppression;
 }
@@ -126,6 +128,8 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
   }
   const afterSupersede = dropSuperseded(pending);
   const { kept, suppressed, waiversMatched } = applyWaivers(afterSupersede, policy, source, options, allowComments);
+  const anchorOf = statementAnchorer(policy);
+  for (const list of [kept, suppressed]) for (const m of list) m.statement = anchorOf(m.path);
   const result = finish(filePath, policy.kind, source, kept, suppressed);
   if (waiversMatched.length > 0) result.waiversMatched = waiversMatched;
   return result;
@@ -310,6 +314,7 @@ function placeMessage(source: SourceText, p: PendingMessage): LintMessage {
   if (p.fix) message.fix = p.fix;
   if (p.suggestions) message.suggestions = p.suggestions;
   if (p.fingerprintValue !== undefined) message.fingerprintValue = p.fingerprintValue;
+  if (p.statement !== undefined) message.statement = p.statement;
   if (p.suppressed) message.suppressed = p.suppressed;
   return message;
 }
