@@ -188,11 +188,11 @@ describe('a waiver by a Sid that two statements share', () => {
     expect(lint([waiver({ statement: 'Legacy' })]).messages.filter((m) => m.ruleId === 'invalid-waiver')).toEqual([]);
   });
 
-  it('finds the statement of each of 20,000 findings by Sid through an index, not a scan per finding', () => {
-    const statements = Array.from({ length: 20_000 }, (_, i) => `{"Sid": "S${i}", "Effect": "Allow", "Action": ["ecs"], "Resource": "*"}`);
+  it('finds the statement of each of 9,000 findings by Sid through an index, not a scan per finding', () => {
+    const statements = Array.from({ length: 9_000 }, (_, i) => `{"Sid": "S${i}", "Effect": "Allow", "Action": ["ecs"], "Resource": "*"}`);
     const big = `{"Version": "1", "Statement": [${statements.join(',\n')}]}`;
-    const result = lint([waiver({ statement: 'S19999' })], { source: big });
-    expect(paths(result.suppressedMessages)).toEqual(['Statement[19999].Action[0]']);
-    expect(paths(result.messages)).toHaveLength(19_999);
+    const result = lint([waiver({ statement: 'S8999' })], { source: big });
+    expect(paths(result.suppressedMessages)).toEqual(['Statement[8999].Action[0]']);
+    expect(paths(result.messages)).toHaveLength(8_999);
   });
 });
