@@ -65,13 +65,16 @@ function seedTexts() {
 function* inputs(seed, count) {
   const seeds = seedTexts();
   const r = prng(seed);
-  const grammarCount = Math.floor(count / 2);
-  const generated = generatePolicies(seed, grammarCount);
+  // Generated in batches with seeds derived from the seed: memory stays flat for a million inputs.
+  const BATCH = 500;
+  let batch = [];
   for (let i = 0; i < count; i++) {
-    if (i % 2 === 1 && generated.length > 0) {
-      const text = generated[(i - 1) / 2];
+    if (i % 2 === 1) {
+      const g = (i - 1) / 2;
+      if (g % BATCH === 0) batch = generatePolicies(seed * 7919 + g / BATCH, Math.min(BATCH, Math.ceil((count - i) / 2)));
+      const text = batch[g % BATCH];
       if (text !== undefined) {
-        yield { source: 'grammar', label: `grammar #${(i - 1) / 2}`, text, filePath: r.int(4) === 0 ? 'p.jsonc' : 'p.json' };
+        yield { source: 'grammar', label: `grammar #${g} (seed ${seed * 7919 + Math.floor(g / BATCH)}, sample ${g % BATCH})`, text, filePath: r.int(4) === 0 ? 'p.jsonc' : 'p.json' };
         continue;
       }
     }
