@@ -12,6 +12,7 @@ import type { Io } from './io';
 import { UsageError } from './errors';
 import { displayPath, toPosix } from '../paths';
 import { writeFileAtomic } from './write';
+import { terminalSafe } from '../formatters/terminal';
 
 export interface BaselineRun {
   results: LintResult[];
@@ -58,7 +59,8 @@ export function applyBaselineFile(options: CliOptions, results: LintResult[], io
   const outcome = applyBaseline(results, readBaseline(file, io), relativeTo(file));
   for (const entry of outcome.stale) {
     io.stderr(
-      `ramlint: warning: baseline entry no longer found: ${entry.rule} at ${entry.file} ${entry.path || '(document)'}${entry.count > 1 ? ` (${entry.count}×)` : ''}; run with --update-baseline to drop it\n`,
+      // The file, path and rule come from a committed file anyone may edit: escaped for the terminal.
+      `ramlint: warning: baseline entry no longer found: ${terminalSafe(`${entry.rule} at ${entry.file} ${entry.path || '(document)'}`)}${entry.count > 1 ? ` (${entry.count}×)` : ''}; run with --update-baseline to drop it\n`,
     );
   }
   return { results: outcome.results, stale: outcome.stale.length };

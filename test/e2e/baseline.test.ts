@@ -200,3 +200,15 @@ describe('edits to other statements', () => {
     expect(findings(r.stdout, tmp.dir)).toEqual(['p.json 4:36 invalid-action-format']);
   });
 });
+
+describe('a hostile baseline file', () => {
+  it('cannot print a line of its own through a stale entry', () => {
+    tmp.write('p.json', POLICY);
+    const entry = { rule: 'admin-access', messageId: 'm', file: 'p.json', statement: '', path: 'x\n::error file=README.md,line=1::Injected\u001b[2J', hash: '0123456789abcdef', count: 1 };
+    tmp.write('.ramlint-baseline.json', JSON.stringify({ version: 2, entries: [entry] }));
+    const r = run(['p.json']);
+    expect(r.stderr).toContain('x\\n::error file=README.md,line=1::Injected\\u001b[2J');
+    expect(r.stderr.split('\n').some((l) => l.startsWith('::error'))).toBe(false);
+    expect(r.stderr).not.toContain('\u001b');
+  });
+});
