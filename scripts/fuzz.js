@@ -14,6 +14,7 @@
  *   --per-input-ms MS   a lint slower than this is a failure (default 2000; fixes get 4×)
  *   --out DIR           where failing inputs go (default: <tmp>/ramlint-fuzz-<seed>)
  *   --no-fix            skip the --fix properties
+ *   --progress N        print a progress line every N inputs (default 10000; 0: never)
  * Runs the compiled dist/ (npm run fuzz builds first). Exit 1 when an input failed.
  */
 const fs = require('node:fs');
@@ -27,7 +28,7 @@ const { prng } = require('./fuzz/random');
 const ROOT = path.resolve(__dirname, '..');
 
 function parseOptions(argv) {
-  const o = { count: 5000, seed: 1, timeBudget: Infinity, perInputMs: 2000, out: undefined, fix: true };
+  const o = { count: 5000, seed: 1, timeBudget: Infinity, perInputMs: 2000, out: undefined, fix: true, progress: 10000 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -41,9 +42,10 @@ function parseOptions(argv) {
     else if (a === '--per-input-ms') o.perInputMs = Number(value());
     else if (a === '--out') o.out = value();
     else if (a === '--no-fix') o.fix = false;
+    else if (a === '--progress') o.progress = Number(value());
     else throw new Error(`unknown option ${a}`);
   }
-  for (const k of ['count', 'seed', 'timeBudget', 'perInputMs']) if (!(o[k] >= 0)) throw new Error(`--${k} must be a number ≥ 0`);
+  for (const k of ['count', 'seed', 'timeBudget', 'perInputMs', 'progress']) if (!(o[k] >= 0)) throw new Error(`--${k} must be a number ≥ 0`);
   o.out ??= path.join(os.tmpdir(), `ramlint-fuzz-${o.seed}`);
   return o;
 }
@@ -104,6 +106,7 @@ function runFuzz(o, log = () => undefined) {
       failures.push(save(o, n, input, problems, log));
     }
     n++;
+    if (o.progress > 0 && n % o.progress === 0) log(`fuzz: ${n} inputs, ${stats.failed} failed, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   }
   stats.seconds = (Date.now() - started) / 1000;
   return { stats, failures };
