@@ -2,7 +2,7 @@
  * closest(): the "did you mean" behind unknown rules, keys and operators. It
  * suggests only for words of sane length, so a huge unknown key costs nothing.
  */
-import { closest, MAX_SUGGESTION_LENGTH } from '../../src/engine/closest';
+import { closest, editDistance, MAX_SUGGESTION_LENGTH } from '../../src/engine/closest';
 import { lintText } from '../../src/engine/linter';
 import { builtinRules } from '../../src/rules';
 
@@ -36,5 +36,26 @@ describe('huge unknown keys and operators in a policy', () => {
     const ids = result.messages.map((m) => `${m.ruleId}/${m.messageId}`);
     expect(ids).toEqual(expect.arrayContaining(['unknown-element/unknown', 'invalid-condition-operator/unknown']));
     expect(result.messages.every((m) => !m.message.includes('did you mean'))).toBe(true);
+  });
+});
+
+describe('editDistance', () => {
+  it.each([
+    ['', '', 0],
+    ['abc', '', 3],
+    ['', 'abc', 3],
+    ['statement', 'statement', 0],
+    ['statment', 'statement', 1],
+    ['sattement', 'statement', 1],
+    ['STATEMENT'.toLowerCase(), 'statement', 0],
+    ['ca', 'abc', 3],
+    ['kitten', 'sitting', 3],
+  ])('%s → %s is %d', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+    expect(editDistance(b, a)).toBe(d);
+  });
+
+  it('compares a key of a million characters with "statement" without a million-row matrix', () => {
+    expect(editDistance('s'.repeat(1_000_000), 'statement')).toBe(1_000_000 - 1); // keep one "s", substitute eight, delete the rest
   });
 });
