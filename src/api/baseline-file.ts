@@ -9,6 +9,7 @@ import { applyBaseline, type Baseline, BASELINE_VERSION, buildBaseline, compareE
 import type { LintResult } from '../engine/types';
 import { displayPath, toPosix } from '../paths';
 import { writeFileAtomic } from './write';
+import { terminalSafe } from '../formatters/terminal';
 
 export const DEFAULT_BASELINE = '.ramlint-baseline.json';
 
@@ -48,7 +49,8 @@ export function applyBaselineFile(file: string, results: LintResult[], cwd: stri
   const notes: string[] = [];
   for (const entry of outcome.stale) {
     notes.push(
-      `warning: baseline entry no longer found: ${entry.rule} at ${entry.file} ${entry.path || '(document)'}${entry.count > 1 ? ` (${entry.count}×)` : ''}; run with --update-baseline to drop it`,
+      // The file, path and rule come from a committed file anyone may edit: escaped for the terminal.
+      `warning: baseline entry no longer found: ${terminalSafe(`${entry.rule} at ${entry.file} ${entry.path || '(document)'}`)}${entry.count > 1 ? ` (${entry.count}×)` : ''}; run with --update-baseline to drop it`,
     );
   }
   return { results: outcome.results, stale: outcome.stale.length, notes };

@@ -24,7 +24,8 @@ export interface CliOptions {
   config: string | false | undefined;
   printConfig: string | undefined;
   ignore: boolean;
-  baseline: string | undefined;
+  /** A baseline file; false for --no-baseline; undefined: DEFAULT_BASELINE when it exists. */
+  baseline: string | false | undefined;
   updateBaseline: boolean;
   reportUnusedWaivers: boolean;
   fix: boolean;
@@ -92,7 +93,10 @@ function build(version: string) {
     .option('config', { alias: 'c', type: 'string', describe: 'Use this config file instead of looking one up; its globs are relative to the working directory (--no-config: use none)' })
     .option('print-config', { type: 'string', describe: 'Print the configuration that applies to this file, and exit' })
     .option('ignore', { type: 'boolean', default: true, describe: 'Honour "ignores" from the config (--no-ignore lints ignored files too)' })
-    .option('baseline', { type: 'string', describe: 'Report only findings that are not in this baseline file' })
+    .option('baseline', {
+      type: 'string',
+      describe: `Report only findings that are not in this baseline file (default: ${DEFAULT_BASELINE} when it exists; --no-baseline: use none)`,
+    })
     .option('update-baseline', { type: 'boolean', default: false, describe: `Write the current findings to the baseline file (--baseline, default ${DEFAULT_BASELINE})` })
     .option('report-unused-waivers', { type: 'boolean', default: false, describe: 'Report waivers and inline directives that matched no finding' })
     .option('fix', { type: 'boolean', default: false, describe: 'Apply safe fixes (those that cannot change who can do what) to the files' })
@@ -110,7 +114,8 @@ function build(version: string) {
     .example('ramlint --baseline .ramlint-baseline.json .', 'Report only findings that are new since the baseline')
     .strict()
     // Kebab-case only: otherwise "Unknown arguments" names each unknown flag twice.
-    .parserConfiguration({ 'camel-case-expansion': false })
+    // populate--: what follows "--" is kept apart (as paths), instead of being dropped.
+    .parserConfiguration({ 'camel-case-expansion': false, 'populate--': true })
     .version(versionText(version))
     .help()
     .alias('h', 'help')
@@ -137,7 +142,7 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
   if (parsed.help || parsed.version) return { ok: false, exitCode: 0, stdout: output.endsWith('\n') ? output : `${output}\n` };
 
   const isRules = ((parsed._ as (string | number)[]) ?? []).map(String)[0] === 'rules';
-  const positional = ((parsed.paths as string[] | undefined) ?? []).map(String);
+  const positional = [...((parsed.paths as string[] | undefined) ?? []), ...((parsed['--'] as unknown[] | undefined) ?? [])].map(String);
   const maxWarnings = parsed['max-warnings'] as number;
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
     return { ok: false, exitCode: 2, stderr: 'ramlint: --max-warnings takes a whole number, -1 or more\n' };
@@ -148,6 +153,9 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
   if (!stdin && parsed['stdin-filename'] !== undefined) return { ok: false, exitCode: 2, stderr: 'ramlint: --stdin-filename needs --stdin\n' };
   const config = parsed.config as string | boolean | undefined;
   if (config === true || config === '') return { ok: false, exitCode: 2, stderr: 'ramlint: --config needs a file name\n' };
+  const baseline = parsed.baseline as string | boolean | undefined;
+  if (baseline === true || baseline === '') return { ok: false, exitCode: 2, stderr: 'ramlint: --baseline needs a file name\n' };
+  if (baseline === false && parsed['update-baseline']) return { ok: false, exitCode: 2, stderr: 'ramlint: use either --update-baseline or --no-baseline\n' };
   const fix = parsed.fix as boolean;
   const fixDryRun = parsed['fix-dry-run'] as boolean;
   if (fix && fixDryRun) return { ok: false, exitCode: 2, stderr: 'ramlint: use either --fix or --fix-dry-run\n' };
@@ -176,7 +184,7 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
       config: config === false ? false : (config as string | undefined),
       printConfig,
       ignore: parsed.ignore as boolean,
-      baseline: parsed.baseline as string | undefined,
+      baseline: baseline === false ? false : (baseline as string | undefined),
       updateBaseline: parsed['update-baseline'] as boolean,
       reportUnusedWaivers: parsed['report-unused-waivers'] as boolean,
       fix,

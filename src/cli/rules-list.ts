@@ -31,7 +31,7 @@ export function ruleRows(rules: ReadonlyMap<string, Rule>): Row[] {
 export function formatRuleList(rules: ReadonlyMap<string, Rule>, format: string): string {
   const rows = ruleRows(rules);
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
-  const idWidth = Math.max(...rows.map((r) => r.id.length));
+  const idWidth = rows.reduce((w, r) => Math.max(w, r.id.length), 0);
   const lines = rows.map(
     (r) => `${r.id.padEnd(idWidth)}  ${r.category.padEnd(11)}  ${r.defaultSeverity.padEnd(7)}  ${(r.fixable === 'safe' ? 'fix' : r.core ? 'core' : '').padEnd(4)}  ${r.description}`,
   );

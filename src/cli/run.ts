@@ -133,9 +133,11 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
   }
 
   let extraWarnings = 0;
-  if (options.updateBaseline || options.baseline !== undefined) {
-    const file = options.baseline ?? DEFAULT_BASELINE;
-    const outcome = options.updateBaseline ? ramlint.updateBaseline(results, file) : ramlint.applyBaseline(results, file);
+  // --baseline <file>, --update-baseline, or a baseline at the default location (as ESLint reads its suppressions file); --no-baseline: none.
+  const baselineFile = path.resolve(io.cwd, typeof options.baseline === 'string' ? options.baseline : DEFAULT_BASELINE);
+  const baselineWanted = options.updateBaseline || typeof options.baseline === 'string' || (options.baseline === undefined && fs.existsSync(baselineFile));
+  if (baselineWanted) {
+    const outcome = options.updateBaseline ? ramlint.updateBaseline(results, baselineFile) : ramlint.applyBaseline(results, baselineFile);
     note(outcome.notes);
     results = outcome.results;
     extraWarnings += outcome.stale;

@@ -8,6 +8,8 @@
 import * as path from 'node:path';
 import { createScanner, type Node, parseTree, printParseErrorCode, type ParseError, SyntaxKind } from 'jsonc-parser';
 import { closest } from '../engine/closest';
+import { tooDeepAt } from '../engine/parse';
+import { checkGlob } from './globs';
 import { SourceText } from '../engine/source';
 import { POLICY_KINDS, type PolicyKind } from '../engine/types';
 import { ConfigError, type ConfigFile, type Origin, type OverrideBlock, type RuleEntry, type SeverityName, type WaiverDecl } from './types';
@@ -19,7 +21,16 @@ const JSON_PATH = new RegExp(String.raw`^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-
 const TOP_KEYS = ['$schema', 'root', 'kind', 'rules', 'overrides', 'ignores', 'plugins', 'processors', 'waivers', 'catalogue'];
 const OVERRIDE_KEYS = ['files', 'excludedFiles', 'rules', 'kind'];
 const WAIVER_KEYS = ['rule', 'files', 'statement', 'path', 'reason', 'expires', 'owner'];
-const SEVERITY_NAMES: Record<string, SeverityName> = { off: 'off', warn: 'warning', warning: 'warning', error: 'error', info: 'info' };
+// A Map, not an object literal: "constructor" or "__proto__" must not look like a severity.
+const SEVERITY_NAMES: ReadonlyMap<string, SeverityName> = new Map([
+  ['off', 'off'],
+  ['warn', 'warning'],
+  ['warning', 'warning'],
+  ['error', 'error'],
+  ['info', 'info'],
+]);
+/** Deep enough for any real config (rule options included); shallow enough for the recursive parser. */
+export const MAX_CONFIG_DEPTH = 100;
 
 class Reader {
   private readonly source: SourceText;
@@ -64,6 +75,17 @@ class Reader {
     return String(node.value);
   }
 
+  /** A stringList of glob patterns, each within the limits that keep matching fast. */
+  globList(node: Node, what: string, nonEmpty = false): string[] {
+    const out = this.stringList(node, what, nonEmpty);
+    const items = node.type === 'array' ? (node.children ?? []) : [node];
+    out.forEach((pattern, i) => {
+      const problem = checkGlob(pattern);
+      if (problem) this.fail(items[i] as Node, `the pattern in ${what} ${problem}`);
+    });
+    return out;
+  }
+
   stringList(node: Node, what: string, nonEmpty = false): string[] {
     const items = node.type === 'string' ? [node] : node.type === 'array' ? (node.children ?? []) : this.fail(node, `${what} must be a string or an array of strings`);
     const out = items.map((item) => {
@@ -87,7 +109,7 @@ class Reader {
     if (!severityNode || severityNode.type !== 'string') {
       this.fail(severityNode ?? node, `rule "${ruleId}" must be "off", "warn", "error" or "info", or an array ["warn", { options }]`);
     }
-    const severity = SEVERITY_NAMES[String(severityNode.value)];
+    const severity = SEVERITY_NAMES.get(String(severityNode.value));
     if (!severity) this.fail(severityNode, `rule "${ruleId}" has unknown severity "${String(severityNode.value)}"; use "off", "warn", "error" or "info"`);
     const entry: RuleEntry = { severity, origin: this.origin(node) };
     if (node.type === 'array') {
@@ -124,8 +146,8 @@ class Reader {
     const files = m.get('files');
     if (!files) this.fail(node, `${what} needs "files": the globs it applies to`);
     const block: OverrideBlock = {
-      files: this.stringList(files.value, `${what}.files`, true),
-      excludedFiles: m.get('excludedFiles') ? this.stringList((m.get('excludedFiles') as { value: Node }).value, `${what}.excludedFiles`) : [],
+      files: this.globList(files.value, `${what}.files`, true),
+      excludedFiles: m.get('excludedFiles') ? this.globList((m.get('excludedFiles') as { value: Node }).value, `${what}.excludedFiles`) : [],
       rules: m.get('rules') ? this.rules((m.get('rules') as { value: Node }).value, `${what}.rules`) : new Map(),
     };
     const kind = m.get('kind');
@@ -138,7 +160,7 @@ class Reader {
     const m = this.members(node, what, WAIVER_KEYS);
     const need = (key: string, why: string) => m.get(key) ?? this.fail(node, `${what} needs "${key}": ${why}`);
     const rule = this.string(need('rule', 'the rule id it waives').value, `${what}.rule`);
-    const files = this.stringList(need('files', 'the globs of the files it covers').value, `${what}.files`, true);
+    const files = this.globList(need('files', 'the globs of the files it covers').value, `${what}.files`, true);
     const reasonNode = need('reason', 'why the risk is accepted').value;
     const reason = this.string(reasonNode, `${what}.reason`).trim();
     if (reason === '') this.fail(reasonNode, `${what}.reason must say why the risk is accepted`);
@@ -179,6 +201,8 @@ export function parseConfig(file: string, text: string, displayId: string): Conf
   // Typed explicitly so that TypeScript treats reader.fail() (returns never) as ending control flow.
   const reader: Reader = new Reader(file, body, displayId);
   if (onlyComments(body)) reader.fail(0, 'the config file is empty; it must hold a JSON object');
+  const tooDeep = tooDeepAt(body, MAX_CONFIG_DEPTH);
+  if (tooDeep !== undefined) reader.fail(tooDeep, `the config is nested deeper than ${MAX_CONFIG_DEPTH} levels; a ramlint config needs about 5`);
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { allowTrailingComma: true, disallowComments: false });
   const first = errors[0];
@@ -210,7 +234,7 @@ export function parseConfig(file: string, text: string, displayId: string): Conf
     config.overrides = (overrides.value.children ?? []).map((n, i) => reader.override(n, i));
   }
   const ignores = m.get('ignores');
-  if (ignores) config.ignores = reader.stringList(ignores.value, '"ignores"');
+  if (ignores) config.ignores = reader.globList(ignores.value, '"ignores"');
   const plugins = m.get('plugins');
   if (plugins) {
     const items = plugins.value.type === 'array' ? (plugins.value.children ?? []) : reader.fail(plugins.value, '"plugins" must be an array of package names or paths');
@@ -276,7 +300,8 @@ function toValue(node: Node): unknown {
       const out: Record<string, unknown> = {};
       for (const prop of node.children ?? []) {
         const [key, value] = prop.children ?? [];
-        if (key && value) out[String(key.value)] = toValue(value);
+        // defineProperty: an assignment to "__proto__" would set the prototype instead of a key.
+        if (key && value) Object.defineProperty(out, String(key.value), { value: toValue(value), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }

@@ -15,6 +15,7 @@ import type { PolicyKind } from '../engine/types';
 import type { Waiver } from '../engine/waivers';
 import { displayPath, relativeInside, toPosix } from '../paths';
 import { builtinRules } from '../rules';
+import { GLOB_OPTIONS } from './globs';
 import { parseConfig } from './parse';
 import { CONFIG_FILE_NAMES, type ConfigFile, type RuleEntry } from './types';
 
@@ -37,7 +38,8 @@ export interface FileConfig {
   processors?: string[];
 }
 
-const MATCH_OPTIONS = { dot: true } as const;
+/** Extglobs off: config patterns may come with an untrusted change (see globs.ts). */
+const MATCH_OPTIONS = GLOB_OPTIONS;
 
 /** Loaded on first use: a run without config patterns should not pay for it at start-up. */
 let minimatchFn: typeof Minimatch | undefined;

@@ -26,7 +26,8 @@ function validateEntry(id: string, entry: RuleEntry, rules: ReadonlyMap<string, 
   if (!entry.options) return;
   const specs = rule.meta.options ?? {};
   for (const [name, value] of Object.entries(entry.options)) {
-    const spec = specs[name];
+    // Own properties only: an option named "constructor" or "toString" is unknown, not inherited.
+    const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
     const where = entry.optionsOrigin ?? entry.origin;
     if (!spec) {
       const known = Object.keys(specs);

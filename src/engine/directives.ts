@@ -70,6 +70,21 @@ export function parseDirectives(source: SourceText, ruleIds: readonly string[]):
   return { directives, problems };
 }
 
+/**
+ * The directive that waives a rule's finding on a line, looked up by line:
+ * scanning every directive for every finding is quadratic in a file with
+ * thousands of both.
+ */
+export function directiveFinder(directives: readonly Directive[]): (line: number, ruleId: string) => Directive | undefined {
+  const byLine = new Map<number, Directive[]>();
+  for (const d of directives) {
+    const list = byLine.get(d.targetLine);
+    if (list) list.push(d);
+    else byLine.set(d.targetLine, [d]);
+  }
+  return (line, ruleId) => byLine.get(line)?.find((d) => d.rules.includes(ruleId));
+}
+
 /** The line after the comment (a block comment may span lines: the line after its end). */
 function nextCodeLine(source: SourceText, endOffset: number): number {
   return source.position(endOffset).line + 1;

@@ -10,12 +10,21 @@ export function replaceNode(node: JsonNode, replacement: string): TextEdit {
   return { offset: node.offset, length: node.length, text: replacement };
 }
 
-/** Applies non-overlapping edits (later ones first, so offsets stay valid). */
+/**
+ * Applies non-overlapping edits in one pass: sorted by offset, the text
+ * between them copied once, so the cost is linear in the text and the edits
+ * (splicing the string once per edit is quadratic for 64k edits).
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.offset - a.offset || b.length - a.length);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.offset) + e.text + out.slice(e.offset + e.length);
-  return out;
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset || a.length - b.length);
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    parts.push(text.slice(at, e.offset), e.text);
+    at = Math.max(at, e.offset + e.length);
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /**

@@ -4,13 +4,15 @@
  * file; the engine never fails open.
  */
 import { type CoreDiagnostic, INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCoreDiagnostic, NOT_A_RAM_POLICY } from './core-diagnostics';
-import { type Directive, parseDirectives } from './directives';
+import { type Directive, directiveFinder, parseDirectives } from './directives';
 import { awsPolicyMarker, buildPolicy, formatPath, type JsonPath, nodePath, type Policy, rosStackPolicyAction } from './model';
 import { parseJson, type JsonNode, type ParsedJson } from './parse';
 import { capSeverity, interpolate, type ReportDescriptor, type Rule, type RuleContext, severityRank } from './rule';
 import { SourceText } from './source';
+import { statementAnchorer } from './statement-anchor';
 import type { Category, LintMessage, LintResult, PolicyKind, Severity, Suggestion, Suppression, TextEdit } from './types';
-import { findWaiver, isExpired, today as todayUtc, type Waiver } from './waivers';
+import { findingsCapped, MAX_FINDINGS_PER_RULE } from './finding-cap';
+import { ambiguousWaivers, findWaiver, isExpired, today as todayUtc, type Waiver } from './waivers';
 
 export interface RuleSetting {
   severity: Severity | 'off';
@@ -34,6 +36,8 @@ export interface LintOptions {
   today?: string;
   /** Report inline waivers that matched no finding. */
   reportUnusedWaivers?: boolean;
+  /** Findings kept per rule per file (see finding-cap.ts); the fixer lifts it to fix everything in one pass. */
+  maxFindingsPerRule?: number;
 }
 
 /** A finding before it is placed in the text. */
@@ -50,6 +54,7 @@ interface PendingMessage {
   suggestions?: Suggestion[];
   fingerprintValue?: string;
   foldsInto?: readonly string[];
+  statement?: string;
   suppressed?: Suppression;
 }
 
@@ -103,15 +108,18 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
   }
   // One context per file; what differs per rule is set before each rule runs.
   const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = { policy, source, parsed, filePath: options.filePath, options: {}, report: () => undefined };
+  const cap = options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
   for (const { id, rule, defaults } of planFor(options.rules)) {
     const setting = options.settings?.[id];
     const severity = setting?.severity ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
     if (rule.meta.kinds && !rule.meta.kinds.includes(policy.kind)) continue;
     // A report after check() has returned (from a callback or an await) is ignored, never misattributed.
-    const state = { open: true, found: [] as PendingMessage[] };
+    const state = { open: true, found: [] as PendingMessage[], dropped: 0 };
     context.report = (descriptor) => {
-      if (state.open) state.found.push(toPending(rule, severity, descriptor));
+      if (!state.open) return;
+      if (state.found.length < cap) state.found.push(toPending(rule, severity, descriptor));
+      else state.dropped++;
     };
     // Option values are checked against the declared types where configuration is read (config/validate.ts).
     context.options = (setting?.options ? { ...defaults, ...setting.options } : defaults) as RuleContext['options'];
@@ -123,7 +131,9 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
         Promise.resolve(returned).catch(() => undefined);
         throw new Error('its check() returned a promise; rules must be synchronous');
       }
-      pending.push(...state.found);
+      // A loop, not push(...found): a spread of 130k findings overflows the stack.
+      for (const m of state.found) pending.push(m);
+      if (state.dropped > 0) pending.push(findingsCapped(id, rule, severity, state.dropped));
     } catch (error) {
       state.open = false;
       pending.push(corePending(INTERNAL_ERROR, `Rule "${id}" failed on this file, so the file was not fully checked: ${errorText(error)}`, 0, 0));
@@ -131,6 +141,8 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
   }
   // Waivers first: a waived finding cannot absorb another one.
   const { kept, suppressed, waiversMatched } = applyWaivers(pending, policy, source, options, allowComments);
+  const anchorOf = statementAnchorer(policy);
+  for (const list of [kept, suppressed]) for (const m of list) m.statement = anchorOf(m.path);
   const result = finish(filePath, policy, source, fold(kept), suppressed);
   if (waiversMatched.length > 0) result.waiversMatched = waiversMatched;
   return result;
@@ -152,19 +164,21 @@ function applyWaivers(
   allowComments: boolean,
 ): { kept: PendingMessage[]; suppressed: PendingMessage[]; waiversMatched: string[] } {
   const parsed = allowComments ? parseDirectives(source, [...options.rules.keys()]) : { directives: [], problems: [] };
+  const findDirective = directiveFinder(parsed.directives);
   const kept: PendingMessage[] = parsed.problems.map((p) => corePending(INVALID_WAIVER, p.message, p.offset, p.length));
   const suppressed: PendingMessage[] = [];
   const usedDirectives = new Set<Directive>();
   const matched = new Set<string>();
   const waivers = options.waivers ?? [];
   const date = waivers.length > 0 ? (options.today ?? todayUtc()) : '';
+  for (const a of ambiguousWaivers(waivers, policy)) kept.push(corePending(INVALID_WAIVER, a.message, a.node.offset, a.node.length, a.path));
   for (const m of pending) {
     if (isCoreDiagnostic(m.ruleId)) {
       kept.push(m);
       continue;
     }
     const line = source.position(m.offset).line;
-    const directive = parsed.directives.find((d) => d.targetLine === line && d.rules.includes(m.ruleId));
+    const directive = findDirective(line, m.ruleId);
     if (directive) {
       usedDirectives.add(directive);
       suppressed.push({ ...m, suppressed: { kind: 'directive', reason: directive.reason, source: `line ${source.position(directive.offset).line}` } });
@@ -321,6 +335,7 @@ function placeMessage(source: SourceText, p: PendingMessage): LintMessage {
   if (p.fix) message.fix = p.fix;
   if (p.suggestions) message.suggestions = p.suggestions;
   if (p.fingerprintValue !== undefined) message.fingerprintValue = p.fingerprintValue;
+  if (p.statement !== undefined) message.statement = p.statement;
   if (p.suppressed) message.suppressed = p.suppressed;
   return message;
 }

@@ -58,6 +58,8 @@ export function parseJson(text: string, options: ParseOptions): ParsedJson {
     const problem = describeError(text, first);
     // jsonc-parser can report a range past the end (an unterminated comment at the end).
     problem.length = Math.max(0, Math.min(problem.length, text.length - problem.offset));
+    // A range ends before a line break, never inside CRLF: `"\` + CRLF would end past the line.
+    while (problem.length > 0 && /[\r\n]/.test(text[problem.offset + problem.length - 1] as string)) problem.length--;
     return { root, problems: [problem], duplicateKeys: [] };
   }
   return { root, problems: [], duplicateKeys: root ? findDuplicateKeys(root) : [] };
@@ -68,6 +70,20 @@ export function parseJson(text: string, options: ParseOptions): ParsedJson {
  * instead of a stack overflow in the recursive-descent parser.
  */
 function checkNestingDepth(text: string): SyntaxProblem | undefined {
+  const offset = tooDeepAt(text, MAX_NESTING_DEPTH);
+  if (offset === undefined) return undefined;
+  return {
+    message: `JSON nesting is deeper than ${MAX_NESTING_DEPTH} levels; a RAM policy needs about 6, so ramlint stops reading here.`,
+    offset,
+    length: 1,
+  };
+}
+
+/**
+ * The offset of the first bracket that opens level `max + 1` of nesting
+ * (strings and comments skipped), or undefined. Shared with the config reader.
+ */
+export function tooDeepAt(text: string, max: number): number | undefined {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -86,13 +102,7 @@ function checkNestingDepth(text: string): SyntaxProblem | undefined {
       i = end === -1 ? text.length : end + 1;
     } else if (c === 123 /* { */ || c === 91 /* [ */) {
       depth++;
-      if (depth > MAX_NESTING_DEPTH) {
-        return {
-          message: `JSON nesting is deeper than ${MAX_NESTING_DEPTH} levels; a RAM policy needs about 6, so ramlint stops reading here.`,
-          offset: i,
-          length: 1,
-        };
-      }
+      if (depth > max) return i;
     } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
   }
   return undefined;

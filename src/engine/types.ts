@@ -62,6 +62,8 @@ export interface LintMessage {
   suppressed?: Suppression;
   /** Free-form data for fingerprints (the offending value). */
   fingerprintValue?: string;
+  /** For baselines: the statement's Sid (`sid:…`) when unique in the document, else a hash of its content (`hash:…`). */
+  statement?: string;
   /** In a host file (Terraform, ROS, plan, API response): the label of the document the message is about. */
   document?: string;
 }

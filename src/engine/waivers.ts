@@ -5,8 +5,13 @@
  * suppressing and the finding says so. Which files a waiver covers is decided
  * by the caller (globs belong to the config layer); this module matches
  * findings within one file.
+ *
+ * A waiver by Sid names one statement: when two statements share the Sid (a
+ * copied statement keeps it), the waiver is ambiguous, suppresses nothing and
+ * is reported, so a new statement cannot hide behind an old waiver.
  */
-import type { JsonPath, Policy } from './model';
+import { formatPath, type JsonPath, type Policy, type Statement } from './model';
+import type { JsonNode } from './parse';
 
 export interface Waiver {
   /** Where it is declared, e.g. `ramlint.config.jsonc: waivers[2]`; identifies it in reports. */
@@ -38,6 +43,25 @@ function pathCovers(waiverPath: string, findingPath: string): boolean {
   return next === '.' || next === '[';
 }
 
+/** Statement indices by Sid, built once per policy: a lookup per finding stays O(1). */
+const sidIndices = new WeakMap<Policy, Map<string, Statement[]>>();
+
+function statementsBySid(policy: Policy): Map<string, Statement[]> {
+  let map = sidIndices.get(policy);
+  if (!map) {
+    map = new Map();
+    for (const s of policy.statements) {
+      const sid = s.sid?.valueNode.value;
+      if (typeof sid !== 'string') continue;
+      const list = map.get(sid);
+      if (list) list.push(s);
+      else map.set(sid, [s]);
+    }
+    sidIndices.set(policy, map);
+  }
+  return map;
+}
+
 /** The first waiver that covers a finding, or undefined. */
 export function findWaiver(waivers: readonly Waiver[], policy: Policy | undefined, ruleId: string, path: JsonPath, formattedPath: string): Waiver | undefined {
   return waivers.find((w) => {
@@ -47,11 +71,37 @@ export function findWaiver(waivers: readonly Waiver[], policy: Policy | undefine
       const index = statementIndex(path);
       if (index === undefined) return false;
       if (typeof w.statement === 'number') return w.statement === index;
-      const sid = policy?.statements.find((s) => s.index === index)?.sid?.valueNode.value;
-      return sid === w.statement;
+      const named = policy ? statementsBySid(policy).get(w.statement) : undefined;
+      // Exactly one statement with the Sid: two make the waiver ambiguous.
+      return named?.length === 1 && (named[0] as Statement).index === index;
     }
     return true;
   });
+}
+
+export interface AmbiguousWaiver {
+  message: string;
+  /** The Sid of the second statement that has it. */
+  node: JsonNode;
+  path: JsonPath;
+}
+
+/** Waivers by a Sid that more than one statement of this policy has, as invalid-waiver problems. */
+export function ambiguousWaivers(waivers: readonly Waiver[], policy: Policy): AmbiguousWaiver[] {
+  const out: AmbiguousWaiver[] = [];
+  for (const waiver of waivers) {
+    if (typeof waiver.statement !== 'string') continue;
+    const statements = statementsBySid(policy).get(waiver.statement);
+    if (!statements || statements.length < 2) continue;
+    const second = statements[1] as Statement;
+    const where = statements.map((st) => formatPath(st.path)).join(', ');
+    out.push({
+      message: `The waiver in ${waiver.id} names Sid "${waiver.statement}", which ${statements.length} statements have (${where}); it waives nothing until the Sid is unique.`,
+      node: second.sid?.valueNode ?? second.node,
+      path: [...second.path, 'Sid'],
+    });
+  }
+  return out;
 }
 
 /** Today's date as `YYYY-MM-DD` in UTC. */

@@ -1,9 +1,11 @@
 /**
  * JUnit XML in the Ant/Surefire shape (Jenkins, GitLab `reports:junit`,
  * Azure DevOps): a `<testsuite>` per file; a `<testcase>` per finding with a
- * `<failure>` (an `<error>` for internal-error, invalid-json and
- * unreadable-file, which mean the file was not checked); a `<skipped>` case per
- * suppressed finding; one passing case for a file with no findings.
+ * `<failure>` for an error (an `<error>` for internal-error, invalid-json and
+ * unreadable-file, which mean the file was not checked); a passing case with
+ * the details in `<system-out>` for a warning or info, so that a run that exits
+ * 0 is a green test report; a `<skipped>` case per suppressed finding; one
+ * passing case for a file with no findings.
  *
  * Cases are named `<ruleId> @ <line>:<column>` (suffixed ` #2`, ` #3`… when a
  * file repeats one) with the repo-relative file path as classname, so that
@@ -53,6 +55,10 @@ export const junit: Formatter = (results, context) => {
       return `    <testcase name="${xmlAttr(name)}" classname="${fileAttr}" file="${fileAttr}" time="0">`;
     };
     for (const m of result.messages) {
+      if (m.severity !== 'error' && !meansNotChecked(m.ruleId)) {
+        cases.push(`${caseOpen(m)}\n      <system-out>${xmlText(details(m))}</system-out>\n    </testcase>`);
+        continue;
+      }
       const element = meansNotChecked(m.ruleId) ? 'error' : 'failure';
       if (element === 'error') c.errors++;
       else c.failures++;

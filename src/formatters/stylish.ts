@@ -4,6 +4,7 @@
  */
 import type { LintMessage, PolicyKind } from '../engine/types';
 import { palette } from './colors';
+import { terminalSafe } from './terminal';
 import { displayPath } from '../paths';
 import type { Formatter } from './types';
 
@@ -33,11 +34,16 @@ export const stylish: Formatter = (results, context) => {
     fixable += result.fixableCount;
     // A detected kind is a guess the reader should see: it decides which rules ran.
     const detected = result.kindSource === 'detected' && result.kind ? c.dim(` (detected: ${KIND_NAMES[result.kind]})`) : '';
-    lines.push(c.underline(displayPath(result.filePath, context.cwd)) + detected);
+    lines.push(c.underline(terminalSafe(displayPath(result.filePath, context.cwd))) + detected);
     // In a host file (Terraform, ROS…) each finding names the policy it is in.
-    const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message.replace(/\.$/, '') + (m.document !== undefined ? ` (in ${m.document})` : ''), m.ruleId] as const);
-    const posWidth = Math.max(...rows.map((r) => r[0].length));
-    const sevWidth = Math.max(...rows.map((r) => r[1].length));
+    const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity, terminalSafe(m.message.replace(/\.$/, '') + (m.document !== undefined ? ` (in ${m.document})` : '')), terminalSafe(m.ruleId)] as const);
+    // Loops, not Math.max(...rows): a spread of 130k rows overflows the stack.
+    let posWidth = 0;
+    let sevWidth = 0;
+    for (const r of rows) {
+      posWidth = Math.max(posWidth, r[0].length);
+      sevWidth = Math.max(sevWidth, r[1].length);
+    }
     rows.forEach(([pos, sev, text, rule], i) => {
       const m = result.messages[i] as LintMessage;
       const sevShown = colorSeverity(c, m.severity, sev.padEnd(sevWidth));

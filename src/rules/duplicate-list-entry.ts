@@ -21,7 +21,9 @@ function commaBetween(text: string, from: number, to: number): number {
  */
 function removeEntry(text: string, entry: LocatedString): TextEdit[] {
   const siblings = entry.node.parent?.children ?? [];
-  const index = siblings.indexOf(entry.node);
+  // The path ends in the entry's index: indexOf per repeat is quadratic in a list of 64k repeats.
+  const last = entry.path[entry.path.length - 1];
+  const index = typeof last === 'number' && siblings[last] === entry.node ? last : siblings.indexOf(entry.node);
   const previous = siblings[index - 1] as JsonNode;
   const next = siblings[index + 1];
   const start = entry.node.offset;

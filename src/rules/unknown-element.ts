@@ -43,7 +43,7 @@ function checkMembers(context: RuleContext<MessageId>, members: Member[], allowe
       });
     } else if (where !== 'policy' && LEFT_TO_OTHER_RULES.has(member.key)) {
       continue;
-    } else if (FOREIGN[member.key]) {
+    } else if (Object.hasOwn(FOREIGN, member.key)) {
       context.report({ messageId: 'foreign', node: member.keyNode, data: { reason: FOREIGN[member.key] as string } });
     } else {
       const guess = closest(member.key, allowed);

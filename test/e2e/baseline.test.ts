@@ -1,9 +1,10 @@
 /**
  * Baselines through the CLI: --update-baseline records today's findings,
- * --baseline reports only new ones. Entries are keyed by rule, file, JSON
- * path and value, so they survive re-indenting, reordered keys and moved
- * lines; entries that no longer match are reported on stderr; an update from
- * a partial run keeps the other files' entries.
+ * --baseline (or the default file, when it exists) reports only new ones.
+ * Entries are keyed by rule, file, statement, JSON path and value, so they
+ * survive re-indenting, reordered keys, moved lines and edits to other
+ * statements; entries that no longer match are reported on stderr; an update
+ * from a partial run keeps the other files' entries.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -67,7 +68,7 @@ describe('round trip', () => {
     expect(update.code).toBe(0);
     expect(update.stderr).toBe('ramlint: wrote .ramlint-baseline.json with 3 findings from this run\n');
     const doc = readBaseline();
-    expect(doc.version).toBe(1);
+    expect(doc.version).toBe(2);
     expect(entries(doc)).toEqual([
       'a.json invalid-action-format Statement[0].Action[0] 1',
       'b.json invalid-action-format Statement[0].Action[0] 1',
@@ -158,14 +159,58 @@ describe('bad baselines', () => {
     const missing = run(['--baseline', 'nope.json', 'p.json']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('ramlint: cannot read the baseline nope.json: it does not exist; create it with --update-baseline\n');
-    tmp.write('bad.json', '{"version": 2, "entries": []}');
+    tmp.write('bad.json', '{"version": 3, "entries": []}');
     const invalid = run(['--baseline', 'bad.json', 'p.json']);
     expect(invalid.code).toBe(2);
-    expect(invalid.stderr).toBe('ramlint: the baseline bad.json is invalid: not a ramlint baseline (expected {"version": 1, "entries": [...]})\n');
+    expect(invalid.stderr).toBe('ramlint: the baseline bad.json is invalid: not a ramlint baseline (expected {"version": 2, "entries": [...]}; version 1 is read too)\n');
     tmp.write('broken.json', '{"version": 1, "entries": [');
     const broken = run(['--baseline', 'broken.json', 'p.json']);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^ramlint: the baseline broken\.json is invalid: .+\n$/);
     expect(broken.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the default baseline file', () => {
+  it('is used without a flag once --update-baseline has written it, and --no-baseline turns it off', () => {
+    tmp.write('p.json', POLICY);
+    expect(run(['--update-baseline', 'p.json']).code).toBe(0);
+    const plain = run(['p.json']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toBe('  1 problem suppressed by waivers, directives or the baseline.\n');
+    const off = run(['--no-baseline', '--format', 'json', 'p.json']);
+    expect(off.code).toBe(1);
+    expect(findings(off.stdout, tmp.dir)).toEqual(['p.json 6:18 invalid-action-format']);
+  });
+
+  it('is not required: without it a plain run reports everything', () => {
+    tmp.write('p.json', POLICY);
+    const r = run(['--format', 'json', 'p.json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('edits to other statements', () => {
+  it('leave old findings suppressed when a statement is inserted above, and report the new one', () => {
+    tmp.write('p.json', POLICY);
+    run(['--update-baseline', 'p.json']);
+    tmp.write('p.json', POLICY.replace('"Statement": [', '"Statement": [\n    {"Effect": "Allow", "Action": ["ram"], "Resource": "acs:ram::1:user/u"},'));
+    const r = run(['--format', 'json', 'p.json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(findings(r.stdout, tmp.dir)).toEqual(['p.json 4:36 invalid-action-format']);
+  });
+});
+
+describe('a hostile baseline file', () => {
+  it('cannot print a line of its own through a stale entry', () => {
+    tmp.write('p.json', POLICY);
+    const entry = { rule: 'admin-access', messageId: 'm', file: 'p.json', statement: '', path: 'x\n::error file=README.md,line=1::Injected\u001b[2J', hash: '0123456789abcdef', count: 1 };
+    tmp.write('.ramlint-baseline.json', JSON.stringify({ version: 2, entries: [entry] }));
+    const r = run(['p.json']);
+    expect(r.stderr).toContain('x\\n::error file=README.md,line=1::Injected\\u001b[2J');
+    expect(r.stderr.split('\n').some((l) => l.startsWith('::error'))).toBe(false);
+    expect(r.stderr).not.toContain('\u001b');
   });
 });

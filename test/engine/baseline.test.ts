@@ -1,8 +1,10 @@
 /**
- * Baselines: entries keyed by rule, file, JSON path and a hash of the
- * offending value, with a count. Applying one moves matching findings to
- * suppressedMessages; entries left over for files linted in this run are
- * stale. Because lines are not part of the key, entries survive reformatting.
+ * Baselines: entries keyed by rule, message id, file, the statement (its Sid,
+ * or a hash of its content), the path within the statement without list
+ * indices and a hash of the offending value, with a count. Applying one moves
+ * matching findings to suppressedMessages; entries left over for files linted
+ * in this run are stale. Because neither lines nor statement indices are part
+ * of the key, entries survive reformatting and edits to other statements.
  */
 import { applyBaseline, type Baseline, BASELINE_VERSION, buildBaseline, compareEntries, parseBaseline, valueHash } from '../../src/engine/baseline';
 import { fileProblemResult, summarize } from '../../src/engine/linter';
@@ -34,6 +36,16 @@ function lintAt(filePath: string, text = original): LintResult {
 
 const brief = (messages: LintMessage[]) => messages.map((m) => `${m.ruleId} ${m.path}`);
 
+/** The statement anchors of a result, in statement order. */
+function statementsOf(r: LintResult): string[] {
+  const byIndex = new Map<number, string>();
+  for (const m of r.messages) {
+    const index = /^Statement\[(\d+)\]/.exec(m.path)?.[1];
+    if (index !== undefined && m.statement) byIndex.set(Number(index), m.statement);
+  }
+  return [...byIndex.keys()].sort((a, b) => a - b).map((i) => byIndex.get(i) as string);
+}
+
 function message(ruleId: string, path: string, value: string | undefined, severity: LintMessage['severity'] = 'error'): LintMessage {
   return { ruleId, category: 'correctness', severity, message: `msg ${ruleId}`, line: 1, column: 1, endLine: 1, endColumn: 2, path, offset: 0, endOffset: 1, fingerprintValue: value };
 }
@@ -54,20 +66,23 @@ describe('the test policy', () => {
 });
 
 describe('buildBaseline', () => {
-  it('writes one entry per rule, file, path and value, sorted by file, path, rule and hash', () => {
+  it('writes one entry per rule, file, statement, path in it and value, sorted', () => {
     const baseline = buildBaseline([lintAt('/repo/b.json'), lintAt('/repo/a.json')], relative);
     expect(baseline.version).toBe(BASELINE_VERSION);
-    expect(baseline.entries.map((e) => `${e.file} ${e.path} ${e.rule} ${e.count}`)).toEqual([
-      'a.json Statement[0].Action[0] invalid-action-format 1',
-      'a.json Statement[0].Action[2] duplicate-list-entry 1',
-      'a.json Statement[1].Action[0] passrole-missing-service-condition 1',
-      'a.json Statement[1].Resource passrole-wildcard-resource 1',
-      'b.json Statement[0].Action[0] invalid-action-format 1',
-      'b.json Statement[0].Action[2] duplicate-list-entry 1',
-      'b.json Statement[1].Action[0] passrole-missing-service-condition 1',
-      'b.json Statement[1].Resource passrole-wildcard-resource 1',
+    expect(baseline.entries).toEqual([...baseline.entries].sort(compareEntries));
+    const anchors = statementsOf(lintAt('/repo/a.json'));
+    expect(baseline.entries.map((e) => `${e.file} S${anchors.indexOf(e.statement as string)} ${e.path} ${e.rule} ${e.count}`).sort()).toEqual([
+      'a.json S0 Statement[0].Action[0] invalid-action-format 1',
+      'a.json S0 Statement[0].Action[2] duplicate-list-entry 1',
+      'a.json S1 Statement[1].Action[0] passrole-missing-service-condition 1',
+      'a.json S1 Statement[1].Resource passrole-wildcard-resource 1',
+      'b.json S0 Statement[0].Action[0] invalid-action-format 1',
+      'b.json S0 Statement[0].Action[2] duplicate-list-entry 1',
+      'b.json S1 Statement[1].Action[0] passrole-missing-service-condition 1',
+      'b.json S1 Statement[1].Resource passrole-wildcard-resource 1',
     ]);
     for (const e of baseline.entries) expect(e.hash).toMatch(/^[0-9a-f]{16}$/);
+    for (const e of baseline.entries) expect(e.statement).toMatch(/^hash:[0-9a-f]{16}$/);
   });
 
   it('counts findings that share a key', () => {
@@ -110,11 +125,76 @@ describe('applyBaseline', () => {
   it('only new findings remain', () => {
     const before = lintAt('/repo/p.json');
     const baseline = buildBaseline([before], relative);
-    const after = lintAt('/repo/p.json', original.replace('"ram:PassRole"]', '"ram:PassRole", "ecs:Describe*", "ecs"]'));
+    const after = lintAt('/repo/p.json', original.replace('"Statement": [', '"Statement": [\n    {"Effect": "Allow", "Action": ["ecs"], "Resource": "acs:ecs:*:*:instance/i-1"},'));
     const [r] = applyBaseline([after], baseline, relative).results;
-    expect(brief(r?.messages ?? [])).toEqual(['invalid-action-format Statement[1].Action[2]']);
+    expect(brief(r?.messages ?? [])).toEqual(['invalid-action-format Statement[0].Action[0]']);
     expect(r?.errorCount).toBe(1);
     expect(r?.suppressedMessages).toHaveLength(4);
+  });
+
+  describe('edits to other statements', () => {
+    const statements = [
+      '{"Effect": "Allow", "Action": ["ecs"], "Resource": "*"}',
+      '{"Effect": "Allow", "Action": ["ram:PassRole"], "Resource": "*"}',
+      '{"Effect": "Allow", "Action": ["oss:GetObject"], "Resource": "acs:oss:*:*:b/*"}',
+    ];
+    const policy = (list: string[]) => `{"Version": "1", "Statement": [\n${list.join(',\n')}\n]}`;
+    const baseline = buildBaseline([lintAt('/repo/p.json', policy(statements))], relative);
+
+    it.each([
+      ['a clean statement inserted above them', ['{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}', ...statements]],
+      ['the first statement removed (its finding is stale, the others move up)', statements.slice(1)],
+      ['the statements reordered', [...statements].reverse()],
+    ])('leave the old findings suppressed after %s', (_name, list) => {
+      const outcome = applyBaseline([lintAt('/repo/p.json', policy(list))], baseline, relative);
+      const stillThere = list.includes(statements[0] as string);
+      expect(outcome.results[0]?.messages).toEqual([]);
+      expect(outcome.stale.map((e) => `${e.rule} ${e.path}`)).toEqual(stillThere ? [] : ['invalid-action-format Statement[0].Action[0]']);
+    });
+
+    it('report a copied statement as new: the copy has its own findings', () => {
+      const outcome = applyBaseline([lintAt('/repo/p.json', policy([...statements, statements[0] as string]))], baseline, relative);
+      // The copy has the same content, so the same anchor: the count of 1 suppresses only one of the two.
+      expect(brief(outcome.results[0]?.messages ?? [])).toEqual(['invalid-action-format Statement[3].Action[0]']);
+    });
+  });
+
+  describe('an edit inside the statement that holds the finding', () => {
+    const withSid = (extra: string) => `{"Version": "1", "Statement": [{"Sid": "Legacy", "Effect": "Allow", "Action": ["ecs"${extra}], "Resource": "*"}]}`;
+
+    it('keeps the finding suppressed when the statement has a Sid', () => {
+      const baseline = buildBaseline([lintAt('/repo/p.json', withSid(''))], relative);
+      expect(baseline.entries.map((e) => e.statement)).toContain('sid:Legacy');
+      const outcome = applyBaseline([lintAt('/repo/p.json', withSid(', "ecs:DescribeInstances"'))], baseline, relative);
+      expect(brief(outcome.results[0]?.messages ?? []).filter((m) => m.startsWith('invalid-action-format'))).toEqual([]);
+    });
+
+    it('keeps the finding suppressed without a Sid while it stays at its path (its statement hash changed)', () => {
+      const noSid = (extra: string) => `{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ecs"${extra}], "Resource": "*"}]}`;
+      const baseline = buildBaseline([lintAt('/repo/p.json', noSid(''))], relative);
+      const outcome = applyBaseline([lintAt('/repo/p.json', noSid(', "ecs:DescribeInstances", "ram"'))], baseline, relative);
+      expect(brief(outcome.results[0]?.messages ?? [])).toEqual(['invalid-action-format Statement[0].Action[2]']);
+      expect(outcome.stale).toEqual([]);
+    });
+
+    it('matches by statement before path: a new statement above an edited one takes no old entry', () => {
+      const old = '{"Sid": "Old", "Effect": "Allow", "Action": ["ecs"], "Resource": "*"}';
+      const baseline = buildBaseline([lintAt('/repo/p.json', `{"Version": "1", "Statement": [${old}]}`)], relative);
+      const added = '{"Effect": "Allow", "Action": ["ecs"], "Resource": "acs:ecs:*:*:instance/i-1"}';
+      const outcome = applyBaseline([lintAt('/repo/p.json', `{"Version": "1", "Statement": [${added}, ${old}]}`)], baseline, relative);
+      expect(brief(outcome.results[0]?.messages ?? []).filter((m) => m.startsWith('invalid-action-format'))).toEqual(['invalid-action-format Statement[0].Action[0]']);
+    });
+  });
+
+  it('reads a version 1 baseline: its entries match by the full path', () => {
+    const r = lintAt('/repo/p.json');
+    const v1 = {
+      version: 1,
+      entries: r.messages.map((m) => ({ rule: m.ruleId, messageId: m.messageId ?? '', file: 'p.json', path: m.path, hash: valueHash(m), count: 1 })),
+    };
+    const outcome = applyBaseline([r], parseBaseline(v1), relative);
+    expect(outcome.results[0]?.messages).toEqual([]);
+    expect(outcome.stale).toEqual([]);
   });
 
   it('keeps findings already suppressed by waivers', () => {
@@ -150,9 +230,9 @@ describe('applyBaseline', () => {
     const baseline = buildBaseline([lintAt('/repo/a.json'), lintAt('/repo/b.json')], relative);
     const clean = '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:DescribeInstances", "Resource": "*"}]}';
     const outcome = applyBaseline([lintAt('/repo/a.json', clean)], baseline, relative);
-    expect(outcome.stale.map((e) => `${e.file} ${e.rule} ${e.path} ${e.count}`)).toEqual([
-      'a.json invalid-action-format Statement[0].Action[0] 1',
+    expect(outcome.stale.map((e) => `${e.file} ${e.rule} ${e.path} ${e.count}`).sort()).toEqual([
       'a.json duplicate-list-entry Statement[0].Action[2] 1',
+      'a.json invalid-action-format Statement[0].Action[0] 1',
       'a.json passrole-missing-service-condition Statement[1].Action[0] 1',
       'a.json passrole-wildcard-resource Statement[1].Resource 1',
     ]);
@@ -225,13 +305,14 @@ describe('compareEntries', () => {
 });
 
 describe('parseBaseline', () => {
-  const NOT_A_BASELINE = 'not a ramlint baseline (expected {"version": 1, "entries": [...]})';
+  const NOT_A_BASELINE = 'not a ramlint baseline (expected {"version": 2, "entries": [...]}; version 1 is read too)';
   const good = { rule: 'r', messageId: 'm', file: 'f.json', path: 'Statement[0]', hash: '0123456789abcdef', count: 1 };
 
   it('accepts a baseline it wrote', () => {
     const baseline = buildBaseline([lintAt('/repo/p.json')], relative);
     expect(parseBaseline(JSON.parse(JSON.stringify(baseline)))).toEqual(baseline);
-    expect(parseBaseline({ version: 1, entries: [] })).toEqual({ version: 1, entries: [] });
+    expect(parseBaseline({ version: 2, entries: [] })).toEqual({ version: 2, entries: [] });
+    expect(parseBaseline({ version: 1, entries: [good] })).toEqual({ version: 2, entries: [good] });
   });
 
   it.each<[string, unknown]>([
@@ -239,7 +320,7 @@ describe('parseBaseline', () => {
     ['a string', 'baseline'],
     ['an array', []],
     ['no version', { entries: [] }],
-    ['another version', { version: 2, entries: [] }],
+    ['another version', { version: 3, entries: [] }],
     ['a version as a string', { version: '1', entries: [] }],
     ['no entries', { version: 1 }],
     ['entries that are not a list', { version: 1, entries: {} }],

@@ -4,7 +4,7 @@
  * directive without one, without a rule, or naming an unknown rule is reported
  * (invalid-waiver) and suppresses nothing.
  */
-import { parseDirectives } from '../../src/engine/directives';
+import { directiveFinder, parseDirectives } from '../../src/engine/directives';
 import { lintText } from '../../src/engine/linter';
 import { SourceText } from '../../src/engine/source';
 import type { LintMessage } from '../../src/engine/types';
@@ -141,5 +141,29 @@ describe('directives in lintText', () => {
     expect(lint(text, 'p.json').messages.map((m) => m.ruleId)).toEqual(['invalid-json']);
     const allowed = lintText(text, { rules: builtinRules, filePath: 'p.json', allowComments: true });
     expect(allowed.suppressedMessages.map((m) => m.ruleId)).toEqual(['invalid-effect']);
+  });
+});
+
+describe('directiveFinder', () => {
+  const { directives } = parse('{\n  // ramlint-disable-next-line a-rule -- x\n  "x": 1, // ramlint-disable-line b-rule -- y\n  "y": 2\n}');
+  const find = directiveFinder(directives);
+
+  it('finds the directive for a rule on its target line, and nothing elsewhere', () => {
+    expect(find(3, 'a-rule')?.reason).toBe('x');
+    expect(find(3, 'b-rule')?.reason).toBe('y');
+    expect(find(4, 'a-rule')).toBeUndefined();
+    expect(find(3, 'c-rule')).toBeUndefined();
+  });
+});
+
+describe('many directives and findings in one file', () => {
+  it('waives each of 5,000 findings by its own directive', () => {
+    const lines = Array.from({ length: 5_000 }, (_, i) => `    // ramlint-disable-next-line invalid-action-format -- legacy ${i}\n    "bad${i}"`);
+    const text = `{"Version": "1", "Statement": [{"Effect": "Allow", "Resource": "*", "Action": [\n${lines.join(',\n')}\n]}]}`;
+    const result = lintText(text, { rules: builtinRules, filePath: 'p.jsonc' });
+    const waived = result.suppressedMessages.filter((m) => m.ruleId === 'invalid-action-format');
+    expect(waived).toHaveLength(5_000);
+    expect(waived[4_999]?.suppressed?.reason).toBe('legacy 4999');
+    expect(result.messages.filter((m) => m.ruleId === 'invalid-action-format')).toEqual([]);
   });
 });

@@ -50,13 +50,29 @@ describe('passes', () => {
     expect(lints()).toBe(2);
   });
 
-  it('a fix that overlaps one already taken is deferred to the next pass, not lost', () => {
-    // Removing the second entry touches the whitespace fix of the first, so it waits a pass.
+  it('a replacement and a deletion that only touch it are applied in the same pass', () => {
+    // Removing the second entry deletes from the end of the first, whose whitespace fix replaces it.
     const { rules, lints } = withCounter();
     const outcome = fix('{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ecs :Describe*", "ecs :Describe*"], "Resource": "*"}]}', { rules });
     expect(outcome.output).toBe('{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["ecs:Describe*"], "Resource": "*"}]}');
     expect(outcome.result.messages).toEqual([]);
-    expect(lints()).toBe(3);
+    expect(lints()).toBe(2);
+  });
+
+  it('an insertion at the edge of a fix already taken is deferred to the next pass, not lost', () => {
+    const insertAt = (id: string, text: string) =>
+      defineRule({
+        meta: { id, category: 'suggestion', defaultSeverity: 'warning', description: 'Inserts.', fixable: 'safe', messages: { m: 'm' } },
+        check(context) {
+          const v = context.policy.version;
+          if (v && !context.source.text.includes(text)) context.report({ messageId: 'm', node: v.valueNode, path: v.path, fix: [{ offset: v.valueNode.offset, length: 0, text }] });
+        },
+      }) as Rule;
+    const c = counter();
+    const rules = new Map<string, Rule>([['test/a', insertAt('test/a', '/*a*/')], ['test/b', insertAt('test/b', '/*b*/')], [c.rule.meta.id, c.rule]]);
+    const outcome = fix('{"Version": "1", "Statement": []}', { rules, filePath: 'p.jsonc' });
+    expect(outcome.output.match(/\/\*[ab]\*\//g)?.sort()).toEqual(['/*a*/', '/*b*/']);
+    expect(c.count()).toBe(3);
   });
 
   it('overlapping fixes of two rules on one node: the first is taken, the other re-reported and applied next pass', () => {
@@ -229,5 +245,26 @@ describe('idempotence', () => {
     expect(second.changed).toBe(false);
     expect(second.output).toBe(first.output);
     expect(second.result.output).toBeUndefined();
+  });
+});
+
+describe('many duplicates', () => {
+  it('removes 65,536 repeats of one action in a single pass, and fixing again changes nothing', () => {
+    const { rules, lints } = withCounter();
+    const text = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: Array(65_536).fill('ecs:DescribeInstances'), Resource: '*' }] }, null, 2);
+    const outcome = fix(text, { rules });
+    expect(JSON.parse(outcome.output).Statement[0].Action).toEqual(['ecs:DescribeInstances']);
+    expect(outcome.result.messages).toEqual([]);
+    // The first lint, and one after the only pass.
+    expect(lints()).toBe(2);
+    expect(fix(outcome.output).changed).toBe(false);
+  });
+
+  it('removes interleaved repeats of several entries in one pass', () => {
+    const { rules, lints } = withCounter();
+    const actions = Array.from({ length: 3_000 }, (_, i) => ['ecs:A', 'ecs:B', 'ecs:C'][i % 3]);
+    const outcome = fix(JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: actions, Resource: '*' }] }), { rules });
+    expect(JSON.parse(outcome.output).Statement[0].Action).toEqual(['ecs:A', 'ecs:B', 'ecs:C']);
+    expect(lints()).toBe(2);
   });
 });

@@ -186,6 +186,12 @@ const cases: SyntaxCase[] = [
     line: 1, column: 18, endLine: 1, endColumn: 29, covers: '/* trailing',
   },
   {
+    name: 'a backslash before a CRLF line break ends before the line break, not past the line',
+    text: '{"Version": "1", "Statement": ["\\\r\n]}',
+    message: 'Unterminated string: a closing double quote is missing.',
+    line: 1, column: 32, endLine: 1, endColumn: 34, covers: '"\\',
+  },
+  {
     name: 'only the first of several errors is reported',
     text: '{"Version": "1",, "Statement" [],}',
     message: 'Expected a property name in double quotes but found ",".',

@@ -152,3 +152,47 @@ describe('suppressed findings', () => {
     expect(result.suppressedMessages).toEqual([]);
   });
 });
+
+describe('a waiver by a Sid that two statements share', () => {
+  const copied = `{
+  "Version": "1",
+  "Statement": [
+    {"Sid": "Legacy", "Effect": "Allow", "Action": ["ecs"], "Resource": "*"},
+    {"Sid": "Legacy", "Effect": "Allow", "Action": ["ram"], "Resource": "*"}
+  ]
+}`;
+
+  it('suppresses nothing, in either statement', () => {
+    const result = lint([waiver({ statement: 'Legacy' })], { source: copied });
+    expect(paths(result.suppressedMessages)).toEqual([]);
+    expect(paths(result.messages)).toEqual(['Statement[0].Action[0]', 'Statement[1].Action[0]']);
+  });
+
+  it('is reported as an ambiguous invalid-waiver at the second Sid', () => {
+    const result = lint([waiver({ statement: 'Legacy' })], { source: copied });
+    const problems = result.messages.filter((m) => m.ruleId === 'invalid-waiver');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      severity: 'warning',
+      message: 'The waiver in ramlint.config.jsonc: waivers[0] names Sid "Legacy", which 2 statements have (Statement[0], Statement[1]); it waives nothing until the Sid is unique.',
+      path: 'Statement[1].Sid',
+      line: 5,
+      column: 13,
+      endColumn: 21,
+    });
+  });
+
+  it('leaves a waiver by a unique Sid and waivers by index working beside it', () => {
+    const result = lint([waiver({ statement: 'Legacy' }), waiver({ id: 'w1', statement: 1 })], { source: copied });
+    expect(paths(result.suppressedMessages)).toEqual(['Statement[1].Action[0]']);
+    expect(lint([waiver({ statement: 'Legacy' })]).messages.filter((m) => m.ruleId === 'invalid-waiver')).toEqual([]);
+  });
+
+  it('finds the statement of each of 9,000 findings by Sid through an index, not a scan per finding', () => {
+    const statements = Array.from({ length: 9_000 }, (_, i) => `{"Sid": "S${i}", "Effect": "Allow", "Action": ["ecs"], "Resource": "*"}`);
+    const big = `{"Version": "1", "Statement": [${statements.join(',\n')}]}`;
+    const result = lint([waiver({ statement: 'S8999' })], { source: big });
+    expect(paths(result.suppressedMessages)).toEqual(['Statement[8999].Action[0]']);
+    expect(paths(result.messages)).toHaveLength(8_999);
+  });
+});

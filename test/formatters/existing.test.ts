@@ -115,9 +115,9 @@ describe('compact formatter', () => {
     );
   });
 
-  it('joins a multi-line message into one line', () => {
+  it('keeps a multi-line message on one line, its line break escaped', () => {
     expect(compact([result(ADMIN, [msg('invalid-arn', 'syntax', 'warning', 'first\n  second', [1, 1, 1, 2], '')])], context())).toBe(
-      'policies/admin.json:1:1: warning first second [invalid-arn]\n',
+      'policies/admin.json:1:1: warning first\\n  second [invalid-arn]\n',
     );
   });
 

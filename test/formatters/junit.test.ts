@@ -11,29 +11,29 @@ describe('junit formatter', () => {
     expect(junit(RESULTS, context())).toBe(
       [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<testsuites name="ramlint" tests="8" failures="4" errors="1" skipped="2" time="0">',
-        '  <testsuite name="policies/admin.json" tests="4" failures="3" errors="0" skipped="1" time="0">',
+        '<testsuites name="ramlint" tests="8" failures="1" errors="1" skipped="2" time="0">',
+        '  <testsuite name="policies/admin.json" tests="4" failures="1" errors="0" skipped="1" time="0">',
         '    <testcase name="admin-access @ 4:36" classname="policies/admin.json" file="policies/admin.json" time="0">',
         '      <failure message="Action &quot;*&quot; grants every action." type="error">line 4, col 36, Error - Action "*" grants every action. (admin-access)',
         'JSON path: Statement[0].Action</failure>',
         '    </testcase>',
         '    <testcase name="invalid-arn @ 4:53" classname="policies/admin.json" file="policies/admin.json" time="0">',
-        '      <failure message="Resource &quot;acs:ram::1:role/a&lt;b&gt;&quot; &amp; 100% odd,&#10;see: docs" type="warning">line 4, col 53, Warning - Resource "acs:ram::1:role/a&lt;b&gt;" &amp; 100% odd,',
+        '      <system-out>line 4, col 53, Warning - Resource "acs:ram::1:role/a&lt;b&gt;" &amp; 100% odd,',
         'see: docs (invalid-arn)',
-        'JSON path: Statement[0].Resource</failure>',
+        'JSON path: Statement[0].Resource</system-out>',
         '    </testcase>',
         '    <testcase name="prefer-list @ 4:36" classname="policies/admin.json" file="policies/admin.json" time="0">',
-        '      <failure message="Write the action as a list." type="info">line 4, col 36, Info - Write the action as a list. (prefer-list)',
-        'JSON path: Statement[0].Action</failure>',
+        '      <system-out>line 4, col 36, Info - Write the action as a list. (prefer-list)',
+        'JSON path: Statement[0].Action</system-out>',
         '    </testcase>',
         '    <testcase name="acme/no-foo @ 2:3" classname="policies/admin.json" file="policies/admin.json" time="0">',
         '      <skipped message="Suppressed by a waiver: Legacy &lt;policy&gt; &amp; &quot;approved&quot;"/>',
         '    </testcase>',
         '  </testsuite>',
-        '  <testsuite name="policies/with space/trust policy.json" tests="2" failures="1" errors="0" skipped="1" time="0">',
+        '  <testsuite name="policies/with space/trust policy.json" tests="2" failures="0" errors="0" skipped="1" time="0">',
         '    <testcase name="trust-wildcard-principal @ 3:5" classname="policies/with space/trust policy.json" file="policies/with space/trust policy.json" time="0">',
-        '      <failure message="任何账号都可以扮演此角色：Principal 为 “*”。" type="warning">line 3, col 5, Warning - 任何账号都可以扮演此角色：Principal 为 “*”。 (trust-wildcard-principal)',
-        'JSON path: Statement[0].Principal</failure>',
+        '      <system-out>line 3, col 5, Warning - 任何账号都可以扮演此角色：Principal 为 “*”。 (trust-wildcard-principal)',
+        'JSON path: Statement[0].Principal</system-out>',
         '    </testcase>',
         '    <testcase name="admin-access @ 7:1" classname="policies/with space/trust policy.json" file="policies/with space/trust policy.json" time="0">',
         '      <skipped message="Suppressed by an inline directive: break-glass role"/>',
@@ -57,7 +57,7 @@ describe('junit formatter', () => {
     expect(junit([], context())).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ramlint" tests="0" failures="0" errors="0" skipped="0" time="0">\n</testsuites>\n');
   });
 
-  it('reports files that were not checked as errors, other findings as failures', () => {
+  it('reports files that were not checked as errors, other errors as failures, warnings as passing cases', () => {
     const out = junit(
       [
         result(`${ROOT}/a.json`, [msg('unreadable-file', 'syntax', 'error', 'Cannot read the file: no such file.', [1, 1, 1, 1], '')]),
@@ -68,8 +68,23 @@ describe('junit formatter', () => {
     );
     expect(out).toContain('<error message="Cannot read the file: no such file." type="error">');
     expect(out).toContain('<error message="Rule &quot;x&quot; failed: boom." type="error">');
-    expect(out).toContain('<failure message="The waiver has no reason." type="warning">');
-    expect(out).toContain('<testsuites name="ramlint" tests="3" failures="1" errors="2" skipped="0" time="0">');
+    expect(out).toContain('<system-out>line 1, col 1, Warning - The waiver has no reason. (invalid-waiver)</system-out>');
+    expect(out).toContain('<testsuites name="ramlint" tests="3" failures="0" errors="2" skipped="0" time="0">');
+  });
+
+  it('gives a report of warnings and infos only (an exit 0) no failure and no error', () => {
+    const out = junit(
+      [
+        result(`${ROOT}/a.json`, [
+          msg('undocumented-sid', 'correctness', 'warning', 'Sid is not documented.', [2, 3, 2, 8], 'Statement[0].Sid'),
+          msg('prefer-list', 'suggestion', 'info', 'Write the action as a list.', [3, 3, 3, 9], 'Statement[0].Action'),
+        ]),
+      ],
+      context(),
+    );
+    expect(out).toContain('<testsuites name="ramlint" tests="2" failures="0" errors="0" skipped="0" time="0">');
+    expect(out).not.toMatch(/<failure|<error/);
+    expect(out.match(/<system-out>/g)).toHaveLength(2);
   });
 
   it('keeps testcase names unique within a file', () => {

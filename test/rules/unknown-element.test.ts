@@ -98,6 +98,11 @@ testRule(rule, {
       errors: [{ messageId: 'unknown', line: 3, column: 3, endLine: 3, endColumn: 16, text: '"Description"', path: 'Description', severity: 'error' }],
     },
     {
+      name: 'unknown: a key named "constructor" is unknown, not mistaken for an inherited property',
+      code: '{\n  "Version": "1",\n  "constructor": 1,\n  "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]\n}',
+      errors: [{ messageId: 'unknown', line: 3, column: 3, endLine: 3, endColumn: 16, text: '"constructor"', path: 'constructor' }],
+    },
+    {
       name: 'unknown: "Sid" at the top level is no statement id',
       code: '{\n  "Version": "1",\n  "Sid": "ReadOnly",\n  "Statement": [{"Effect": "Allow", "Action": "ecs:Describe*", "Resource": "*"}]\n}',
       errors: [{ messageId: 'unknown', line: 3, column: 3, endLine: 3, endColumn: 8, text: '"Sid"', path: 'Sid' }],
