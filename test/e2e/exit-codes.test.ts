@@ -38,7 +38,7 @@ describe('exit code 0', () => {
   it('--help and --version print to stdout', () => {
     const help = run('--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^Usage: ramlint \[options\] \[paths\.\.\] {3}\(or: ramlint rules \[--format json\]\)\n/);
+    expect(help.stdout).toMatch(/^Usage: ramlint \[options\] \[paths\.\.\]\nramlint rules \[--format json\]\nramlint can /);
     expect(help.stdout).toContain('--max-warnings');
     expect(help.stderr).toBe('');
     const version = run('--version');
