@@ -16,7 +16,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
   for (const c of candidates) {
     // The distance is at least the difference in length: skip what cannot win.
     if (Math.abs(c.length - word.length) >= bestDistance && !(c.startsWith(word) || word.startsWith(c))) continue;
-    const d = c.startsWith(word) || word.startsWith(c) ? Math.abs(c.length - word.length) / 4 : editDistance(word, c);
+    const d = c.startsWith(word) || word.startsWith(c) ? Math.abs(c.length - word.length) / 4 : editDistanceWithin(word, c, Math.ceil(bestDistance) - 1);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
@@ -47,4 +47,51 @@ export function editDistance(a: string, b: string): number {
     [before, above, row] = [above, row, before];
   }
   return above[b.length] as number;
+}
+
+let rowsA = new Int32Array(0);
+let rowsB = new Int32Array(0);
+let rowsC = new Int32Array(0);
+
+/**
+ * editDistance when it is at most `limit`, else some number above `limit`.
+ * Stops as soon as a whole row exceeds the limit: did-you-mean over a
+ * service's thousand actions looks at a few characters of most of them.
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const width = b.length + 1;
+  if (rowsA.length < width) {
+    rowsA = new Int32Array(width * 2);
+    rowsB = new Int32Array(width * 2);
+    rowsC = new Int32Array(width * 2);
+  }
+  let before = rowsA;
+  let above = rowsB;
+  let row = rowsC;
+  for (let j = 0; j < width; j++) above[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) d = Math.min(d, (before[j - 2] as number) + 1);
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    // A swap reaches back two rows, so both must be past the limit before stopping.
+    if (rowMin > limit && i > 1 && minOf(above, width) > limit) return limit + 1;
+    const spare = before;
+    before = above;
+    above = row;
+    row = spare;
+  }
+  return above[b.length] as number;
+}
+
+function minOf(row: Int32Array, width: number): number {
+  let m = Infinity;
+  for (let j = 0; j < width; j++) if ((row[j] as number) < m) m = row[j] as number;
+  return m;
 }

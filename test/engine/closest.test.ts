@@ -2,7 +2,8 @@
  * closest(): the "did you mean" behind unknown rules, keys and operators. It
  * suggests only for words of sane length, so a huge unknown key costs nothing.
  */
-import { closest, editDistance, MAX_SUGGESTION_LENGTH } from '../../src/engine/closest';
+import fc from 'fast-check';
+import { closest, editDistance, editDistanceWithin, MAX_SUGGESTION_LENGTH } from '../../src/engine/closest';
 import { lintText } from '../../src/engine/linter';
 import { builtinRules } from '../../src/rules';
 
@@ -57,5 +58,24 @@ describe('editDistance', () => {
 
   it('compares a key of a million characters with "statement" without a million-row matrix', () => {
     expect(editDistance('s'.repeat(1_000_000), 'statement')).toBe(1_000_000 - 1); // keep one "s", substitute eight, delete the rest
+  });
+});
+
+describe('editDistanceWithin', () => {
+  it('equals editDistance up to the limit, and is above the limit past it (random words, seeded)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 12 }), fc.integer({ min: 0, max: 6 }), (a, b, limit) => {
+        const exact = editDistance(a, b);
+        const bounded = editDistanceWithin(a, b, limit);
+        if (exact <= limit) expect(bounded).toBe(exact);
+        else expect(bounded).toBeGreaterThan(limit);
+      }),
+      { seed: 20261202, numRuns: 5000 },
+    );
+  });
+
+  it('counts a swap of neighbours as one edit, as editDistance does', () => {
+    expect(editDistanceWithin('abcd', 'abdc', 1)).toBe(1);
+    expect(editDistanceWithin('ba', 'ab', 0)).toBe(1);
   });
 });

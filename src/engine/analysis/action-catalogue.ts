@@ -89,7 +89,7 @@ export class CatalogueView {
   suggestAction(service: string, name: string): string | undefined {
     if (!this.takeSuggestion(name)) return undefined;
     const entries = this.service(service)?.actions ?? [];
-    const names = entries.map((a) => a.action.slice(a.action.indexOf(':') + 1).toLowerCase());
+    const names = lowerNames(entries);
     const best = closest(name.toLowerCase(), plausible(name.toLowerCase(), names));
     return best === undefined ? undefined : entries[names.indexOf(best)]?.action;
   }
@@ -111,6 +111,18 @@ export class CatalogueView {
   apiAction(action: string): string | undefined {
     return catalogue().apiActions.get(action.toLowerCase());
   }
+}
+
+const namesOf = new WeakMap<readonly CatalogueAction[], string[]>();
+
+/** The lower-cased action names of a service's entries, computed once per list. */
+function lowerNames(entries: readonly CatalogueAction[]): string[] {
+  let names = namesOf.get(entries);
+  if (!names) {
+    names = entries.map((a) => a.action.slice(a.action.indexOf(':') + 1).toLowerCase());
+    namesOf.set(entries, names);
+  }
+  return names;
 }
 
 /**
