@@ -89,9 +89,15 @@ export class CatalogueView {
   suggestAction(service: string, name: string): string | undefined {
     if (!this.takeSuggestion(name)) return undefined;
     const entries = this.service(service)?.actions ?? [];
+    const memo = suggestionsFor(entries);
+    const lower = name.toLowerCase();
+    if (memo.has(lower)) return memo.get(lower);
     const names = lowerNames(entries);
-    const best = closest(name.toLowerCase(), plausible(name.toLowerCase(), names));
-    return best === undefined ? undefined : entries[names.indexOf(best)]?.action;
+    const best = closest(lower, plausible(lower, names));
+    const suggestion = best === undefined ? undefined : entries[names.indexOf(best)]?.action;
+    // Bounded: a hostile file full of distinct names must not grow memory without end.
+    if (memo.size < MAX_MEMO) memo.set(lower, suggestion);
+    return suggestion;
   }
 
   private takeSuggestion(word: string): boolean {
@@ -114,6 +120,18 @@ export class CatalogueView {
 }
 
 const namesOf = new WeakMap<readonly CatalogueAction[], string[]>();
+const suggestionMemo = new WeakMap<readonly CatalogueAction[], Map<string, string | undefined>>();
+const MAX_MEMO = 10_000;
+
+/** Past suggestions for a service's list: repositories repeat the same misspellings in many files. */
+function suggestionsFor(entries: readonly CatalogueAction[]): Map<string, string | undefined> {
+  let memo = suggestionMemo.get(entries);
+  if (!memo) {
+    memo = new Map();
+    suggestionMemo.set(entries, memo);
+  }
+  return memo;
+}
 
 /** The lower-cased action names of a service's entries, computed once per list. */
 function lowerNames(entries: readonly CatalogueAction[]): string[] {

@@ -23,19 +23,23 @@ const NON_ASCII_WORD = /[A-Za-z0-9_-]*(?:(?![\x00-\x7f])\p{L})+[\p{L}\p{N}_-]*/g
 /** An IPv4 address or CIDR block with `x`/`X` in place of digits, in at least one part. */
 const MASKED_IPV4 = /^(?:\d{1,3}|[xX]{1,3})(?:\.(?:\d{1,3}|[xX]{1,3})){3}(?:\/(?:\d{1,2}|[xX]{1,2}))?$/;
 
+/** Nearly every value is plain ASCII; the Unicode-property pattern is run only on the rest. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Is the whole value one placeholder, so no format or reach can be judged? */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v === '') return false;
   if (MASKED_DIGITS.test(v) || isMaskedIp(v)) return true;
-  return v.replace(DELIMITED, '').replace(NON_ASCII_WORD, '').trim() === '';
+  const rest = v.replace(DELIMITED, '');
+  return (NON_ASCII.test(rest) ? rest.replace(NON_ASCII_WORD, '') : rest).trim() === '';
 }
 
 /** Does the value contain a placeholder anywhere (`acs:ram::<uid>:root`)? */
 export function hasPlaceholder(value: string): boolean {
   DELIMITED.lastIndex = 0;
   NON_ASCII_WORD.lastIndex = 0;
-  return DELIMITED.test(value) || NON_ASCII_WORD.test(value) || isPlaceholder(value);
+  return DELIMITED.test(value) || (NON_ASCII.test(value) && NON_ASCII_WORD.test(value)) || isPlaceholder(value);
 }
 
 /** Each placeholder part replaced by `stand`, so the format around it can be checked. */
