@@ -30,6 +30,8 @@ export interface PluginTrust {
 export class RuleSets {
   private readonly plugins = new Map<string, Promise<LoadedPlugin>>();
   private readonly sets = new Map<string, Promise<Map<string, Rule>>>();
+  /** The files of the plugins each rule set (by the same chain key) loaded, for the results cache. */
+  private readonly files = new Map<string, string[]>();
 
   constructor(
     private readonly cliPlugins: readonly string[],
@@ -45,16 +47,24 @@ export class RuleSets {
     const key = chain.map((c) => c.file).join('\0');
     let set = this.sets.get(key);
     if (!set) {
-      set = this.build(chain);
+      const files: string[] = [];
+      set = this.build(chain, files);
       this.sets.set(key, set);
+      this.files.set(key, files);
     }
     return set;
   }
 
-  private async build(chain: readonly ConfigFile[]): Promise<Map<string, Rule>> {
+  /** The files of the plugins whose rules apply to a chain's files (after forChain resolved). */
+  pluginFiles(chain: readonly ConfigFile[]): readonly string[] {
+    return this.files.get(chain.map((c) => c.file).join('\0')) ?? [];
+  }
+
+  private async build(chain: readonly ConfigFile[], files: string[]): Promise<Map<string, Rule>> {
     const rules = new Map<string, Rule>(builtinRules);
     if (!this.trust.allow) return rules;
     const add = (plugin: LoadedPlugin) => {
+      files.push(plugin.file);
       for (const [id, rule] of plugin.rules) {
         rules.set(id, rule);
         this.all.set(id, rule);

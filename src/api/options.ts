@@ -29,6 +29,8 @@ const CHECKS: Record<keyof RamLintOptions, Check> = {
   keepSources: isBoolean,
   errorOnUnmatchedPattern: isBoolean,
   policiesOnly: isBoolean,
+  cache: isBoolean,
+  cacheLocation: (v) => (typeof v === 'string' && v !== '' ? undefined : 'must be a non-empty string (a file or a directory)'),
   fs: (v) =>
     typeof v === 'object' && v !== null && FS_METHODS.every((m) => typeof (v as Record<string, unknown>)[m] === 'function')
       ? undefined

@@ -4,6 +4,7 @@
  * the language server, scripts) goes through it; it reaches the file system
  * only through `options.fs`.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigResolver, configMode } from '../config/resolve';
 import type { ConfigFile } from '../config/types';
@@ -18,7 +19,8 @@ import { parseOverride } from './override-config';
 import { unusedConfigWaivers } from './unused-waivers';
 import { applyBaselineFile, type BaselineRun, DEFAULT_BASELINE, updateBaselineFile } from './baseline-file';
 import { emptyResult } from './results';
-import { lintFileText } from './lint-file';
+import { type FileSettings, lintFileText } from './lint-file';
+import { builtinProcessors } from '../processors';
 import { PrefetchedConfigFiles } from './config-files';
 import { RuleSets } from './load-rules';
 import { nodeFileSystem } from './node-fs';
@@ -26,6 +28,9 @@ import { validateOptions } from './options';
 import { readPolicyFile } from './read';
 import { repositoryRoot } from './repository';
 import { expandPaths } from './targets';
+import { cacheFilePath, ResultsCache } from './cache';
+import { catalogueInfo } from '../engine/catalog/catalogue';
+import { packageVersion } from '../package-info';
 import type { FileLintResult, FileSystem, LintRun, LintTextOptions, RamLintApi, RamLintOptions } from './types';
 
 /** A glob matched no file (and errorOnUnmatchedPattern is on); nothing was linted. */
@@ -98,16 +103,29 @@ export class RamLint implements RamLintApi {
     const run = this.newRun(notes);
     run.missing.push(...expansion.missing);
     const covered = new Set<string>();
+    // Fixed results are never served from the cache: a cached result carries no proof that its fixes still apply.
+    const cache = this.options.cache === true && !this.options.fix ? new ResultsCache(cacheFilePath(this.options.cacheLocation, this.cwd), { version: packageVersion(), catalogue: catalogueInfo.date }) : undefined;
     for (const target of expansion.targets) {
       const read = await readPolicyFile(this.fs, target.path, target.regular);
       if (!read.ok) {
         run.results.push(read.result);
         continue;
       }
-      const result = await this.lintOne(target.path, read.text, target.explicit, run, covered, true, target.byGlob);
+      const result = await this.lintOne(target.path, read.text, target.explicit, run, covered, true, target.byGlob, cache);
       if (result) run.results.push(result);
     }
     if (this.options.reportUnusedWaivers) run.unusedWaivers.push(...unusedConfigWaivers(this.resolver, covered, run.results));
+    if (cache) {
+      await cache.save(async (file) => {
+        try {
+          await this.fs.lstat(file);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      run.notes.push(...cache.notes.map((n) => `note: ${n}`));
+    }
     return run;
   }
 
@@ -246,7 +264,16 @@ export class RamLint implements RamLintApi {
     return rules;
   }
 
-  private async lintOne(filePath: string, text: string, explicit: boolean, run: LintRun, covered: Set<string>, warnIgnored = true, byGlob = false): Promise<FileLintResult | undefined> {
+  private async lintOne(
+    filePath: string,
+    text: string,
+    explicit: boolean,
+    run: LintRun,
+    covered: Set<string>,
+    warnIgnored = true,
+    byGlob = false,
+    cache?: ResultsCache,
+  ): Promise<FileLintResult | undefined> {
     const anchor = this.anchor(filePath);
     const rules = await this.rulesFor(this.resolver.chainFor(path.dirname(anchor)));
     const config = this.resolver.resolve(anchor);
@@ -257,7 +284,7 @@ export class RamLint implements RamLintApi {
     }
     for (const w of config.waivers) covered.add(w.id);
     const fix = this.options.fix;
-    const result = await lintFileText(filePath, text, {
+    const settings: FileSettings = {
       rules,
       settings: config.settings,
       kind: this.options.kind ?? config.kind,
@@ -270,9 +297,67 @@ export class RamLint implements RamLintApi {
       explicit,
       policiesOnly: this.options.policiesOnly === true,
       byGlob,
-    });
+    };
+    let key: string | undefined;
+    let result: FileLintResult | undefined;
+    if (cache) {
+      key = cache.keyOf(text, this.cacheContext(settings, this.ruleSets.pluginFiles(this.resolver.chainFor(path.dirname(anchor)))));
+      const cached = cache.get(anchor, key);
+      if (cached !== undefined) result = cached ?? undefined;
+      else {
+        result = await lintFileText(filePath, text, settings);
+        cache.set(anchor, key, result);
+      }
+    } else {
+      result = await lintFileText(filePath, text, settings);
+    }
     if (result && this.options.keepSources) result.source = text;
     return result;
+  }
+
+  /** Plugin files by path: their size and time of change, read once per run. */
+  private readonly pluginStamps = new Map<string, string>();
+  /** Processor lists by identity, as the text that identifies them. */
+  private readonly processorStamps = new WeakMap<readonly Processor[], string>();
+
+  /**
+   * Everything beside the text that decides a file's result, for the cache key:
+   * the resolved configuration, the plugins (by file, size and mtime), the
+   * processors (a caller's own by their code), the options that change what is
+   * reported, and today's date when a waiver has an expiry date.
+   */
+  private cacheContext(settings: FileSettings, pluginFiles: readonly string[]): string {
+    const plugins = pluginFiles.map((file) => {
+      let stamp = this.pluginStamps.get(file);
+      if (stamp === undefined) {
+        try {
+          const s = fs.statSync(file);
+          stamp = `${file}\0${s.size}\0${s.mtimeMs}`;
+        } catch {
+          stamp = `${file}\0?`;
+        }
+        this.pluginStamps.set(file, stamp);
+      }
+      return stamp;
+    });
+    let processors = this.processorStamps.get(settings.processors);
+    if (processors === undefined) {
+      processors = JSON.stringify(settings.processors.map((p) => [p.id, p.extensions, builtinProcessors.includes(p) ? '' : `${String(p.recognizes)}\0${String(p.preprocess)}`]));
+      this.processorStamps.set(settings.processors, processors);
+    }
+    const expires = settings.waivers?.some((w) => w.expires !== undefined) === true;
+    return JSON.stringify([
+      settings.settings,
+      settings.kind ?? null,
+      settings.waivers ?? [],
+      expires ? settings.today : '',
+      settings.reportUnusedWaivers === true,
+      settings.explicit,
+      settings.policiesOnly,
+      settings.byGlob === true,
+      plugins,
+      processors,
+    ]);
   }
 
 }

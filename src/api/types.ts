@@ -62,6 +62,14 @@ export interface RamLintOptions {
   errorOnUnmatchedPattern?: boolean;
   /** Pass over named files that are not RAM policies quietly, as a directory walk does (CLI `--policies-only`). */
   policiesOnly?: boolean;
+  /**
+   * Keep results in a cache file and serve a file's result from it while its
+   * text and everything else that decides the result are unchanged (CLI
+   * `--cache`). Used by lintFiles only, and not when fixing.
+   */
+  cache?: boolean;
+  /** The cache file, or a directory to keep `.ramlintcache` in; relative to cwd. Default `.ramlintcache` in cwd. */
+  cacheLocation?: string;
   fs?: FileSystem;
 }
 

@@ -37,10 +37,14 @@ export interface CliOptions {
   allowPlugins: boolean;
   /** --processor: the processors to use (undefined: all). */
   processors: string[] | undefined;
+  /** --cache: serve unchanged files' results from the cache file. */
+  cache: boolean;
+  cacheLocation: string | undefined;
 }
 
 export { DEFAULT_BASELINE } from '../api/baseline-file';
 import { DEFAULT_BASELINE } from '../api/baseline-file';
+import { DEFAULT_CACHE_FILE } from '../api/cache';
 
 export type ParsedArgs =
   | { ok: true; options: CliOptions }
@@ -102,6 +106,8 @@ function build(version: string) {
     .option('fix', { type: 'boolean', default: false, describe: 'Apply safe fixes (those that cannot change who can do what) to the files' })
     .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Show the safe fixes (a diff, or "output" in --format json) without writing' })
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file; the stylish report still goes to the terminal' })
+    .option('cache', { type: 'boolean', default: false, describe: 'Keep results in a cache file and re-lint only files whose text or configuration changed (not with --fix)' })
+    .option('cache-location', { type: 'string', describe: `The cache file, or a directory to keep ${DEFAULT_CACHE_FILE} in (default ${DEFAULT_CACHE_FILE} in the working directory)` })
     .option('policies-only', {
       type: 'boolean',
       default: false,
@@ -163,6 +169,8 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
   const printConfig = parsed['print-config'] as string | undefined;
   if (printConfig === '') return { ok: false, exitCode: 2, stderr: 'ramlint: --print-config needs a file name\n' };
   const outputFile = parsed['output-file'] as string | undefined;
+  const cacheLocation = parsed['cache-location'] as string | undefined;
+  if (cacheLocation === '') return { ok: false, exitCode: 2, stderr: 'ramlint: --cache-location needs a file or directory name\n' };
   if (outputFile === '') return { ok: false, exitCode: 2, stderr: 'ramlint: --output-file needs a file name\n' };
   if (!isRules && !stdin && paths.length === 0 && printConfig === undefined) {
     return { ok: false, exitCode: 2, stderr: 'ramlint: name the files or directories to lint (for example "ramlint policies/"), or use --stdin\nRun "ramlint --help" for usage.\n' };
@@ -193,6 +201,8 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
       policiesOnly: parsed['policies-only'] as boolean,
       allowPlugins: parsed.plugins as boolean,
       processors: processorList(parsed.processor),
+      cache: parsed.cache as boolean,
+      cacheLocation,
     },
   };
 }

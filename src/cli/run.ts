@@ -78,6 +78,8 @@ function newApi(options: CliOptions, io: Io): RamLint {
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
     policiesOnly: options.policiesOnly,
     processors: options.processors,
+    cache: options.cache,
+    cacheLocation: options.cacheLocation,
   });
 }
 

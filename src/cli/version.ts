@@ -1,32 +1,6 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { catalogueInfo } from '../engine/catalog/catalogue';
 
-/** The package root, found by walking up from this file (the depth differs between src/ and dist/src/). */
-export function packageRoot(): string {
-  let dir = __dirname;
-  for (;;) {
-    const candidate = path.join(dir, 'package.json');
-    if (fs.existsSync(candidate)) {
-      try {
-        if (JSON.parse(fs.readFileSync(candidate, 'utf8')).name === 'ramlint') return dir;
-      } catch {
-        // keep looking
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.resolve(__dirname, '..', '..');
-    dir = parent;
-  }
-}
-
-export function packageVersion(): string {
-  try {
-    return String(JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version);
-  } catch {
-    return '0.0.0';
-  }
-}
+export { packageRoot, packageVersion } from '../package-info';
 
 /** What --version prints: the package version on the first line (scripts read it), then the data the findings depend on. */
 export function versionText(version: string): string {

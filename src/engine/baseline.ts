@@ -19,10 +19,12 @@
  * only shrinks. Version 1 baselines (no statement anchors) are still read;
  * their entries match in the second round only.
  */
-import { createHash } from 'node:crypto';
 import { isCoreDiagnostic } from './core-diagnostics';
 import { summarize } from './linter';
 import type { LintMessage, LintResult } from './types';
+
+/** node:crypto is required on first use: a plain lint does not load it. */
+const createHash = (algorithm: string) => (require('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
 
 export const BASELINE_VERSION = 2;
 const READABLE_VERSIONS = [1, 2];

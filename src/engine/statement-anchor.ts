@@ -4,7 +4,6 @@
  * (whitespace and key order ignored). Not its index: inserting a statement
  * above shifts every index below it.
  */
-import { createHash } from 'node:crypto';
 import type { JsonPath, Policy, Statement } from './model';
 import type { JsonNode } from './parse';
 
@@ -26,7 +25,7 @@ export function statementAnchorer(policy: Policy): (path: JsonPath) => string | 
     let anchor = cache.get(index);
     if (anchor === undefined) {
       const sid = sidOf(statement);
-      anchor = sid !== undefined && sidCount.get(sid) === 1 ? `sid:${sid}` : `hash:${createHash('sha256').update(canonical(statement.node)).digest('hex').slice(0, 16)}`;
+      anchor = sid !== undefined && sidCount.get(sid) === 1 ? `sid:${sid}` : `hash:${sha256().update(canonical(statement.node)).digest('hex').slice(0, 16)}`;
       cache.set(index, anchor);
     }
     return anchor;
@@ -49,4 +48,9 @@ export function canonical(node: JsonNode): string {
   }
   if (node.type === 'array') return `[${(node.children ?? []).map(canonical).join(',')}]`;
   return JSON.stringify(node.value ?? null);
+}
+
+/** node:crypto on first use: a file with no findings, and a one-file start, do not load it. */
+function sha256(): import('node:crypto').Hash {
+  return (require('node:crypto') as typeof import('node:crypto')).createHash('sha256');
 }

@@ -12,10 +12,12 @@
  * other parts, in report order), so no two findings ever share one and each
  * keeps its own from one run to the next.
  */
-import { createHash } from 'node:crypto';
 import type { Category, LintMessage } from '../engine/types';
 import { repoPath } from '../paths';
 import type { Formatter } from './types';
+
+/** node:crypto is required on first use: a plain lint does not load it. */
+const createHash = (algorithm: string) => (require('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
 
 type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 

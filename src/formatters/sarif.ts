@@ -19,7 +19,6 @@
  *   joined with NUL. `primaryLocationLineHash` is added, computed as
  *   github/codeql-action does, when the context carries the file's text.
  */
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
 import { SourceText } from '../engine/source';
@@ -28,6 +27,9 @@ import { lineHashes } from './line-hash';
 import { repoPath } from '../paths';
 import { meansNotChecked, ruleInfo, type RuleInfo } from './rule-info';
 import type { FormatContext, Formatter } from './types';
+
+/** node:crypto is required on first use: a plain lint does not load it. */
+const createHash = (algorithm: string) => (require('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/ramlint/ramlint';

@@ -1,0 +1,208 @@
+/**
+ * The results cache (`--cache`, `--cache-location`, ESLint's flags). An entry
+ * per file holds the result and the key it was computed under: a hash of the
+ * file's text and of everything else that decides the result (the resolved
+ * configuration, the rules' plugins, the processors, the options that change
+ * what is reported, and today's date when a waiver can expire). The file as a
+ * whole is tied to the ramlint version and the action catalogue's date: any
+ * other version's cache is ignored and rewritten.
+ *
+ * The cache file is ramlint's own. It is read with a size limit and never
+ * trusted: anything unreadable, unparsable or of another shape is an empty
+ * cache. It is written atomically (temp + rename) and never through a
+ * symbolic link. node:crypto is loaded only when the cache is on.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FileLintResult } from './types';
+import { WriteRefusedError } from './write';
+
+/** The default file name, in the working directory or inside a directory given as the location. */
+export const DEFAULT_CACHE_FILE = '.ramlintcache';
+
+/** Bumped when the entry shape changes. */
+const CACHE_FORMAT = 1;
+
+/** A cache file larger than this is not read (it is rebuilt): the size of ~100k small results. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+
+interface Entry {
+  key: string;
+  /** null: the file is not one ramlint lints (a walk's package.json), passed over quietly. */
+  result: FileLintResult | null;
+}
+
+/** What the run seen of the cache; for tests and for notes. */
+export interface CacheStats {
+  hits: number;
+  misses: number;
+}
+
+/**
+ * Where the cache lives: the location as given (relative to cwd), or the
+ * default file inside it when it names a directory (an existing one, or a
+ * path ending in a separator), as ESLint does.
+ */
+export function cacheFilePath(location: string | undefined, cwd: string): string {
+  if (location === undefined || location === '') return path.join(cwd, DEFAULT_CACHE_FILE);
+  const resolved = path.resolve(cwd, location);
+  if (/[\\/]$/.test(location)) return path.join(resolved, DEFAULT_CACHE_FILE);
+  try {
+    if (fs.lstatSync(resolved).isDirectory()) return path.join(resolved, DEFAULT_CACHE_FILE);
+  } catch {
+    // Not there yet: a file of that name.
+  }
+  return resolved;
+}
+
+type Hash = (text: string) => string;
+
+export class ResultsCache {
+  readonly stats: CacheStats = { hits: 0, misses: 0 };
+  /** Lines for people: a cache that could not be used or written. */
+  readonly notes: string[] = [];
+  private entries = new Map<string, Entry>();
+  private readonly seen = new Set<string>();
+  private changed = false;
+  private readonly hash: Hash;
+
+  constructor(
+    readonly file: string,
+    /** The ramlint version and catalogue date: a cache of any other is ignored. */
+    private readonly identity: { version: string; catalogue: string },
+  ) {
+    // Required here, not imported at the top: a run without the cache does not load crypto.
+    const crypto = require('node:crypto') as typeof import('node:crypto');
+    this.hash = (text) => crypto.createHash('sha256').update(text).digest('base64url');
+    this.load();
+  }
+
+  /** The key of a file's result: its text and everything else that decides the result (`context`, a JSON-able value). */
+  keyOf(text: string, context: string): string {
+    return this.hash(`${this.hash(text)}\0${context}`);
+  }
+
+  /** The cached result of `filePath` under `key`: a result, null (passed over), or undefined (not cached). */
+  get(filePath: string, key: string): FileLintResult | null | undefined {
+    this.seen.add(filePath);
+    const entry = this.entries.get(filePath);
+    if (!entry || entry.key !== key) {
+      this.stats.misses++;
+      return undefined;
+    }
+    this.stats.hits++;
+    // A copy: the caller may change the result (baseline, fixes written), the cache must not change with it.
+    return entry.result === null ? null : (structuredClone(entry.result) as FileLintResult);
+  }
+
+  set(filePath: string, key: string, result: FileLintResult | undefined): void {
+    this.seen.add(filePath);
+    const stored = result === undefined ? null : (structuredClone(withoutSource(result)) as FileLintResult);
+    this.entries.set(filePath, { key, result: stored });
+    this.changed = true;
+  }
+
+  /**
+   * Writes the cache when it changed. Entries for files this run did not see
+   * are kept (a hook that lints the staged files must not throw the rest
+   * away), unless `exists` says the file is gone. Never throws: a cache that
+   * cannot be written is a note.
+   */
+  async save(exists: (file: string) => Promise<boolean>): Promise<void> {
+    for (const file of [...this.entries.keys()]) {
+      if (this.seen.has(file)) continue;
+      if (!(await exists(file))) {
+        this.entries.delete(file);
+        this.changed = true;
+      }
+    }
+    if (!this.changed) return;
+    const data = {
+      ramlintCache: CACHE_FORMAT,
+      version: this.identity.version,
+      catalogue: this.identity.catalogue,
+      entries: Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    };
+    try {
+      writeOwnFile(this.file, JSON.stringify(data));
+      this.changed = false;
+    } catch (error) {
+      this.notes.push(`cannot write the cache ${this.file}: ${(error as Error).message}`);
+    }
+  }
+
+  private load(): void {
+    let text: string;
+    try {
+      const stat = fs.lstatSync(this.file);
+      if (stat.isSymbolicLink()) {
+        this.notes.push(`the cache ${this.file} is a symbolic link; it is neither read nor written (remove it, or give --cache-location)`);
+        return;
+      }
+      if (!stat.isFile() || stat.size > MAX_CACHE_BYTES) return;
+      text = fs.readFileSync(this.file, 'utf8');
+    } catch {
+      return; // No cache yet, or unreadable: start empty and write a new one.
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      this.changed = true; // Corrupt: rewritten at the end of the run.
+      return;
+    }
+    const d = data as { ramlintCache?: unknown; version?: unknown; catalogue?: unknown; entries?: unknown } | null;
+    const fits = d !== null && typeof d === 'object' && d.ramlintCache === CACHE_FORMAT && d.version === this.identity.version && d.catalogue === this.identity.catalogue;
+    if (!fits || d.entries === null || typeof d.entries !== 'object' || Array.isArray(d.entries)) {
+      this.changed = true;
+      return;
+    }
+    for (const [file, entry] of Object.entries(d.entries as Record<string, unknown>)) {
+      const e = entry as Partial<Entry> | null;
+      if (e === null || typeof e !== 'object' || typeof e.key !== 'string') continue;
+      if (e.result !== null && !isResult(e.result)) continue;
+      this.entries.set(file, { key: e.key, result: e.result });
+    }
+  }
+}
+
+function withoutSource(result: FileLintResult): FileLintResult {
+  if (result.source === undefined) return result;
+  const { source: _source, ...rest } = result;
+  return rest;
+}
+
+/** Enough of a result's shape that a formatter will not crash on it; the key guarantees the rest. */
+function isResult(value: unknown): value is FileLintResult {
+  const r = value as Partial<FileLintResult> | undefined;
+  return (
+    typeof r === 'object' && r !== null && typeof r.filePath === 'string' && Array.isArray(r.messages) && Array.isArray(r.suppressedMessages) &&
+    typeof r.errorCount === 'number' && typeof r.warningCount === 'number' && typeof r.infoCount === 'number' && typeof r.fixableCount === 'number'
+  );
+}
+
+/**
+ * Temp file beside the target, then rename over it. The target must be a
+ * regular file or absent: a symbolic link (or anything else) there is refused,
+ * so the cache never writes through a link to somewhere else. The rename
+ * itself replaces a directory entry, never follows one.
+ */
+function writeOwnFile(file: string, content: string): void {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.lstatSync(file);
+  } catch {
+    stat = undefined;
+  }
+  if (stat && stat.isSymbolicLink()) throw new WriteRefusedError('it is a symbolic link');
+  if (stat && !stat.isFile()) throw new WriteRefusedError('it is not a regular file');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+  try {
+    fs.writeFileSync(temp, content, { encoding: 'utf8', mode: 0o644, flag: 'wx' });
+    fs.renameSync(temp, file);
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+}

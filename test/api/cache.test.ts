@@ -1,0 +1,226 @@
+/**
+ * The results cache (`cache`, `cacheLocation`): a file is served from the
+ * cache while its text, its configuration, the plugins, the ramlint version
+ * and the catalogue are unchanged, and the served result is the fresh one.
+ * "Served" is proved by counting calls into the per-file linter, not by time.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RamLint, type RamLintOptions } from '../../src';
+import * as lintFile from '../../src/api/lint-file';
+import { ACME, ADMIN, CLEAN, WARNING, project } from '../e2e/support';
+
+const ECS_STAR = `{
+  "Version": "1",
+  "Statement": [{"Effect": "Allow", "Action": "ecs:*", "Resource": "acs:ecs:*:*:instance/i-1"}]
+}
+`;
+
+let calls: jest.SpyInstance;
+beforeEach(() => {
+  calls = jest.spyOn(lintFile, 'lintFileText');
+});
+afterEach(() => calls.mockRestore());
+
+/** Lints `patterns` with a new RamLint (as a new process would) and says how many files the linter ran on. */
+async function run(cwd: string, options: RamLintOptions = {}, patterns: string[] = ['p']) {
+  calls.mockClear();
+  const ramlint = new RamLint({ cwd, cache: true, ...options });
+  const results = await ramlint.lintFiles(patterns);
+  const json = (await ramlint.loadFormatter('json')).format(results);
+  return { results, json, linted: calls.mock.calls.length };
+}
+
+function files(): Record<string, string> {
+  return { 'p/admin.json': ADMIN, 'p/clean.json': CLEAN, 'p/warning.json': WARNING, '.ramlintrc.json': '{"rules": {"duplicate-list-entry": "warn"}}\n' };
+}
+
+describe('a second run is served from the cache', () => {
+  it('gives the same results and the same JSON, with no file linted again', async () => {
+    const s = project(files());
+    const first = await run(s.dir);
+    expect(first.linted).toBe(3);
+    expect(fs.existsSync(path.join(s.dir, '.ramlintcache'))).toBe(true);
+    const second = await run(s.dir);
+    expect(second.linted).toBe(0);
+    expect(second.results).toEqual(first.results);
+    expect(second.json).toBe(first.json);
+    const fresh = await run(s.dir, { cache: false });
+    expect(fresh.linted).toBe(3);
+    expect(second.json).toBe(fresh.json);
+    s.cleanup();
+  });
+
+  it('suppressed messages, documents and positions in host files come back as they were', async () => {
+    const tf = `resource "alicloud_ram_policy" "p" {\n  policy_name     = "p"\n  policy_document = <<EOF\n${ADMIN}EOF\n}\n`;
+    const s = project({
+      'main.tf': tf,
+      'p/admin.json': ADMIN,
+      'ramlint.config.json': JSON.stringify({ waivers: [{ rule: 'admin-access', files: ['p/admin.json'], reason: 'break-glass role' }] }),
+    });
+    const first = await run(s.dir, {}, ['.']);
+    const second = await run(s.dir, {}, ['.']);
+    expect(second.linted).toBe(0);
+    expect(second.results).toEqual(first.results);
+    const admin = second.results.find((r) => r.filePath.endsWith('admin.json'));
+    expect(admin?.suppressedMessages.map((m) => m.ruleId)).toEqual(['admin-access']);
+    const host = second.results.find((r) => r.filePath.endsWith('main.tf'));
+    expect(host?.documents?.length).toBe(1);
+    expect(host?.messages[0]).toMatchObject({ ruleId: 'admin-access', line: 9 });
+    s.cleanup();
+  });
+
+  it('a changed file is linted again, the others are not', async () => {
+    const s = project(files());
+    await run(s.dir);
+    s.write('p/clean.json', ADMIN);
+    const second = await run(s.dir);
+    expect(second.linted).toBe(1);
+    expect(second.results.find((r) => r.filePath.endsWith('clean.json'))?.errorCount).toBe(1);
+    s.cleanup();
+  });
+
+  it('a configuration change (a rule turned off) invalidates the files it covers', async () => {
+    const s = project(files());
+    await run(s.dir);
+    s.write('.ramlintrc.json', '{"rules": {"duplicate-list-entry": "warn", "admin-access": "off"}}\n');
+    const second = await run(s.dir);
+    expect(second.linted).toBe(3);
+    expect(second.results.find((r) => r.filePath.endsWith('admin.json'))?.messages.map((m) => m.ruleId)).not.toContain('admin-access');
+    s.cleanup();
+  });
+
+  it('API options that change the result are part of the key', async () => {
+    const s = project(files());
+    await run(s.dir);
+    expect((await run(s.dir, { kind: 'trust' })).linted).toBe(3);
+    expect((await run(s.dir, { reportUnusedWaivers: true })).linted).toBe(3);
+    s.cleanup();
+  });
+
+  it('a plugin change invalidates; the same plugin does not', async () => {
+    const s = project({ 'p/ecs.json': ECS_STAR, 'tools/acme.js': fs.readFileSync(ACME, 'utf8') });
+    const plugin = path.join(s.dir, 'tools/acme.js');
+    const first = await run(s.dir, { plugins: [plugin] });
+    expect(first.results[0]?.messages.map((m) => m.ruleId)).toContain('acme/no-ecs-wildcard');
+    expect((await run(s.dir, { plugins: [plugin] })).linted).toBe(0);
+    fs.appendFileSync(plugin, '\n// a new version\n');
+    expect((await run(s.dir, { plugins: [plugin] })).linted).toBe(1);
+    expect((await run(s.dir)).linted).toBe(1); // no plugin at all: another key
+    s.cleanup();
+  });
+
+  it('a cache written by another ramlint version or catalogue is ignored and rewritten', async () => {
+    const s = project(files());
+    await run(s.dir);
+    const file = path.join(s.dir, '.ramlintcache');
+    for (const field of ['version', 'catalogue']) {
+      const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const kept = data[field];
+      data[field] = `${kept}-other`;
+      fs.writeFileSync(file, JSON.stringify(data));
+      expect((await run(s.dir)).linted).toBe(3);
+      expect(JSON.parse(fs.readFileSync(file, 'utf8'))[field]).toBe(kept);
+    }
+    s.cleanup();
+  });
+
+  it('a waiver with an expiry date keys on today: a cache from yesterday is not served', async () => {
+    const s = project({
+      'p/admin.json': ADMIN,
+      'ramlint.config.json': JSON.stringify({ waivers: [{ rule: 'admin-access', files: ['p/*.json'], reason: 'until the migration', expires: '2999-01-01' }] }),
+    });
+    await run(s.dir);
+    expect((await run(s.dir)).linted).toBe(0);
+    // Tomorrow: only Date is faked, so the file system's callbacks still run.
+    jest.useFakeTimers({ now: Date.now() + 86_400_000, doNotFake: ['setTimeout', 'setImmediate', 'setInterval', 'nextTick', 'queueMicrotask'] });
+    try {
+      expect((await run(s.dir)).linted).toBe(1);
+    } finally {
+      jest.useRealTimers();
+    }
+    s.cleanup();
+  });
+});
+
+describe('the cache file', () => {
+  it('a corrupt or unreadable cache is ignored and rewritten', async () => {
+    const s = project(files());
+    const file = path.join(s.dir, '.ramlintcache');
+    for (const junk of ['{"ramlintCache": 1, "entr', 'null', '[]', '{"ramlintCache": 1, "entries": {"x": {"key": 5}}}', '\u0000\u0001binary']) {
+      fs.writeFileSync(file, junk);
+      const r = await run(s.dir);
+      expect(r.linted).toBe(3);
+      expect(r.results.map((x) => x.errorCount).sort()).toEqual([0, 0, 1]);
+      expect(JSON.parse(fs.readFileSync(file, 'utf8')).ramlintCache).toBe(1);
+    }
+    // Entries of the right version but the wrong shape are passed over, not served.
+    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const entry of Object.values(data.entries) as { result: unknown }[]) entry.result = { filePath: 1 };
+    fs.writeFileSync(file, JSON.stringify(data));
+    expect((await run(s.dir)).linted).toBe(3);
+    s.cleanup();
+  });
+
+  it('cacheLocation: a file name, an existing directory, a path ending in a separator', async () => {
+    const s = project({ 'p/admin.json': ADMIN, 'caches/.keep': '' });
+    await run(s.dir, { cacheLocation: 'my.cache' }, ['p']);
+    expect(fs.existsSync(path.join(s.dir, 'my.cache'))).toBe(true);
+    await run(s.dir, { cacheLocation: 'caches' }, ['p']);
+    expect(fs.existsSync(path.join(s.dir, 'caches', '.ramlintcache'))).toBe(true);
+    await run(s.dir, { cacheLocation: 'new-dir/' }, ['p']);
+    expect(fs.existsSync(path.join(s.dir, 'new-dir', '.ramlintcache'))).toBe(true);
+    expect((await run(s.dir, { cacheLocation: 'caches' }, ['p'])).linted).toBe(0);
+    expect(fs.existsSync(path.join(s.dir, '.ramlintcache'))).toBe(false);
+    s.cleanup();
+  });
+
+  it('is never written with the cache off, nor when fixing', async () => {
+    const s = project(files());
+    await run(s.dir, { cache: false });
+    await run(s.dir, { cache: undefined, cacheLocation: 'x.cache' });
+    await run(s.dir, { fix: true });
+    expect(fs.readdirSync(s.dir).filter((f) => f.includes('cache'))).toEqual([]);
+    s.cleanup();
+  });
+
+  it('fixing is never served from the cache', async () => {
+    const s = project(files());
+    await run(s.dir);
+    const fixed = await run(s.dir, { fix: true });
+    expect(fixed.linted).toBe(3);
+    expect(fixed.results.find((r) => r.filePath.endsWith('warning.json'))?.output).toBeDefined();
+    s.cleanup();
+  });
+
+  it('a symbolic link at the cache location is neither followed nor replaced', async () => {
+    const s = project({ 'p/admin.json': ADMIN, 'elsewhere/target.txt': 'keep me\n' });
+    const target = path.join(s.dir, 'elsewhere/target.txt');
+    fs.symlinkSync(target, path.join(s.dir, '.ramlintcache'));
+    const ramlint = new RamLint({ cwd: s.dir, cache: true });
+    const report = await ramlint.lintFilesReport(['p']);
+    expect(report.notes.join('\n')).toMatch(/cache .* is a symbolic link/);
+    expect(fs.readFileSync(target, 'utf8')).toBe('keep me\n');
+    expect(fs.lstatSync(path.join(s.dir, '.ramlintcache')).isSymbolicLink()).toBe(true);
+    s.cleanup();
+  });
+
+  it('keeps the entries of files a partial run did not see, and drops those of deleted files', async () => {
+    const s = project(files());
+    await run(s.dir);
+    s.write('p/admin.json', CLEAN);
+    expect((await run(s.dir, {}, ['p/admin.json'])).linted).toBe(1);
+    // A file named on the command line has its own key (a named file that is no policy gets a note), so admin.json is linted again.
+    expect((await run(s.dir)).linted).toBe(1);
+    fs.rmSync(path.join(s.dir, 'p/clean.json'));
+    await run(s.dir, {}, ['p/admin.json']);
+    const entries = Object.keys(JSON.parse(fs.readFileSync(path.join(s.dir, '.ramlintcache'), 'utf8')).entries).map((f) => path.relative(s.dir, f));
+    expect(entries.sort()).toEqual(['p/admin.json', 'p/warning.json']);
+    s.cleanup();
+  });
+
+  it('rejects a wrong cacheLocation option', () => {
+    expect(() => new RamLint({ cacheLocation: '' })).toThrow(/cacheLocation/);
+    expect(() => new RamLint({ cache: 'yes' as unknown as boolean })).toThrow(/cache/);
+  });
+});
