@@ -25,7 +25,7 @@ export function statementAnchorer(policy: Policy): (path: JsonPath) => string | 
     let anchor = cache.get(index);
     if (anchor === undefined) {
       const sid = sidOf(statement);
-      anchor = sid !== undefined && sidCount.get(sid) === 1 ? `sid:${sid}` : `hash:${sha256().update(canonical(statement.node)).digest('hex').slice(0, 16)}`;
+      anchor = sid !== undefined && sidCount.get(sid) === 1 ? `sid:${sid}` : `hash:${contentHash(canonical(statement.node))}`;
       cache.set(index, anchor);
     }
     return anchor;
@@ -50,7 +50,21 @@ export function canonical(node: JsonNode): string {
   return JSON.stringify(node.value ?? null);
 }
 
-/** node:crypto on first use: a file with no findings, and a one-file start, do not load it. */
-function sha256(): import('node:crypto').Hash {
-  return (require('node:crypto') as typeof import('node:crypto')).createHash('sha256');
+/**
+ * cyrb53, a fast 53-bit string hash: an anchor only has to tell a
+ * repository's statements apart, not resist an attacker (a forged collision
+ * could at worst hide a finding the attacker's own baseline already lists),
+ * and a lint must not load node:crypto for it.
+ */
+function contentHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
