@@ -5,7 +5,8 @@ export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   stdoutIsTTY: boolean;
-  readStdin(): Promise<Uint8Array>;
+  /** Standard input, or its first `limit` + 1 bytes when it is longer (the caller reports it too large). */
+  readStdin(limit?: number): Promise<Uint8Array>;
 }
 
 export function processIo(): Io {
@@ -15,10 +16,21 @@ export function processIo(): Io {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     stdoutIsTTY: process.stdout.isTTY === true,
-    readStdin: () =>
+    readStdin: (limit = Infinity) =>
       new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];
-        process.stdin.on('data', (c: Buffer) => chunks.push(c));
+        let size = 0;
+        const onData = (c: Buffer) => {
+          chunks.push(c);
+          size += c.length;
+          // `cat /dev/zero | ramlint --stdin` must not grow without bound: stop reading past the limit.
+          if (size > limit) {
+            process.stdin.off('data', onData);
+            process.stdin.pause();
+            resolve(Buffer.concat(chunks).subarray(0, limit + 1));
+          }
+        };
+        process.stdin.on('data', onData);
         process.stdin.on('end', () => resolve(Buffer.concat(chunks)));
         process.stdin.on('error', reject);
       }),

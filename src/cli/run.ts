@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { BaselineError } from '../api/baseline-file';
 import { PluginError } from '../api/plugins';
 import { NoFilesFoundError, RamLint } from '../api/ramlint';
-import { decodeBytes } from '../api/read';
+import { decodeBytes, unreadable } from '../api/read';
+import { MAX_FILE_BYTES } from '../engine/decode';
 import { repositoryRoot } from '../api/repository';
 import type { FileLintResult, LintRun } from '../api/types';
 import { ConfigReadError } from '../config/resolve';
@@ -16,6 +17,7 @@ import { ConfigError } from '../config/types';
 import { summarize } from '../engine/linter';
 import type { LintResult } from '../engine/types';
 import { type FormatContext, loadFormatter } from '../formatters';
+import { terminalSafe } from '../formatters/terminal';
 import { displayPath } from '../paths';
 import { DEFAULT_BASELINE, parseArgs, type CliOptions } from './args';
 import { unifiedDiff } from './diff';
@@ -85,7 +87,8 @@ function newApi(options: CliOptions, io: Io): RamLint {
 
 async function runCommand(options: CliOptions, io: Io, version: string): Promise<number> {
   const ramlint = apiFor(options, io);
-  const note = (lines: readonly string[]) => lines.forEach((l) => io.stderr(`ramlint: ${l}\n`));
+  // Notes name files and quote configs from the tree: escaped, so none can forge a line on the terminal.
+  const note = (lines: readonly string[]) => lines.forEach((l) => io.stderr(`ramlint: ${terminalSafe(l)}\n`));
   const stdinPath = options.stdinFilename ? path.resolve(io.cwd, options.stdinFilename) : undefined;
   const anchor = options.printConfig !== undefined ? path.resolve(io.cwd, options.printConfig) : (stdinPath ?? path.join(io.cwd, '<stdin>'));
 
@@ -106,7 +109,11 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
     // Config errors are reported before standard input is read.
     await ramlint.getRulesForFile(anchor);
     note(ramlint.takeNotes());
-    const read = decodeBytes(stdinPath ?? '<stdin>', await io.readStdin());
+    const bytes = await io.readStdin(MAX_FILE_BYTES);
+    const read =
+      bytes.length > MAX_FILE_BYTES
+        ? { ok: false as const, result: unreadable(stdinPath ?? '<stdin>', `Standard input is more than ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes, the limit for a policy file; it was not read further.`) }
+        : decodeBytes(stdinPath ?? '<stdin>', bytes);
     lintRun = read.ok ? await ramlint.lintTextReport(read.text, { filePath: options.stdinFilename }) : { results: [read.result], notes: [], missing: [], fileNotes: [], unusedWaivers: [] };
   } else {
     try {

@@ -4,7 +4,7 @@
  * exist; --kind overrides detection. Nothing is written.
  */
 import * as path from 'node:path';
-import { ramlint } from '../helpers/cli';
+import { ramlint, ramlintProcess } from '../helpers/cli';
 import { ADMIN, adminLine, lines, listing, project, STACK_FRAME, TRUST } from './support';
 
 const s = project();
@@ -114,5 +114,15 @@ describe('--kind', () => {
 describe('after every run above', () => {
   it('nothing was written: the file --stdin-filename names is never created', () => {
     expect(listing(s.dir)).toEqual(before);
+  });
+});
+
+describe('standard input past the size limit', () => {
+  it('is read only up to the limit and reported as unreadable-file, as a file that large is', () => {
+    const r = ramlintProcess(['--stdin', '--format', 'json'], { input: Buffer.alloc(5 * 1024 * 1024, 0x20) });
+    expect(r.code).toBe(1);
+    const [result] = JSON.parse(r.stdout) as { messages: { ruleId: string; message: string }[] }[];
+    expect(result?.messages.map((m) => m.ruleId)).toEqual(['unreadable-file']);
+    expect(result?.messages[0]?.message).toContain('more than 4,194,304 bytes');
   });
 });
