@@ -259,3 +259,28 @@ describe('safe fixes grant nothing new', () => {
     expect(changed.length).toBeGreaterThanOrEqual(5);
   });
 });
+
+/**
+ * Against the strictest reading of the original (a misspelt element ignored),
+ * a case fix can widen access: `condition` → `Condition` narrows a Deny, and
+ * `notaction` → `NotAction` makes an Allow grant every other action. Those
+ * renames are suggestions; --fix leaves them as written.
+ */
+describe('case fixes judged against the strictest reading', () => {
+  const rules = builtinRules;
+  it.each([
+    ['a "condition" on a Deny', '{"Version": "1", "Statement": [{"Effect": "Deny", "Action": "oss:DeleteObject", "Resource": "*", "condition": {"Bool": {"acs:SecureTransport": "false"}}}]}', '"condition"'],
+    ['a "notaction" on an Allow', '{"Version": "1", "Statement": [{"Effect": "Allow", "notaction": "ram:*", "Resource": "*"}]}', '"notaction"'],
+    ['an "action" on an Allow', '{"Version": "1", "Statement": [{"Effect": "Allow", "action": "ecs:DescribeInstances", "Resource": "*"}]}', '"action"'],
+  ])('%s is not renamed by --fix', (_, text, key) => {
+    const { output } = fixText(text, { rules, filePath: 'p.json' });
+    expect(output).toContain(key);
+  });
+
+  it('renames what can only narrow: "notaction" on a Deny, "condition" on an Allow', () => {
+    const deny = fixText('{"Version": "1", "Statement": [{"Effect": "Deny", "notaction": "oss:Get*", "Resource": "*"}]}', { rules, filePath: 'p.json' });
+    expect(deny.output).toContain('"NotAction"');
+    const allow = fixText('{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:DescribeInstances", "Resource": "*", "condition": {"Bool": {"acs:MFAPresent": "true"}}}]}', { rules, filePath: 'p.json' });
+    expect(allow.output).toContain('"Condition"');
+  });
+});

@@ -20,7 +20,24 @@ type MessageId = 'unknown' | 'unknownGuess' | 'wrongCase' | 'foreign';
 /** Sid has a rule of its own (undocumented-sid), so that it can be turned off alone. */
 const LEFT_TO_OTHER_RULES = new Set(['Sid']);
 
-function checkMembers(context: RuleContext<MessageId>, members: Member[], allowed: readonly string[], where: string): void {
+/**
+ * Whether recognising a misspelt element can only narrow what the document
+ * grants, judged against its most restrictive reading: the one where the
+ * misspelt key is ignored. On an Allow, a recognised Action, Resource or
+ * Principal grants more (ignored, the statement grants nothing) and a
+ * recognised Condition grants less; on a Deny it is the other way round. So
+ * `condition` → `Condition` on a Deny and `notaction` → `NotAction` on an
+ * Allow change what the document grants once valid: suggestions, not fixes.
+ */
+function renameOnlyNarrows(canonical: string, where: string, effect: string | undefined, member: Member): boolean {
+  if (where === 'policy') return canonical === 'Version';
+  if (where === 'Principal') return effect === 'Deny';
+  if (canonical === 'Condition') return effect === 'Allow';
+  if (canonical === 'Effect') return member.valueNode.type === 'string' && member.valueNode.value === 'Deny';
+  return effect === 'Deny';
+}
+
+function checkMembers(context: RuleContext<MessageId>, members: Member[], allowed: readonly string[], where: string, effect?: string): void {
   if (members.every((m) => allowed.includes(m.key) || (where !== 'policy' && LEFT_TO_OTHER_RULES.has(m.key)))) return;
   const present = new Set(members.map((m) => m.key));
   const canonicalOf = (key: string) => allowed.find((a) => a.toLowerCase() === key.toLowerCase());
@@ -34,13 +51,11 @@ function checkMembers(context: RuleContext<MessageId>, members: Member[], allowe
     if (allowed.includes(member.key)) continue;
     const canonical = canonicalOf(member.key);
     if (canonical) {
-      context.report({
-        messageId: 'wrongCase',
-        node: member.keyNode,
-        data: { key: member.key, expected: canonical },
-        // Renaming is safe only when it cannot create a duplicate key.
-        ...(present.has(canonical) || (renames.get(canonical) ?? 0) > 1 ? {} : { fix: [replaceNode(member.keyNode, JSON.stringify(canonical))] }),
-      });
+      const edits = [replaceNode(member.keyNode, JSON.stringify(canonical))];
+      // Renaming cannot be offered when it would create a duplicate key.
+      const renamable = !present.has(canonical) && (renames.get(canonical) ?? 0) <= 1;
+      const change = !renamable ? {} : renameOnlyNarrows(canonical, where, effect, member) ? { fix: edits } : { suggestions: [{ desc: `Rename "${member.key}" to "${canonical}": once RAM reads it, the statement grants more than the document's strictest reading (the misspelt element ignored); check that this is meant.`, edits }] };
+      context.report({ messageId: 'wrongCase', node: member.keyNode, data: { key: member.key, expected: canonical }, ...change });
     } else if (where !== 'policy' && LEFT_TO_OTHER_RULES.has(member.key)) {
       continue;
     } else if (Object.hasOwn(FOREIGN, member.key)) {
@@ -60,6 +75,7 @@ export default defineRule<MessageId>({
     defaultSeverity: 'error',
     description: 'Disallow policy elements that RAM does not define (it rejects them as "Invalid policy element").',
     fixable: 'safe',
+    hasSuggestions: true,
     messages: {
       unknown: 'Unknown element "{{key}}" in the {{where}}; RAM accepts only {{allowed}}.',
       unknownGuess: 'Unknown element "{{key}}" in the {{where}}; did you mean "{{guess}}"?',
@@ -72,11 +88,11 @@ export default defineRule<MessageId>({
     if (!policy.isObject) return;
     checkMembers(context, policy.members, TOP_LEVEL, 'policy');
     for (const statement of policy.statements) {
-      checkMembers(context, statement.members, STATEMENT, 'statement');
+      checkMembers(context, statement.members, STATEMENT, 'statement', statement.effectValue);
       const principal = statement.principal;
       if (principal && principal.valueNode.type === 'object') {
         const members = principal.entries.map((e) => ({ key: e.type, keyNode: e.keyNode, valueNode: e.keyNode, path: [...principal.path, e.type] }));
-        checkMembers(context, members, PRINCIPAL_TYPES, 'Principal');
+        checkMembers(context, members, PRINCIPAL_TYPES, 'Principal', statement.effectValue);
       }
     }
   },

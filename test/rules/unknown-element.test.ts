@@ -108,22 +108,57 @@ testRule(rule, {
       errors: [{ messageId: 'unknown', line: 3, column: 3, endLine: 3, endColumn: 8, text: '"Sid"', path: 'Sid' }],
     },
     {
-      name: 'wrongCase: "effect" is renamed; "action" beside "Action" is not, as that would duplicate it',
+      name: 'wrongCase: "effect" on an Allow is a suggestion (recognised, it grants); "action" beside "Action" gets nothing, as that would duplicate it',
       code: statement('      "effect": "Allow",\n      "action": "ecs:Describe*",\n      "Action": "ecs:Describe*",\n      "Resource": "*"'),
       errors: [
-        { messageId: 'wrongCase', line: 5, column: 7, endLine: 5, endColumn: 15, text: '"effect"', path: 'Statement[0].effect' },
+        {
+          messageId: 'wrongCase',
+          line: 5,
+          column: 7,
+          endLine: 5,
+          endColumn: 15,
+          text: '"effect"',
+          path: 'Statement[0].effect',
+          suggestions: [{ desc: 'Rename "effect" to "Effect": once RAM reads it, the statement grants more than the document\'s strictest reading (the misspelt element ignored); check that this is meant.', output: statement('      "Effect": "Allow",\n      "action": "ecs:Describe*",\n      "Action": "ecs:Describe*",\n      "Resource": "*"') }],
+        },
         { messageId: 'wrongCase', line: 6, column: 7, endLine: 6, endColumn: 15, text: '"action"', path: 'Statement[0].action' },
       ],
-      output: statement('      "Effect": "Allow",\n      "action": "ecs:Describe*",\n      "Action": "ecs:Describe*",\n      "Resource": "*"'),
     },
     {
-      name: 'wrongCase: "NOTRESOURCE" and "condition" are renamed',
+      name: 'wrongCase: on a Deny "NOTRESOURCE" is renamed (it denies more); "condition" is a suggestion (it would narrow the Deny)',
       code: statement('      "Effect": "Deny",\n      "Action": "oss:*",\n      "NOTRESOURCE": "acs:oss:*:*:public/*",\n      "condition": {"Bool": {"acs:SecureTransport": "false"}}'),
       errors: [
         { messageId: 'wrongCase', line: 7, column: 7, endLine: 7, endColumn: 20, text: '"NOTRESOURCE"', path: 'Statement[0].NOTRESOURCE' },
+        {
+          messageId: 'wrongCase',
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 18,
+          text: '"condition"',
+          path: 'Statement[0].condition',
+          suggestions: [{ desc: 'Rename "condition" to "Condition": once RAM reads it, the statement grants more than the document\'s strictest reading (the misspelt element ignored); check that this is meant.', output: statement('      "Effect": "Deny",\n      "Action": "oss:*",\n      "NOTRESOURCE": "acs:oss:*:*:public/*",\n      "Condition": {"Bool": {"acs:SecureTransport": "false"}}') }],
+        },
+      ],
+      output: statement('      "Effect": "Deny",\n      "Action": "oss:*",\n      "NotResource": "acs:oss:*:*:public/*",\n      "condition": {"Bool": {"acs:SecureTransport": "false"}}'),
+    },
+    {
+      name: 'wrongCase: "notaction" on an Allow is a suggestion (recognised, it grants every other action); "condition" on an Allow is renamed (it narrows)',
+      code: statement('      "Effect": "Allow",\n      "notaction": "ram:*",\n      "Resource": "*",\n      "condition": {"Bool": {"acs:MFAPresent": "true"}}'),
+      errors: [
+        {
+          messageId: 'wrongCase',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 18,
+          text: '"notaction"',
+          path: 'Statement[0].notaction',
+          suggestions: [{ desc: 'Rename "notaction" to "NotAction": once RAM reads it, the statement grants more than the document\'s strictest reading (the misspelt element ignored); check that this is meant.', output: statement('      "Effect": "Allow",\n      "NotAction": "ram:*",\n      "Resource": "*",\n      "condition": {"Bool": {"acs:MFAPresent": "true"}}') }],
+        },
         { messageId: 'wrongCase', line: 8, column: 7, endLine: 8, endColumn: 18, text: '"condition"', path: 'Statement[0].condition' },
       ],
-      output: statement('      "Effect": "Deny",\n      "Action": "oss:*",\n      "NotResource": "acs:oss:*:*:public/*",\n      "Condition": {"Bool": {"acs:SecureTransport": "false"}}'),
+      output: statement('      "Effect": "Allow",\n      "notaction": "ram:*",\n      "Resource": "*",\n      "Condition": {"Bool": {"acs:MFAPresent": "true"}}'),
     },
     {
       name: 'wrongCase: "RESOURCE" beside "Resource" is not renamed',
@@ -153,7 +188,7 @@ testRule(rule, {
       errors: [{ messageId: 'foreign', line: 8, column: 9, endLine: 8, endColumn: 24, text: '"CanonicalUser"', path: 'Statement[0].Principal.CanonicalUser' }],
     },
     {
-      name: 'wrongCase: principal types "ram", "SERVICE" and "federated" are renamed',
+      name: 'wrongCase: principal types "ram", "SERVICE" and "federated" of an Allow are suggestions (recognised, they let someone in)',
       code: trust(
         '        "ram": ["acs:ram::123456789012:root"],\n        "SERVICE": ["ecs.aliyuncs.com"],\n        "federated": ["acs:ram::123456789012:saml-provider/okta"]',
       ),
@@ -162,9 +197,6 @@ testRule(rule, {
         { messageId: 'wrongCase', line: 9, column: 9, endLine: 9, endColumn: 18, text: '"SERVICE"', path: 'Statement[0].Principal.SERVICE' },
         { messageId: 'wrongCase', line: 10, column: 9, endLine: 10, endColumn: 20, text: '"federated"', path: 'Statement[0].Principal.federated' },
       ],
-      output: trust(
-        '        "RAM": ["acs:ram::123456789012:root"],\n        "Service": ["ecs.aliyuncs.com"],\n        "Federated": ["acs:ram::123456789012:saml-provider/okta"]',
-      ),
     },
     {
       name: 'wrongCase: "service" beside "Service" is not renamed',
