@@ -147,9 +147,12 @@ describe('completion', () => {
     client = await inProcessClient({ folders: [dir] });
     const uri = fileUri(path.join(dir, 'main.tf'));
     const text = 'resource "x" "y" { policy = jsonencode({ "Statement": [{ "Effect": "" }] }) }';
+    // Wait for the lint of the opened file too, so the Terraform parser is not still loading when the test ends.
+    const linted = client.diagnostics(uri);
     await client.open(uri, text, 'terraform');
     const result = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: positionOf(text, '"Effect": "', 11) });
     expect(result).toEqual([]);
+    await linted;
   });
 
   it('never throws on half-typed or odd text', () => {
