@@ -20,6 +20,7 @@
  *   github/codeql-action does, when the context carries the file's text.
  */
 import { pathToFileURL } from 'node:url';
+import { catalogueInfo } from '../engine/catalog/catalogue';
 import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
 import { SourceText } from '../engine/source';
 import type { Category, LintMessage, LintResult, Severity, Suppression, TextEdit } from '../engine/types';
@@ -32,6 +33,7 @@ import type { FormatContext, Formatter } from './types';
 const createHash = (algorithm: string) => (require('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const CATALOGUE_URI = 'https://github.com/ramlint/ramlint/blob/main/docs/catalogue.md';
 export const INFORMATION_URI = 'https://github.com/ramlint/ramlint';
 export const FINGERPRINT_KEY = 'ramlint/v1';
 const SRCROOT = '%SRCROOT%';
@@ -234,6 +236,8 @@ export const sarif: Formatter = (results, context) => {
             informationUri: INFORMATION_URI,
             rules: ids.map((id) => reportingDescriptor(infos.get(id) as RuleInfo)),
           },
+          // The action catalogue the catalogue rules judged against: which snapshot of Alibaba's metadata.
+          extensions: [{ name: 'ramlint-action-catalogue', version: catalogueInfo.date, informationUri: CATALOGUE_URI, properties: { source: catalogueInfo.source } }],
         },
         automationDetails: { id: 'ramlint/' },
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri.endsWith('/') ? rootUri : `${rootUri}/` } },

@@ -1,3 +1,4 @@
+import { catalogueInfo } from '../../src/engine/catalog/catalogue';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -361,5 +362,14 @@ describe('lineHashes (port of github/codeql-action fingerprints.ts hash())', () 
     ],
   ])('hashes %j like the action', (input, expected) => {
     expect(lineHashes(input)).toEqual(expected);
+  });
+});
+
+describe('the action catalogue in the run', () => {
+  it('names the catalogue snapshot the rules judged against, as a tool extension', () => {
+    const log: Log = JSON.parse(sarif([], { cwd: ROOT, color: false, rules: builtinRules, version: '0.2.0' }));
+    expect(log.runs[0]?.tool.extensions).toEqual([
+      { name: 'ramlint-action-catalogue', version: catalogueInfo.date, informationUri: 'https://github.com/ramlint/ramlint/blob/main/docs/catalogue.md', properties: { source: catalogueInfo.source } },
+    ]);
   });
 });
