@@ -6,6 +6,7 @@
  *
  *   corpus:  node bin/ramlint.js --format json <dir>   vs  node bench/baseline.js <dir>
  *            (N generated policies; baseline = read + JSON.parse each file)
+ *   cached:  the corpus again with --cache, unchanged   vs  the same baseline
  *   single:  node bin/ramlint.js <one typical file>      vs  node -e 0
  *   terraform: ramlint on 1,000 of those policies as heredocs in .tf files
  *            vs  ramlint on the same policies as bare .json files
@@ -36,7 +37,7 @@ const DOC = path.join(ROOT, 'docs', 'performance.md');
 const START_MARK = '<!-- bench:results:start -->';
 const END_MARK = '<!-- bench:results:end -->';
 /** Targets from issue #10 §5, as ratios against each case's same-run baseline. */
-const TARGETS = { corpus: 3, single: 1.3, large: 3 };
+const TARGETS = { corpus: 3, cached: 1.5, single: 1.3, large: 3 };
 const PARSE_BASELINE = path.join(__dirname, 'parse-baseline.js');
 const USAGE = `Usage: node bench/run.js [--files N] [--pairs N] [--single-pairs N] [--seed S] [--keep] [--quick] [--write]
   --files N         policies to generate (default 10000)
@@ -189,6 +190,8 @@ function report(r) {
   const rows = [
     ['corpus', `ramlint --format json (${r.files} files)`, r.corpus.a],
     ['corpus', 'baseline: read + JSON.parse', r.corpus.b],
+    ['cached', `ramlint --cache --format json (${r.files} files, unchanged since the last run)`, r.cached.a],
+    ['cached', 'baseline: read + JSON.parse', r.cached.b],
     ['single', `ramlint ${r.single.name} (${r.single.size} B)`, r.single.a],
     ['single', 'baseline: node -e 0', r.single.b],
     ['terraform', `ramlint --format json (${r.terraform.tfFiles} .tf files, ${r.terraform.policies} heredoc policies)`, r.terraform.a],
@@ -205,6 +208,7 @@ function report(r) {
   lines.push(`| --- | ---: | ---: | --- |`);
   const row = (label, c, target) => `| ${label} | ${c.ratio.toFixed(2)}× | ${targetText(target)} | ${verdict(c.ratio, target)} |`;
   lines.push(row(`corpus lint / bare read + parse (${r.pairs} pairs)`, r.corpus, TARGETS.corpus));
+  lines.push(row(`corpus lint with --cache, second run / bare read + parse (${r.pairs} pairs)`, r.cached, TARGETS.cached));
   lines.push(row(`single-file lint / node -e 0 (${r.singlePairs} pairs)`, r.single, TARGETS.single));
   lines.push(row(`Terraform lint / the same policies bare (${r.pairs} pairs)`, r.terraform));
   lines.push(row(`10,000-statement file / its own parse (${r.pairs} pairs)`, r.large, TARGETS.large));
@@ -215,7 +219,7 @@ function report(r) {
   );
   lines.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.platform}; Node ${r.machine.node}; load average at start ${r.machine.load}. ramlint at ${r.machine.revision}.`);
   const ratios = (c) => c.ratios.map((x) => x.toFixed(2)).join(', ');
-  lines.push(`Per-pair ratios: corpus ${ratios(r.corpus)}; single ${ratios(r.single)}; Terraform ${ratios(r.terraform)}; large ${ratios(r.large)}.`);
+  lines.push(`Per-pair ratios: corpus ${ratios(r.corpus)}; cached ${ratios(r.cached)}; single ${ratios(r.single)}; Terraform ${ratios(r.terraform)}; large ${ratios(r.large)}.`);
   if (r.evaluation !== undefined) lines.push('', '`node bench/evaluation.js` (in process, median of 5 rounds):', '', '```text', r.evaluation, '```');
   if (r.lsp !== undefined) lines.push('', '`node bench/lsp.js --json` (a warm `ramlint lsp --stdio`, milliseconds from didChange to the diagnostics of that version):', '', '```json', r.lsp, '```');
   return lines.join('\n');
@@ -257,6 +261,13 @@ function main() {
       { label: 'baseline', args: [BASELINE, dir], ok: [0] },
       opts.pairs,
     );
+    log(`bench: corpus with --cache (the warm-up fills it), 1 warm-up + ${opts.pairs} alternating pairs …`);
+    const cacheFile = path.join(dir, 'bench.ramlintcache');
+    const cached = comparePairs(
+      { label: 'ramlint --cache (corpus, second run)', args: [BIN, '--cache', '--cache-location', cacheFile, '--format', 'json', dir], ok: [0, 1] },
+      { label: 'baseline', args: [BASELINE, dir], ok: [0] },
+      opts.pairs,
+    );
     log(`bench: Terraform, 1 warm-up + ${opts.pairs} alternating pairs …`);
     const tf = terraformPair(files, dir);
     const terraform = comparePairs(
@@ -287,6 +298,7 @@ function main() {
       pairs: opts.pairs,
       singlePairs: opts.singlePairs,
       corpus,
+      cached,
       single: { ...single, name: path.relative(dir, file.path), size: file.size },
       terraform: { ...terraform, policies: tf.policies, tfFiles: tf.tfFiles },
       large: { ...large, statements: big.statements, bytes: big.bytes },
