@@ -31,10 +31,18 @@ const LEFT_TO_OTHER_RULES = new Set(['Sid']);
  */
 function renameOnlyNarrows(canonical: string, where: string, effect: string | undefined, member: Member): boolean {
   if (where === 'policy') return canonical === 'Version';
-  if (where === 'Principal') return effect === 'Deny';
-  if (canonical === 'Condition') return effect === 'Allow';
-  if (canonical === 'Effect') return member.valueNode.type === 'string' && member.valueNode.value === 'Deny';
-  return effect === 'Deny';
+  if (where === 'Principal') return effect === 'deny';
+  if (canonical === 'Condition') return effect === 'allow';
+  if (canonical === 'Effect') return member.valueNode.type === 'string' && String(member.valueNode.value).trim().toLowerCase() === 'deny';
+  return effect === 'deny';
+}
+
+/** The statement's effect as its author evidently meant it ("deny", a misspelt "effect" key): 'allow', 'deny' or undefined. */
+function meantEffect(members: readonly Member[]): string | undefined {
+  const member = members.find((m) => m.key === 'Effect') ?? members.find((m) => m.key.toLowerCase() === 'effect');
+  if (!member || member.valueNode.type !== 'string') return undefined;
+  const value = String(member.valueNode.value).trim().toLowerCase();
+  return value === 'allow' || value === 'deny' ? value : undefined;
 }
 
 function checkMembers(context: RuleContext<MessageId>, members: Member[], allowed: readonly string[], where: string, effect?: string): void {
@@ -88,11 +96,11 @@ export default defineRule<MessageId>({
     if (!policy.isObject) return;
     checkMembers(context, policy.members, TOP_LEVEL, 'policy');
     for (const statement of policy.statements) {
-      checkMembers(context, statement.members, STATEMENT, 'statement', statement.effectValue);
+      checkMembers(context, statement.members, STATEMENT, 'statement', meantEffect(statement.members));
       const principal = statement.principal;
       if (principal && principal.valueNode.type === 'object') {
         const members = principal.entries.map((e) => ({ key: e.type, keyNode: e.keyNode, valueNode: e.keyNode, path: [...principal.path, e.type] }));
-        checkMembers(context, members, PRINCIPAL_TYPES, 'Principal', statement.effectValue);
+        checkMembers(context, members, PRINCIPAL_TYPES, 'Principal', meantEffect(statement.members));
       }
     }
   },
