@@ -14,6 +14,7 @@ import { SourceText } from '../engine/source';
 import type { LintMessage, PolicyKind, TextEdit } from '../engine/types';
 import { mapMessagesToHost } from '../processors/map-back';
 import type { HostNote, Processor } from '../processors/types';
+import { fileMessage } from './results';
 import type { FileLintResult } from './types';
 
 /** What the engine needs for every document of the file, from the file's config. */
@@ -143,19 +144,10 @@ function isJsonValue(text: string): boolean {
 
 /** package.json, tsconfig.json: one note, no rule, never a fix. */
 function notAPolicy(filePath: string): FileLintResult {
-  const message: LintMessage = {
-    ruleId: NOT_A_RAM_POLICY.id,
-    category: NOT_A_RAM_POLICY.category,
-    severity: NOT_A_RAM_POLICY.severity,
-    message: 'This JSON file has no top-level "Statement", so it is not a RAM policy and no rule ran; it is never changed by --fix. Give --kind to lint it as a RAM policy anyway.',
-    line: 1,
-    column: 1,
-    endLine: 1,
-    endColumn: 1,
-    path: '',
-    offset: 0,
-    endOffset: 0,
-  };
+  const message = fileMessage(
+    NOT_A_RAM_POLICY,
+    'This JSON file has no top-level "Statement", so it is not a RAM policy and no rule ran; it is never changed by --fix. Give --kind to lint it as a RAM policy anyway.',
+  );
   return { ...summarize({ filePath, kind: undefined, messages: [message], suppressedMessages: [] }), documents: [] };
 }
 
