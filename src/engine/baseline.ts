@@ -19,9 +19,9 @@
  * only shrinks. Version 1 baselines (no statement anchors) are still read;
  * their entries match in the second round only.
  */
-import { createHash } from 'node:crypto';
 import { isCoreDiagnostic } from './core-diagnostics';
 import { summarize } from './linter';
+import { sha256Hex } from './sha256';
 import type { LintMessage, LintResult } from './types';
 
 export const BASELINE_VERSION = 2;
@@ -46,7 +46,7 @@ export interface Baseline {
 }
 
 export function valueHash(message: LintMessage): string {
-  return createHash('sha256').update(message.fingerprintValue ?? message.message).digest('hex').slice(0, 16);
+  return sha256Hex(message.fingerprintValue ?? message.message).slice(0, 16);
 }
 
 /** `Statement[3].Condition.StringEquals["acs:Service"][0]` → `Condition.StringEquals["acs:Service"]`. */

@@ -4,9 +4,9 @@
  * (whitespace and key order ignored). Not its index: inserting a statement
  * above shifts every index below it.
  */
-import { createHash } from 'node:crypto';
 import type { JsonPath, Policy, Statement } from './model';
 import type { JsonNode } from './parse';
+import { sha256Hex } from './sha256';
 
 /** A lookup from a finding's path to its statement's anchor; hashes only the statements asked about. */
 export function statementAnchorer(policy: Policy): (path: JsonPath) => string | undefined {
@@ -26,7 +26,7 @@ export function statementAnchorer(policy: Policy): (path: JsonPath) => string | 
     let anchor = cache.get(index);
     if (anchor === undefined) {
       const sid = sidOf(statement);
-      anchor = sid !== undefined && sidCount.get(sid) === 1 ? `sid:${sid}` : `hash:${createHash('sha256').update(canonical(statement.node)).digest('hex').slice(0, 16)}`;
+      anchor = sid !== undefined && sidCount.get(sid) === 1 ? `sid:${sid}` : `hash:${sha256Hex(canonical(statement.node)).slice(0, 16)}`;
       cache.set(index, anchor);
     }
     return anchor;
