@@ -8,8 +8,10 @@
  * - a new file (a report, a baseline) is written atomically: temp + rename.
  */
 import * as fs from 'node:fs';
-import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
+
+// fs.promises, not an import of node:fs/promises: the same object, but loading that
+// module at start-up costs a few milliseconds that a run which writes nothing need not pay.
 
 /** A write ramlint declines to make; the message says why, for the user. */
 export class WriteRefusedError extends Error {}
@@ -59,7 +61,7 @@ export async function replaceFileContents(file: string, content: string): Promis
   const stat = await lstatOrRefuse(file);
   const data = Buffer.from(content, 'utf8');
   if (stat.nlink > 1) {
-    const handle = await fsp.open(file, 'r+'); // r+ never creates the file
+    const handle = await fs.promises.open(file, 'r+'); // r+ never creates the file
     try {
       await handle.write(data, 0, data.length, 0);
       await handle.truncate(data.length);
@@ -70,13 +72,13 @@ export async function replaceFileContents(file: string, content: string): Promis
   }
   const temp = tempBeside(file);
   try {
-    await fsp.writeFile(temp, data, { mode: stat.mode & 0o7777, flag: 'wx' });
-    await fsp.chmod(temp, stat.mode & 0o7777);
+    await fs.promises.writeFile(temp, data, { mode: stat.mode & 0o7777, flag: 'wx' });
+    await fs.promises.chmod(temp, stat.mode & 0o7777);
     const ownerKept = await keepOwner(temp, stat);
     if (!ownerKept) {
       // Only root may give a file away; rather than take the file over, write it in place.
-      await fsp.rm(temp, { force: true });
-      const handle = await fsp.open(file, 'r+');
+      await fs.promises.rm(temp, { force: true });
+      const handle = await fs.promises.open(file, 'r+');
       try {
         await handle.write(data, 0, data.length, 0);
         await handle.truncate(data.length);
@@ -86,9 +88,9 @@ export async function replaceFileContents(file: string, content: string): Promis
       return;
     }
     await lstatOrRefuse(file); // it may have vanished while the fix was computed
-    await fsp.rename(temp, file);
+    await fs.promises.rename(temp, file);
   } catch (error) {
-    await fsp.rm(temp, { force: true });
+    await fs.promises.rm(temp, { force: true });
     throw error;
   }
 }
@@ -96,7 +98,7 @@ export async function replaceFileContents(file: string, content: string): Promis
 async function lstatOrRefuse(file: string): Promise<fs.Stats> {
   let stat: fs.Stats;
   try {
-    stat = await fsp.lstat(file);
+    stat = await fs.promises.lstat(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new WriteRefusedError('the file no longer exists, so it was not recreated');
     throw error;
@@ -108,10 +110,10 @@ async function lstatOrRefuse(file: string): Promise<fs.Stats> {
 }
 
 async function keepOwner(temp: string, stat: fs.Stats): Promise<boolean> {
-  const mine = await fsp.stat(temp);
+  const mine = await fs.promises.stat(temp);
   if (mine.uid === stat.uid && mine.gid === stat.gid) return true;
   try {
-    await fsp.chown(temp, stat.uid, stat.gid);
+    await fs.promises.chown(temp, stat.uid, stat.gid);
     return true;
   } catch {
     return false;

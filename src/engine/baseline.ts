@@ -21,10 +21,8 @@
  */
 import { isCoreDiagnostic } from './core-diagnostics';
 import { summarize } from './linter';
+import { sha256Hex } from './sha256';
 import type { LintMessage, LintResult } from './types';
-
-/** node:crypto is required on first use: a plain lint does not load it. */
-const createHash = (algorithm: string) => (require('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
 
 export const BASELINE_VERSION = 2;
 const READABLE_VERSIONS = [1, 2];
@@ -48,7 +46,7 @@ export interface Baseline {
 }
 
 export function valueHash(message: LintMessage): string {
-  return createHash('sha256').update(message.fingerprintValue ?? message.message).digest('hex').slice(0, 16);
+  return sha256Hex(message.fingerprintValue ?? message.message).slice(0, 16);
 }
 
 /** `Statement[3].Condition.StringEquals["acs:Service"][0]` → `Condition.StringEquals["acs:Service"]`. */

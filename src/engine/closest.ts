@@ -60,6 +60,7 @@ let rowsC = new Int32Array(0);
  */
 export function editDistanceWithin(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  if (countBound(a, b) > limit) return limit + 1;
   const width = b.length + 1;
   if (rowsA.length < width) {
     rowsA = new Int32Array(width * 2);
@@ -94,4 +95,45 @@ function minOf(row: Int32Array, width: number): number {
   let m = Infinity;
   for (let j = 0; j < width; j++) if ((row[j] as number) < m) m = row[j] as number;
   return m;
+}
+
+/** Character counts per code unit below 128; the rest share the last slot. Reused: no allocation per pair. */
+const counts = new Int32Array(129);
+
+/**
+ * A lower bound on the distance, in time linear in the lengths: each edit
+ * changes the character counts of `a` by at most one excess and one
+ * shortfall (a swap changes none), so the larger of the total excess and the
+ * total shortfall cannot exceed the distance. Most of a service's names fail
+ * this test and never reach the quadratic table. Characters above 127 share
+ * one slot, which only lowers the bound.
+ */
+function countBound(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    const k = c < 128 ? c : 128;
+    counts[k] = (counts[k] as number) + 1;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    const k = c < 128 ? c : 128;
+    counts[k] = (counts[k] as number) - 1;
+  }
+  let excess = 0;
+  let shortfall = 0;
+  for (let i = 0; i < a.length; i++) {
+    const c = a.charCodeAt(i);
+    const k = c < 128 ? c : 128;
+    const n = counts[k] as number;
+    if (n > 0) excess += n;
+    counts[k] = 0;
+  }
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    const k = c < 128 ? c : 128;
+    const n = counts[k] as number;
+    if (n < 0) shortfall -= n;
+    counts[k] = 0;
+  }
+  return Math.max(excess, shortfall);
 }

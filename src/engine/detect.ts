@@ -7,7 +7,7 @@
  * reason; a blank file counts too.
  */
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import { editDistance } from './closest';
+import { editDistanceWithin } from './closest';
 
 /**
  * Cheap pre-check before scanning. Two edits can break at most two of the
@@ -18,7 +18,7 @@ const TRACE = /sta|tem|ent/i;
 
 function statementLike(key: string): boolean {
   const lower = key.toLowerCase();
-  return lower === 'statements' || editDistance(lower, 'statement') <= 2;
+  return lower === 'statements' || editDistanceWithin(lower, 'statement', 2) <= 2;
 }
 
 export function looksLikePolicy(input: string): boolean {

@@ -181,7 +181,8 @@ function findDuplicateKeys(root: JsonNode): DuplicateKey[] {
   const stack: JsonNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop() as JsonNode;
-    if (node.type === 'object') {
+    // No Map for an object of one property (most Condition blocks and their operators): it has no duplicate.
+    if (node.type === 'object' && (node.children?.length ?? 0) > 1) {
       const seen = new Map<string, JsonNode>();
       for (const prop of node.children ?? []) {
         const keyNode = prop.children?.[0];

@@ -1,4 +1,4 @@
-import { describeActionPattern } from '../engine/analysis/action-catalogue';
+import { describeActionPatternText } from '../engine/analysis/action-catalogue';
 import { actionMatcher, identityStatements, isAllow, serviceOf } from '../engine/analysis/actions';
 import { coversEveryBucket } from '../engine/analysis/arn';
 import { type AccessLevel, guessLevel, higherLevel, OSS_ACCOUNT_LEVEL_READS, OSS_ACTIONS } from '../engine/catalog/oss-actions';
@@ -11,6 +11,21 @@ interface OssReach {
   level: AccessLevel;
   /** How the statement names the actions, for the message. */
   shown: string;
+}
+
+/** The OSS actions a pattern covers, in OSS_ACTIONS order; remembered per pattern (bounded), as files repeat `oss:Get*`. */
+const coveredMemo = new Map<string, readonly string[]>();
+const MAX_COVERED_MEMO = 4096;
+
+function ossActionsCovered(pattern: string): readonly string[] {
+  let covered = coveredMemo.get(pattern);
+  if (!covered) {
+    const covers = actionMatcher(pattern);
+    covered = [...OSS_ACTIONS.keys()].filter((action) => covers(action));
+    if (coveredMemo.size >= MAX_COVERED_MEMO) coveredMemo.clear();
+    coveredMemo.set(pattern, covered);
+  }
+  return covered;
 }
 
 /** The highest OSS access level the statement's actions reach, ignoring account-level reads. */
@@ -32,8 +47,7 @@ function ossReach(statement: Statement): OssReach | undefined {
         consider(entry.value, entry.value);
         continue;
       }
-      const covers = actionMatcher(entry.value);
-      for (const action of OSS_ACTIONS.keys()) if (covers(action)) consider(action, entry.value);
+      for (const action of ossActionsCovered(entry.value)) consider(action, entry.value);
     }
   } else if (statement.notAction) {
     const excluded = statement.notAction.values.map((v) => actionMatcher(v.value));
@@ -46,7 +60,7 @@ function ossReach(statement: Statement): OssReach | undefined {
   const levels: AccessLevel[] = level === 'write' || level === 'permissions' ? ['write', 'permissions'] : ['read', 'list'];
   const grants = (e: string) => {
     if (e === 'NotAction') return countText(notActionCounts(statement), levels);
-    return hasWildcard(e) ? describeActionPattern(e, levels).text : '';
+    return hasWildcard(e) ? describeActionPatternText(e, levels) : '';
   };
   const shown = entries.slice(0, 3).map((e) => {
     const text = grants(e);

@@ -51,29 +51,32 @@ export default defineRule({
       const parts = splitAction(value);
       if (!parts || hasWildcard(parts.service) || view.isIgnored(parts.service)) return;
       const { service, name } = parts;
-      const base = { node: entry.node, path: entry.path, fingerprintValue: value };
-      const data = { action: value, service, consequence: consequence(statement, inNotAction) };
+      // Descriptors written out rather than spread from a shared base: this rule reports
+      // more than any other in a large repository, and object spread is V8's slow path.
+      const report = (messageId: Parameters<typeof context.report>[0]['messageId'], data: Record<string, string>) => context.report({ node: entry.node, path: entry.path, fingerprintValue: value, messageId, data });
+      const action = value;
+      const because = consequence(statement, inNotAction);
       const known = view.service(service);
       if (!known) {
         if (view.isKnownService(service)) return;
         const guess = view.suggestService(service);
-        context.report({ ...base, messageId: guess ? 'unknownServiceGuess' : 'unknownService', data: { ...data, guess: guess ?? '' } });
+        report(guess ? 'unknownServiceGuess' : 'unknownService', { action, service, consequence: because, guess: guess ?? '' });
         return;
       }
       if (hasWildcard(name)) {
-        if (!view.matchesAny(service, value)) context.report({ ...base, messageId: 'noMatch', data });
+        if (!view.matchesAny(service, value)) report('noMatch', { action, service, consequence: because });
         return;
       }
       if (view.lookup(value)) return;
       const authorizedAs = view.apiAction(value);
       if (authorizedAs) {
-        context.report({ ...base, messageId: 'apiName', data: { ...data, authorizedAs } });
+        report('apiName', { action, service, consequence: because, authorizedAs });
         return;
       }
       const guess = view.suggestAction(service, name);
       const strict = known.tier === 'authoritative' || known.tier === 'curated';
       const messageId = strict ? (guess ? 'unknownGuess' : 'unknown') : guess ? 'unknownDerivedGuess' : 'unknownDerived';
-      context.report({ ...base, messageId, data: { ...data, guess: guess ?? '' } });
+      report(messageId, { action, service, consequence: because, guess: guess ?? '' });
     };
     for (const statement of context.policy.statements) {
       for (const entry of statement.action?.values ?? []) checkEntry(statement, entry, false);

@@ -78,10 +78,10 @@ export class CatalogueView {
 
   /** Does the pattern (with `*`/`?` in the action part) cover a known action of the service? */
   matchesAny(service: string, pattern: string): boolean {
-    const covers = actionMatcher(pattern);
-    if ((this.service(service)?.actions ?? []).some((a) => covers(a.action))) return true;
+    if (catalogueMatches(service, pattern)) return true;
     // A user's own wildcard entry (svc:Foo*) may overlap the pattern: give it the benefit of the doubt.
     if (this.patternServices.has(service)) return true;
+    const covers = actionMatcher(pattern);
     return [...this.extraActions].some((a) => covers(a));
   }
 
@@ -117,6 +117,21 @@ export class CatalogueView {
   apiAction(action: string): string | undefined {
     return catalogue().apiActions.get(action.toLowerCase());
   }
+}
+
+/** Does the pattern cover an action the catalogue lists for the service? By (service, pattern), bounded: the catalogue never changes. */
+const catalogueMatchMemo = new Map<string, boolean>();
+
+function catalogueMatches(service: string, pattern: string): boolean {
+  const key = `${service}\0${pattern}`;
+  let answer = catalogueMatchMemo.get(key);
+  if (answer === undefined) {
+    const covers = actionMatcher(pattern);
+    answer = (catalogue().services.get(service)?.actions ?? []).some((a) => covers(a.action));
+    if (catalogueMatchMemo.size >= MAX_MEMO) catalogueMatchMemo.clear();
+    catalogueMatchMemo.set(key, answer);
+  }
+  return answer;
 }
 
 const namesOf = new WeakMap<readonly CatalogueAction[], string[]>();
@@ -185,6 +200,24 @@ export function describeActionPattern(pattern: string, levels: readonly AccessLe
   const parts = levels.filter((l) => counts[l] > 0).map((l) => `${counts[l]} ${LEVEL_WORDS[l]}`);
   const text = parts.length === 0 ? '' : `${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]} action${actions.length === 1 ? '' : 's'}`;
   return { actions, counts, text };
+}
+
+/**
+ * describeActionPattern(pattern, levels).text, remembered per (levels, pattern):
+ * a rule that only words its message need not re-scan the catalogue for the
+ * `oss:*` of every file. Bounded; the catalogue never changes.
+ */
+const describedText = new Map<string, string>();
+
+export function describeActionPatternText(pattern: string, levels: readonly AccessLevel[] = LEVEL_ORDER): string {
+  const key = `${levels.join(',')}\0${pattern}`;
+  let text = describedText.get(key);
+  if (text === undefined) {
+    text = describeActionPattern(pattern, levels).text;
+    if (describedText.size >= MAX_MEMO) describedText.clear();
+    describedText.set(key, text);
+  }
+  return text;
 }
 
 /** Work left for a caller that compares many pairs (one rule on one file); once spent, pairs are assumed to overlap. */

@@ -8,7 +8,17 @@ import { compileWildcard, wildcardMatch } from '../wildcard';
 
 /** Does the action pattern (`ram:*`, `ram:Pass*`, `ram:P?ssRole`, `*`) cover the concrete action? */
 export function actionCovers(pattern: string, action: string): boolean {
+  // Most entries name another service than the action asked about (ram:PassRole): when both start with an
+  // ASCII character and the pattern's is not a wildcard, a different first letter settles it without the
+  // compiled-pattern lookup. (toLowerCase of an ASCII first character does not depend on what follows.)
+  const p = pattern.charCodeAt(0);
+  const a = action.charCodeAt(0);
+  if (p < 128 && a < 128 && p !== 42 /* * */ && p !== 63 /* ? */ && lowerAscii(p) !== lowerAscii(a)) return false;
   return wildcardMatch(pattern, action, true);
+}
+
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 /** Compile once, test many actions (for catalogue scans). */

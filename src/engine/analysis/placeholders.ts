@@ -44,7 +44,9 @@ export function hasPlaceholder(value: string): boolean {
 
 /** Each placeholder part replaced by `stand`, so the format around it can be checked. */
 export function withoutPlaceholders(value: string, stand = '0'): string {
-  return value.replace(DELIMITED, stand).replace(NON_ASCII_WORD, stand);
+  const delimited = value.replace(DELIMITED, stand);
+  // NON_ASCII_WORD needs a non-ASCII letter: on an ASCII string it cannot match, so its (slow) scan is skipped.
+  return NON_ASCII.test(delimited) ? delimited.replace(NON_ASCII_WORD, stand) : delimited;
 }
 
 /** An account field that stands for one account: masked digits or a placeholder. */
