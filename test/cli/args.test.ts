@@ -1,5 +1,5 @@
 /** parseArgs: what follows "--" is paths, never dropped. */
-import { parseArgs } from '../../src/cli/args';
+import { parseArgs, parseWithYargs } from '../../src/cli/args';
 
 function paths(argv: string[]): string[] | undefined {
   const parsed = parseArgs(argv, '0.0.0');
@@ -44,5 +44,17 @@ describe('--baseline and --no-baseline', () => {
   it('refuses --no-baseline with --update-baseline, and --baseline without a file', () => {
     expect(options(['--no-baseline', '--update-baseline'])).toMatchObject({ ok: false, exitCode: 2, stderr: 'ramlint: use either --update-baseline or --no-baseline\n' });
     expect(options(['--baseline='])).toMatchObject({ ok: false, exitCode: 2, stderr: 'ramlint: --baseline needs a file name\n' });
+  });
+});
+
+describe('the flagless fast path (ramlint <paths..>, without loading yargs)', () => {
+  it.each([[['policy.json']], [['a.json', 'dir/', 'main.tf']], [['policies/**/*.json']], [['help']], [['p.json', 'help']], [['version']], [['p.json', 'rules']], [['lsp-policies']], [['./rules']]])('gives exactly what yargs gives for %j', (argv) => {
+    expect(parseArgs(argv, '1.0.0')).toEqual(parseWithYargs(argv, '1.0.0'));
+  });
+
+  it('is not taken when a flag, "rules" or an empty argument is there', () => {
+    for (const argv of [['-f', 'json', 'p.json'], ['rules'], ['p.json', ''], ['p.json', '--', 'q.json'], []]) {
+      expect(parseArgs(argv, '1.0.0')).toEqual(parseWithYargs(argv, '1.0.0'));
+    }
   });
 });
