@@ -57,17 +57,22 @@ export function writeFileAtomic(target: string, content: string): void {
  * every link sees the fix; otherwise a temp file with the same mode and owner
  * is renamed over it, so a crash never leaves half a policy.
  */
+/** Overwrites the file's bytes through its own inode: links, mode and owner stay; `r+` never creates the file. */
+async function rewriteInPlace(file: string, data: Buffer): Promise<void> {
+  const handle = await fs.promises.open(file, 'r+');
+  try {
+    await handle.write(data, 0, data.length, 0);
+    await handle.truncate(data.length);
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function replaceFileContents(file: string, content: string): Promise<void> {
   const stat = await lstatOrRefuse(file);
   const data = Buffer.from(content, 'utf8');
   if (stat.nlink > 1) {
-    const handle = await fs.promises.open(file, 'r+'); // r+ never creates the file
-    try {
-      await handle.write(data, 0, data.length, 0);
-      await handle.truncate(data.length);
-    } finally {
-      await handle.close();
-    }
+    await rewriteInPlace(file, data);
     return;
   }
   const temp = tempBeside(file);
@@ -78,13 +83,7 @@ export async function replaceFileContents(file: string, content: string): Promis
     if (!ownerKept) {
       // Only root may give a file away; rather than take the file over, write it in place.
       await fs.promises.rm(temp, { force: true });
-      const handle = await fs.promises.open(file, 'r+');
-      try {
-        await handle.write(data, 0, data.length, 0);
-        await handle.truncate(data.length);
-      } finally {
-        await handle.close();
-      }
+      await rewriteInPlace(file, data);
       return;
     }
     await lstatOrRefuse(file); // it may have vanished while the fix was computed

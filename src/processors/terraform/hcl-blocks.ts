@@ -111,6 +111,20 @@ function writeStatement(emit: JsonEmitter, statement: HclBlock, host: string): v
   else emit.out.raw('}');
 }
 
+/** The attribute as a JSON key, or `"${name}"` (one unknown value) at the block when it is missing. */
+function keyOrPlaceholder(emit: JsonEmitter, attrs: Map<string, HclAttribute>, name: string, block: HclBlock): void {
+  const attr = attrs.get(name);
+  if (attr) emit.key(attr.expression);
+  else emit.token(`"\${${name}}"`, block.type);
+}
+
+/** The attribute's value, or an empty list when it is missing. */
+function valueOrEmptyList(emit: JsonEmitter, attrs: Map<string, HclAttribute>, name: string, depth: number): void {
+  const attr = attrs.get(name);
+  if (attr) emit.value(attr.expression, depth);
+  else emit.out.raw('[]');
+}
+
 /** `principal { entity = "RAM", identifiers = [...] }` blocks → `"Principal": {"RAM": [...]}`. */
 function principalMember(emit: JsonEmitter, principals: HclBlock[], first: HclBlock): void {
   emit.token('"Principal"', first.type);
@@ -118,13 +132,9 @@ function principalMember(emit: JsonEmitter, principals: HclBlock[], first: HclBl
   principals.forEach((p, i) => {
     const attrs = attributesOf(p.body);
     if (i > 0) emit.out.raw(',');
-    const entity = attrs.get('entity');
-    if (entity) emit.key(entity.expression);
-    else emit.token('"${entity}"', p.type);
+    keyOrPlaceholder(emit, attrs, 'entity', p);
     emit.out.raw(':');
-    const identifiers = attrs.get('identifiers');
-    if (identifiers) emit.value(identifiers.expression, 2);
-    else emit.out.raw('[]');
+    valueOrEmptyList(emit, attrs, 'identifiers', 2);
   });
   emit.out.raw('}');
 }
@@ -145,19 +155,13 @@ function conditionMember(emit: JsonEmitter, conditions: HclBlock[], first: HclBl
   [...byOperator.values()].forEach((group, i) => {
     if (i > 0) emit.out.raw(',');
     const head = group[0] as { block: HclBlock; attrs: Map<string, HclAttribute> };
-    const operator = head.attrs.get('operator');
-    if (operator) emit.key(operator.expression);
-    else emit.token('"${operator}"', head.block.type);
+    keyOrPlaceholder(emit, head.attrs, 'operator', head.block);
     emit.out.raw(':{');
     group.forEach(({ block, attrs }, j) => {
       if (j > 0) emit.out.raw(',');
-      const variable = attrs.get('variable');
-      if (variable) emit.key(variable.expression);
-      else emit.token('"${variable}"', block.type);
+      keyOrPlaceholder(emit, attrs, 'variable', block);
       emit.out.raw(':');
-      const values = attrs.get('values');
-      if (values) emit.value(values.expression, 3);
-      else emit.out.raw('[]');
+      valueOrEmptyList(emit, attrs, 'values', 3);
     });
     emit.out.raw('}');
   });
