@@ -31,6 +31,19 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURES = path.join(__dirname, 'fixtures');
 export const WAIT_MS = 5000;
 
+/** A policy with an "allow" Effect, a duplicate action and PassRole on "*"; shared by the diagnostics and code-action tests. */
+export const BAD_POLICY = `{
+  "Version": "1",
+  "Statement": [
+    {
+      "Effect": "allow",
+      "Action": ["ram:PassRole", "ram:PassRole"],
+      "Resource": "*"
+    }
+  ]
+}
+`;
+
 export type ClientName = 'vscode' | 'neovim';
 
 export function recordedClient(name: ClientName): { clientInfo: { name: string; version: string }; capabilities: ClientCapabilities } {

@@ -10,19 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixText } from '../../src/engine/fix';
 import { lintText } from '../../src/engine/linter';
 import { builtinRules } from '../../src/rules';
-import { type ClientName, fileUri, inProcessClient, type TestClient, tempWorkspace } from './client';
-
-const BAD_POLICY = `{
-  "Version": "1",
-  "Statement": [
-    {
-      "Effect": "allow",
-      "Action": ["ram:PassRole", "ram:PassRole"],
-      "Resource": "*"
-    }
-  ]
-}
-`;
+import { type ClientName, fileUri, inProcessClient, type TestClient, tempWorkspace, BAD_POLICY } from './client';
 
 const PASSROLE_POLICY = `{
   "Version": "1",

@@ -6,19 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic, FileChangeType } from 'vscode-languageserver-protocol';
-import { type ClientName, fileUri, inProcessClient, type TestClient, tempWorkspace } from './client';
-
-const BAD_POLICY = `{
-  "Version": "1",
-  "Statement": [
-    {
-      "Effect": "allow",
-      "Action": ["ram:PassRole", "ram:PassRole"],
-      "Resource": "*"
-    }
-  ]
-}
-`;
+import { type ClientName, fileUri, inProcessClient, type TestClient, tempWorkspace, BAD_POLICY } from './client';
 
 const PASSROLE_POLICY = `{
   "Version": "1",
