@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyBaseline, type Baseline, BASELINE_VERSION, buildBaseline, compareEntries, parseBaseline } from '../engine/baseline';
+import { applyBaseline, type Baseline, BASELINE_VERSION, baselineMatcher, buildBaseline, compareEntries, parseBaseline } from '../engine/baseline';
 import type { LintResult } from '../engine/types';
 import { displayPath, toPosix } from '../paths';
 import { writeFileAtomic } from './write';
@@ -45,15 +45,33 @@ function readBaseline(file: string, cwd: string): Baseline {
 }
 
 export function applyBaselineFile(file: string, results: LintResult[], cwd: string): BaselineRun {
-  const outcome = applyBaseline(results, readBaseline(file, cwd), relativeTo(file));
-  const notes: string[] = [];
-  for (const entry of outcome.stale) {
-    notes.push(
-      // The file, path and rule come from a committed file anyone may edit: escaped for the terminal.
-      `warning: baseline entry no longer found: ${terminalSafe(`${entry.rule} at ${entry.file} ${entry.path || '(document)'}`)}${entry.count > 1 ? ` (${entry.count}×)` : ''}; run with --update-baseline to drop it`,
-    );
-  }
-  return { results: outcome.results, stale: outcome.stale.length, notes };
+  const matcher = openBaselineFile(file, cwd);
+  const out = results.map((r) => matcher.apply(r));
+  const { stale, notes } = matcher.finish();
+  return { results: out, stale, notes };
+}
+
+export interface OpenBaseline {
+  apply(result: LintResult): LintResult;
+  /** Stale entries (counted as warnings) and lines for people, once every result has been applied. */
+  finish(): { stale: number; notes: string[] };
+}
+
+/** The baseline file, applied one result at a time (a streamed run). Throws BaselineError when the file cannot be read. */
+export function openBaselineFile(file: string, cwd: string): OpenBaseline {
+  const matcher = baselineMatcher(readBaseline(file, cwd), relativeTo(file));
+  return {
+    apply: (result) => matcher.apply(result),
+    finish: () => {
+      const stale = matcher.stale();
+      const notes = stale.map(
+        (entry) =>
+          // The file, path and rule come from a committed file anyone may edit: escaped for the terminal.
+          `warning: baseline entry no longer found: ${terminalSafe(`${entry.rule} at ${entry.file} ${entry.path || '(document)'}`)}${entry.count > 1 ? ` (${entry.count}×)` : ''}; run with --update-baseline to drop it`,
+      );
+      return { stale: stale.length, notes };
+    },
+  };
 }
 
 /**

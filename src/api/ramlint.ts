@@ -16,7 +16,7 @@ import type { Processor } from '../processors/types';
 import { availableProcessors, chooseProcessors, validateProcessorIds } from './processor-choice';
 import { outputFixes } from './output-fixes';
 import { parseOverride } from './override-config';
-import { unusedConfigWaivers } from './unused-waivers';
+import { noteMatchedWaivers, unusedConfigWaivers } from './unused-waivers';
 import { applyBaselineFile, type BaselineRun, DEFAULT_BASELINE, updateBaselineFile } from './baseline-file';
 import { emptyResult } from './results';
 import { type FileSettings, lintFileText } from './lint-file';
@@ -90,8 +90,24 @@ export class RamLint implements RamLintApi {
 
   /** As lintFiles, with what a command line shows beside the results. Throws ConfigError, PluginError, NoFilesFoundError. */
   async lintFilesReport(patterns: string | readonly string[]): Promise<LintRun> {
+    const results: FileLintResult[] = [];
+    const run = await this.lintFilesStream(patterns, (result) => {
+      results.push(result);
+    });
+    run.results = results;
+    return run;
+  }
+
+  /**
+   * As lintFilesReport, but each result goes to `onResult` as soon as it is
+   * ready (in report order, awaited before the next file is read) and none is
+   * kept: memory stays flat however many files there are. The returned run's
+   * `results` is empty; `count` says how many results were handed over.
+   */
+  async lintFilesStream(patterns: string | readonly string[], onResult: (result: FileLintResult) => void | Promise<void>): Promise<LintRun & { count: number }> {
     const list = typeof patterns === 'string' ? [patterns] : patterns;
     if (!Array.isArray(list) || !list.every((p) => typeof p === 'string')) throw new TypeError('RamLint.lintFiles takes a path or glob, or an array of them');
+    if (typeof onResult !== 'function') throw new TypeError('RamLint.lintFilesStream takes a function to call with each result');
     const extensions = [...POLICY_EXTENSIONS, ...this.processors.flatMap((p) => p.extensions)];
     const expansion = await expandPaths(list, this.cwd, this.fs, extensions);
     for (const t of expansion.targets) await this.prefetch(t.path);
@@ -100,21 +116,27 @@ export class RamLint implements RamLintApi {
     const notes = [...this.takeNotes(), ...expansion.notes];
     if (expansion.unmatched.length > 0 && this.options.errorOnUnmatchedPattern !== false) throw new NoFilesFoundError(expansion.unmatched, notes);
     for (const chain of chains) await this.rulesFor(chain);
-    const run = this.newRun(notes);
+    const run = { ...this.newRun(notes), count: 0 };
     run.missing.push(...expansion.missing);
     const covered = new Set<string>();
+    const matched = new Set<string>();
+    const hand = async (result: FileLintResult) => {
+      run.count++;
+      noteMatchedWaivers(matched, result);
+      await onResult(result);
+    };
     // Fixed results are never served from the cache: a cached result carries no proof that its fixes still apply.
     const cache = this.options.cache === true && !this.options.fix ? new ResultsCache(cacheFilePath(this.options.cacheLocation, this.cwd), { version: packageVersion(), catalogue: catalogueInfo.date }) : undefined;
     for (const target of expansion.targets) {
       const read = await readPolicyFile(this.fs, target.path, target.regular);
       if (!read.ok) {
-        run.results.push(read.result);
+        await hand(read.result);
         continue;
       }
       const result = await this.lintOne(target.path, read.text, target.explicit, run, covered, true, target.byGlob, cache);
-      if (result) run.results.push(result);
+      if (result) await hand(result);
     }
-    if (this.options.reportUnusedWaivers) run.unusedWaivers.push(...unusedConfigWaivers(this.resolver, covered, run.results));
+    if (this.options.reportUnusedWaivers) run.unusedWaivers.push(...unusedConfigWaivers(this.resolver, covered, matched));
     if (cache) {
       await cache.save(async (file) => {
         try {
@@ -145,7 +167,11 @@ export class RamLint implements RamLintApi {
     const covered = new Set<string>();
     const result = await this.lintOne(filePath, text, true, run, covered, options.warnIgnored !== false);
     run.results.push(result ?? emptyResult(filePath));
-    if (this.options.reportUnusedWaivers) run.unusedWaivers.push(...unusedConfigWaivers(this.resolver, covered, run.results));
+    if (this.options.reportUnusedWaivers) {
+      const matched = new Set<string>();
+      for (const r of run.results) noteMatchedWaivers(matched, r);
+      run.unusedWaivers.push(...unusedConfigWaivers(this.resolver, covered, matched));
+    }
     return run;
   }
 

@@ -7,8 +7,7 @@ import type { FileLintResult } from './types';
  * files but matched no finding there, and one whose files globs matched no
  * linted file at all (expected in a partial run such as a hook's).
  */
-export function unusedConfigWaivers(resolver: ConfigResolver, covered: ReadonlySet<string>, results: readonly FileLintResult[]): string[] {
-  const matched = new Set(results.flatMap((r) => r.waiversMatched ?? []));
+export function unusedConfigWaivers(resolver: ConfigResolver, covered: ReadonlySet<string>, matched: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const config of resolver.configs) {
     for (const w of config.waivers) {
@@ -20,4 +19,9 @@ export function unusedConfigWaivers(resolver: ConfigResolver, covered: ReadonlyS
     }
   }
   return out;
+}
+
+/** Adds the waivers a result matched to `matched`. */
+export function noteMatchedWaivers(matched: Set<string>, result: FileLintResult): void {
+  for (const id of result.waiversMatched ?? []) matched.add(id);
 }

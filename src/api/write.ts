@@ -20,8 +20,23 @@ function tempBeside(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.ramlint-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.tmp`);
 }
 
-/** For reports and baselines: may create the file (and its directory). Writes through a symlink to its target. */
-export function writeFileAtomic(target: string, content: string): void {
+/** A file being written piece by piece; nobody sees it until `commit`. */
+export interface FileWriter {
+  write(text: string): void;
+  /** Puts the whole file in place (renames the temp file over the target). */
+  commit(): void;
+  /** Gives up: the target keeps what it had. */
+  abort(): void;
+}
+
+/**
+ * For reports and baselines: may create the file (and its directory). Writes
+ * through a symlink to its target. A FIFO or a character device
+ * (/dev/stdout, a named pipe another process reads) takes the text as a
+ * stream and is never replaced; anything else gets a temp file beside it,
+ * renamed over it on commit, so a reader never sees half a report.
+ */
+export function openFileAtomic(target: string): FileWriter {
   let file = target;
   try {
     file = fs.realpathSync(target);
@@ -34,21 +49,67 @@ export function writeFileAtomic(target: string, content: string): void {
   } catch {
     stat = undefined;
   }
-  // A FIFO or a device (/dev/stdout, a named pipe read by another process) takes the report as a stream.
   if (stat && (stat.isFIFO() || stat.isCharacterDevice())) {
-    fs.writeFileSync(file, content, { encoding: 'utf8', flag: 'w' });
-    return;
+    const fd = fs.openSync(file, 'w');
+    return streamWriter(fd, () => undefined, () => undefined);
   }
   const mode = stat ? stat.mode & 0o7777 : 0o644;
   const temp = tempBeside(file);
-  try {
-    fs.writeFileSync(temp, content, { encoding: 'utf8', mode, flag: 'wx' });
-    fs.chmodSync(temp, mode);
-    fs.renameSync(temp, file);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
+  const fd = fs.openSync(temp, 'wx', mode);
+  const remove = () => fs.rmSync(temp, { force: true });
+  return streamWriter(
+    fd,
+    () => {
+      try {
+        fs.chmodSync(temp, mode);
+        fs.renameSync(temp, file);
+      } catch (error) {
+        remove();
+        throw error;
+      }
+    },
+    remove,
+  );
+}
+
+function streamWriter(fd: number, onCommit: () => void, onAbort: () => void): FileWriter {
+  let open = true;
+  const close = () => {
+    if (!open) return;
+    open = false;
+    fs.closeSync(fd);
+  };
+  return {
+    write(text) {
+      try {
+        // A write may take part of the bytes (a pipe); the rest follows.
+        const data = Buffer.from(text, 'utf8');
+        for (let done = 0; done < data.length; ) done += fs.writeSync(fd, data, done, data.length - done);
+      } catch (error) {
+        close();
+        onAbort();
+        throw error;
+      }
+    },
+    commit() {
+      close();
+      onCommit();
+    },
+    abort() {
+      try {
+        close();
+      } finally {
+        onAbort();
+      }
+    },
+  };
+}
+
+/** A whole report or baseline, written as openFileAtomic writes. */
+export function writeFileAtomic(target: string, content: string): void {
+  const writer = openFileAtomic(target);
+  writer.write(content);
+  writer.commit();
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BaselineError } from '../api/baseline-file';
+import { BaselineError, openBaselineFile } from '../api/baseline-file';
 import { PluginError } from '../api/plugins';
 import { NoFilesFoundError, RamLint } from '../api/ramlint';
 import { decodeBytes, unreadable } from '../api/read';
@@ -16,7 +16,8 @@ import { ConfigReadError } from '../config/resolve';
 import { ConfigError } from '../config/types';
 import { summarize } from '../engine/linter';
 import type { LintResult } from '../engine/types';
-import { type FormatContext, loadFormatter } from '../formatters';
+import { type FormatContext, loadFormatter, loadStreamingFormat, type ReportStream, type StreamingFormat } from '../formatters';
+import { addToTotals, emptyTotals } from '../formatters/streaming';
 import { terminalSafe } from '../formatters/terminal';
 import { displayPath } from '../paths';
 import { DEFAULT_BASELINE, parseArgs, type CliOptions } from './args';
@@ -25,7 +26,7 @@ import { UsageError } from './errors';
 import { type Io, useColor } from './io';
 import { formatRuleList } from './rules-list';
 import { packageVersion } from './version';
-import { writeFileAtomic } from '../api/write';
+import { type FileWriter, openFileAtomic, writeFileAtomic } from '../api/write';
 
 export const EXIT_OK = 0;
 export const EXIT_LINT_ERRORS = 1;
@@ -104,80 +105,179 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
     return EXIT_OK;
   }
 
-  let lintRun: LintRun;
-  if (options.stdin) {
-    // Config errors are reported before standard input is read.
-    await ramlint.getRulesForFile(anchor);
-    note(ramlint.takeNotes());
-    const bytes = await io.readStdin(MAX_FILE_BYTES);
-    const read =
-      bytes.length > MAX_FILE_BYTES
-        ? { ok: false as const, result: unreadable(stdinPath ?? '<stdin>', `Standard input is more than ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes, the limit for a policy file; it was not read further.`) }
-        : decodeBytes(stdinPath ?? '<stdin>', bytes);
-    lintRun = read.ok ? await ramlint.lintTextReport(read.text, { filePath: options.stdinFilename }) : { results: [read.result], notes: [], missing: [], fileNotes: [], unusedWaivers: [] };
-  } else {
-    try {
-      lintRun = await ramlint.lintFilesReport(options.paths);
-    } catch (error) {
-      if (!(error instanceof NoFilesFoundError)) throw error;
-      note(error.notes);
-      throw new UsageError(error.message.split('\n').join('\nramlint: '));
-    }
-    note(lintRun.notes);
-    // A path that does not exist is a usage error (exit 2), but the files that do exist are still linted.
-    for (const missing of lintRun.missing) io.stderr(`ramlint: no such file or directory: "${missing}"\n`);
-    if (lintRun.results.length === 0 && lintRun.fileNotes.length === 0 && lintRun.missing.length === 0) {
-      io.stderr(`ramlint: no RAM policy files found in ${options.paths.map((p) => `"${p}"`).join(', ')}\n`);
-    }
-  }
-  note(lintRun.fileNotes);
-  let results: FileLintResult[] = lintRun.results;
-  const diffs: string[] = [];
-  if (options.fix) {
-    results = await RamLint.outputFixes(results);
-    const fixed = results.filter((r) => r.output !== undefined).length;
-    if (fixed > 0) io.stderr(`ramlint: applied safe fixes to ${fixed} file${fixed === 1 ? '' : 's'}\n`);
-  } else if (options.fixDryRun) {
-    for (const r of results) if (r.output !== undefined && r.source !== undefined) diffs.push(unifiedDiff(displayPath(r.filePath, io.cwd), r.source, r.output));
-  }
-
-  let extraWarnings = 0;
+  const context: FormatContext = { cwd: io.cwd, color: useColor(options.color, io), rules: ramlint.loadedRules, version, repoRoot: repositoryRoot(io.cwd), sources: new Map() };
   // --baseline <file>, --update-baseline, or a baseline at the default location (as ESLint reads its suppressions file); --no-baseline: none.
   const baselineFile = path.resolve(io.cwd, typeof options.baseline === 'string' ? options.baseline : DEFAULT_BASELINE);
   const baselineWanted = options.updateBaseline || typeof options.baseline === 'string' || (options.baseline === undefined && fs.existsSync(baselineFile));
-  if (baselineWanted) {
-    const outcome = options.updateBaseline ? ramlint.updateBaseline(results, baselineFile) : ramlint.applyBaseline(results, baselineFile);
+  // Read before any file is linted, so a bad baseline stops the run before it prints anything.
+  const baseline = baselineWanted && !options.updateBaseline ? openBaselineFile(baselineFile, io.cwd) : undefined;
+  // Results are printed as they come unless something needs all of them first: a format built whole
+  // (SARIF, JUnit), the dry-run diffs printed before the report, or a baseline being rewritten.
+  const streaming = options.fixDryRun || options.updateBaseline ? undefined : loadStreamingFormat(options.format);
+  const report = streaming ? openReport(streaming, options, io, context) : undefined;
+  const buffered: FileLintResult[] = [];
+  const totals = { errors: 0, warnings: 0 };
+  let fixed = 0;
+  const take = async (result: FileLintResult) => {
+    let r = result;
+    if (options.fix) {
+      r = (await RamLint.outputFixes([r]))[0] as FileLintResult;
+      if (r.output !== undefined) fixed++;
+    }
+    if (baseline) r = baseline.apply(r) as FileLintResult;
+    if (!report) {
+      buffered.push(r);
+      return;
+    }
+    totals.errors += r.errorCount;
+    totals.warnings += r.warningCount;
+    report.file(options.quiet ? errorsOnly(r) : r);
+  };
+
+  let lintRun: LintRun & { count: number };
+  try {
+    if (options.stdin) {
+      // Config errors are reported before standard input is read.
+      await ramlint.getRulesForFile(anchor);
+      note(ramlint.takeNotes());
+      const bytes = await io.readStdin(MAX_FILE_BYTES);
+      const read =
+        bytes.length > MAX_FILE_BYTES
+          ? { ok: false as const, result: unreadable(stdinPath ?? '<stdin>', `Standard input is more than ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes, the limit for a policy file; it was not read further.`) }
+          : decodeBytes(stdinPath ?? '<stdin>', bytes);
+      const textRun = read.ok ? await ramlint.lintTextReport(read.text, { filePath: options.stdinFilename }) : { results: [read.result], notes: [], missing: [], fileNotes: [], unusedWaivers: [] };
+      for (const r of textRun.results) await take(r);
+      lintRun = { ...textRun, results: [], count: textRun.results.length };
+    } else {
+      try {
+        lintRun = await ramlint.lintFilesStream(options.paths, take);
+      } catch (error) {
+        if (!(error instanceof NoFilesFoundError)) throw error;
+        note(error.notes);
+        throw new UsageError(error.message.split('\n').join('\nramlint: '));
+      }
+      note(lintRun.notes);
+      // A path that does not exist is a usage error (exit 2), but the files that do exist are still linted.
+      for (const missing of lintRun.missing) io.stderr(`ramlint: no such file or directory: "${missing}"\n`);
+      if (lintRun.count === 0 && lintRun.fileNotes.length === 0 && lintRun.missing.length === 0) {
+        io.stderr(`ramlint: no RAM policy files found in ${options.paths.map((p) => `"${p}"`).join(', ')}\n`);
+      }
+    }
+  } catch (error) {
+    report?.abort();
+    throw error;
+  }
+  note(lintRun.fileNotes);
+  if (fixed > 0) io.stderr(`ramlint: applied safe fixes to ${fixed} file${fixed === 1 ? '' : 's'}\n`);
+
+  let extraWarnings = 0;
+  if (baseline) {
+    const outcome = baseline.finish();
     note(outcome.notes);
-    results = outcome.results;
     extraWarnings += outcome.stale;
+  }
+  let results = buffered;
+  const diffs: string[] = [];
+  if (!report) {
+    if (options.fixDryRun) {
+      for (const r of results) if (r.output !== undefined && r.source !== undefined) diffs.push(unifiedDiff(displayPath(r.filePath, io.cwd), r.source, r.output));
+    }
+    if (options.updateBaseline) {
+      const outcome = ramlint.updateBaseline(results, baselineFile);
+      note(outcome.notes);
+      results = outcome.results;
+    }
+    for (const r of results) {
+      totals.errors += r.errorCount;
+      totals.warnings += r.warningCount;
+    }
   }
   note(lintRun.unusedWaivers);
   extraWarnings += lintRun.unusedWaivers.length;
 
+  if (report) report.end();
+  else writeWholeReport(results, diffs, options, io, context);
+  if (lintRun.missing.length > 0) return EXIT_FAILURE;
+  const warnings = totals.warnings + extraWarnings;
+  const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
+  if (totals.errors === 0 && tooManyWarnings) io.stderr(`ramlint: too many warnings (${warnings}); --max-warnings allows ${options.maxWarnings}\n`);
+  return totals.errors > 0 || tooManyWarnings ? EXIT_LINT_ERRORS : EXIT_OK;
+}
+
+/** The report of a run that kept every result: formats built whole, and dry-run diffs before the report. */
+function writeWholeReport(results: readonly FileLintResult[], diffs: readonly string[], options: CliOptions, io: Io, context: FormatContext): void {
   const shown = options.quiet ? results.map(errorsOnly) : results;
   const sources = new Map<string, string>();
   if (options.format === 'sarif') for (const r of results) if (r.source !== undefined) sources.set(r.filePath, r.source);
-  const context: FormatContext = { cwd: io.cwd, color: useColor(options.color, io), rules: ramlint.loadedRules, version, repoRoot: repositoryRoot(io.cwd), sources };
-  const report = loadFormatter(options.format)(shown, context);
+  const withSources = { ...context, sources };
+  const text = loadFormatter(options.format)(shown, withSources);
   const terminalIsStylish = options.outputFile !== undefined || options.format === 'stylish';
   if (terminalIsStylish) for (const diff of diffs) io.stdout(diff);
   if (options.outputFile !== undefined) {
     try {
-      writeFileAtomic(path.resolve(io.cwd, options.outputFile), report);
+      writeFileAtomic(path.resolve(io.cwd, options.outputFile), text);
     } catch (error) {
       throw new UsageError(`cannot write the report to ${options.outputFile}: ${(error as Error).message}`);
     }
-    io.stdout(loadFormatter('stylish')(shown, context));
+    io.stdout(loadFormatter('stylish')(shown, withSources));
   } else {
-    io.stdout(report);
+    io.stdout(text);
   }
-  if (lintRun.missing.length > 0) return EXIT_FAILURE;
-  const code = exitCode(results, options.maxWarnings, extraWarnings);
-  const warnings = results.reduce((n, r) => n + r.warningCount, extraWarnings);
-  if (code === EXIT_LINT_ERRORS && results.every((r) => r.errorCount === 0)) {
-    io.stderr(`ramlint: too many warnings (${warnings}); --max-warnings allows ${options.maxWarnings}\n`);
+}
+
+interface OpenReport {
+  file(result: FileLintResult): void;
+  end(): void;
+  abort(): void;
+}
+
+/**
+ * A report printed as the results come: to stdout, or with -o to the file
+ * (through a temp file, renamed into place at the end) with stylish on stdout.
+ */
+function openReport(format: StreamingFormat, options: CliOptions, io: Io, context: FormatContext): OpenReport {
+  const totals = emptyTotals();
+  const sinks: { stream: ReportStream; write: (text: string) => void }[] = [];
+  let file: FileWriter | undefined;
+  if (options.outputFile !== undefined) {
+    const target = options.outputFile;
+    try {
+      file = openFileAtomic(path.resolve(io.cwd, target));
+    } catch (error) {
+      throw new UsageError(`cannot write the report to ${target}: ${(error as Error).message}`);
+    }
+    const writer = file;
+    sinks.push({
+      stream: format(context),
+      write: (text) => {
+        try {
+          writer.write(text);
+        } catch (error) {
+          throw new UsageError(`cannot write the report to ${target}: ${(error as Error).message}`);
+        }
+      },
+    });
+    sinks.push({ stream: (loadStreamingFormat('stylish') as StreamingFormat)(context), write: (text) => text && io.stdout(text) });
+  } else {
+    sinks.push({ stream: format(context), write: (text) => text && io.stdout(text) });
   }
-  return code;
+  return {
+    file(result) {
+      addToTotals(totals, result);
+      for (const sink of sinks) sink.write(sink.stream.file(result));
+    },
+    end() {
+      for (const sink of sinks) sink.write(sink.stream.end(totals));
+      try {
+        file?.commit();
+      } catch (error) {
+        throw new UsageError(`cannot write the report to ${options.outputFile}: ${(error as Error).message}`);
+      }
+    },
+    abort() {
+      file?.abort();
+    },
+  };
 }
 
 function errorsOnly(result: LintResult): LintResult {

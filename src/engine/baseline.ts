@@ -115,6 +115,20 @@ export interface BaselineOutcome {
  * about the rest.
  */
 export function applyBaseline(results: readonly LintResult[], baseline: Baseline, relativeFile: (filePath: string) => string): BaselineOutcome {
+  const matcher = baselineMatcher(baseline, relativeFile);
+  const out = results.map((r) => matcher.apply(r));
+  return { results: out, stale: matcher.stale() };
+}
+
+export interface BaselineMatcher {
+  /** The result with its baselined findings moved to suppressedMessages. */
+  apply(result: LintResult): LintResult;
+  /** Entries for the files applied so far that matched nothing (or fewer findings than counted). */
+  stale(): BaselineEntry[];
+}
+
+/** applyBaseline one result at a time, for a run that streams its results. */
+export function baselineMatcher(baseline: Baseline, relativeFile: (filePath: string) => string): BaselineMatcher {
   type Slot = { entry: BaselineEntry; left: number };
   const byAnchor = new Map<string, Slot[]>();
   const byPath = new Map<string, Slot[]>();
@@ -135,25 +149,29 @@ export function applyBaseline(results: readonly LintResult[], baseline: Baseline
     return slot !== undefined;
   };
   const linted = new Set<string>();
-  const out = results.map((r) => {
-    const file = relativeFile(r.filePath);
-    linted.add(file);
-    const hashes = r.messages.map((m) => (baselinable(m) ? valueHash(m) : ''));
-    const matched = r.messages.map((m, i) => hashes[i] !== '' && take(byAnchor, anchorKey(m.ruleId, m.messageId ?? '', file, m.statement ?? '', m.path, hashes[i] as string)));
-    r.messages.forEach((m, i) => {
-      if (hashes[i] !== '' && !matched[i]) matched[i] = take(byPath, pathKey(m.ruleId, m.messageId ?? '', file, m.path, hashes[i] as string));
-    });
-    const messages: LintMessage[] = [];
-    const suppressed: LintMessage[] = [...r.suppressedMessages];
-    r.messages.forEach((m, i) => {
-      if (matched[i]) suppressed.push({ ...m, suppressed: { kind: 'baseline', reason: 'present in the baseline' } });
-      else messages.push(m);
-    });
-    return summarize({ ...r, messages, suppressedMessages: suppressed });
-  });
-  const stale: BaselineEntry[] = [];
-  for (const s of slots) if (s.left > 0 && linted.has(s.entry.file)) stale.push({ ...s.entry, count: s.left });
-  return { results: out, stale };
+  return {
+    apply(r) {
+      const file = relativeFile(r.filePath);
+      linted.add(file);
+      const hashes = r.messages.map((m) => (baselinable(m) ? valueHash(m) : ''));
+      const matched = r.messages.map((m, i) => hashes[i] !== '' && take(byAnchor, anchorKey(m.ruleId, m.messageId ?? '', file, m.statement ?? '', m.path, hashes[i] as string)));
+      r.messages.forEach((m, i) => {
+        if (hashes[i] !== '' && !matched[i]) matched[i] = take(byPath, pathKey(m.ruleId, m.messageId ?? '', file, m.path, hashes[i] as string));
+      });
+      const messages: LintMessage[] = [];
+      const suppressed: LintMessage[] = [...r.suppressedMessages];
+      r.messages.forEach((m, i) => {
+        if (matched[i]) suppressed.push({ ...m, suppressed: { kind: 'baseline', reason: 'present in the baseline' } });
+        else messages.push(m);
+      });
+      return summarize({ ...r, messages, suppressedMessages: suppressed });
+    },
+    stale() {
+      const stale: BaselineEntry[] = [];
+      for (const s of slots) if (s.left > 0 && linted.has(s.entry.file)) stale.push({ ...s.entry, count: s.left });
+      return stale;
+    },
+  };
 }
 
 /** Reads a baseline document; throws a message naming what is wrong. */

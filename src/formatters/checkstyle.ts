@@ -5,26 +5,30 @@
  * relative to the repository root.
  */
 import { repoPath } from '../paths';
-import type { Formatter } from './types';
+import { collected } from './streaming';
+import type { StreamingFormat } from './types';
 import { XML_DECLARATION, xmlAttr } from './xml';
 
-export const checkstyle: Formatter = (results, context) => {
+export const checkstyleStream: StreamingFormat = (context) => {
   const root = context.repoRoot ?? context.cwd;
-  const out: string[] = [XML_DECLARATION, '<checkstyle version="4.3">'];
-  for (const result of results) {
-    const name = xmlAttr(repoPath(result.filePath, root).path);
-    if (result.messages.length === 0) {
-      out.push(`  <file name="${name}"></file>`);
-      continue;
-    }
-    out.push(`  <file name="${name}">`);
-    for (const m of result.messages) {
-      out.push(
-        `    <error line="${m.line}" column="${m.column}" severity="${m.severity}" message="${xmlAttr(`${m.message} (${m.ruleId})`)}" source="${xmlAttr(`ramlint.rules.${m.ruleId}`)}"/>`,
-      );
-    }
-    out.push('  </file>');
-  }
-  out.push('</checkstyle>');
-  return `${out.join('\n')}\n`;
+  let started = false;
+  const head = () => {
+    if (started) return '';
+    started = true;
+    return `${XML_DECLARATION}\n<checkstyle version="4.3">\n`;
+  };
+  return {
+    file: (result) => {
+      const name = xmlAttr(repoPath(result.filePath, root).path);
+      if (result.messages.length === 0) return `${head()}  <file name="${name}"></file>\n`;
+      let out = `${head()}  <file name="${name}">\n`;
+      for (const m of result.messages) {
+        out += `    <error line="${m.line}" column="${m.column}" severity="${m.severity}" message="${xmlAttr(`${m.message} (${m.ruleId})`)}" source="${xmlAttr(`ramlint.rules.${m.ruleId}`)}"/>\n`;
+      }
+      return `${out}  </file>\n`;
+    },
+    end: () => `${head()}</checkstyle>\n`,
+  };
 };
+
+export const checkstyle = collected(checkstyleStream);

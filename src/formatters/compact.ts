@@ -4,15 +4,17 @@
  */
 import { displayPath } from '../paths';
 import { terminalSafe } from './terminal';
-import type { Formatter } from './types';
+import { collected } from './streaming';
+import type { StreamingFormat } from './types';
 
-export const compact: Formatter = (results, context) => {
-  const lines: string[] = [];
-  for (const result of results) {
+export const compactStream: StreamingFormat = (context) => ({
+  file: (result) => {
     const file = terminalSafe(displayPath(result.filePath, context.cwd));
-    for (const m of result.messages) {
-      lines.push(`${file}:${m.line}:${m.column}: ${m.severity} ${terminalSafe(m.message)} [${terminalSafe(m.ruleId)}]`);
-    }
-  }
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
-};
+    let out = '';
+    for (const m of result.messages) out += `${file}:${m.line}:${m.column}: ${m.severity} ${terminalSafe(m.message)} [${terminalSafe(m.ruleId)}]\n`;
+    return out;
+  },
+  end: () => '',
+});
+
+export const compact = collected(compactStream);

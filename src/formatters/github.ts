@@ -8,7 +8,8 @@
  */
 import type { Severity } from '../engine/types';
 import { repoPath } from '../paths';
-import type { Formatter } from './types';
+import { collected } from './streaming';
+import type { StreamingFormat } from './types';
 
 const COMMAND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -22,23 +23,28 @@ export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const github: Formatter = (results, context) => {
+export const githubStream: StreamingFormat = (context) => {
   const root = context.repoRoot ?? context.cwd;
-  const lines: string[] = [];
-  for (const result of results) {
-    if (result.messages.length === 0) continue;
-    const file = repoPath(result.filePath, root).path;
-    for (const m of result.messages) {
-      const line = Math.max(1, m.line);
-      const endLine = Math.max(line, m.endLine);
-      const props: [string, string | number][] = [['file', file], ['line', line]];
-      if (endLine === line) props.push(['col', Math.max(1, m.column)]);
-      props.push(['endLine', endLine]);
-      if (endLine === line) props.push(['endColumn', Math.max(1, m.column, m.endColumn)]);
-      props.push(['title', `ramlint: ${m.ruleId}`]);
-      const rendered = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
-      lines.push(`::${COMMAND[m.severity]} ${rendered}::${escapeData(m.message)}`);
-    }
-  }
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  return {
+    file: (result) => {
+      if (result.messages.length === 0) return '';
+      const file = repoPath(result.filePath, root).path;
+      let out = '';
+      for (const m of result.messages) {
+        const line = Math.max(1, m.line);
+        const endLine = Math.max(line, m.endLine);
+        const props: [string, string | number][] = [['file', file], ['line', line]];
+        if (endLine === line) props.push(['col', Math.max(1, m.column)]);
+        props.push(['endLine', endLine]);
+        if (endLine === line) props.push(['endColumn', Math.max(1, m.column, m.endColumn)]);
+        props.push(['title', `ramlint: ${m.ruleId}`]);
+        const rendered = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
+        out += `::${COMMAND[m.severity]} ${rendered}::${escapeData(m.message)}\n`;
+      }
+      return out;
+    },
+    end: () => '',
+  };
 };
+
+export const github = collected(githubStream);

@@ -14,7 +14,8 @@
  */
 import type { Category, LintMessage } from '../engine/types';
 import { repoPath } from '../paths';
-import type { Formatter } from './types';
+import { collected, JsonArrayWriter } from './streaming';
+import type { StreamingFormat } from './types';
 
 /** node:crypto is required on first use: a plain lint does not load it. */
 const createHash = (algorithm: string) => (require('node:crypto') as typeof import('node:crypto')).createHash(algorithm);
@@ -33,28 +34,35 @@ export function gitlabFingerprint(parts: readonly string[], occurrence: number):
   return createHash('md5').update([...parts, String(occurrence)].join('\0'), 'utf8').digest('hex');
 }
 
-export const gitlab: Formatter = (results, context) => {
+export const gitlabStream: StreamingFormat = (context) => {
   const root = context.repoRoot ?? context.cwd;
-  const seen = new Map<string, number>();
-  const issues: Record<string, unknown>[] = [];
-  for (const result of results) {
-    const file = repoPath(result.filePath, root).path;
-    for (const m of result.messages) {
-      const parts = [m.ruleId, file, m.path, m.fingerprintValue ?? m.message];
-      const key = JSON.stringify(parts);
-      const occurrence = (seen.get(key) ?? 0) + 1;
-      seen.set(key, occurrence);
-      const begin = Math.max(1, m.line);
-      issues.push({
-        type: 'issue',
-        description: m.message,
-        check_name: m.ruleId,
-        fingerprint: gitlabFingerprint(parts, occurrence),
-        severity: gitlabSeverity(m),
-        categories: [CODECLIMATE_CATEGORY[m.category]],
-        location: { path: file, lines: { begin, end: Math.max(begin, m.endLine) } },
-      });
-    }
-  }
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  const array = new JsonArrayWriter();
+  return {
+    file: (result) => {
+      const file = repoPath(result.filePath, root).path;
+      // The file is part of every fingerprint, so occurrences are counted per file: nothing is kept between files.
+      const seen = new Map<string, number>();
+      const issues: Record<string, unknown>[] = [];
+      for (const m of result.messages) {
+        const parts = [m.ruleId, file, m.path, m.fingerprintValue ?? m.message];
+        const key = JSON.stringify(parts);
+        const occurrence = (seen.get(key) ?? 0) + 1;
+        seen.set(key, occurrence);
+        const begin = Math.max(1, m.line);
+        issues.push({
+          type: 'issue',
+          description: m.message,
+          check_name: m.ruleId,
+          fingerprint: gitlabFingerprint(parts, occurrence),
+          severity: gitlabSeverity(m),
+          categories: [CODECLIMATE_CATEGORY[m.category]],
+          location: { path: file, lines: { begin, end: Math.max(begin, m.endLine) } },
+        });
+      }
+      return array.elements(issues);
+    },
+    end: () => array.end(),
+  };
 };
+
+export const gitlab = collected(gitlabStream);

@@ -4,7 +4,8 @@
  * visible under `suppressedMessages` with the reason they were suppressed.
  */
 import type { LintMessage, LintResult } from '../engine/types';
-import type { Formatter } from './types';
+import { collected, JsonArrayWriter } from './streaming';
+import type { StreamingFormat } from './types';
 
 function publicMessage(m: LintMessage): Record<string, unknown> {
   const out: Record<string, unknown> = {
@@ -27,20 +28,28 @@ function publicMessage(m: LintMessage): Record<string, unknown> {
 }
 
 export function jsonResults(results: readonly LintResult[]): Record<string, unknown>[] {
-  return results.map((r) => {
-    const out: Record<string, unknown> = {
-      filePath: r.filePath,
-      kind: r.kind ?? null,
-      messages: r.messages.map(publicMessage),
-      suppressedMessages: r.suppressedMessages.map(publicMessage),
-      errorCount: r.errorCount,
-      warningCount: r.warningCount,
-      infoCount: r.infoCount,
-      fixableCount: r.fixableCount,
-    };
-    if (r.output !== undefined) out.output = r.output;
-    return out;
-  });
+  return results.map(jsonResult);
 }
 
-export const json: Formatter = (results) => `${JSON.stringify(jsonResults(results), null, 2)}\n`;
+function jsonResult(r: LintResult): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    filePath: r.filePath,
+    kind: r.kind ?? null,
+    messages: r.messages.map(publicMessage),
+    suppressedMessages: r.suppressedMessages.map(publicMessage),
+    errorCount: r.errorCount,
+    warningCount: r.warningCount,
+    infoCount: r.infoCount,
+    fixableCount: r.fixableCount,
+  };
+  if (r.output !== undefined) out.output = r.output;
+  return out;
+}
+
+/** `JSON.stringify(jsonResults(results), null, 2)`, one file at a time. */
+export const jsonStream: StreamingFormat = () => {
+  const array = new JsonArrayWriter();
+  return { file: (r) => array.elements([jsonResult(r)]), end: () => array.end() };
+};
+
+export const json = collected(jsonStream);

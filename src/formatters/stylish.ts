@@ -6,7 +6,8 @@ import type { LintMessage, PolicyKind } from '../engine/types';
 import { palette } from './colors';
 import { terminalSafe } from './terminal';
 import { displayPath } from '../paths';
-import type { Formatter } from './types';
+import { collected } from './streaming';
+import type { StreamingFormat } from './types';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -17,49 +18,45 @@ const KIND_NAMES: Record<PolicyKind, string> = {
   resource: 'resource policy',
 };
 
-export const stylish: Formatter = (results, context) => {
+export const stylishStream: StreamingFormat = (context) => {
   const c = palette(context.color);
-  const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  let fixable = 0;
-  let suppressed = 0;
-  for (const result of results) {
-    suppressed += result.suppressedMessages.length;
-    if (result.messages.length === 0) continue;
-    errors += result.errorCount;
-    warnings += result.warningCount;
-    infos += result.infoCount;
-    fixable += result.fixableCount;
-    // A detected kind is a guess the reader should see: it decides which rules ran.
-    const detected = result.kindSource === 'detected' && result.kind ? c.dim(` (detected: ${KIND_NAMES[result.kind]})`) : '';
-    lines.push(c.underline(terminalSafe(displayPath(result.filePath, context.cwd))) + detected);
-    // In a host file (Terraform, ROS…) each finding names the policy it is in.
-    const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity, terminalSafe(m.message.replace(/\.$/, '') + (m.document !== undefined ? ` (in ${m.document})` : '')), terminalSafe(m.ruleId)] as const);
-    // Loops, not Math.max(...rows): a spread of 130k rows overflows the stack.
-    let posWidth = 0;
-    let sevWidth = 0;
-    for (const r of rows) {
-      posWidth = Math.max(posWidth, r[0].length);
-      sevWidth = Math.max(sevWidth, r[1].length);
-    }
-    rows.forEach(([pos, sev, text, rule], i) => {
-      const m = result.messages[i] as LintMessage;
-      const sevShown = colorSeverity(c, m.severity, sev.padEnd(sevWidth));
-      lines.push(`  ${c.dim(pos.padStart(posWidth))}  ${sevShown}  ${text}  ${c.dim(rule)}`);
-    });
-    lines.push('');
-  }
-  const total = errors + warnings + infos;
-  if (total > 0) {
-    const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info)`;
-    lines.push(errors > 0 ? c.red(c.bold(summary)) : c.yellow(c.bold(summary)));
-    if (fixable > 0) lines.push(c.dim(`  ${plural(fixable, 'problem')} can be fixed safely with the \`--fix\` option.`));
-  }
-  if (suppressed > 0) lines.push(c.dim(`  ${plural(suppressed, 'problem')} suppressed by waivers, directives or the baseline.`));
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  return {
+    file: (result) => {
+      if (result.messages.length === 0) return '';
+      // A detected kind is a guess the reader should see: it decides which rules ran.
+      const detected = result.kindSource === 'detected' && result.kind ? c.dim(` (detected: ${KIND_NAMES[result.kind]})`) : '';
+      const lines = [c.underline(terminalSafe(displayPath(result.filePath, context.cwd))) + detected];
+      // In a host file (Terraform, ROS…) each finding names the policy it is in.
+      const rows = result.messages.map((m) => [`${m.line}:${m.column}`, m.severity, terminalSafe(m.message.replace(/\.$/, '') + (m.document !== undefined ? ` (in ${m.document})` : '')), terminalSafe(m.ruleId)] as const);
+      // Loops, not Math.max(...rows): a spread of 130k rows overflows the stack.
+      let posWidth = 0;
+      let sevWidth = 0;
+      for (const r of rows) {
+        posWidth = Math.max(posWidth, r[0].length);
+        sevWidth = Math.max(sevWidth, r[1].length);
+      }
+      rows.forEach(([pos, sev, text, rule], i) => {
+        const m = result.messages[i] as LintMessage;
+        const sevShown = colorSeverity(c, m.severity, sev.padEnd(sevWidth));
+        lines.push(`  ${c.dim(pos.padStart(posWidth))}  ${sevShown}  ${text}  ${c.dim(rule)}`);
+      });
+      return `${lines.join('\n')}\n\n`;
+    },
+    end: (totals) => {
+      const lines: string[] = [];
+      const total = totals.errors + totals.warnings + totals.infos;
+      if (total > 0) {
+        const summary = `✖ ${plural(total, 'problem')} (${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}, ${totals.infos} info)`;
+        lines.push(totals.errors > 0 ? c.red(c.bold(summary)) : c.yellow(c.bold(summary)));
+        if (totals.fixable > 0) lines.push(c.dim(`  ${plural(totals.fixable, 'problem')} can be fixed safely with the \`--fix\` option.`));
+      }
+      if (totals.suppressed > 0) lines.push(c.dim(`  ${plural(totals.suppressed, 'problem')} suppressed by waivers, directives or the baseline.`));
+      return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+    },
+  };
 };
+
+export const stylish = collected(stylishStream);
 
 function colorSeverity(c: ReturnType<typeof palette>, severity: LintMessage['severity'], text: string): string {
   if (severity === 'error') return c.red(text);

@@ -23,3 +23,27 @@ export interface FormatContext {
 }
 
 export type Formatter = (results: readonly LintResult[], context: FormatContext) => string;
+
+/** What a run found, summed over every result, for the lines a report ends with. */
+export interface RunTotals {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  fixable: number;
+  suppressed: number;
+}
+
+/**
+ * A format that prints each file's result as it arrives, so a run need not
+ * keep every result until the end: memory stays flat however many files there
+ * are. A stream is opened per report; `file` is called once per result in
+ * report order, then `end` once. The text of all calls, concatenated, is the
+ * report.
+ */
+export type StreamingFormat = (context: FormatContext) => ReportStream;
+
+export interface ReportStream {
+  file(result: LintResult): string;
+  end(totals: RunTotals): string;
+}
