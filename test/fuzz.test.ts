@@ -150,6 +150,18 @@ describe('the never-widens property of --fix', () => {
     expect(judge(doc(allow, nobody), doc(allow, { ...nobody, Resource: 'acs:oss:*:*:b/private/*', resource: undefined }))).toEqual({ judged: true, problems: [] });
   });
 
+  it('re-asks each of the diff\'s witnesses as a request, and does not judge when none is new', () => {
+    // The diff takes the old Deny (for account 2) to apply to every principal, so it reports b/y for
+    // account 1; as a request, account 1 could read b/y before the fix too.
+    const allow = { ...read, Principal: { RAM: 'acs:ram::1:root' } };
+    const deny = { Effect: 'Deny', Action: 'oss:GetObject', Principal: { RAM: 'acs:ram::2:root' }, resource: 'acs:oss:*:*:b/x' };
+    const before = doc(allow, deny);
+    expect(judge(before, before.replace('"resource"', '"Resource"'))).toEqual({ judged: false, reason: "the diff's witness is not new by a request (its over-approximation)" });
+    // The same rename with the Deny on account 1 is new access, at a principal the statements name.
+    const own = doc(allow, { ...deny, Principal: { RAM: 'acs:ram::1:root' } });
+    expect(judge(own, own.replace('"resource"', '"Resource"'))).toEqual({ judged: true, problems: [expect.stringMatching(/"oss:GetObject" on "acs:oss:[^"]*b\/[^"]*" for principal "acs:ram::1:root"/)] });
+  });
+
   it('takes its statement-by-statement shortcut only where the evaluator agrees', () => {
     let compared = 0;
     for (const input of inputs(11, 300) as Iterable<Input & { filePath: string }>) {

@@ -31,9 +31,16 @@
  * becomes an opaque atom, so an identical clause on both sides implies itself
  * and nothing else.
  *
+ * Each new grant the diff finds is re-asked as one request (`evaluateRequest`,
+ * what `ramlint can` answers) and counts only when the fixed text may allow
+ * it and the original does not: the diff over-approximates (an old Deny
+ * applies to every principal, whatever its condition).
+ *
  * Not judged, and counted: an original that is not valid JSON or not a policy
- * (no object with a Statement), and a comparison that ran out of the
- * evaluator's search budget (an unproven grant proves nothing either way).
+ * (no object with a Statement), a comparison that ran out of the evaluator's
+ * search budget (an unproven grant proves nothing either way), and one where
+ * the diff's witnesses are not new by a request (a witness is one string per
+ * statement, so that proves nothing either way either).
  * A fixed text that stops being a readable policy, or a statement the
  * evaluator could read that the fix made unreadable, is a failure.
  */
@@ -47,6 +54,7 @@ const { evalStatements } = require(path.join(DIST, 'evaluation', 'model.js'));
 const { findNewAccess } = require(path.join(DIST, 'evaluation', 'diff.js'));
 const { clauseImplies } = require(path.join(DIST, 'evaluation', 'implication.js'));
 const { globSet } = require(path.join(DIST, 'evaluation', 'glob.js'));
+const { evaluateRequest } = require(path.join(DIST, 'evaluation', 'request.js'));
 const { PRINCIPAL_IGNORE_CASE } = require(path.join(DIST, 'evaluation', 'semantics.js'));
 
 const BOM = '\uFEFF';
@@ -176,10 +184,26 @@ function judgeFix(originalText, fixedText, filePath, options = {}) {
   if (problems.length === 0 && !options.noShortcut && pairwiseNarrower(before, after)) return { judged: true, problems };
   const found = findNewAccess(before.statements, after.statements, { budget: options.budget });
   const proven = found.filter((f) => !f.unproven);
-  for (const f of proven) {
+  // The diff over-approximates (an old Deny is taken to apply to every principal and whatever its
+  // condition): each witness is re-asked as one request, as `ramlint can` would, and counts only when
+  // the fixed text may allow it and the original does not.
+  // The diff's principal is one string: the principals the statements name are tried too.
+  const named = [...new Set([...before.statements, ...after.statements].flatMap((e) => (e.principals ? e.principals.globs.map((g) => g.source.replace(/[*?]/g, 'x')) : [])))];
+  const isNew = (request) => {
+    const now = evaluateRequest(after.statements, request).decision;
+    const then = evaluateRequest(before.statements, request).decision;
+    return (now === 'allow' || now === 'conditional') && then !== 'allow';
+  };
+  const confirmed = proven.flatMap((f) => {
+    const candidates = f.principal === undefined ? [undefined] : [f.principal, ...named];
+    const at = candidates.findIndex((principal) => isNew({ action: f.action, resource: f.resource, principal, context: new Map() }));
+    return at < 0 ? [] : [{ ...f, principal: candidates[at] }];
+  });
+  for (const f of confirmed) {
     const who = f.principal !== undefined ? ` for principal ${JSON.stringify(f.principal)}` : '';
     problems.push(`fix widens access by the reference evaluator: ${JSON.stringify(f.action)} on ${JSON.stringify(f.resource)}${who}${f.conditional ? ' (when its condition holds)' : ''}, granted by ${f.statement.origin.path} of the fixed text`);
   }
+  if (problems.length === 0 && proven.length > 0) return { judged: false, reason: 'the diff\'s witness is not new by a request (its over-approximation)' };
   if (problems.length === 0 && found.length > 0) return { judged: false, reason: 'out of the evaluator\'s search budget' };
   return { judged: true, problems };
 }
