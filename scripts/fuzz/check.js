@@ -9,7 +9,9 @@
  * - linting twice gives the same answer;
  * - linting takes at most `perInputMs`;
  * - --fix: a fixed text still parses (if the original did), has no
- *   internal-error, and fixing it again changes nothing.
+ *   internal-error, and fixing it again changes nothing;
+ * - --fix: the fixed text grants nothing the original does not, judged by
+ *   the policy evaluator (./widening.js says how, and when it cannot judge).
  */
 const path = require('node:path');
 
@@ -18,6 +20,7 @@ const { lintText } = require(path.join(DIST, 'engine', 'linter.js'));
 const { fixText } = require(path.join(DIST, 'engine', 'fix.js'));
 const { parseJson } = require(path.join(DIST, 'engine', 'parse.js'));
 const { builtinRules } = require(path.join(DIST, 'rules', 'index.js'));
+const { judgeFix } = require('./widening');
 
 const BOM = '\uFEFF';
 
@@ -100,7 +103,12 @@ function timed(fn) {
   return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 };
 }
 
-/** All properties for one input; returns { problems, ms }. */
+/**
+ * All properties for one input; returns { problems, ms, widening, wideningMs },
+ * where `widening` says whether the no-widening property judged a fix:
+ * undefined when no fix changed the text, 'judged', or the reason it could
+ * not judge; `wideningMs` is the time that judgement took.
+ */
 function checkInput(text, filePath, { perInputMs, fix }) {
   const problems = [];
   let first;
@@ -120,27 +128,46 @@ function checkInput(text, filePath, { perInputMs, fix }) {
   } catch (error) {
     problems.push(`second lint threw: ${String(error)}`);
   }
-  if (fix) problems.push(...checkFix(text, filePath, first, perInputMs));
-  return { problems, ms };
+  let widening;
+  let wideningMs = 0;
+  if (fix) {
+    const fixed = checkFix(text, filePath, first, perInputMs);
+    problems.push(...fixed.problems);
+    widening = fixed.widening;
+    wideningMs = fixed.wideningMs;
+  }
+  return { problems, ms, widening, wideningMs };
 }
 
-function checkFix(text, filePath, linted, perInputMs) {
+function checkFix(text, filePath, linted, perInputMs, judge = judgeFix) {
   const problems = [];
+  let widening;
+  let wideningMs = 0;
   try {
     const run = timed(() => fixText(text, options(filePath)));
     const once = run.value;
     if (run.ms > perInputMs * 4) problems.push(`fix took ${run.ms.toFixed(0)} ms (limit ${perInputMs * 4})`);
-    if (!once.changed) return problems;
+    if (!once.changed) return { problems };
     const wasValid = !linted.messages.some((m) => m.ruleId === 'invalid-json');
     const after = lintText(once.output, options(filePath));
     if (wasValid && after.messages.some((m) => m.ruleId === 'invalid-json')) problems.push('fix output does not parse');
     if (after.messages.some((m) => m.ruleId === 'internal-error')) problems.push('fix output has an internal-error');
     const twice = fixText(once.output, options(filePath));
     if (twice.changed) problems.push('fix is not idempotent: fixing the output changes it again');
+    try {
+      const judged = timed(() => judge(text, once.output, filePath));
+      const verdict = judged.value;
+      wideningMs = judged.ms;
+      widening = verdict.judged ? 'judged' : verdict.reason;
+      if (verdict.judged) problems.push(...verdict.problems);
+    } catch (error) {
+      widening = 'judged';
+      problems.push(`the widening check threw: ${error && error.stack ? error.stack.split('\n').slice(0, 3).join(' | ') : String(error)}`);
+    }
   } catch (error) {
     problems.push(`fix threw: ${String(error)}`);
   }
-  return problems;
+  return { problems, widening, wideningMs };
 }
 
-module.exports = { checkInput, checkResult, segments, resolves };
+module.exports = { checkInput, checkFix, checkResult, segments, resolves };

@@ -2,7 +2,15 @@
  * A unified diff of two texts, line by line (Myers' O(ND) algorithm), for
  * --fix-dry-run. Fixes are small, so D is small and this is fast even for
  * large files.
+ *
+ * The diff goes to a terminal or a CI log, and the policy text and the file
+ * name are someone else's. Each printed line is escaped as stylish escapes
+ * (`terminalSafe`: `\u001b`, `\r`, bidi controls …), so no policy can
+ * colour the terminal, open a link, overwrite a line with CR, or start a
+ * line of its own (`\n::error …`). Two characters stay raw, as a normal
+ * diff needs them: a tab, and the CR of a CRLF line ending.
  */
+import { terminalSafe } from '../formatters/terminal';
 
 type Op = { kind: ' ' | '-' | '+'; line: string };
 
@@ -59,10 +67,18 @@ function backtrack(trace: Map<number, number>[], a: string[], b: string[], dEnd:
   return ops.reverse();
 }
 
+/** One line of the text as printed: its content escaped, its line ending (LF or CRLF) raw. */
+function shown(line: string): string {
+  const ending = /\r?\n$/.exec(line)?.[0] ?? '';
+  const content = line.slice(0, line.length - ending.length);
+  return content.split('\t').map(terminalSafe).join('\t') + ending;
+}
+
 export function unifiedDiff(name: string, before: string, after: string, context = 3): string {
   const ops = myers(splitLines(before), splitLines(after));
   if (!ops.some((o) => o.kind !== ' ')) return '';
-  const out = [`--- a/${name}\n`, `+++ b/${name}\n`];
+  const safeName = terminalSafe(name);
+  const out = [`--- a/${safeName}\n`, `+++ b/${safeName}\n`];
   let i = 0;
   let oldLine = 1;
   let newLine = 1;
@@ -90,7 +106,7 @@ export function unifiedDiff(name: string, before: string, after: string, context
     const oldStart = oldCount === 0 ? oldLine - lead - 1 : oldLine - lead;
     const newStart = newCount === 0 ? newLine - lead - 1 : newLine - lead;
     out.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@\n`);
-    for (const o of hunk) out.push(`${o.kind}${o.line.endsWith('\n') ? o.line : `${o.line}\n\\ No newline at end of file\n`}`);
+    for (const o of hunk) out.push(`${o.kind}${shown(o.line)}${o.line.endsWith('\n') ? '' : '\n\\ No newline at end of file\n'}`);
     for (let j = i; j < end; j++) {
       const kind = (ops[j] as Op).kind;
       if (kind !== '+') oldLine++;

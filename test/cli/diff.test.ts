@@ -130,3 +130,56 @@ describe('unifiedDiff hunk numbering for an empty side', () => {
     expect(unifiedDiff('p.json', '', 'x\n', 0)).toBe('--- a/p.json\n+++ b/p.json\n@@ -0,0 +1,1 @@\n+x\n');
   });
 });
+
+/**
+ * The diff is printed to a terminal or a CI log, with policy text and a file
+ * name that someone else wrote: each line is escaped as stylish escapes
+ * (terminalSafe), so that no policy can forge output.
+ */
+describe('unifiedDiff escapes what could forge terminal output', () => {
+  const diffOf = (before: string, after: string, name = 'p.json') => unifiedDiff(name, before, after);
+  const rows = (diff: string) => diff.split('\n');
+
+  it.each([
+    ['ESC (colours)', '\u001b[31mred\u001b[0m', '\\u001b[31mred\\u001b[0m'],
+    ['an OSC-8 link and BEL', '\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007', '\\u001b]8;;https://evil.example\\u0007click\\u001b]8;;\\u0007'],
+    ['a CR inside a line', 'x\r+ forged', 'x\\r+ forged'],
+    ['bidi overrides and isolates', 'a\u202eb\u2066c\u2069', 'a\\u202eb\\u2066c\\u2069'],
+    ['a line or paragraph separator', 'a\u2028b\u2029c', 'a\\u2028b\\u2029c'],
+    ['NUL, DEL and a C1 control', 'a\u0000b\u007fc\u009bd', 'a\\u0000b\\u007fc\\u009bd'],
+  ])('%s in a line of the diff', (_name, hostile, escaped) => {
+    const diff = diffOf(`{\n  "Sid": "${hostile}",\n  "Effect": "allow"\n}\n`, `{\n  "Sid": "${hostile}",\n  "Effect": "Allow"\n}\n`);
+    expect(diff).toContain(` \u0020"Sid": "${escaped}",\n`);
+    expect(diff).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    expect(rows(diff)).toHaveLength(9); // two headers, a hunk header, five lines, and the empty string after the last line break
+  });
+
+  it('keeps a policy from starting a line of its own (a forged ::error annotation)', () => {
+    // A raw control character inside a JSON string is invalid JSON, which --fix leaves alone; a
+    // comment in a .jsonc file can hold one (`ramlint --fix-dry-run` shows it, checked by hand).
+    // A line feed ends a diff line as it ends a line of the file; within a line, CR is the way.
+    const diff = diffOf('{/* x\r::error file=a,line=1::forged */ "Effect": "allow"}\n', '{/* x\r::error file=a,line=1::forged */ "Effect": "Allow"}\n');
+    expect(rows(diff).filter((r) => r.startsWith('::error'))).toEqual([]);
+    expect(diff).toContain('-{/* x\\r::error file=a,line=1::forged */ "Effect": "allow"}\n');
+    expect(diff).not.toContain('\r');
+  });
+
+  it('escapes the file name in the headers', () => {
+    const diff = diffOf('a\n', 'b\n', 'p\n::error file=x::forged\u001b[2J.json');
+    expect(rows(diff).slice(0, 2)).toEqual(['--- a/p\\n::error file=x::forged\\u001b[2J.json', '+++ b/p\\n::error file=x::forged\\u001b[2J.json']);
+  });
+
+  it('escapes a lone CR at the end of the text, before "\\ No newline at end of file"', () => {
+    expect(diffOf('a\nb\r', 'a\nc\r')).toBe('--- a/p.json\n+++ b/p.json\n@@ -1,2 +1,2 @@\n a\n-b\\r\n\\ No newline at end of file\n+c\\r\n\\ No newline at end of file\n');
+  });
+
+  it('leaves normal diffs byte for byte as they were: tabs, CRLF endings, a BOM, non-ASCII text', () => {
+    const before = '\uFEFF{\r\n\t"Statement": [{\r\n\t\t"Sid": "Zugriff für Ops — 运维",\r\n\t\t"Effect": "allow"\r\n\t}]\r\n}\r\n';
+    const after = before.replace('"allow"', '"Allow"');
+    expect(diffOf(before, after)).toBe(
+      '--- a/p.json\n+++ b/p.json\n@@ -1,6 +1,6 @@\n \uFEFF{\r\n \t"Statement": [{\r\n \t\t"Sid": "Zugriff für Ops — 运维",\r\n-\t\t"Effect": "allow"\r\n+\t\t"Effect": "Allow"\r\n \t}]\r\n }\r\n',
+    );
+    expect(applyPatch(before, diffOf(before, after))).toBe(after);
+    expect(diffOf('a\n', 'b\n', 'policies/über ops/p.json').split('\n')[0]).toBe('--- a/policies/über ops/p.json');
+  });
+});
