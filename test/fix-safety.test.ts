@@ -282,9 +282,9 @@ describe('case fixes judged against the strictest reading', () => {
    * and 4717). With a Principal, a statement without Resource covers every resource (docs/semantics.md),
    * so on a Deny the misspelt "resource", ignored, leaves the Deny on every resource; renamed, the Deny
    * covers only the resources listed, and the Allow grants the rest. unknown-element's renameOnlyNarrows
-   * treats every Resource rename on a Deny as narrowing. `it.failing` until the rule is fixed; then make it `it`.
+   * treated every Resource rename on a Deny as narrowing.
    */
-  it.failing('a "resource" on a Deny with a Principal is not renamed by --fix (known bug in unknown-element)', () => {
+  it('a "resource" on a Deny with a Principal is not renamed by --fix', () => {
     const text =
       '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "oss:GetObject", "Principal": {"RAM": "acs:ram::1:root"}, "Resource": "acs:oss:*:*:b/*"}, ' +
       '{"Effect": "Deny", "Action": "oss:GetObject", "Principal": {"RAM": "acs:ram::1:root"}, "resource": "acs:oss:*:*:b/public/*"}]}';
@@ -299,7 +299,7 @@ describe('case fixes judged against the strictest reading', () => {
    * takes the first: a misspelt "RESOURCE" on a statement that reads as an Allow is renamed as if on a
    * Deny. Which Effect RAM reads is unknown, so the rename is safe only when it narrows under each.
    */
-  it.failing('with "Effect" written twice, a rename safe only on a Deny is not applied (known bug in unknown-element)', () => {
+  it('with "Effect" written twice, a rename safe only on a Deny is not applied', () => {
     const text = '{"Version": "1", "Statement": [{"Effect": "Deny", "Action": "oss:DeleteObject", "RESOURCE": "acs:oss:*:*:logs/*", "Effect": "Allow"}]}';
     const { output } = fixText(text, { rules, filePath: 'p.json' });
     expect(output).toContain('"RESOURCE"');

@@ -29,23 +29,31 @@ const LEFT_TO_OTHER_RULES = new Set(['Sid']);
  * `condition` → `Condition` on a Deny and `notaction` → `NotAction` on an
  * Allow change what the document grants once valid: suggestions, not fixes.
  */
-function renameOnlyNarrows(canonical: string, where: string, effect: string | undefined, member: Member): boolean {
+function renameOnlyNarrows(canonical: string, where: string, effect: string | undefined, member: Member, hasPrincipal: boolean): boolean {
   if (where === 'policy') return canonical === 'Version';
   if (where === 'Principal') return effect === 'deny';
   if (canonical === 'Condition') return effect === 'allow';
   if (canonical === 'Effect') return member.valueNode.type === 'string' && String(member.valueNode.value).trim().toLowerCase() === 'deny';
+  // With a Principal, a statement without Resource covers every resource (docs/semantics.md): a Deny
+  // whose "resource" is ignored denies everything, and the rename would narrow it to what is listed.
+  if ((canonical === 'Resource' || canonical === 'NotResource') && hasPrincipal) return false;
   return effect === 'deny';
 }
 
-/** The statement's effect as its author evidently meant it ("deny", a misspelt "effect" key): 'allow', 'deny' or undefined. */
+/**
+ * The statement's effect as its author evidently meant it ("deny", a misspelt
+ * "effect" key): 'allow', 'deny' or undefined. With Effect written twice
+ * which one RAM reads is unknown, so an effect is meant only when all agree.
+ */
 function meantEffect(members: readonly Member[]): string | undefined {
-  const member = members.find((m) => m.key === 'Effect') ?? members.find((m) => m.key.toLowerCase() === 'effect');
-  if (!member || member.valueNode.type !== 'string') return undefined;
-  const value = String(member.valueNode.value).trim().toLowerCase();
-  return value === 'allow' || value === 'deny' ? value : undefined;
+  const exact = members.filter((m) => m.key === 'Effect');
+  const candidates = exact.length > 0 ? exact : members.filter((m) => m.key.toLowerCase() === 'effect');
+  const values = new Set(candidates.map((m) => (m.valueNode.type === 'string' ? String(m.valueNode.value).trim().toLowerCase() : '')));
+  const [value] = values;
+  return values.size === 1 && (value === 'allow' || value === 'deny') ? value : undefined;
 }
 
-function checkMembers(context: RuleContext<MessageId>, members: Member[], allowed: readonly string[], where: string, effect?: string): void {
+function checkMembers(context: RuleContext<MessageId>, members: Member[], allowed: readonly string[], where: string, effect?: string, hasPrincipal = false): void {
   if (members.every((m) => allowed.includes(m.key) || (where !== 'policy' && LEFT_TO_OTHER_RULES.has(m.key)))) return;
   const present = new Set(members.map((m) => m.key));
   const canonicalOf = (key: string) => allowed.find((a) => a.toLowerCase() === key.toLowerCase());
@@ -62,7 +70,7 @@ function checkMembers(context: RuleContext<MessageId>, members: Member[], allowe
       const edits = [replaceNode(member.keyNode, JSON.stringify(canonical))];
       // Renaming cannot be offered when it would create a duplicate key.
       const renamable = !present.has(canonical) && (renames.get(canonical) ?? 0) <= 1;
-      const change = !renamable ? {} : renameOnlyNarrows(canonical, where, effect, member) ? { fix: edits } : { suggestions: [{ desc: `Rename "${member.key}" to "${canonical}": once RAM reads it, the statement grants more than the document's strictest reading (the misspelt element ignored); check that this is meant.`, edits }] };
+      const change = !renamable ? {} : renameOnlyNarrows(canonical, where, effect, member, hasPrincipal) ? { fix: edits } : { suggestions: [{ desc: `Rename "${member.key}" to "${canonical}": once RAM reads it, the statement grants more than the document's strictest reading (the misspelt element ignored); check that this is meant.`, edits }] };
       context.report({ messageId: 'wrongCase', node: member.keyNode, data: { key: member.key, expected: canonical }, ...change });
     } else if (where !== 'policy' && LEFT_TO_OTHER_RULES.has(member.key)) {
       continue;
@@ -96,7 +104,7 @@ export default defineRule<MessageId>({
     if (!policy.isObject) return;
     checkMembers(context, policy.members, TOP_LEVEL, 'policy');
     for (const statement of policy.statements) {
-      checkMembers(context, statement.members, STATEMENT, 'statement', meantEffect(statement.members));
+      checkMembers(context, statement.members, STATEMENT, 'statement', meantEffect(statement.members), statement.principal !== undefined);
       const principal = statement.principal;
       if (principal && principal.valueNode.type === 'object') {
         const members = principal.entries.map((e) => ({ key: e.type, keyNode: e.keyNode, valueNode: e.keyNode, path: [...principal.path, e.type] }));
