@@ -26,8 +26,8 @@
  *   --file F        the policy (default examples/unsafe/passrole-any-role.json, as bench/lsp.js)
  *   --warmup N      untimed iterations of each path first (default 2000)
  *   --rounds N      rounds (default 10); --iterations N  timed iterations per path per round (default 1000)
- *   --quick         2,000 warm-up, 4 rounds of 250 (a smoke run, about a second: the warm-up
- *                  is not cut, since a colder JIT would only measure the JIT)
+ *   --quick         2,000 warm-up, 4 rounds of 250 (a smoke run, about a second; the warm-up
+ *                  is not cut, the point being a warm JIT)
  * Build first (npm run build): it loads the compiled dist/.
  * The verdict is printed, never asserted: a timed test on a shared machine is flaky.
  */
