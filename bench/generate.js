@@ -381,8 +381,12 @@ function generator(seed) {
 /**
  * Writes `count` files under `dir`, 100 to a subdirectory (as a repository
  * with many policy folders would), named by index so the order is stable.
+ * The policies are one seeded stream, so the first N files of any count are
+ * the same bytes; `from` skips writing the first `from` of them (they are
+ * still drawn, and listed), to grow a directory written before with the same
+ * seed (bench/curves.js goes 1k, 5k, 10k, … that way).
  */
-function generate({ dir, count = 10000, seed = 20240601, perDir = 100 }) {
+function generate({ dir, count = 10000, seed = 20240601, perDir = 100, from = 0 }) {
   const g = generator(seed);
   fs.mkdirSync(dir, { recursive: true });
   const files = [];
@@ -390,13 +394,13 @@ function generate({ dir, count = 10000, seed = 20240601, perDir = 100 }) {
   let currentDir = '';
   for (let i = 0; i < count; i++) {
     const sub = path.join(dir, `team-${String(Math.floor(i / perDir)).padStart(3, '0')}`);
-    if (sub !== currentDir) {
+    if (sub !== currentDir && i >= from) {
       fs.mkdirSync(sub, { recursive: true });
       currentDir = sub;
     }
     const { kind, text } = g.policy(i);
     const file = path.join(sub, `${kind}-${String(i).padStart(5, '0')}.json`);
-    fs.writeFileSync(file, text);
+    if (i >= from) fs.writeFileSync(file, text);
     const size = Buffer.byteLength(text);
     bytes += size;
     files.push({ path: file, kind, size });
