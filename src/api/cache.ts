@@ -20,16 +20,23 @@ import { WriteRefusedError } from './write';
 /** The default file name, in the working directory or inside a directory given as the location. */
 export const DEFAULT_CACHE_FILE = '.ramlintcache';
 
-/** Bumped when the entry shape changes. */
-const CACHE_FORMAT = 1;
+/**
+ * Bumped when the file's shape changes. Format 2 is JSON lines: a header
+ * object, then one line per file, `<file as a JSON string>\t<key>\t<result
+ * as JSON, or null>`. A line is split, not parsed, when the cache is read: a
+ * result is parsed only when it is served, so an unchanged file costs its
+ * own entry and not the whole cache's.
+ */
+const CACHE_FORMAT = 2;
+const KEY = /^[A-Za-z0-9_-]+$/;
 
 /** A cache file larger than this is not read (it is rebuilt): the size of ~100k small results. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 interface Entry {
   key: string;
-  /** null: the file is not one ramlint lints (a walk's package.json), passed over quietly. */
-  result: FileLintResult | null;
+  /** The result as JSON; "null": the file is not one ramlint lints (a walk's package.json), passed over quietly. */
+  result: string;
 }
 
 /** What the run seen of the cache; for tests and for notes. */
@@ -86,19 +93,21 @@ export class ResultsCache {
   get(filePath: string, key: string): FileLintResult | null | undefined {
     this.seen.add(filePath);
     const entry = this.entries.get(filePath);
-    if (!entry || entry.key !== key) {
+    const result = entry && entry.key === key ? parseResult(entry.result) : undefined;
+    if (result === undefined) {
+      // Not there, another key, or an entry that does not read as a result: linted again, and rewritten.
+      if (entry) this.entries.delete(filePath);
       this.stats.misses++;
       return undefined;
     }
     this.stats.hits++;
-    // A copy: the caller may change the result (baseline, fixes written), the cache must not change with it.
-    return entry.result === null ? null : (structuredClone(entry.result) as FileLintResult);
+    // Parsed afresh for each call: the caller may change the result (baseline, fixes written), the cache does not change with it.
+    return result;
   }
 
   set(filePath: string, key: string, result: FileLintResult | undefined): void {
     this.seen.add(filePath);
-    const stored = result === undefined ? null : (structuredClone(withoutSource(result)) as FileLintResult);
-    this.entries.set(filePath, { key, result: stored });
+    this.entries.set(filePath, { key, result: result === undefined ? 'null' : JSON.stringify(withoutSource(result)) });
     this.changed = true;
   }
 
@@ -117,14 +126,15 @@ export class ResultsCache {
       }
     }
     if (!this.changed) return;
-    const data = {
-      ramlintCache: CACHE_FORMAT,
-      version: this.identity.version,
-      catalogue: this.identity.catalogue,
-      entries: Object.fromEntries([...this.entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-    };
+    const header = JSON.stringify({ ramlintCache: CACHE_FORMAT, version: this.identity.version, catalogue: this.identity.catalogue });
+    const files = [...this.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const lines = [header];
+    for (const file of files) {
+      const entry = this.entries.get(file) as Entry;
+      lines.push(`${JSON.stringify(file)}\t${entry.key}\t${entry.result}`);
+    }
     try {
-      writeOwnFile(this.file, JSON.stringify(data));
+      writeOwnFile(this.file, `${lines.join('\n')}\n`);
       this.changed = false;
     } catch (error) {
       this.notes.push(`cannot write the cache ${this.file}: ${(error as Error).message}`);
@@ -144,26 +154,53 @@ export class ResultsCache {
     } catch {
       return; // No cache yet, or unreadable: start empty and write a new one.
     }
-    let data: unknown;
+    const lines = text.split('\n');
+    let header: unknown;
     try {
-      data = JSON.parse(text);
+      header = JSON.parse(lines[0] ?? '');
     } catch {
-      this.changed = true; // Corrupt: rewritten at the end of the run.
+      header = undefined;
+    }
+    const h = header as { ramlintCache?: unknown; version?: unknown; catalogue?: unknown } | null | undefined;
+    const fits = typeof h === 'object' && h !== null && h.ramlintCache === CACHE_FORMAT && h.version === this.identity.version && h.catalogue === this.identity.catalogue;
+    if (!fits) {
+      this.changed = true; // Corrupt, or another version's: rewritten at the end of the run.
       return;
     }
-    const d = data as { ramlintCache?: unknown; version?: unknown; catalogue?: unknown; entries?: unknown } | null;
-    const fits = d !== null && typeof d === 'object' && d.ramlintCache === CACHE_FORMAT && d.version === this.identity.version && d.catalogue === this.identity.catalogue;
-    if (!fits || d.entries === null || typeof d.entries !== 'object' || Array.isArray(d.entries)) {
-      this.changed = true;
-      return;
-    }
-    for (const [file, entry] of Object.entries(d.entries as Record<string, unknown>)) {
-      const e = entry as Partial<Entry> | null;
-      if (e === null || typeof e !== 'object' || typeof e.key !== 'string') continue;
-      if (e.result !== null && !isResult(e.result)) continue;
-      this.entries.set(file, { key: e.key, result: e.result });
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i] as string;
+      const first = line.indexOf('\t');
+      const second = first < 0 ? -1 : line.indexOf('\t', first + 1);
+      const file = second < 0 ? undefined : parseString(line.slice(0, first));
+      const key = line.slice(first + 1, second);
+      if (file === undefined || !KEY.test(key)) {
+        if (line !== '') this.changed = true;
+        continue;
+      }
+      this.entries.set(file, { key, result: line.slice(second + 1) });
     }
   }
+}
+
+function parseString(text: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stored result (or null), or undefined when the text is not one. */
+function parseResult(text: string): FileLintResult | null | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (value === null) return null;
+  return isResult(value) ? value : undefined;
 }
 
 function withoutSource(result: FileLintResult): FileLintResult {

@@ -225,6 +225,21 @@ function writeWholeReport(results: readonly FileLintResult[], diffs: readonly st
   }
 }
 
+/** Report text gathered into writes of about 64 KiB: a write per file costs a system call per file. */
+const WRITE_CHUNK = 64 * 1024;
+
+function coalesced(write: (text: string) => void): (text: string, last?: boolean) => void {
+  let pending = '';
+  return (text, last = false) => {
+    pending += text;
+    if (pending.length >= WRITE_CHUNK || (last && pending !== '')) {
+      const chunk = pending;
+      pending = '';
+      write(chunk);
+    }
+  };
+}
+
 interface OpenReport {
   file(result: FileLintResult): void;
   end(): void;
@@ -237,7 +252,7 @@ interface OpenReport {
  */
 function openReport(format: StreamingFormat, options: CliOptions, io: Io, context: FormatContext): OpenReport {
   const totals = emptyTotals();
-  const sinks: { stream: ReportStream; write: (text: string) => void }[] = [];
+  const sinks: { stream: ReportStream; write: (text: string, last?: boolean) => void }[] = [];
   let file: FileWriter | undefined;
   if (options.outputFile !== undefined) {
     const target = options.outputFile;
@@ -249,17 +264,17 @@ function openReport(format: StreamingFormat, options: CliOptions, io: Io, contex
     const writer = file;
     sinks.push({
       stream: format(context),
-      write: (text) => {
+      write: coalesced((text) => {
         try {
           writer.write(text);
         } catch (error) {
           throw new UsageError(`cannot write the report to ${target}: ${(error as Error).message}`);
         }
-      },
+      }),
     });
-    sinks.push({ stream: (loadStreamingFormat('stylish') as StreamingFormat)(context), write: (text) => text && io.stdout(text) });
+    sinks.push({ stream: (loadStreamingFormat('stylish') as StreamingFormat)(context), write: coalesced(io.stdout) });
   } else {
-    sinks.push({ stream: format(context), write: (text) => text && io.stdout(text) });
+    sinks.push({ stream: format(context), write: coalesced(io.stdout) });
   }
   return {
     file(result) {
@@ -267,7 +282,7 @@ function openReport(format: StreamingFormat, options: CliOptions, io: Io, contex
       for (const sink of sinks) sink.write(sink.stream.file(result));
     },
     end() {
-      for (const sink of sinks) sink.write(sink.stream.end(totals));
+      for (const sink of sinks) sink.write(sink.stream.end(totals), true);
       try {
         file?.commit();
       } catch (error) {

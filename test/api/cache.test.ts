@@ -115,12 +115,13 @@ describe('a second run is served from the cache', () => {
     await run(s.dir);
     const file = path.join(s.dir, '.ramlintcache');
     for (const field of ['version', 'catalogue']) {
-      const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const [head, ...entries] = fs.readFileSync(file, 'utf8').split('\n');
+      const data = JSON.parse(head as string);
       const kept = data[field];
       data[field] = `${kept}-other`;
-      fs.writeFileSync(file, JSON.stringify(data));
+      fs.writeFileSync(file, [JSON.stringify(data), ...entries].join('\n'));
       expect((await run(s.dir)).linted).toBe(3);
-      expect(JSON.parse(fs.readFileSync(file, 'utf8'))[field]).toBe(kept);
+      expect(JSON.parse(fs.readFileSync(file, 'utf8').split('\n')[0] as string)[field]).toBe(kept);
     }
     s.cleanup();
   });
@@ -147,18 +148,20 @@ describe('the cache file', () => {
   it('a corrupt or unreadable cache is ignored and rewritten', async () => {
     const s = project(files());
     const file = path.join(s.dir, '.ramlintcache');
-    for (const junk of ['{"ramlintCache": 1, "entr', 'null', '[]', '{"ramlintCache": 1, "entries": {"x": {"key": 5}}}', '\u0000\u0001binary']) {
+    for (const junk of ['{"ramlintCache": 2, "entr', 'null', '[]', '{"ramlintCache": 1, "entries": {}}', '{"ramlintCache": 2}\n"x"\t5', '\u0000\u0001binary']) {
       fs.writeFileSync(file, junk);
       const r = await run(s.dir);
       expect(r.linted).toBe(3);
       expect(r.results.map((x) => x.errorCount).sort()).toEqual([0, 0, 1]);
-      expect(JSON.parse(fs.readFileSync(file, 'utf8')).ramlintCache).toBe(1);
+      expect(JSON.parse(fs.readFileSync(file, 'utf8').split('\n')[0] as string).ramlintCache).toBe(2);
     }
-    // Entries of the right version but the wrong shape are passed over, not served.
-    const data = JSON.parse(fs.readFileSync(file, 'utf8'));
-    for (const entry of Object.values(data.entries) as { result: unknown }[]) entry.result = { filePath: 1 };
-    fs.writeFileSync(file, JSON.stringify(data));
+    // Entries with a good header and key but a result of the wrong shape (or not JSON) are linted again, not served.
+    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(4);
+    const broken = lines.map((line, i) => (i === 0 ? line : line.replace(/\t[^\t]*$/, i === 1 ? '\t{"filePath": 1}' : '\t{not json')));
+    fs.writeFileSync(file, `${broken.join('\n')}\n`);
     expect((await run(s.dir)).linted).toBe(3);
+    expect((await run(s.dir)).linted).toBe(0);
     s.cleanup();
   });
 
@@ -214,7 +217,8 @@ describe('the cache file', () => {
     expect((await run(s.dir)).linted).toBe(1);
     fs.rmSync(path.join(s.dir, 'p/clean.json'));
     await run(s.dir, {}, ['p/admin.json']);
-    const entries = Object.keys(JSON.parse(fs.readFileSync(path.join(s.dir, '.ramlintcache'), 'utf8')).entries).map((f) => path.relative(s.dir, f));
+    // Format 2: a header line, then a line per file starting with its path as a JSON string.
+    const entries = fs.readFileSync(path.join(s.dir, '.ramlintcache'), 'utf8').trimEnd().split('\n').slice(1).map((line) => path.relative(s.dir, JSON.parse(line.slice(0, line.indexOf('\t'))) as string));
     expect(entries.sort()).toEqual(['p/admin.json', 'p/warning.json']);
     s.cleanup();
   });

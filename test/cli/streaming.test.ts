@@ -27,14 +27,17 @@ function recording(cwd: string): Io & { chunks: string[]; err: string[] } {
 const FILES = { 'p/a.json': ADMIN, 'p/b.json': CLEAN, 'p/c.json': ADMIN };
 
 describe('streamed reports', () => {
-  it.each(['json', 'stylish', 'compact', 'github', 'gitlab', 'checkstyle'])('%s: written file by file', async (format) => {
-    const s = project(FILES);
+  it.each(['json', 'stylish', 'compact', 'github', 'gitlab', 'checkstyle'])('%s: written as the files are linted, in writes of about 64 KiB', async (format) => {
+    const many: Record<string, string> = {};
+    for (let i = 0; i < 1000; i++) many[`p/f${String(i).padStart(4, '0')}.json`] = ADMIN;
+    const s = project(many);
     const io = recording(s.dir);
     expect(await run(['--format', format, 'p'], io)).toBe(1);
-    // A write per file with findings (two here), then the end of the report when the format has one.
+    // The first write goes out long before the last file is linted.
     expect(io.chunks.length).toBeGreaterThanOrEqual(2);
-    expect(io.chunks[0]).toMatch(/a\.json/);
-    expect(io.chunks[0]).not.toMatch(/c\.json/);
+    expect(io.chunks[0]).toMatch(/f0000\.json/);
+    expect(io.chunks[0]).not.toMatch(/f0999\.json/);
+    expect(io.chunks.slice(0, -1).every((c) => c.length >= 64 * 1024)).toBe(true);
     s.cleanup();
   });
 
