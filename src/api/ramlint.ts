@@ -161,8 +161,9 @@ export class RamLint implements RamLintApi {
     if (options === null || typeof options !== 'object') throw new TypeError('RamLint.lintText options must be an object');
     if (options.filePath !== undefined && (typeof options.filePath !== 'string' || options.filePath === '')) throw new TypeError('RamLint.lintText option "filePath" must be a non-empty string');
     const filePath = options.filePath !== undefined ? path.resolve(this.cwd, options.filePath) : '<stdin>';
-    await this.prefetch(this.anchor(filePath));
-    await this.rulesFor(this.resolver.chainFor(path.dirname(this.anchor(filePath))));
+    const anchor = this.anchor(filePath);
+    await this.prefetch(anchor);
+    await this.rulesFor(this.resolver.chainFor(path.dirname(anchor)));
     const run = this.newRun(this.takeNotes());
     const covered = new Set<string>();
     const result = await this.lintOne(filePath, text, true, run, covered, options.warnIgnored !== false);
@@ -301,7 +302,8 @@ export class RamLint implements RamLintApi {
     cache?: ResultsCache,
   ): Promise<FileLintResult | undefined> {
     const anchor = this.anchor(filePath);
-    const rules = await this.rulesFor(this.resolver.chainFor(path.dirname(anchor)));
+    const chain = this.resolver.chainFor(path.dirname(anchor));
+    const rules = await this.rulesFor(chain);
     const config = this.resolver.resolve(anchor);
     if (config.ignoredBy && this.options.ignore !== false) {
       // lint-staged and pre-commit pass ignored files by name: a note, not an error.
@@ -327,7 +329,7 @@ export class RamLint implements RamLintApi {
     let key: string | undefined;
     let result: FileLintResult | undefined;
     if (cache) {
-      key = cache.keyOf(text, this.cacheContext(settings, this.ruleSets.pluginFiles(this.resolver.chainFor(path.dirname(anchor)))));
+      key = cache.keyOf(text, this.cacheContext(settings, this.ruleSets.pluginFiles(chain)));
       const cached = cache.get(anchor, key);
       if (cached !== undefined) result = cached ?? undefined;
       else {

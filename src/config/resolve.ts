@@ -158,7 +158,18 @@ export class ConfigResolver {
     return chain;
   }
 
+  /** The last file resolved: an editor re-lints the same file on every keystroke. One entry, so a run over 50k files keeps none. */
+  private last: { file: string; config: FileConfig } | undefined;
+
+  /** The configuration of one file. The result is shared: callers read it, never change it. */
   resolve(file: string): FileConfig {
+    if (this.last?.file === file) return this.last.config;
+    const config = this.resolveUncached(file);
+    this.last = { file, config };
+    return config;
+  }
+
+  private resolveUncached(file: string): FileConfig {
     // `<stdin>` without --stdin-filename: the working directory's configuration.
     const filePath = path.resolve(this.cwd, file);
     const chain = this.chainFor(path.dirname(filePath));
