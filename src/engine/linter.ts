@@ -311,12 +311,16 @@ function finish(filePath: string, policy: Policy | undefined, source: SourceText
 
 /** Positions, de-duplicates and sorts findings. */
 function place(source: SourceText, pending: PendingMessage[]): LintMessage[] {
-  const seen = new Set<string>();
   const messages: LintMessage[] = [];
+  if (pending.length === 0) return messages;
+  // Duplicates (same rule, range and text) are found by offset, comparing fields:
+  // a string key per finding meant flattening and hashing every long message.
+  const byOffset = new Map<number, PendingMessage[]>();
   for (const p of pending) {
-    const key = `${p.ruleId}\0${p.offset}\0${p.length}\0${p.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const same = byOffset.get(p.offset);
+    if (same === undefined) byOffset.set(p.offset, [p]);
+    else if (same.some((q) => q.ruleId === p.ruleId && q.length === p.length && q.message === p.message)) continue;
+    else same.push(p);
     messages.push(placeMessage(source, p));
   }
   return messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));

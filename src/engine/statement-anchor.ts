@@ -39,15 +39,33 @@ function sidOf(s: Statement): string | undefined {
 
 /** JSON with object keys sorted: the same for any layout or key order. Depth is bounded by the parser's limit. */
 export function canonical(node: JsonNode): string {
+  // Plain loops and one comparator instead of map/destructuring/default sort:
+  // every statement with a finding is written out here, so it is on the hot path.
+  const children = node.children;
   if (node.type === 'object') {
-    const members = (node.children ?? []).map((prop) => {
-      const [key, value] = prop.children ?? [];
-      return `${JSON.stringify(String(key?.value))}:${value ? canonical(value) : 'null'}`;
-    });
-    return `{${members.sort().join(',')}}`;
+    if (children === undefined || children.length === 0) return '{}';
+    const members: string[] = [];
+    for (const prop of children) {
+      const parts = prop.children;
+      const key = parts?.[0];
+      const value = parts?.[1];
+      members.push(`${JSON.stringify(String(key?.value))}:${value ? canonical(value) : 'null'}`);
+    }
+    if (members.length > 1) members.sort(byCodeUnits);
+    return `{${members.join(',')}}`;
   }
-  if (node.type === 'array') return `[${(node.children ?? []).map(canonical).join(',')}]`;
+  if (node.type === 'array') {
+    if (children === undefined || children.length === 0) return '[]';
+    let out = canonical(children[0] as JsonNode);
+    for (let i = 1; i < children.length; i++) out += `,${canonical(children[i] as JsonNode)}`;
+    return `[${out}]`;
+  }
   return JSON.stringify(node.value ?? null);
+}
+
+/** The order of Array.prototype.sort() without a comparator, for strings (UTF-16 code units). */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
