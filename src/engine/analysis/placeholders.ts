@@ -26,8 +26,31 @@ const MASKED_IPV4 = /^(?:\d{1,3}|[xX]{1,3})(?:\.(?:\d{1,3}|[xX]{1,3})){3}(?:\/(?
 /** Nearly every value is plain ASCII; the Unicode-property pattern is run only on the rest. */
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/**
+ * Verdicts by value: the same actions, ARNs and principals recur in file
+ * after file, and a Map lookup is cheaper than the patterns below. Pure
+ * functions' memos, bounded (cleared when full), so they cannot change a result.
+ */
+const wholeMemo = new Map<string, boolean>();
+const anyMemo = new Map<string, boolean>();
+const MEMO_LIMIT = 8192;
+
+function remembered(memo: Map<string, boolean>, value: string, compute: (value: string) => boolean): boolean {
+  let answer = memo.get(value);
+  if (answer === undefined) {
+    answer = compute(value);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(value, answer);
+  }
+  return answer;
+}
+
 /** Is the whole value one placeholder, so no format or reach can be judged? */
 export function isPlaceholder(value: string): boolean {
+  return remembered(wholeMemo, value, computeIsPlaceholder);
+}
+
+function computeIsPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v === '') return false;
   if (MASKED_DIGITS.test(v) || isMaskedIp(v)) return true;
@@ -37,6 +60,10 @@ export function isPlaceholder(value: string): boolean {
 
 /** Does the value contain a placeholder anywhere (`acs:ram::<uid>:root`)? */
 export function hasPlaceholder(value: string): boolean {
+  return remembered(anyMemo, value, computeHasPlaceholder);
+}
+
+function computeHasPlaceholder(value: string): boolean {
   DELIMITED.lastIndex = 0;
   NON_ASCII_WORD.lastIndex = 0;
   return DELIMITED.test(value) || (NON_ASCII.test(value) && NON_ASCII_WORD.test(value)) || isPlaceholder(value);
