@@ -27,32 +27,22 @@ const MASKED_IPV4 = /^(?:\d{1,3}|[xX]{1,3})(?:\.(?:\d{1,3}|[xX]{1,3})){3}(?:\/(?
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
- * Verdicts by value: the same actions, ARNs and principals recur in file
- * after file, and a Map lookup is cheaper than the patterns below. Pure
- * functions' memos, bounded (cleared when full), so they cannot change a result.
+ * What every placeholder form needs somewhere: a delimiter (`<`, `${`, `{{`)
+ * or a non-ASCII letter. Without one, only a masked id or address (which
+ * starts with a digit or an x) can still be one, so most values (actions,
+ * ARNs, keys) are settled by one native scan instead of the patterns below.
  */
-const wholeMemo = new Map<string, boolean>();
-const anyMemo = new Map<string, boolean>();
-const MEMO_LIMIT = 8192;
+const MAY_DELIMIT = /[<${\u0080-\uffff]/;
 
-function remembered(memo: Map<string, boolean>, value: string, compute: (value: string) => boolean): boolean {
-  let answer = memo.get(value);
-  if (answer === undefined) {
-    answer = compute(value);
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    memo.set(value, answer);
-  }
-  return answer;
+function maskedStart(c: number): boolean {
+  return (c >= 48 && c <= 57) /* 0-9 */ || c === 120 /* x */ || c === 88 /* X */;
 }
 
 /** Is the whole value one placeholder, so no format or reach can be judged? */
 export function isPlaceholder(value: string): boolean {
-  return remembered(wholeMemo, value, computeIsPlaceholder);
-}
-
-function computeIsPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v === '') return false;
+  if (!maskedStart(v.charCodeAt(0)) && !MAY_DELIMIT.test(v)) return false;
   if (MASKED_DIGITS.test(v) || isMaskedIp(v)) return true;
   const rest = v.replace(DELIMITED, '');
   return (NON_ASCII.test(rest) ? rest.replace(NON_ASCII_WORD, '') : rest).trim() === '';
@@ -60,10 +50,8 @@ function computeIsPlaceholder(value: string): boolean {
 
 /** Does the value contain a placeholder anywhere (`acs:ram::<uid>:root`)? */
 export function hasPlaceholder(value: string): boolean {
-  return remembered(anyMemo, value, computeHasPlaceholder);
-}
-
-function computeHasPlaceholder(value: string): boolean {
+  // No delimiter and no non-ASCII character: only the whole-value forms remain.
+  if (!MAY_DELIMIT.test(value)) return isPlaceholder(value);
   DELIMITED.lastIndex = 0;
   NON_ASCII_WORD.lastIndex = 0;
   return DELIMITED.test(value) || (NON_ASCII.test(value) && NON_ASCII_WORD.test(value)) || isPlaceholder(value);
