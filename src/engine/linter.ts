@@ -38,6 +38,12 @@ export interface LintOptions {
   reportUnusedWaivers?: boolean;
   /** Findings kept per rule per file (see finding-cap.ts); the fixer lifts it to fix everything in one pass. */
   maxFindingsPerRule?: number;
+  /**
+   * parseJson(text, { allowComments }) of this very text, when the caller has
+   * it already (the file layer parses once to decide whether a walk's file is
+   * a policy): not parsed again. Ignored for a text with a byte-order mark.
+   */
+  parsed?: ParsedJson;
 }
 
 /** A finding before it is placed in the text. */
@@ -66,7 +72,7 @@ export function lintText(input: string, options: LintOptions): LintResult {
   const text = input.startsWith(BOM) ? input.slice(1) : input;
   const source = new SourceText(text);
   const allowComments = options.allowComments ?? /\.jsonc$/i.test(filePath);
-  const parsed = parseJson(text, { allowComments });
+  const parsed = options.parsed !== undefined && text === input ? options.parsed : parseJson(text, { allowComments });
 
   const syntax = parsed.problems[0];
   if (syntax) return finish(filePath, undefined, source, [corePending(INVALID_JSON, syntax.message, syntax.offset, syntax.length)], []);
