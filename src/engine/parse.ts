@@ -6,6 +6,7 @@
  * different policies is a security problem. Duplicate keys are reported instead.
  */
 import { type Node, type ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
+import { parseStrictTree } from './strict-parse';
 
 export type JsonNode = Node;
 
@@ -47,6 +48,9 @@ export function parseJson(text: string, options: ParseOptions): ParsedJson {
 
   const errors: ParseError[] = [];
   let root: JsonNode | undefined;
+  // Strict JSON (nearly every policy file) takes the fast path; the rest, errors included, jsonc-parser.
+  const strict = parseStrictTree(text);
+  if (strict !== undefined) return { root: strict, problems: [], duplicateKeys: findDuplicateKeys(strict) };
   try {
     root = parseTree(text, errors, { disallowComments: !options.allowComments, allowTrailingComma: false, allowEmptyContent: false });
   } catch (error) {
