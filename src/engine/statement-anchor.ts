@@ -39,19 +39,34 @@ function sidOf(s: Statement): string | undefined {
 
 /** JSON with object keys sorted: the same for any layout or key order. Depth is bounded by the parser's limit. */
 export function canonical(node: JsonNode): string {
-  // Plain loops and one comparator instead of map/destructuring/default sort:
-  // every statement with a finding is written out here, so it is on the hot path.
+  // Plain loops instead of map/destructuring/sort: every statement with a
+  // finding is written out here, so it is on the hot path.
   const children = node.children;
   if (node.type === 'object') {
     if (children === undefined || children.length === 0) return '{}';
+    if (children.length > 16) return `{${children.map(canonicalMember).sort().join(',')}}`;
+    const keys: string[] = [];
     const members: string[] = [];
     for (const prop of children) {
       const parts = prop.children;
-      const key = parts?.[0];
+      const key = JSON.stringify(String(parts?.[0]?.value));
       const value = parts?.[1];
-      members.push(`${JSON.stringify(String(key?.value))}:${value ? canonical(value) : 'null'}`);
+      // Insertion sort, on the quoted keys: for two different keys, neither quoted key is a
+      // prefix of the other (each ends at its one unescaped quote), so they order the
+      // `"key":value` strings as a sort of the whole strings does; equal keys (a duplicate)
+      // fall back to the whole strings. An object has a handful of members.
+      const member = `${key}:${value ? canonical(value) : 'null'}`;
+      let i = members.length;
+      while (i > 0) {
+        const k = keys[i - 1] as string;
+        if (k < key || (k === key && (members[i - 1] as string) <= member)) break;
+        keys[i] = k;
+        members[i] = members[i - 1] as string;
+        i--;
+      }
+      keys[i] = key;
+      members[i] = member;
     }
-    if (members.length > 1) members.sort(byCodeUnits);
     return `{${members.join(',')}}`;
   }
   if (node.type === 'array') {
@@ -63,9 +78,11 @@ export function canonical(node: JsonNode): string {
   return JSON.stringify(node.value ?? null);
 }
 
-/** The order of Array.prototype.sort() without a comparator, for strings (UTF-16 code units). */
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** `"key":value` of one property, for an object too large for the insertion sort. */
+function canonicalMember(prop: JsonNode): string {
+  const parts = prop.children;
+  const value = parts?.[1];
+  return `${JSON.stringify(String(parts?.[0]?.value))}:${value ? canonical(value) : 'null'}`;
 }
 
 /**
