@@ -294,6 +294,8 @@ function statementOf(path: JsonPath): string | undefined {
  * admin-access to info, or waive it, and the narrower findings stand.
  */
 function fold(kept: PendingMessage[]): PendingMessage[] {
+  // Nothing can fold (the usual case): no severity map of string keys for the file.
+  if (!kept.some((m) => m.foldsInto !== undefined && m.foldsInto.length > 0)) return kept;
   const strongest = new Map<string, number>(); // `statement\0ruleId` → highest severity rank shown
   for (const m of kept) {
     const st = statementOf(m.path);
