@@ -6,7 +6,8 @@
  */
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { CORE_DIAGNOSTICS, NOT_A_RAM_POLICY } from '../engine/core-diagnostics';
-import { looksLikePolicy } from '../engine/detect';
+import { looksLikePolicyParsed, mayLookLikePolicy } from '../engine/detect';
+import { parseJson, type ParsedJson } from '../engine/parse';
 import { applyEdits } from '../engine/edits';
 import { chooseEdits, MAX_FIX_PASSES } from '../engine/fix';
 import { BOM, lintText, summarize, type LintOptions } from '../engine/linter';
@@ -38,16 +39,21 @@ export async function lintFileText(filePath: string, text: string, settings: Fil
   // Positions are counted after a byte-order mark, as editors count them.
   const host = bom ? text.slice(1) : text;
   const processor = pickProcessor(settings.processors, host, filePath);
+  let parsed: ParsedJson | undefined;
   if (!processor) {
     const bare = /\.jsonc?$/i.test(filePath) || settings.explicit || settings.byGlob === true;
     if (!bare) return undefined;
-    if (!looksLikePolicy(host)) {
+    // Parsed once, here, as the engine would parse it: the tree answers "is it a policy?"
+    // and is handed to the engine, instead of a scan for the question and a parse after it.
+    // The cheap pre-check first: a big package-lock.json is not parsed to be passed over.
+    if (mayLookLikePolicy(host)) parsed = parseJson(host, { allowComments: /\.jsonc$/i.test(filePath) });
+    if (parsed === undefined || !looksLikePolicyParsed(host, parsed)) {
       if (!settings.explicit || settings.policiesOnly) return undefined;
       if (settings.kind === undefined && isJsonValue(host)) return notAPolicy(filePath);
     }
   }
-  const lintOnce = (current: string) => (processor ? lintHost(filePath, current, processor, settings) : lintBare(filePath, current, settings));
-  let result = await lintOnce(host);
+  const lintOnce = (current: string, first?: ParsedJson) => (processor ? lintHost(filePath, current, processor, settings) : lintBare(filePath, current, settings, first));
+  let result = await lintOnce(host, parsed);
   let current = host;
   if (settings.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
@@ -77,9 +83,11 @@ function pickProcessor(processors: readonly Processor[], text: string, filePath:
   return undefined;
 }
 
-function lintBare(filePath: string, text: string, settings: FileSettings): FileLintResult {
+function lintBare(filePath: string, text: string, settings: FileSettings, parsed?: ParsedJson): FileLintResult {
+  const options = engineOptions(filePath, settings, settings.kind);
+  if (parsed !== undefined) options.parsed = parsed;
   // The engine's result is new and ours: extended in place, not copied with a spread (V8's slow path) per file.
-  const result: FileLintResult = lintText(text, engineOptions(filePath, settings, settings.kind));
+  const result: FileLintResult = lintText(text, options);
   result.documents = [{ label: '', kind: result.kind, kindSource: settings.kind ? 'configured' : 'detected' }];
   return result;
 }

@@ -13,16 +13,79 @@ export function closest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   // Short words need a close match: "Foo" should not suggest "Bool".
   let bestDistance = Math.max(1, Math.floor(word.length / 4)) + 1;
+  // One word against many candidates (a service's thousand actions): its bit masks are built once.
+  const masks = word.length >= 1 && word.length <= BIT_PARALLEL_MAX ? wordMasks(word) : undefined;
   for (const c of candidates) {
     // The distance is at least the difference in length: skip what cannot win.
     if (Math.abs(c.length - word.length) >= bestDistance && !(c.startsWith(word) || word.startsWith(c))) continue;
-    const d = c.startsWith(word) || word.startsWith(c) ? Math.abs(c.length - word.length) / 4 : editDistanceWithin(word, c, Math.ceil(bestDistance) - 1);
+    const limit = Math.ceil(bestDistance) - 1;
+    const d = c.startsWith(word) || word.startsWith(c) ? Math.abs(c.length - word.length) / 4 : masks ? bitParallelWithin(masks, word.length, c, limit) : editDistanceWithin(word, c, limit);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
   return best;
+}
+
+/** Words up to this length fit one 32-bit mask per character. */
+const BIT_PARALLEL_MAX = 32;
+
+interface WordMasks {
+  /** Per code unit below 128: the positions in the word where it occurs, as bits. */
+  ascii: Int32Array;
+  /** The same for the other code units of the word. */
+  other: Map<number, number>;
+}
+
+function wordMasks(word: string): WordMasks {
+  const ascii = new Int32Array(128);
+  const other = new Map<number, number>();
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 128) ascii[c] = (ascii[c] as number) | (1 << i);
+    else other.set(c, (other.get(c) ?? 0) | (1 << i));
+  }
+  return { ascii, other };
+}
+
+/**
+ * editDistanceWithin(word, text, limit) for a word of 1 to 32 code units, by
+ * Hyyrö's bit-vector algorithm for the optimal string alignment distance
+ * ("A bit-vector algorithm for computing Levenshtein and Damerau edit
+ * distances", 2003): one column of the table per step in a few word-wide
+ * operations, instead of |word| cells. Exact; test/engine/closest.test.ts
+ * checks it against editDistance on random pairs.
+ */
+function bitParallelWithin(masks: WordMasks, m: number, text: string, limit: number): number {
+  if (Math.abs(m - text.length) > limit) return limit + 1;
+  const all = m === 32 ? -1 : (1 << m) - 1;
+  const last = 1 << (m - 1);
+  let vp = all;
+  let vn = 0;
+  let d0 = 0;
+  let pmBefore = 0;
+  let score = m;
+  const n = text.length;
+  for (let j = 0; j < n; j++) {
+    const c = text.charCodeAt(j);
+    const pm = c < 128 ? (masks.ascii[c] as number) : (masks.other.get(c) ?? 0);
+    // Transpositions: a match of this character one row down, where the previous column matched the row above.
+    const tr = (((~d0 & pm) << 1) & pmBefore);
+    // The carry of the addition runs past bit 31 as a JavaScript number; `^` keeps the low 32 bits.
+    d0 = ((((pm & vp) >>> 0) + (vp >>> 0)) ^ vp) | pm | vn | tr;
+    const hp = vn | ~(d0 | vp);
+    const hn = d0 & vp;
+    if (hp & last) score++;
+    else if (hn & last) score--;
+    const x = (hp << 1) | 1;
+    vn = x & d0 & all;
+    vp = ((hn << 1) | ~(x | d0)) & all;
+    pmBefore = pm;
+    // The last row changes by at most one per remaining column.
+    if (score - (n - 1 - j) > limit) return limit + 1;
+  }
+  return score;
 }
 
 /**
@@ -136,4 +199,10 @@ function countBound(a: string, b: string): number {
     counts[k] = 0;
   }
   return Math.max(excess, shortfall);
+}
+
+/** bitParallelWithin for one pair (words of 1 to 32 code units); for tests, which hold it to editDistance. */
+export function bitParallelDistanceWithin(word: string, text: string, limit: number): number {
+  if (word.length < 1 || word.length > BIT_PARALLEL_MAX) throw new RangeError('the word must have 1 to 32 code units');
+  return bitParallelWithin(wordMasks(word), word.length, text, limit);
 }

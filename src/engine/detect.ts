@@ -8,6 +8,7 @@
  */
 import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { editDistanceWithin } from './closest';
+import type { ParsedJson } from './parse';
 
 /**
  * Cheap pre-check before scanning. Two edits can break at most two of the
@@ -21,11 +22,17 @@ function statementLike(key: string): boolean {
   return lower === 'statements' || editDistanceWithin(lower, 'statement', 2) <= 2;
 }
 
+/** The pre-check alone: false means looksLikePolicy(text) is false, without a scan or a parse (a text without byte-order mark). */
+export function mayLookLikePolicy(text: string): boolean {
+  if (text.trim() === '') return true;
+  // The raw text may spell keys with \u escapes, which the pre-check cannot see.
+  return TRACE.test(text) || text.includes('\\u');
+}
+
 export function looksLikePolicy(input: string): boolean {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   if (text.trim() === '') return true;
-  // The raw text may spell keys with \u escapes, which the pre-check cannot see.
-  if (!TRACE.test(text) && !text.includes('\\u')) return false;
+  if (!mayLookLikePolicy(text)) return false;
   const scanner = createScanner(text, false);
   let depth = 0;
   let keyCandidate: string | undefined;
@@ -62,4 +69,21 @@ export function looksLikePolicy(input: string): boolean {
   }
   // Broken JSON that mentions "Statement": lint it, so the syntax error is reported.
   return broken && (/"statement"/i.test(text) || text.includes('\\u'));
+}
+
+/**
+ * looksLikePolicy(text) from the text's parse (parseJson of the same text),
+ * so a file that is parsed anyway is not scanned a second time. For valid
+ * JSON the scan's top-level keys are the root object's keys; broken JSON
+ * (and a blank text) goes to the scan, which tolerates it.
+ */
+export function looksLikePolicyParsed(text: string, parsed: ParsedJson): boolean {
+  if (parsed.problems.length > 0 || parsed.root === undefined) return looksLikePolicy(text);
+  const root = parsed.root;
+  if (root.type !== 'object') return false;
+  for (const prop of root.children ?? []) {
+    const key = prop.children?.[0];
+    if (key !== undefined && statementLike(String(key.value))) return true;
+  }
+  return false;
 }

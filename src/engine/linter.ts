@@ -38,6 +38,12 @@ export interface LintOptions {
   reportUnusedWaivers?: boolean;
   /** Findings kept per rule per file (see finding-cap.ts); the fixer lifts it to fix everything in one pass. */
   maxFindingsPerRule?: number;
+  /**
+   * parseJson(text, { allowComments }) of this very text, when the caller has
+   * it already (the file layer parses once to decide whether a walk's file is
+   * a policy): not parsed again. Ignored for a text with a byte-order mark.
+   */
+  parsed?: ParsedJson;
 }
 
 /** A finding before it is placed in the text. */
@@ -66,7 +72,7 @@ export function lintText(input: string, options: LintOptions): LintResult {
   const text = input.startsWith(BOM) ? input.slice(1) : input;
   const source = new SourceText(text);
   const allowComments = options.allowComments ?? /\.jsonc$/i.test(filePath);
-  const parsed = parseJson(text, { allowComments });
+  const parsed = options.parsed !== undefined && text === input ? options.parsed : parseJson(text, { allowComments });
 
   const syntax = parsed.problems[0];
   if (syntax) return finish(filePath, undefined, source, [corePending(INVALID_JSON, syntax.message, syntax.offset, syntax.length)], []);
@@ -145,8 +151,11 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
   }
   // Waivers first: a waived finding cannot absorb another one.
   const { kept, suppressed, waiversMatched } = applyWaivers(pending, policy, source, options, allowComments);
-  const anchorOf = statementAnchorer(policy);
-  for (const list of [kept, suppressed]) for (const m of list) m.statement = anchorOf(m.path);
+  // Most files of a large run have no finding: no anchor index for them.
+  if (kept.length > 0 || suppressed.length > 0) {
+    const anchorOf = statementAnchorer(policy);
+    for (const list of [kept, suppressed]) for (const m of list) m.statement = anchorOf(m.path);
+  }
   const result = finish(filePath, policy, source, fold(kept), suppressed);
   if (waiversMatched.length > 0) result.waiversMatched = waiversMatched;
   return result;
@@ -285,6 +294,8 @@ function statementOf(path: JsonPath): string | undefined {
  * admin-access to info, or waive it, and the narrower findings stand.
  */
 function fold(kept: PendingMessage[]): PendingMessage[] {
+  // Nothing can fold (the usual case): no severity map of string keys for the file.
+  if (!kept.some((m) => m.foldsInto !== undefined && m.foldsInto.length > 0)) return kept;
   const strongest = new Map<string, number>(); // `statement\0ruleId` → highest severity rank shown
   for (const m of kept) {
     const st = statementOf(m.path);
@@ -311,12 +322,16 @@ function finish(filePath: string, policy: Policy | undefined, source: SourceText
 
 /** Positions, de-duplicates and sorts findings. */
 function place(source: SourceText, pending: PendingMessage[]): LintMessage[] {
-  const seen = new Set<string>();
   const messages: LintMessage[] = [];
+  if (pending.length === 0) return messages;
+  // Duplicates (same rule, range and text) are found by offset, comparing fields:
+  // a string key per finding meant flattening and hashing every long message.
+  const byOffset = new Map<number, PendingMessage[]>();
   for (const p of pending) {
-    const key = `${p.ruleId}\0${p.offset}\0${p.length}\0${p.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const same = byOffset.get(p.offset);
+    if (same === undefined) byOffset.set(p.offset, [p]);
+    else if (same.some((q) => q.ruleId === p.ruleId && q.length === p.length && q.message === p.message)) continue;
+    else same.push(p);
     messages.push(placeMessage(source, p));
   }
   return messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));

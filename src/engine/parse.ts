@@ -6,6 +6,7 @@
  * different policies is a security problem. Duplicate keys are reported instead.
  */
 import { type Node, type ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
+import { parseStrictTree } from './strict-parse';
 
 export type JsonNode = Node;
 
@@ -47,6 +48,9 @@ export function parseJson(text: string, options: ParseOptions): ParsedJson {
 
   const errors: ParseError[] = [];
   let root: JsonNode | undefined;
+  // Strict JSON (nearly every policy file) takes the fast path; the rest, errors included, jsonc-parser.
+  const strict = parseStrictTree(text);
+  if (strict !== undefined) return { root: strict, problems: [], duplicateKeys: findDuplicateKeys(strict) };
   try {
     root = parseTree(text, errors, { disallowComments: !options.allowComments, allowTrailingComma: false, allowEmptyContent: false });
   } catch (error) {
@@ -84,6 +88,10 @@ function checkNestingDepth(text: string): SyntaxProblem | undefined {
  * (strings and comments skipped), or undefined. Shared with the config reader.
  */
 export function tooDeepAt(text: string, max: number): number | undefined {
+  // Depth never exceeds the number of opening brackets in the text. Counting
+  // them with indexOf (native, no per-character loop) settles almost every
+  // file without the full scan below, which only runs for bracket-rich texts.
+  if (bracketsAtMost(text, max)) return undefined;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -106,6 +114,14 @@ export function tooDeepAt(text: string, max: number): number | undefined {
     } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
   }
   return undefined;
+}
+
+/** Are there at most `max` of `{` and `[` together, anywhere in the text (strings and comments included)? */
+function bracketsAtMost(text: string, max: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) if (++count > max) return false;
+  for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) if (++count > max) return false;
+  return true;
 }
 
 function describeError(text: string, error: ParseError): SyntaxProblem {

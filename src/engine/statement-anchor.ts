@@ -39,15 +39,50 @@ function sidOf(s: Statement): string | undefined {
 
 /** JSON with object keys sorted: the same for any layout or key order. Depth is bounded by the parser's limit. */
 export function canonical(node: JsonNode): string {
+  // Plain loops instead of map/destructuring/sort: every statement with a
+  // finding is written out here, so it is on the hot path.
+  const children = node.children;
   if (node.type === 'object') {
-    const members = (node.children ?? []).map((prop) => {
-      const [key, value] = prop.children ?? [];
-      return `${JSON.stringify(String(key?.value))}:${value ? canonical(value) : 'null'}`;
-    });
-    return `{${members.sort().join(',')}}`;
+    if (children === undefined || children.length === 0) return '{}';
+    if (children.length > 16) return `{${children.map(canonicalMember).sort().join(',')}}`;
+    const keys: string[] = [];
+    const members: string[] = [];
+    for (const prop of children) {
+      const parts = prop.children;
+      const key = JSON.stringify(String(parts?.[0]?.value));
+      const value = parts?.[1];
+      // Insertion sort, on the quoted keys: for two different keys, neither quoted key is a
+      // prefix of the other (each ends at its one unescaped quote), so they order the
+      // `"key":value` strings as a sort of the whole strings does; equal keys (a duplicate)
+      // fall back to the whole strings. An object has a handful of members.
+      const member = `${key}:${value ? canonical(value) : 'null'}`;
+      let i = members.length;
+      while (i > 0) {
+        const k = keys[i - 1] as string;
+        if (k < key || (k === key && (members[i - 1] as string) <= member)) break;
+        keys[i] = k;
+        members[i] = members[i - 1] as string;
+        i--;
+      }
+      keys[i] = key;
+      members[i] = member;
+    }
+    return `{${members.join(',')}}`;
   }
-  if (node.type === 'array') return `[${(node.children ?? []).map(canonical).join(',')}]`;
+  if (node.type === 'array') {
+    if (children === undefined || children.length === 0) return '[]';
+    let out = canonical(children[0] as JsonNode);
+    for (let i = 1; i < children.length; i++) out += `,${canonical(children[i] as JsonNode)}`;
+    return `[${out}]`;
+  }
   return JSON.stringify(node.value ?? null);
+}
+
+/** `"key":value` of one property, for an object too large for the insertion sort. */
+function canonicalMember(prop: JsonNode): string {
+  const parts = prop.children;
+  const value = parts?.[1];
+  return `${JSON.stringify(String(parts?.[0]?.value))}:${value ? canonical(value) : 'null'}`;
 }
 
 /**

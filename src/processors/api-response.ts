@@ -23,7 +23,8 @@ export const apiResponseProcessor: Processor = {
   extensions: ['.json'],
   recognizes(text) {
     // A policy itself has a top-level "Statement"; an envelope names its documents.
-    return /^\s*\{/.test(text.replace(/^\uFEFF/, '')) && /"(PolicyDocument|AssumeRolePolicyDocument)"\s*:/.test(text) && !text.includes('"ROSTemplateFormatVersion"') && !text.includes('"format_version"');
+    // includes() first: it turns away a bare policy without a copy or a regex scan of the text.
+    return text.includes('PolicyDocument"') && /^\s*\{/.test(text.replace(/^\uFEFF/, '')) && /"(PolicyDocument|AssumeRolePolicyDocument)"\s*:/.test(text) && !text.includes('"ROSTemplateFormatVersion"') && !text.includes('"format_version"');
   },
   async preprocess(text) {
     try {

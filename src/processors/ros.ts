@@ -9,7 +9,8 @@ export const rosProcessor: Processor = {
   id: 'ros',
   extensions: ['.yaml', '.yml', '.json'],
   recognizes(text) {
-    return /(^|[\s{,"'])ROSTemplateFormatVersion["']?\s*:/.test(text);
+    // includes() first: the regex, anchored at every position, is the slow way to find nothing.
+    return text.includes('ROSTemplateFormatVersion') && /(^|[\s{,"'])ROSTemplateFormatVersion["']?\s*:/.test(text);
   },
   async preprocess(text) {
     try {

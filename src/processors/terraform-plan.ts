@@ -17,7 +17,7 @@ export const terraformPlanProcessor: Processor = {
   id: 'terraform-plan',
   extensions: ['.json'],
   recognizes(text) {
-    return /^\s*\{/.test(text.replace(/^\uFEFF/, '')) && text.includes('"format_version"') && (text.includes('"planned_values"') || text.includes('"resource_changes"'));
+    return text.includes('"format_version"') && /^\s*\{/.test(text.replace(/^\uFEFF/, '')) && (text.includes('"planned_values"') || text.includes('"resource_changes"'));
   },
   async preprocess(text) {
     try {

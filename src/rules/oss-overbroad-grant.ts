@@ -28,16 +28,47 @@ function ossActionsCovered(pattern: string): readonly string[] {
   return covered;
 }
 
+/** The level one action reaches, or undefined for an account-level read (not counted). */
+function levelOf(action: string): AccessLevel | undefined {
+  if (OSS_ACCOUNT_LEVEL_READS.has(action.toLowerCase())) return undefined;
+  return OSS_ACTIONS.get(action.toLowerCase()) ?? guessLevel(action);
+}
+
+/**
+ * The distinct levels the OSS actions a wildcard covers reach: all that
+ * ossReach needs of the pattern, since every covered action is shown as the
+ * pattern itself. Remembered per pattern (bounded), like ossActionsCovered:
+ * `oss:*` in file after file was a hundred level lookups each time.
+ */
+const levelsMemo = new Map<string, readonly AccessLevel[]>();
+
+function levelsCovered(pattern: string): readonly AccessLevel[] {
+  let levels = levelsMemo.get(pattern);
+  if (!levels) {
+    const found: AccessLevel[] = [];
+    for (const action of ossActionsCovered(pattern)) {
+      const level = levelOf(action);
+      if (level !== undefined && !found.includes(level)) found.push(level);
+    }
+    levels = found;
+    if (levelsMemo.size >= MAX_COVERED_MEMO) levelsMemo.clear();
+    levelsMemo.set(pattern, levels);
+  }
+  return levels;
+}
+
 /** The highest OSS access level the statement's actions reach, ignoring account-level reads. */
 function ossReach(statement: Statement): OssReach | undefined {
   // For each level, the entries (as written) that reach it.
   const byLevel = new Map<AccessLevel, string[]>();
-  const consider = (action: string, via: string) => {
-    if (OSS_ACCOUNT_LEVEL_READS.has(action.toLowerCase())) return;
-    const level = OSS_ACTIONS.get(action.toLowerCase()) ?? guessLevel(action);
+  const reached = (level: AccessLevel, via: string) => {
     const entries = byLevel.get(level) ?? [];
     if (!entries.includes(via)) entries.push(via);
     byLevel.set(level, entries);
+  };
+  const consider = (action: string, via: string) => {
+    const level = levelOf(action);
+    if (level !== undefined) reached(level, via);
   };
   if (statement.action) {
     for (const entry of statement.action.values) {
@@ -47,7 +78,7 @@ function ossReach(statement: Statement): OssReach | undefined {
         consider(entry.value, entry.value);
         continue;
       }
-      for (const action of ossActionsCovered(entry.value)) consider(action, entry.value);
+      for (const level of levelsCovered(entry.value)) reached(level, entry.value);
     }
   } else if (statement.notAction) {
     const excluded = statement.notAction.values.map((v) => actionMatcher(v.value));

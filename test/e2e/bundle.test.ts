@@ -24,6 +24,18 @@ describe('bundled CLI', () => {
     expect(JSON.parse(bundled.stdout)).toEqual(JSON.parse(unbundled.stdout));
   });
 
+  it('loads the catalogue split by service, with the same content as catalogue.json', () => {
+    const catalog = path.join(ROOT, 'dist', 'src', 'engine', 'catalog');
+    const whole = JSON.parse(fs.readFileSync(path.join(catalog, 'catalogue.json'), 'utf8'));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const lazy = require(path.join(catalog, 'lazy', 'index.cjs'));
+    const { services, ...rest } = whole;
+    const { services: lazyServices, ...lazyRest } = lazy;
+    expect(lazyRest).toEqual(rest);
+    expect(Object.keys(lazyServices)).toEqual(Object.keys(services));
+    for (const code of Object.keys(services)) expect({ tier: lazyServices[code].tier, actions: lazyServices[code].actions }).toEqual(services[code]);
+  });
+
   it('prints the version from package.json', () => {
     const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
     expect(ramlint(['--version']).stdout.trim()).toContain(version);

@@ -3,7 +3,7 @@
  * suggests only for words of sane length, so a huge unknown key costs nothing.
  */
 import fc from 'fast-check';
-import { closest, editDistance, editDistanceWithin, MAX_SUGGESTION_LENGTH } from '../../src/engine/closest';
+import { bitParallelDistanceWithin, closest, editDistance, editDistanceWithin, MAX_SUGGESTION_LENGTH } from '../../src/engine/closest';
 import { lintText } from '../../src/engine/linter';
 import { builtinRules } from '../../src/rules';
 
@@ -77,5 +77,28 @@ describe('editDistanceWithin', () => {
   it('counts a swap of neighbours as one edit, as editDistance does', () => {
     expect(editDistanceWithin('abcd', 'abdc', 1)).toBe(1);
     expect(editDistanceWithin('ba', 'ab', 0)).toBe(1);
+  });
+});
+
+describe('the bit-parallel distance closest() uses for words of up to 32 code units', () => {
+  const unit = fc.constantFrom('a', 'b', 'c', 'd', 'é', '中');
+  it('equals editDistance up to the limit, and is above the limit past it (random words, seeded)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 32 }), fc.string({ unit, maxLength: 40 }), fc.integer({ min: 0, max: 40 }), (a, b, limit) => {
+        const exact = editDistance(a, b);
+        const bounded = bitParallelDistanceWithin(a, b, limit);
+        if (exact <= limit) expect(bounded).toBe(exact);
+        else expect(bounded).toBeGreaterThan(limit);
+      }),
+      { seed: 20261202, numRuns: 20000 },
+    );
+  });
+
+  it('counts a swap of neighbours as one edit, and handles a word of exactly 32', () => {
+    expect(bitParallelDistanceWithin('abcd', 'abdc', 1)).toBe(1);
+    expect(bitParallelDistanceWithin('ba', 'ab', 0)).toBe(1);
+    const w = 'abcdefghijklmnopqrstuvwxyzABCDEF';
+    expect(bitParallelDistanceWithin(w, `${w.slice(0, 31)}G`, 3)).toBe(1);
+    expect(bitParallelDistanceWithin(w, w, 0)).toBe(0);
   });
 });

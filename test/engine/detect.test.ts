@@ -3,7 +3,8 @@
  * policy from the linter, so every spelling the scanner accepts must also get
  * past the cheap pre-check.
  */
-import { looksLikePolicy } from '../../src/engine/detect';
+import { looksLikePolicy, looksLikePolicyParsed, mayLookLikePolicy } from '../../src/engine/detect';
+import { parseJson } from '../../src/engine/parse';
 import { editDistance } from '../../src/engine/closest';
 
 describe('looksLikePolicy', () => {
@@ -50,5 +51,28 @@ describe('looksLikePolicy', () => {
     }
     const missed = [...variants].filter((v) => editDistance(v.toLowerCase(), word) <= 2 && !looksLikePolicy(`{"${v}": []}`));
     expect(missed).toEqual([]);
+  });
+});
+
+describe('looksLikePolicy from a parse (the file layer parses once)', () => {
+  it.each([
+    '{"Version": "1", "Statement": []}',
+    '{"statement": []}',
+    '{"Statment": []}',
+    '{"\\u0053tatement": []}',
+    '  \n',
+    '{"Version": "1", "Statement": [,}',
+    '{/* c */ "Statement": []}',
+    '{"name": "x", "version": "1.0.0"}',
+    '{"Policy": {"Statement": []}}',
+    '{"kind": "Statement"}',
+    '[{"Statement": []}]',
+    '{"Statement": 1, "Statement": 2}',
+    '\uFEFF{"Statement": []}',
+  ])('agrees with the scan on %j', (text) => {
+    for (const allowComments of [false, true]) {
+      const parsed = mayLookLikePolicy(text) && looksLikePolicyParsed(text, parseJson(text, { allowComments }));
+      expect(parsed).toBe(looksLikePolicy(text));
+    }
   });
 });

@@ -9,9 +9,9 @@ import { hasWildcard } from '../wildcard';
 import { actionMatcher } from './actions';
 
 /** Longer names get no did-you-mean: the edit distance is quadratic and such names are not typos. */
-const MAX_SUGGESTION_LENGTH = 80;
+export const MAX_SUGGESTION_LENGTH = 80;
 /** Did-you-means per view (one file and rule): a file of many unknown actions must not cost seconds. */
-const MAX_SUGGESTIONS = 100;
+export const MAX_SUGGESTIONS = 100;
 
 /** The parts of a `service:Action` string, or undefined when it has another shape (invalid-action-format's business). */
 export function splitAction(value: string): { service: string; name: string } | undefined {
@@ -88,6 +88,11 @@ export class CatalogueView {
   /** A close known action of the same service, compared case-insensitively, for a did-you-mean. */
   suggestAction(service: string, name: string): string | undefined {
     if (!this.takeSuggestion(name)) return undefined;
+    return this.closestAction(service, name);
+  }
+
+  /** suggestAction without the per-view budget: the same answer for the same (service, name). */
+  closestAction(service: string, name: string): string | undefined {
     const entries = this.service(service)?.actions ?? [];
     const memo = suggestionsFor(entries);
     const lower = name.toLowerCase();
@@ -109,6 +114,11 @@ export class CatalogueView {
   /** A close known RAM code, for a did-you-mean on an unknown service prefix. */
   suggestService(code: string): string | undefined {
     if (!this.takeSuggestion(code)) return undefined;
+    return this.closestService(code);
+  }
+
+  /** suggestService without the per-view budget. */
+  closestService(code: string): string | undefined {
     const c = catalogue();
     return closest(code, plausible(code, [...c.services.keys(), ...c.namedServices]));
   }

@@ -26,10 +26,23 @@ const MASKED_IPV4 = /^(?:\d{1,3}|[xX]{1,3})(?:\.(?:\d{1,3}|[xX]{1,3})){3}(?:\/(?
 /** Nearly every value is plain ASCII; the Unicode-property pattern is run only on the rest. */
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/**
+ * What every placeholder form needs somewhere: a delimiter (`<`, `${`, `{{`)
+ * or a non-ASCII letter. Without one, only a masked id or address (which
+ * starts with a digit or an x) can still be one, so most values (actions,
+ * ARNs, keys) are settled by one native scan instead of the patterns below.
+ */
+const MAY_DELIMIT = /[<${\u0080-\uffff]/;
+
+function maskedStart(c: number): boolean {
+  return (c >= 48 && c <= 57) /* 0-9 */ || c === 120 /* x */ || c === 88 /* X */;
+}
+
 /** Is the whole value one placeholder, so no format or reach can be judged? */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (v === '') return false;
+  if (!maskedStart(v.charCodeAt(0)) && !MAY_DELIMIT.test(v)) return false;
   if (MASKED_DIGITS.test(v) || isMaskedIp(v)) return true;
   const rest = v.replace(DELIMITED, '');
   return (NON_ASCII.test(rest) ? rest.replace(NON_ASCII_WORD, '') : rest).trim() === '';
@@ -37,6 +50,8 @@ export function isPlaceholder(value: string): boolean {
 
 /** Does the value contain a placeholder anywhere (`acs:ram::<uid>:root`)? */
 export function hasPlaceholder(value: string): boolean {
+  // No delimiter and no non-ASCII character: only the whole-value forms remain.
+  if (!MAY_DELIMIT.test(value)) return isPlaceholder(value);
   DELIMITED.lastIndex = 0;
   NON_ASCII_WORD.lastIndex = 0;
   return DELIMITED.test(value) || (NON_ASCII.test(value) && NON_ASCII_WORD.test(value)) || isPlaceholder(value);

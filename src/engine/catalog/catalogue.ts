@@ -84,14 +84,19 @@ class IndexedService implements CatalogueService {
   constructor(
     readonly code: string,
     readonly tier: CatalogueTier,
-    private readonly raw: RawActions,
+    /**
+     * The service's entry in the file, whose `actions` are read only here, on
+     * first use: the bundled CLI's copy of the catalogue (scripts/bundle.js)
+     * loads a service's actions when they are first read.
+     */
+    private readonly source: { readonly actions: RawActions },
   ) {}
 
   get actions(): readonly CatalogueAction[] {
     if (!this.list) {
       this.list = [];
       this.byName = new Map();
-      for (const [name, [tier, level, resources]] of Object.entries(this.raw)) {
+      for (const [name, [tier, level, resources]] of Object.entries(this.source.actions)) {
         const action = `${this.code}:${name}`;
         const entry: CatalogueAction = resources ? { action, service: this.code, tier, level, resources } : { action, service: this.code, tier, level };
         this.list.push(entry);
@@ -116,7 +121,7 @@ export function catalogue(): Catalogue {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const file = require('./catalogue.json') as CatalogueFile;
   const services = new Map<string, IndexedService>();
-  for (const [code, s] of Object.entries(file.services)) services.set(code, new IndexedService(code, s.tier, s.actions));
+  for (const [code, s] of Object.entries(file.services)) services.set(code, new IndexedService(code, s.tier, s));
   loaded = {
     date: file.date,
     source: file.source,
