@@ -10,7 +10,7 @@
  * - an old Deny is assumed to apply, whatever its condition.
  */
 import { type Cell, cellsOf, commonWitness, setIncludedIn } from './automaton';
-import { mayIntersect, naiveIncluded, setCoveredFast } from './fast-checks';
+import { everyCovered, mayIntersect, setCoveredFast } from './fast-checks';
 import { type GlobSet, globSet, setContains } from './glob';
 import { conditionImplies } from './implication';
 import { KNOWN_ACTIONS, catalogueActionsFor } from './known-actions';
@@ -147,7 +147,7 @@ function newAccessOf(granting: EvalStatement, c: Competitors): NewAccess | undef
     const takers = active.filter((o) => o.role !== 'oldDeny');
     if (takers.length === active.length && !granting.resources.negated && takers.every((o) => !o.s.resources.negated)) {
       const all = takers.flatMap((o) => o.s.resources.globs);
-      if (granting.resources.globs.every((g) => all.some((h) => naiveIncluded(g, h)))) return { exhausted: false };
+      if (everyCovered(granting.resources.globs, all)) return { exhausted: false };
     }
     // Readable candidates first (the patterns themselves, wildcards filled in), then the automaton.
     for (const candidate of sets.flatMap(instances)) if (wanted(sets.map((s) => setContains(s, candidate)))) return { witness: candidate, exhausted: false };
