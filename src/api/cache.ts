@@ -71,6 +71,8 @@ export class ResultsCache {
   private entries = new Map<string, Entry>();
   private readonly seen = new Set<string>();
   private changed = false;
+  /** A cache ramlint must not use (committed to the repository): neither read nor written. */
+  private refused = false;
   private readonly hash: Hash;
 
   constructor(
@@ -125,7 +127,7 @@ export class ResultsCache {
         this.changed = true;
       }
     }
-    if (!this.changed) return;
+    if (!this.changed || this.refused) return;
     const header = JSON.stringify({ ramlintCache: CACHE_FORMAT, version: this.identity.version, catalogue: this.identity.catalogue });
     const files = [...this.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const lines = [header];
@@ -150,6 +152,17 @@ export class ResultsCache {
         return;
       }
       if (!stat.isFile() || stat.size > MAX_CACHE_BYTES) return;
+      const committed = committedToGit(this.file);
+      if (committed !== false) {
+        // A pull request can commit a cache whose keys it computed itself, each with a clean result for its own policy.
+        this.refused = true;
+        this.notes.push(
+          committed === true
+            ? `the cache ${this.file} is committed to the repository, and a committed cache could claim any result; it is neither read nor written (remove it from git and add it to .gitignore, or give --cache-location)`
+            : `cannot tell whether the cache ${this.file} is committed to the repository (${committed}); it is neither read nor written (give --cache-location outside the checkout)`,
+        );
+        return;
+      }
       text = fs.readFileSync(this.file, 'utf8');
     } catch {
       return; // No cache yet, or unreadable: start empty and write a new one.
@@ -201,6 +214,35 @@ function parseResult(text: string): FileLintResult | null | undefined {
   }
   if (value === null) return null;
   return isResult(value) ? value : undefined;
+}
+
+/**
+ * Whether git tracks the file: true, false (not tracked, or not in a
+ * repository), or why it cannot tell. git runs without a shell, only when a
+ * cache file exists, and only for a file under a directory with .git.
+ */
+function committedToGit(file: string): boolean | string {
+  const dir = path.dirname(file);
+  if (!insideRepository(dir)) return false;
+  // Required here: only a run with a cache file spawns anything.
+  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+  try {
+    execFileSync('git', ['ls-files', '--error-unmatch', '--', path.basename(file)], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], timeout: 10_000, env: { ...process.env, LC_ALL: 'C' } });
+    return true;
+  } catch (error) {
+    const e = error as { status?: number | null; code?: string; stderr?: Buffer };
+    if (e.status === 1) return false; // --error-unmatch: not tracked
+    // A .git that git does not take for a repository (a bare marker) tracks nothing; dubious ownership and the like cannot tell.
+    if (/not a git repository/i.test(String(e.stderr ?? ''))) return false;
+    return e.code === 'ENOENT' ? 'git is not installed' : 'git could not answer';
+  }
+}
+
+function insideRepository(dir: string): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, '.git'))) return true;
+    if (path.dirname(current) === current) return false;
+  }
 }
 
 function withoutSource(result: FileLintResult): FileLintResult {

@@ -228,3 +228,37 @@ describe('the cache file', () => {
     expect(() => new RamLint({ cache: 'yes' as unknown as boolean })).toThrow(/cache/);
   });
 });
+
+describe('a cache committed to the repository', () => {
+  const git = (cwd: string, ...args: string[]) => require('node:child_process').execFileSync('git', args, { cwd, stdio: 'pipe' });
+  let hasGit = true;
+  try {
+    git(process.cwd(), '--version');
+  } catch {
+    hasGit = false;
+  }
+  if (!hasGit) process.stderr.write('note: git is not installed, so the committed-cache test is skipped (test/api/cache.test.ts)\n');
+  (hasGit ? it : it.skip)('is neither read nor written: a pull request could forge clean results for its own policies', async () => {
+    const s = project(files());
+    fs.rmSync(path.join(s.dir, '.git'), { recursive: true });
+    git(s.dir, 'init', '-q');
+    await run(s.dir);
+    const cacheFile = path.join(s.dir, '.ramlintcache');
+    // The forgery: admin.json's entry keeps its key and claims no finding.
+    const forged = fs
+      .readFileSync(cacheFile, 'utf8')
+      .split('\n')
+      .map((line) => (line.includes('admin.json') ? line.replace(/\t[^\t]*$/, `\t${JSON.stringify({ filePath: path.join(s.dir, 'p/admin.json'), messages: [], suppressedMessages: [], errorCount: 0, warningCount: 0, infoCount: 0, fixableCount: 0 })}`) : line))
+      .join('\n');
+    fs.writeFileSync(cacheFile, forged);
+    // Untracked, the cache is the user's own and is served: this is what a committed one must not do.
+    expect((await run(s.dir)).results.find((r) => r.filePath.endsWith('admin.json'))?.errorCount).toBe(0);
+    git(s.dir, 'add', '.ramlintcache');
+    git(s.dir, '-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'cache');
+    const report = await new RamLint({ cwd: s.dir, cache: true }).lintFilesReport(['p']);
+    expect(report.results.find((r) => r.filePath.endsWith('admin.json'))?.errorCount).toBe(1);
+    expect(report.notes.join('\n')).toMatch(/\.ramlintcache is committed to the repository.*neither read nor written/);
+    expect(fs.readFileSync(cacheFile, 'utf8')).toBe(forged);
+    s.cleanup();
+  });
+});
