@@ -199,9 +199,11 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
   else writeWholeReport(results, diffs, options, io, context);
   if (lintRun.missing.length > 0) return EXIT_FAILURE;
   const warnings = totals.warnings + extraWarnings;
-  const tooManyWarnings = options.maxWarnings >= 0 && warnings > options.maxWarnings;
-  if (totals.errors === 0 && tooManyWarnings) io.stderr(`ramlint: too many warnings (${warnings}); --max-warnings allows ${options.maxWarnings}\n`);
-  return totals.errors > 0 || tooManyWarnings ? EXIT_LINT_ERRORS : EXIT_OK;
+  if (totals.errors > 0) return EXIT_LINT_ERRORS;
+  // --max-warnings -1: no limit.
+  if (options.maxWarnings < 0 || warnings <= options.maxWarnings) return EXIT_OK;
+  io.stderr(`ramlint: too many warnings (${warnings}); --max-warnings allows ${options.maxWarnings}\n`);
+  return EXIT_LINT_ERRORS;
 }
 
 /** The report of a run that kept every result: formats built whole, and dry-run diffs before the report. */
@@ -297,12 +299,4 @@ function openReport(format: StreamingFormat, options: CliOptions, io: Io, contex
 
 function errorsOnly(result: LintResult): LintResult {
   return summarize({ ...result, messages: result.messages.filter((m) => m.severity === 'error') });
-}
-
-export function exitCode(results: readonly LintResult[], maxWarnings: number, extraWarnings = 0): number {
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, extraWarnings);
-  if (errors > 0) return EXIT_LINT_ERRORS;
-  if (maxWarnings >= 0 && warnings > maxWarnings) return EXIT_LINT_ERRORS;
-  return EXIT_OK;
 }

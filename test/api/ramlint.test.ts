@@ -20,6 +20,25 @@ const ACME_COPY = { 'tools/acme.js': fs.readFileSync(ACME, 'utf8') };
 
 const ids = (r: { messages: { ruleId: string }[] }) => r.messages.map((m) => m.ruleId);
 
+/** A FileSystem over a map of files and a set of directories; `asked` records every path stat-ed. Writes land in the map. */
+function memoryFileSystem(files: Map<string, string>, dirs: ReadonlySet<string>, asked: string[] = []): FileSystem {
+  const stat = (p: string) => {
+    asked.push(p);
+    if (!files.has(p) && !dirs.has(p)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    const isFile = files.has(p);
+    return { isFile, isDirectory: !isFile, isSymbolicLink: false, size: files.get(p)?.length ?? 0, mode: 0o644, nlink: 1, uid: 0, gid: 0 };
+  };
+  return {
+    readFile: async (p) => Buffer.from(files.get(p) ?? ''),
+    stat: async (p) => stat(p),
+    lstat: async (p) => stat(p),
+    realpath: async (p) => p,
+    readdir: async (p) =>
+      [...files.keys(), ...dirs].filter((f) => path.dirname(f) === p && f !== p).map((f) => ({ name: path.basename(f), isFile: files.has(f), isDirectory: dirs.has(f), isSymbolicLink: false })),
+    writeFile: async (p, data) => void files.set(p, data),
+  };
+}
+
 describe('lintText', () => {
   it('lints text as the named file: one result in that file\'s coordinates, its document listed', async () => {
     const s = project();
@@ -132,20 +151,7 @@ describe('the file system goes through options.fs', () => {
   it('lints files that exist only in a given FileSystem', async () => {
     const files = new Map([['/virtual/policies/a.json', ADMIN], ['/virtual/policies/b.json', WARNING], ['/virtual/policies/package.json', '{"name": "x"}']]);
     const dirs = new Set(['/virtual', '/virtual/policies']);
-    const stat = (p: string) => {
-      if (!files.has(p) && !dirs.has(p)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      const isFile = files.has(p);
-      return { isFile, isDirectory: !isFile, isSymbolicLink: false, size: files.get(p)?.length ?? 0, mode: 0o644, nlink: 1, uid: 0, gid: 0 };
-    };
-    const memory: FileSystem = {
-      readFile: async (p) => Buffer.from(files.get(p) ?? ''),
-      stat: async (p) => stat(p),
-      lstat: async (p) => stat(p),
-      realpath: async (p) => p,
-      readdir: async (p) =>
-        [...files.keys(), ...dirs].filter((f) => path.dirname(f) === p && f !== p).map((f) => ({ name: path.basename(f), isFile: files.has(f), isDirectory: dirs.has(f), isSymbolicLink: false })),
-      writeFile: async (p, data) => void files.set(p, data),
-    };
+    const memory = memoryFileSystem(files, dirs);
     const results = await new RamLint({ cwd: '/virtual', fs: memory, configFile: false }).lintFiles(['policies']);
     expect(results.map((r) => [r.filePath, ids(r)])).toEqual([
       ['/virtual/policies/a.json', ['admin-access']],
@@ -192,21 +198,7 @@ describe('configs come through options.fs too', () => {
     ]);
     const dirs = new Set(['/virtual', '/virtual/.git', '/virtual/policies', '/virtual/gen']);
     const asked: string[] = [];
-    const stat = (p: string) => {
-      asked.push(p);
-      if (!files.has(p) && !dirs.has(p)) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-      const isFile = files.has(p);
-      return { isFile, isDirectory: !isFile, isSymbolicLink: false, size: files.get(p)?.length ?? 0, mode: 0o644, nlink: 1, uid: 0, gid: 0 };
-    };
-    const memory: FileSystem = {
-      readFile: async (p) => Buffer.from(files.get(p) ?? ''),
-      stat: async (p) => stat(p),
-      lstat: async (p) => stat(p),
-      realpath: async (p) => p,
-      readdir: async (p) =>
-        [...files.keys(), ...dirs].filter((f) => path.dirname(f) === p && f !== p).map((f) => ({ name: path.basename(f), isFile: files.has(f), isDirectory: dirs.has(f), isSymbolicLink: false })),
-      writeFile: async () => undefined,
-    };
+    const memory = memoryFileSystem(files, dirs, asked);
     const api = new RamLint({ cwd: '/virtual', fs: memory });
     const results = await api.lintFiles(['policies', 'gen/a.json']);
     expect(results.map((r) => [r.filePath, ids(r)])).toEqual([['/virtual/policies/b.json', []]]);
