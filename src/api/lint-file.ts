@@ -7,7 +7,7 @@
 import { parseTree, type ParseError } from 'jsonc-parser';
 import { CORE_DIAGNOSTICS, NOT_A_RAM_POLICY } from '../engine/core-diagnostics';
 import { looksLikePolicyParsed, mayLookLikePolicy } from '../engine/detect';
-import { parseJson, type ParsedJson } from '../engine/parse';
+import { checkNestingDepth, parseJson, type ParsedJson } from '../engine/parse';
 import { applyEdits } from '../engine/edits';
 import { chooseEdits, MAX_FIX_PASSES } from '../engine/fix';
 import { BOM, lintText, summarize, type LintOptions } from '../engine/linter';
@@ -146,7 +146,8 @@ function noteMessage(note: HostNote, source: SourceText): LintMessage {
 
 /** Valid JSON, with the comments and trailing commas tsconfig.json allows, whatever its shape. */
 function isJsonValue(text: string): boolean {
-  if (text.trim() === '') return false;
+  // Too deep for jsonc-parser's recursion: not judged here; linted, the engine reports the depth.
+  if (text.trim() === '' || checkNestingDepth(text) !== undefined) return false;
   const errors: ParseError[] = [];
   parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   return errors.length === 0;

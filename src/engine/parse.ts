@@ -73,7 +73,7 @@ export function parseJson(text: string, options: ParseOptions): ParsedJson {
  * A linear scan for bracket depth, so that 100,000 nested arrays give a finding
  * instead of a stack overflow in the recursive-descent parser.
  */
-function checkNestingDepth(text: string): SyntaxProblem | undefined {
+export function checkNestingDepth(text: string): SyntaxProblem | undefined {
   const offset = tooDeepAt(text, MAX_NESTING_DEPTH);
   if (offset === undefined) return undefined;
   return {

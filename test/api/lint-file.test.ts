@@ -55,3 +55,11 @@ describe('a host file read by a processor', () => {
     ]);
   });
 });
+
+describe('a named file too deep to parse', () => {
+  it('without "Statement", nested 200,000 levels: the depth finding, not a stack overflow', async () => {
+    const text = `{"x": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    const result = await lintFileText('/p/deep.json', text, settings({ explicit: true }));
+    expect(result?.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['invalid-json', 1, 106]]);
+  });
+});
