@@ -7,7 +7,9 @@ const path = require('node:path');
  * Runs the bundled CLI (dist/ramlint.cjs) through a V8 code cache kept beside
  * it, or the unbundled dist/src when there is no bundle (RAMLINT_NO_BUNDLE=1
  * forces that, for debugging). The cache is ramlint's own file in its own
- * dist/; when it cannot be written the run is only slower.
+ * dist/; when it cannot be written the run is only slower. The bundle is
+ * ASCII (scripts/bundle.js checks), so it is read as latin1, which skips
+ * UTF-8 decoding.
  */
 function runBundle(file) {
   const vm = require('node:vm');
@@ -19,7 +21,7 @@ function runBundle(file) {
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file, cachedData, importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'latin1')), { filename: file, cachedData, importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER });
   const bundle = { exports: {} };
   const localRequire = Module.createRequire(file);
   script.runInThisContext().call(bundle.exports, bundle.exports, localRequire, bundle, file, path.dirname(file));

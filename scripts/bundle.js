@@ -79,12 +79,25 @@ function bundle(outDir) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    // Minified, the bundle is half the size and its code cache loads in about
+    // half the time (~4 ms of a one-file run). Stacks name minified functions:
+    // RAMLINT_NO_BUNDLE=1 runs the readable dist/src, and ramlint.cjs.map maps
+    // the bundle back (node --enable-source-maps).
+    minify: true,
+    sourcemap: 'linked',
     // jsonc-parser's "main" is a UMD build whose dynamic requires esbuild cannot follow.
     mainFields: ['module', 'main'],
     external: EXTERNAL,
     plugins: [catalogueFromDisk],
     logLevel: 'warning',
-  });
+  }).then(() => assertAscii(path.join(outDir, 'ramlint.cjs')));
+}
+
+/** bin/ramlint.js reads the bundle as latin1 (no UTF-8 decoding): only right while it is ASCII, as esbuild's default charset writes it. */
+function assertAscii(file) {
+  const text = require('node:fs').readFileSync(file, 'latin1');
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at !== -1) throw new Error(`${file}: a non-ASCII character at offset ${at}; bin/ramlint.js reads the bundle as latin1`);
 }
 
 /** Runs a typical lint once, so the code cache holds what a real run compiles. */
@@ -106,8 +119,10 @@ if (require.main === module) {
     () => {
       if (!args.includes('--no-prime')) prime(path.join(outDir, 'ramlint.cjs'));
     },
-    () => {
-      process.exitCode = 1; // esbuild has printed the error
+    (error) => {
+      // esbuild has printed its own errors; anything else is ours to print.
+      if (!Array.isArray(error?.errors)) process.stderr.write(`scripts/bundle.js: ${error?.message ?? error}\n`);
+      process.exitCode = 1;
     },
   );
 }

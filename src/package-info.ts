@@ -2,8 +2,8 @@
  * Which ramlint this is: the package root and its version. Shared by the API
  * (the cache keys on the version) and the clients (--version, SARIF, LSP).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 
 /** The package root, found by walking up from this file (the depth differs between src/ and dist/src/). */
 export function packageRoot(): string {

@@ -3,7 +3,7 @@
  * relative to a directory only for files strictly inside it. One place, so
  * that a directory named `..x` is not mistaken for a parent.
  */
-import * as path from 'node:path';
+import path from 'node:path';
 
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');

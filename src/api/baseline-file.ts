@@ -3,8 +3,8 @@
  * Paths in it are relative to the baseline file's directory, so it can be
  * committed and used from any working directory.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import { applyBaseline, type Baseline, BASELINE_VERSION, baselineMatcher, buildBaseline, compareEntries, parseBaseline } from '../engine/baseline';
 import type { LintResult } from '../engine/types';
 import { displayPath, toPosix } from '../paths';

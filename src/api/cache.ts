@@ -12,8 +12,8 @@
  * cache. It is written atomically (temp + rename) and never through a
  * symbolic link. node:crypto is loaded only when the cache is on.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FileLintResult } from './types';
 import { WriteRefusedError } from './write';
 

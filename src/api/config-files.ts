@@ -5,7 +5,7 @@
  * file system's root). The resolver then sees only what was read; nothing
  * reaches the disk behind the FileSystem's back.
  */
-import * as path from 'node:path';
+import path from 'node:path';
 import type { ConfigFiles } from '../config/resolve';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import type { FileSystem } from './types';

@@ -10,8 +10,8 @@
  * there, never load new ones; a root config's plugin must lie inside the
  * project root. With plugins off, none load at all.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ConfigError, type ConfigFile } from '../config/types';
 import type { Rule } from '../engine/rule';
 import { relativeInside } from '../paths';

@@ -4,7 +4,7 @@
  * async interface: for many small files one call each is faster than the
  * promise API's open/stat/read/close round trips through the thread pool.
  */
-import * as fs from 'node:fs';
+import fs from 'node:fs';
 import type { DirEntry, FileStat, FileSystem } from './types';
 import { replaceFileContents } from './write';
 

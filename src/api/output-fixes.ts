@@ -4,7 +4,7 @@
  * `unwritable-file` finding; the others are still written. Returns the
  * results as written: `output` only where it was.
  */
-import * as path from 'node:path';
+import path from 'node:path';
 import { unwritable } from './results';
 import type { FileLintResult, FileSystem } from './types';
 import { WriteRefusedError } from './write';

@@ -1,5 +1,5 @@
 /** The API's overrideConfig option: a config object read as a config file at the working directory. */
-import * as path from 'node:path';
+import path from 'node:path';
 import { parseConfig } from '../config/parse';
 import { ConfigError, type ConfigFile } from '../config/types';
 

@@ -4,7 +4,7 @@
  * the ids `<plugin-name>/<rule-name>`. Plugins load only when the user names
  * them; nothing is discovered on its own.
  */
-import * as path from 'node:path';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../engine/rule';
 import { CATEGORIES, SEVERITIES } from '../engine/types';

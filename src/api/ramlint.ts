@@ -4,8 +4,8 @@
  * the language server, scripts) goes through it; it reaches the file system
  * only through `options.fs`.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ConfigResolver, configMode } from '../config/resolve';
 import type { ConfigFile } from '../config/types';
 import { validateConfig } from '../config/validate';

@@ -1,6 +1,6 @@
 /** The nearest directory at or above cwd with .git; SARIF and CI formats make paths relative to it. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 
 export function repositoryRoot(cwd: string): string {
   let dir = cwd;

@@ -6,7 +6,7 @@
  * link to a directory, nor reads a linked file that lies outside the path it
  * was given, so a link to / cannot make ramlint read the machine.
  */
-import * as path from 'node:path';
+import path from 'node:path';
 import type { Minimatch } from 'minimatch';
 import { displayPath, relativeInside, toPosix } from '../paths';
 import type { FileSystem, FileStat } from './types';

@@ -7,8 +7,8 @@
  *   replaces it;
  * - a new file (a report, a baseline) is written atomically: temp + rename.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 
 // fs.promises, not an import of node:fs/promises: the same object, but loading that
 // module at start-up costs a few milliseconds that a run which writes nothing need not pay.

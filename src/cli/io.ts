@@ -1,3 +1,5 @@
+import { stdoutIsTTY, writeStdout } from './stdout';
+
 /** Everything the CLI touches in the outside world, so tests can run it in-process. */
 export interface Io {
   cwd: string;
@@ -13,9 +15,12 @@ export function processIo(): Io {
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdout: (text) => void process.stdout.write(text),
+    stdout: writeStdout,
     stderr: (text) => void process.stderr.write(text),
-    stdoutIsTTY: process.stdout.isTTY === true,
+    // A getter: only a report that might be coloured asks.
+    get stdoutIsTTY() {
+      return stdoutIsTTY();
+    },
     readStdin: (limit = Infinity) =>
       new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];

@@ -6,10 +6,6 @@ import { processIo } from './io';
 import { EXIT_FAILURE, run } from './run';
 
 export function main(argv: readonly string[] = process.argv.slice(2)): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    // A closed pipe (ramlint … | head) is not a failure of the linter.
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
   run(argv, processIo()).then(
     (code) => {
       process.exitCode = code;

@@ -3,8 +3,8 @@
  * Files, configs, plugins, fixes and baselines are the API's business
  * (src/api); this layer turns its results and notes into output.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import { BaselineError, openBaselineFile } from '../api/baseline-file';
 import { PluginError } from '../api/plugins';
 import { NoFilesFoundError, RamLint } from '../api/ramlint';

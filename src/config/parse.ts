@@ -5,7 +5,7 @@
  * misspelt "rules" that is silently ignored turns a rule off without anyone
  * noticing.
  */
-import * as path from 'node:path';
+import path from 'node:path';
 import { createScanner, type Node, parseTree, printParseErrorCode, type ParseError, SyntaxKind } from 'jsonc-parser';
 import { closest } from '../engine/closest';
 import { tooDeepAt } from '../engine/parse';

@@ -7,8 +7,8 @@
  * declares them; with --config, relative to the working directory (as ESLint
  * does), so that `-c ci/ramlint.json` can cover `policies/**`.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { minimatch as Minimatch } from 'minimatch';
 import type { RuleSetting } from '../engine/linter';
 import type { PolicyKind } from '../engine/types';

@@ -5,8 +5,8 @@
  * in-process linter. Without the compiled worker (tests run the sources),
  * everything runs in-process.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileLintResult, LintTextOptions, RamLintApi, RamLintOptions } from '../api/types';
 import type { WorkerRequest, WorkerResponse } from './lint-worker';

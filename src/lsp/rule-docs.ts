@@ -2,8 +2,8 @@
  * "Why it matters" from a built-in rule's page (docs/rules/<id>.md, shipped in
  * the package), for hover. Read once per rule; a missing page gives nothing.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import { packageRoot } from '../cli/version';
 
 const cache = new Map<string, string | undefined>();

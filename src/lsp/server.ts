@@ -4,8 +4,8 @@
  * code actions, hover and completion. Every handler is guarded: a failure is
  * logged to the client and the server keeps serving.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   type ClientCapabilities,
   type CodeAction,

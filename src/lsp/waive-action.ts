@@ -3,7 +3,7 @@
  * allow comments, a config waiver (edited, or a new config created) for plain
  * JSON. Its command then puts the cursor where the reason goes.
  */
-import * as path from 'node:path';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type CodeAction, CodeActionKind, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';

@@ -2,8 +2,8 @@
  * "Waive this finding": an inline directive in files that allow comments, a
  * configuration waiver for plain JSON (RAM rejects comments in policies).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
 import type { Position, TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';

@@ -3,7 +3,7 @@
  * once per settings and thrown away when a config file changes, so the next
  * lint reads the configs afresh (the API caches what it has read).
  */
-import * as path from 'node:path';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RamLintApi, RamLintOptions } from '../api/types';
 import { createLinter } from './linter-factory';

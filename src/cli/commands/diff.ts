@@ -3,7 +3,7 @@
  * old one does not? `--base <ref> [paths..]`: the same for each policy file
  * against its version at a git ref. Exit 0 no new access, 1 new access, 2 usage.
  */
-import * as path from 'node:path';
+import path from 'node:path';
 import type { Io } from '../io';
 import { UsageError } from '../errors';
 import { type LoadedPolicies, type PolicyDocument, loadDocuments } from '../../evaluation/documents';

@@ -3,7 +3,7 @@
  * statement, with every statement of the path as a related location, so code
  * scanning shows the whole path however many files it spans.
  */
-import * as path from 'node:path';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { EscalationPath } from '../../evaluation/escalation';
 import type { EvalStatement } from '../../evaluation/model';

@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import fs from 'node:fs';
+import path from 'node:path';
 
 /** The nearest directory at or above `cwd` with a .git entry, else `cwd`: CI formats make paths relative to it. */
 export function findRepoRoot(cwd: string): string {

@@ -5,7 +5,7 @@
  * interpolations and escapes; see next-capabilities §3.4). `.tf.json` files
  * go to the JSON reader in tf-json.ts.
  */
-import * as fs from 'node:fs';
+import fs from 'node:fs';
 import type { Node, Parser } from 'web-tree-sitter';
 import { hostFailure, invalidHost, unresolved, withinText, withoutBom } from '../notes';
 import type { EmbeddedDocument, HostNote, ProcessOutput, Processor } from '../types';
