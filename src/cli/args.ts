@@ -68,7 +68,7 @@ Exit codes: 0 = no errors, and warnings within --max-warnings;
 2 = usage error, invalid configuration or internal failure.`;
 
 function build(version: string) {
-  // Loaded here, not at the top: the common `ramlint <paths..>` never needs it (see simpleLint).
+  // Loaded here, not at the top: the common `ramlint <paths..>` never needs it (see fastParse).
   const yargs = require('yargs') as typeof yargsType;
   return yargs()
     .scriptName('ramlint')
@@ -133,27 +133,82 @@ function build(version: string) {
 }
 
 /**
- * The options of `ramlint <paths..>` with no flag at all, the call of every
- * pre-commit hook and editor task: yargs would give exactly these (a test
- * compares the two), and loading it is a fifth of a one-file run.
+ * The common calls, `ramlint <paths..>` (every pre-commit hook and editor task)
+ * and a CI job's few flags (`--format json`, `--cache`, `-o report.sarif`),
+ * parsed without yargs, whose loading is a third of a one-file run. Anything
+ * this does not know exactly as yargs reads it goes to yargs: other flags, a
+ * flag given twice, `--`, a boolean followed by "true"/"false", a value that
+ * looks like a flag or a command word. A test holds the two to the same
+ * answers over every combination of these flags.
  */
 const COMMAND_WORDS = new Set(['rules', 'help', 'version']);
 
-function simpleLint(argv: readonly string[]): ParsedArgs | undefined {
-  // yargs reads "rules", "help" and "version" as commands wherever they stand.
-  if (argv.length === 0 || argv.some((a) => a === '' || a.startsWith('-') || COMMAND_WORDS.has(a))) return undefined;
+type FastFlag = { option: 'format' | 'cacheLocation' | 'outputFile' | 'maxWarnings'; value: true } | { option: 'cache' | 'quiet' | 'fix' | 'policiesOnly'; value: false };
+
+const FAST_FLAGS: ReadonlyMap<string, FastFlag> = new Map<string, FastFlag>([
+  ['--format', { option: 'format', value: true }],
+  ['-f', { option: 'format', value: true }],
+  ['--cache-location', { option: 'cacheLocation', value: true }],
+  ['--output-file', { option: 'outputFile', value: true }],
+  ['-o', { option: 'outputFile', value: true }],
+  ['--max-warnings', { option: 'maxWarnings', value: true }],
+  ['--cache', { option: 'cache', value: false }],
+  ['--quiet', { option: 'quiet', value: false }],
+  ['--fix', { option: 'fix', value: false }],
+  ['--policies-only', { option: 'policiesOnly', value: false }],
+]);
+
+/**
+ * A value yargs takes as it is: not empty, not a command word, not a
+ * boolean's "true"/"false", and (unless it came after "=") not a flag.
+ */
+function plainValue(value: string | undefined, afterEquals = false): value is string {
+  return value !== undefined && value !== '' && (afterEquals || !value.startsWith('-')) && !COMMAND_WORDS.has(value) && value !== 'true' && value !== 'false';
+}
+
+/** Exported for the test that holds it to what yargs gives; undefined: ask yargs. */
+export function fastParse(argv: readonly string[]): ParsedArgs | undefined {
+  const paths: string[] = [];
+  const values = new Map<FastFlag['option'], string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith('-')) {
+      // yargs reads "rules", "help" and "version" as commands wherever they stand.
+      if (!plainValue(arg)) return undefined;
+      paths.push(arg);
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    const flag = FAST_FLAGS.get(name);
+    if (!flag || values.has(flag.option)) return undefined;
+    if (!flag.value) {
+      if (eq !== -1) return undefined;
+      values.set(flag.option, true);
+      continue;
+    }
+    const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+    if (!plainValue(value, eq !== -1)) return undefined;
+    values.set(flag.option, value);
+  }
+  if (paths.length === 0) return undefined;
+  const format = values.get('format') ?? 'stylish';
+  if (typeof format !== 'string' || !(FORMAT_NAMES as readonly string[]).includes(format)) return undefined;
+  const maxWarnings = values.get('maxWarnings') ?? '-1';
+  if (typeof maxWarnings !== 'string' || !/^(?:-1|0|[1-9][0-9]{0,8})$/.test(maxWarnings)) return undefined;
+  const text = (option: 'cacheLocation' | 'outputFile') => values.get(option) as string | undefined;
   return {
     ok: true,
     options: {
       command: 'lint',
-      paths: [...argv],
-      format: 'stylish',
+      paths,
+      format,
       stdin: false,
       stdinFilename: undefined,
       kind: undefined,
       plugins: [],
-      maxWarnings: -1,
-      quiet: false,
+      maxWarnings: Number(maxWarnings),
+      quiet: values.has('quiet'),
       color: undefined,
       errorOnUnmatchedPattern: true,
       config: undefined,
@@ -162,23 +217,23 @@ function simpleLint(argv: readonly string[]): ParsedArgs | undefined {
       baseline: undefined,
       updateBaseline: false,
       reportUnusedWaivers: false,
-      fix: false,
+      fix: values.has('fix'),
       fixDryRun: false,
-      outputFile: undefined,
-      policiesOnly: false,
+      outputFile: text('outputFile'),
+      policiesOnly: values.has('policiesOnly'),
       allowPlugins: true,
       processors: undefined,
-      cache: false,
-      cacheLocation: undefined,
+      cache: values.has('cache'),
+      cacheLocation: text('cacheLocation'),
     },
   };
 }
 
 export function parseArgs(argv: readonly string[], version: string): ParsedArgs {
-  return simpleLint(argv) ?? parseWithYargs(argv, version);
+  return fastParse(argv) ?? parseWithYargs(argv, version);
 }
 
-/** Exported for the test that holds simpleLint to what yargs gives. */
+/** Exported for the test that holds fastParse to what yargs gives. */
 export function parseWithYargs(argv: readonly string[], version: string): ParsedArgs {
   let failure: string | undefined;
   let output = '';

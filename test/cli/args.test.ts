@@ -1,5 +1,5 @@
 /** parseArgs: what follows "--" is paths, never dropped. */
-import { parseArgs, parseWithYargs } from '../../src/cli/args';
+import { fastParse, parseArgs, parseWithYargs } from '../../src/cli/args';
 
 function paths(argv: string[]): string[] | undefined {
   const parsed = parseArgs(argv, '0.0.0');
@@ -55,6 +55,54 @@ describe('the flagless fast path (ramlint <paths..>, without loading yargs)', ()
   it('is not taken when a flag, "rules" or an empty argument is there', () => {
     for (const argv of [['-f', 'json', 'p.json'], ['rules'], ['p.json', ''], ['p.json', '--', 'q.json'], []]) {
       expect(parseArgs(argv, '1.0.0')).toEqual(parseWithYargs(argv, '1.0.0'));
+    }
+  });
+});
+
+describe('the fast path for the flags CI jobs pass (without loading yargs)', () => {
+  // Each is read by fastParse; every combination must give what yargs gives.
+  const taken: string[][] = [
+    ['--format', 'json'], ['-f', 'sarif'], ['--format=compact'], ['--cache'], ['--cache-location', '.cache/rl'], ['--cache-location=dir/'],
+    ['-o', 'report.json'], ['--output-file=r.sarif'], ['--output-file=-r.json'], ['--max-warnings', '0'], ['--max-warnings=-1'], ['--max-warnings', '12'],
+    ['--quiet'], ['--fix'], ['--policies-only'],
+  ];
+  // Each is left to yargs (an error, another meaning, or a form fastParse does not read).
+  const left: string[][] = [
+    ['--format', 'nope'], ['--format'], ['-f', 'rules'], ['--cache', 'false'], ['--cache=true'], ['--quiet', 'true'], ['--max-warnings', '-1'],
+    ['--max-warnings', '01'], ['--max-warnings', 'x'], ['--format', 'json', '--format', 'sarif'], ['--cache-location='], ['-o', '--quiet'],
+    ['--no-color'], ['-fjson'], ['--', 'q.json'], ['--cache-location', 'help'],
+  ];
+  const pathSets = [['p.json'], ['a.json', 'dir/', 'main.tf']];
+
+  const ALIASES: Record<string, string> = { '-f': '--format', '-o': '--output-file' };
+  const option = (flag: string[]) => {
+    const name = (flag[0] as string).split('=')[0] as string;
+    return ALIASES[name] ?? name;
+  };
+
+  it('reads one flag or two, before or after the paths, exactly as yargs does', () => {
+    const combos: string[][] = [];
+    for (const paths of pathSets) {
+      for (const a of taken) {
+        combos.push([...a, ...paths], [...paths, ...a]);
+        for (const b of taken) if (option(a) !== option(b)) combos.push([...a, ...paths, ...b]);
+      }
+    }
+    for (const argv of combos) {
+      const fast = fastParse(argv);
+      expect([argv, fast === undefined]).toEqual([argv, false]);
+      expect([argv, fast]).toEqual([argv, parseWithYargs(argv, '1.0.0')]);
+    }
+  });
+
+  it('leaves to yargs what it does not read exactly, alone or beside a flag it does', () => {
+    for (const paths of pathSets) {
+      for (const bad of left) {
+        for (const argv of [[...bad, ...paths], [...taken[0], ...paths, ...bad], [...paths, ...bad, '--cache']]) {
+          expect([argv, fastParse(argv)]).toEqual([argv, undefined]);
+          expect([argv, parseArgs(argv, '1.0.0')]).toEqual([argv, parseWithYargs(argv, '1.0.0')]);
+        }
+      }
     }
   });
 });
