@@ -82,13 +82,24 @@ export class ResultsCache {
   ) {
     // Required here, not imported at the top: a run without the cache does not load crypto.
     const crypto = require('node:crypto') as typeof import('node:crypto');
-    this.hash = (text) => crypto.createHash('sha256').update(text).digest('base64url');
+    // crypto.hash (Node 20.12+) is one call instead of a Hash object per file.
+    const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'base64url') => string }).hash;
+    this.hash = oneShot ? (text) => oneShot('sha256', text, 'base64url') : (text) => crypto.createHash('sha256').update(text).digest('base64url');
     this.load();
   }
 
+  /** Digests of contexts: a run has a few (one per configuration), each the same for thousands of files. */
+  private readonly contextDigests = new Map<string, string>();
+
   /** The key of a file's result: its text and everything else that decides the result (`context`, a JSON-able value). */
   keyOf(text: string, context: string): string {
-    return this.hash(`${this.hash(text)}\0${context}`);
+    let digest = this.contextDigests.get(context);
+    if (digest === undefined) {
+      if (this.contextDigests.size >= 1000) this.contextDigests.clear();
+      digest = this.hash(context);
+      this.contextDigests.set(context, digest);
+    }
+    return this.hash(`${digest}\0${text}`);
   }
 
   /** The cached result of `filePath` under `key`: a result, null (passed over), or undefined (not cached). */

@@ -27,6 +27,10 @@ export async function readPolicyFile(fs: FileSystem, filePath: string, regular =
       // The size alone rules it out: do not read megabytes that will not be linted.
       if (stat.size > MAX_FILE_BYTES) return { ok: false, result: unreadable(filePath, tooLargeMessage(stat.size)) };
     }
+    if (fs.readUtf8) {
+      const text = await fs.readUtf8(filePath);
+      if (decodedAsIs(text)) return { ok: true, text };
+    }
     bytes = await fs.readFile(filePath);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -34,6 +38,16 @@ export async function readPolicyFile(fs: FileSystem, filePath: string, regular =
     return { ok: false, result: unreadable(filePath, `Cannot read the file: ${why}.`) };
   }
   return decodeBytes(filePath, bytes);
+}
+
+/**
+ * Text read as UTF-8 that decodePolicyBytes would have given unchanged: no
+ * U+FFFD (where an invalid byte or a UTF-16 mark would show), no NUL (a binary
+ * file), and short enough that its bytes (at most three per UTF-16 unit) are
+ * within the size limit. Anything else is read again as bytes and judged there.
+ */
+function decodedAsIs(text: string): boolean {
+  return text.length * 3 <= MAX_FILE_BYTES && !text.includes('\uFFFD') && !text.includes('\0');
 }
 
 export function decodeBytes(filePath: string, bytes: Uint8Array): ReadOutcome {

@@ -9,6 +9,12 @@ import type { LintMessage, LintResult, PolicyKind } from '../engine/types';
 /** The only way the API reaches the file system; tests and the editor server pass their own. */
 export interface FileSystem {
   readFile(path: string): Promise<Uint8Array>;
+  /**
+   * Optional: the file as UTF-8 text, invalid bytes read as U+FFFD (Node's
+   * `readFile(path, 'utf8')`). When there, it is tried first, and `readFile`
+   * is asked only for text the decoder might have changed or rejected.
+   */
+  readUtf8?(path: string): Promise<string>;
   /** lstat semantics: symbolic links are reported as links, not followed. */
   lstat(path: string): Promise<FileStat>;
   stat(path: string): Promise<FileStat>;
