@@ -15,13 +15,20 @@ function runBundle(file) {
   const vm = require('node:vm');
   const Module = require('node:module');
   const cacheFile = `${file}.cache`;
+  const source = fs.readFileSync(file, 'latin1');
+  // V8 checks a code cache against the source's length only: a rebuilt bundle of
+  // the same length would run the old bytecode. So the cache starts with a line
+  // naming the bundle it was made from (size, mtime, inode), and any other is ignored.
+  const stat = fs.statSync(file);
+  const header = Buffer.from(`ramlint code cache 1 ${stat.size} ${stat.mtimeMs} ${stat.ino}\n`, 'latin1');
   let cachedData;
   try {
-    cachedData = fs.readFileSync(cacheFile);
+    const stored = fs.readFileSync(cacheFile);
+    if (stored.length > header.length && stored.subarray(0, header.length).equals(header)) cachedData = stored.subarray(header.length);
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(fs.readFileSync(file, 'latin1')), { filename: file, cachedData, importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData, importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER });
   const bundle = { exports: {} };
   const localRequire = Module.createRequire(file);
   script.runInThisContext().call(bundle.exports, bundle.exports, localRequire, bundle, file, path.dirname(file));
@@ -30,7 +37,7 @@ function runBundle(file) {
     process.once('exit', () => {
       const temp = `${cacheFile}.${process.pid}`;
       try {
-        fs.writeFileSync(temp, script.createCachedData());
+        fs.writeFileSync(temp, Buffer.concat([header, script.createCachedData()]));
         fs.renameSync(temp, cacheFile);
       } catch {
         fs.rmSync(temp, { force: true });

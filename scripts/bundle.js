@@ -100,15 +100,30 @@ function assertAscii(file) {
   if (at !== -1) throw new Error(`${file}: a non-ASCII character at offset ${at}; bin/ramlint.js reads the bundle as latin1`);
 }
 
-/** Runs a typical lint once, so the code cache holds what a real run compiles. */
+/**
+ * Runs a typical lint once, so the code cache holds what a real run compiles.
+ * The call is the common one, `ramlint <file>` with no flag (a flag would
+ * bring yargs into the cache, which such a run never loads), in a scratch
+ * project of its own, so no configuration around the build applies.
+ */
 function prime(bundleFile) {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  // A fresh cache for this bundle (bin/ramlint.js would also refuse one made for another).
+  fs.rmSync(`${bundleFile}.cache`, { force: true });
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'ramlint-prime-'));
   try {
-    execFileSync(process.execPath, [path.join(root, 'bin', 'ramlint.js'), '--no-config', path.join(root, 'examples', 'dataworks', 'passrole-one-role.json')], {
+    fs.mkdirSync(path.join(project, '.git'));
+    fs.copyFileSync(path.join(root, 'examples', 'dataworks', 'passrole-one-role.json'), path.join(project, 'policy.json'));
+    execFileSync(process.execPath, [path.join(root, 'bin', 'ramlint.js'), 'policy.json'], {
+      cwd: project,
       env: { ...process.env, RAMLINT_BUNDLE: bundleFile },
       stdio: 'ignore',
     });
   } catch {
     // Exit 1 (lint findings) is expected; a missing cache only costs speed.
+  } finally {
+    fs.rmSync(project, { recursive: true, force: true });
   }
 }
 

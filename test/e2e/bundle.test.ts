@@ -4,6 +4,7 @@
  * These spawn the binary: what is tested is how the process starts.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { ramlintProcess as ramlint, ROOT } from '../helpers/cli';
 
@@ -39,5 +40,25 @@ describe('bundled CLI', () => {
   it('prints the version from package.json', () => {
     const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
     expect(ramlint(['--version']).stdout.trim()).toContain(version);
+  });
+
+  it('never runs a code cache made for another bundle of the same length (V8 checks only the length)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramlint-stale-cache-'));
+    try {
+      const bundle = path.join(dir, 'bundle.cjs');
+      const say = (word: string) => {
+        fs.writeFileSync(bundle, `exports.main = () => process.stdout.write(${JSON.stringify(word)});\n`);
+        return ramlint([], { env: { RAMLINT_BUNDLE: bundle } }).stdout;
+      };
+      expect(say('first')).toBe('first');
+      expect(fs.existsSync(`${bundle}.cache`)).toBe(true);
+      expect(say('other')).toBe('other');
+      // The cache made for "other" is used again while the bundle is unchanged.
+      const cache = fs.readFileSync(`${bundle}.cache`);
+      expect(ramlint([], { env: { RAMLINT_BUNDLE: bundle } }).stdout).toBe('other');
+      expect(fs.readFileSync(`${bundle}.cache`).equals(cache)).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
