@@ -9,15 +9,35 @@ const LIMITS: Partial<Record<PolicyKind, { limit: number; unit: 'characters' | '
   bucket: { limit: 16 * 1024, unit: 'bytes', what: 'OSS accepts bucket policies of at most 16 KB' },
 };
 
-/** The document without insignificant whitespace or comments. */
+/** The document without insignificant whitespace or comments (the reference minifiedSize is held to). */
 export function minified(text: string): string {
   const scanner = createScanner(text, false);
   const parts: string[] = [];
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia || kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) continue;
+    if (isTrivia(kind)) continue;
     parts.push(text.substr(scanner.getTokenOffset(), scanner.getTokenLength()));
   }
   return parts.join('');
+}
+
+function isTrivia(kind: SyntaxKind): boolean {
+  return kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia || kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia;
+}
+
+/**
+ * The length of minified(text) in the unit given, without building it: on a
+ * 1 MB policy, cutting and joining every token was a tenth of the lint.
+ */
+export function minifiedSize(text: string, unit: 'characters' | 'bytes'): number {
+  const scanner = createScanner(text, false);
+  // Only a string token can hold non-ASCII; an ASCII document is as many bytes as characters.
+  const countBytes = unit === 'bytes' && /[^\x00-\x7f]/.test(text);
+  let size = 0;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (isTrivia(kind)) continue;
+    size += countBytes ? Buffer.byteLength(text.substr(scanner.getTokenOffset(), scanner.getTokenLength()), 'utf8') : scanner.getTokenLength();
+  }
+  return size;
 }
 
 export default defineRule({
@@ -44,7 +64,7 @@ export default defineRule({
     const measure = (s: string) => (spec.unit === 'bytes' ? Buffer.byteLength(s, 'utf8') : s.length);
     const raw = measure(source.text);
     if (raw <= spec.limit) return;
-    const size = measure(minified(source.text));
+    const size = minifiedSize(source.text, spec.unit);
     const statementKey = policy.statementMember?.keyNode;
     const data = { size: size.toLocaleString('en-US'), raw: raw.toLocaleString('en-US'), unit: spec.unit, what: spec.what };
     const messageId = policy.kind === 'trust' ? 'trustTooLong' : size > spec.limit ? 'tooLong' : 'mayBeTooLong';

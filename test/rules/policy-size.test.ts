@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
-import rule, { minified } from '../../src/rules/policy-size';
+import fc from 'fast-check';
+import rule, { minified, minifiedSize } from '../../src/rules/policy-size';
 import { testRule } from '../helpers/rule-tester';
 
 /**
@@ -121,4 +122,19 @@ testRule(rule, {
       errors: [{ messageId: 'tooLong', ...statementKey }],
     },
   ],
+});
+
+describe('minifiedSize', () => {
+  it('is the length of minified() in characters and in UTF-8 bytes, comments, non-ASCII and broken JSON included', () => {
+    const piece = fc.constantFrom('{', '}', '[', ']', ':', ',', ' ', '\n', '\t', '\r\n', '"a b"', '"主账号"', '"é\\"x"', '12', '-3.5e2', 'true', 'null', '// c 注释\n', '/* 块 */', '"unterminated', '\u00a0', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const text = pieces.join('');
+        const reference = minified(text);
+        expect(minifiedSize(text, 'characters')).toBe(reference.length);
+        expect(minifiedSize(text, 'bytes')).toBe(Buffer.byteLength(reference, 'utf8'));
+      }),
+      { numRuns: 2000, seed: 20261203 },
+    );
+  });
 });
