@@ -19,7 +19,7 @@
  * Usage: node bench/run.js [--files N] [--pairs N] [--single-pairs N] [--seed S] [--keep] [--quick] [--no-curves] [--write]
  *   --files N         policies to generate (default 10000)
  *   --pairs N         timed corpus pairs after one warm-up pair (default 5)
- *   --single-pairs N  timed single-file pairs (default 4 × pairs, so 20)
+ *   --single-pairs N  timed single-file pairs (default 8 × pairs, so 40: a pair is ~0.2 s and its ratio swings most)
  *   --write           rewrite the results section of docs/performance.md
  *   --keep            keep the generated directory (its path is printed)
  *   --quick           skip the evaluation and language-server benchmarks; relint and
@@ -54,7 +54,7 @@ const PARSE_BASELINE = path.join(__dirname, 'parse-baseline.js');
 const USAGE = `Usage: node bench/run.js [--files N] [--pairs N] [--single-pairs N] [--seed S] [--keep] [--quick] [--no-curves] [--write]
   --files N         policies to generate (default 10000)
   --pairs N         timed corpus pairs after one warm-up pair (default 5)
-  --single-pairs N  timed single-file pairs (default 4 x pairs, so 20)
+  --single-pairs N  timed single-file pairs (default 8 x pairs, so 40)
   --seed S          generator seed (default 20240601)
   --write           rewrite the results section of docs/performance.md
   --keep            keep the generated directory (its path is printed)
@@ -86,7 +86,7 @@ function parseFlags(argv) {
       process.exit(0);
     } else fail(`unknown argument "${a}"`);
   }
-  opts.singlePairs ??= opts.pairs * 4;
+  opts.singlePairs ??= opts.pairs * 8;
   return opts;
 }
 
@@ -267,7 +267,7 @@ function writeDoc(table, r) {
   const end = doc.indexOf(END_MARK);
   if (start < 0 || end < start) fail(`${path.relative(ROOT, DOC)} has no ${START_MARK} … ${END_MARK} section`);
   const date = new Date().toISOString().slice(0, 10);
-  const defaults = r.files === 10000 && r.pairs === 5 && r.singlePairs === 20 && !r.quick && r.curves !== undefined;
+  const defaults = r.files === 10000 && r.pairs === 5 && r.singlePairs === 40 && !r.quick && r.curves !== undefined;
   const flags = `--files ${r.files} --pairs ${r.pairs} --single-pairs ${r.singlePairs}${r.quick ? ' --quick' : ''}${r.curves === undefined ? ' --no-curves' : ''}`;
   const command = defaults ? '`npm run bench -- --write`' : `\`node bench/run.js ${flags} --write\` (not the defaults)`;
   const body = `${START_MARK}\n_Last run ${date} with ${command}._\n\n${table}\n${END_MARK}`;
