@@ -10,6 +10,7 @@
  * like `a*a*a*a*…b` costs at most |text| × |segment| comparisons instead of
  * the exponential time a backtracking regex needs.
  */
+import { detached } from './detached';
 
 export interface CompiledWildcard {
   readonly source: string;
@@ -57,8 +58,9 @@ function compiled(pattern: string, ignoreCase: boolean): CompiledWildcard {
   let c = cache.get(pattern);
   if (!c) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    c = compileWildcard(pattern, ignoreCase);
-    cache.set(pattern, c);
+    const own = detached(pattern);
+    c = compileWildcard(own, ignoreCase);
+    cache.set(own, c);
   }
   return c;
 }

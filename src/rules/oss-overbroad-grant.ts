@@ -6,6 +6,7 @@ import type { Statement } from '../engine/model';
 import { replaceNode } from '../engine/edits';
 import { defineRule } from '../engine/rule';
 import { hasWildcard } from '../engine/wildcard';
+import { detached } from '../engine/detached';
 
 interface OssReach {
   level: AccessLevel;
@@ -23,7 +24,7 @@ function ossActionsCovered(pattern: string): readonly string[] {
     const covers = actionMatcher(pattern);
     covered = [...OSS_ACTIONS.keys()].filter((action) => covers(action));
     if (coveredMemo.size >= MAX_COVERED_MEMO) coveredMemo.clear();
-    coveredMemo.set(pattern, covered);
+    coveredMemo.set(detached(pattern), covered);
   }
   return covered;
 }
@@ -52,7 +53,7 @@ function levelsCovered(pattern: string): readonly AccessLevel[] {
     }
     levels = found;
     if (levelsMemo.size >= MAX_COVERED_MEMO) levelsMemo.clear();
-    levelsMemo.set(pattern, levels);
+    levelsMemo.set(detached(pattern), levels);
   }
   return levels;
 }

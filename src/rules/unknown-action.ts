@@ -3,6 +3,7 @@ import { hasPlaceholder } from '../engine/analysis/placeholders';
 import type { LocatedString, Statement } from '../engine/model';
 import { defineRule } from '../engine/rule';
 import { hasWildcard } from '../engine/wildcard';
+import { detached } from '../engine/detached';
 
 /**
  * What the catalogue says about one action string under one configuration,
@@ -107,9 +108,10 @@ export default defineRule({
       const value = entry.value;
       let verdict = verdicts.get(value);
       if (verdict === undefined) {
-        verdict = judge(view, value);
+        const own = detached(value);
+        verdict = judge(view, own);
         if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
-        verdicts.set(value, verdict);
+        verdicts.set(own, verdict);
       }
       if (verdict === null) return;
       const { service } = verdict;

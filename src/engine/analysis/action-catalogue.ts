@@ -7,6 +7,7 @@ import { type AccessLevel, type CatalogueAction, type CatalogueService, type Cat
 import { closest } from '../closest';
 import { hasWildcard } from '../wildcard';
 import { actionMatcher } from './actions';
+import { detached } from '../detached';
 
 /** Longer names get no did-you-mean: the edit distance is quadratic and such names are not typos. */
 export const MAX_SUGGESTION_LENGTH = 80;
@@ -101,7 +102,7 @@ export class CatalogueView {
     const best = closest(lower, plausible(lower, names));
     const suggestion = best === undefined ? undefined : entries[names.indexOf(best)]?.action;
     // Bounded: a hostile file full of distinct names must not grow memory without end.
-    if (memo.size < MAX_MEMO) memo.set(lower, suggestion);
+    if (memo.size < MAX_MEMO) memo.set(detached(lower), suggestion);
     return suggestion;
   }
 
@@ -139,7 +140,7 @@ function catalogueMatches(service: string, pattern: string): boolean {
     const covers = actionMatcher(pattern);
     answer = (catalogue().services.get(service)?.actions ?? []).some((a) => covers(a.action));
     if (catalogueMatchMemo.size >= MAX_MEMO) catalogueMatchMemo.clear();
-    catalogueMatchMemo.set(key, answer);
+    catalogueMatchMemo.set(detached(key), answer);
   }
   return answer;
 }
@@ -223,9 +224,9 @@ export function describeActionPatternText(pattern: string, levels: readonly Acce
   const key = `${levels.join(',')}\0${pattern}`;
   let text = describedText.get(key);
   if (text === undefined) {
-    text = describeActionPattern(pattern, levels).text;
+    text = detached(describeActionPattern(pattern, levels).text);
     if (describedText.size >= MAX_MEMO) describedText.clear();
-    describedText.set(key, text);
+    describedText.set(detached(key), text);
   }
   return text;
 }
