@@ -4,6 +4,7 @@
  */
 import { processIo } from './io';
 import { EXIT_FAILURE, run } from './run';
+import { StdoutError } from './stdout';
 
 export function main(argv: readonly string[] = process.argv.slice(2)): void {
   run(argv, processIo()).then(
@@ -11,6 +12,11 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
       process.exitCode = code;
     },
     (error: unknown) => {
+      if (error instanceof StdoutError) {
+        process.stderr.write(`ramlint: ${error.message}\n`);
+        process.exitCode = EXIT_FAILURE;
+        return;
+      }
       // A bug in ramlint itself: say so plainly; the stack only on request.
       const detail = process.env.RAMLINT_DEBUG ? `\n${(error as Error)?.stack ?? String(error)}` : '';
       process.stderr.write(`ramlint: internal error: ${(error as Error)?.message ?? String(error)}${detail}\nPlease report this at https://github.com/ramlint/ramlint/issues\n`);

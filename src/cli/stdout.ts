@@ -64,11 +64,18 @@ export function writeStdout(text: string): void {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      if (code !== 'EAGAIN') throw error;
+      if (code !== 'EAGAIN') throw new StdoutError(error as NodeJS.ErrnoException);
       kind = 'stream';
       streamWrite(bytes.subarray(offset));
       return;
     }
+  }
+}
+
+/** The report could not be written (a full disk, a closed descriptor): the run fails, and says so plainly. */
+export class StdoutError extends Error {
+  constructor(cause: NodeJS.ErrnoException) {
+    super(`cannot write the report to standard output: ${cause.code ?? cause.message}${cause.code ? ` (${cause.message.replace(/^[A-Z]+: /, '').replace(/, write$/, '')})` : ''}`);
   }
 }
 
@@ -79,6 +86,8 @@ function streamWrite(chunk: string | Uint8Array): void {
     listening = true;
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      process.stderr.write(`ramlint: ${new StdoutError(error).message}\n`);
+      process.exit(2);
     });
   }
   process.stdout.write(chunk);

@@ -80,4 +80,14 @@ describe('the report is the same bytes whatever standard output is', () => {
     expect([r.status, r.stderr]).toEqual([1, '']);
     expect(fs.readFileSync(out, 'utf8')).toBe(reference.stdout);
   });
+
+  (fs.existsSync('/dev/full') ? it : it.skip)('a full disk (/dev/full): exit 2 and one plain line saying so, no internal error — needs /dev/full', () => {
+    const fd = fs.openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, ARGS, { cwd: s.dir, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', env });
+      expect([r.status, r.stderr]).toEqual([2, 'ramlint: cannot write the report to standard output: ENOSPC (no space left on device)\n']);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
 });
