@@ -98,7 +98,7 @@ describe('the fast path for the flags CI jobs pass (without loading yargs)', () 
   it('leaves to yargs what it does not read exactly, alone or beside a flag it does', () => {
     for (const paths of pathSets) {
       for (const bad of left) {
-        for (const argv of [[...bad, ...paths], [...taken[0], ...paths, ...bad], [...paths, ...bad, '--cache']]) {
+        for (const argv of [[...bad, ...paths], [...(taken[0] as string[]), ...paths, ...bad], [...paths, ...bad, '--cache']]) {
           expect([argv, fastParse(argv)]).toEqual([argv, undefined]);
           expect([argv, parseArgs(argv, '1.0.0')]).toEqual([argv, parseWithYargs(argv, '1.0.0')]);
         }
