@@ -65,7 +65,8 @@ not-a-ram-policy note and is never changed by --fix.
 
 Exit codes: 0 = no errors, and warnings within --max-warnings;
 1 = lint errors, or too many warnings;
-2 = usage error, invalid configuration or internal failure.`;
+2 = usage error, invalid configuration, a report that cannot be written,
+    or internal failure.`;
 
 function build(version: string) {
   // Loaded here, not at the top: the common `ramlint <paths..>` never needs it (see fastParse).
