@@ -144,19 +144,19 @@ function build(version: string) {
  */
 const COMMAND_WORDS = new Set(['rules', 'help', 'version']);
 
-type FastFlag = { option: 'format' | 'cacheLocation' | 'outputFile' | 'maxWarnings'; value: true } | { option: 'cache' | 'quiet' | 'fix' | 'policiesOnly'; value: false };
+type FastFlag = { option: 'format' | 'cacheLocation' | 'outputFile' | 'maxWarnings'; takesValue: true } | { option: 'cache' | 'quiet' | 'fix' | 'policiesOnly'; takesValue: false };
 
 const FAST_FLAGS: ReadonlyMap<string, FastFlag> = new Map<string, FastFlag>([
-  ['--format', { option: 'format', value: true }],
-  ['-f', { option: 'format', value: true }],
-  ['--cache-location', { option: 'cacheLocation', value: true }],
-  ['--output-file', { option: 'outputFile', value: true }],
-  ['-o', { option: 'outputFile', value: true }],
-  ['--max-warnings', { option: 'maxWarnings', value: true }],
-  ['--cache', { option: 'cache', value: false }],
-  ['--quiet', { option: 'quiet', value: false }],
-  ['--fix', { option: 'fix', value: false }],
-  ['--policies-only', { option: 'policiesOnly', value: false }],
+  ['--format', { option: 'format', takesValue: true }],
+  ['-f', { option: 'format', takesValue: true }],
+  ['--cache-location', { option: 'cacheLocation', takesValue: true }],
+  ['--output-file', { option: 'outputFile', takesValue: true }],
+  ['-o', { option: 'outputFile', takesValue: true }],
+  ['--max-warnings', { option: 'maxWarnings', takesValue: true }],
+  ['--cache', { option: 'cache', takesValue: false }],
+  ['--quiet', { option: 'quiet', takesValue: false }],
+  ['--fix', { option: 'fix', takesValue: false }],
+  ['--policies-only', { option: 'policiesOnly', takesValue: false }],
 ]);
 
 /**
@@ -183,7 +183,7 @@ export function fastParse(argv: readonly string[]): ParsedArgs | undefined {
     const name = eq === -1 ? arg : arg.slice(0, eq);
     const flag = FAST_FLAGS.get(name);
     if (!flag || values.has(flag.option)) return undefined;
-    if (!flag.value) {
+    if (!flag.takesValue) {
       if (eq !== -1) return undefined;
       values.set(flag.option, true);
       continue;

@@ -9,24 +9,15 @@ const LIMITS: Partial<Record<PolicyKind, { limit: number; unit: 'characters' | '
   bucket: { limit: 16 * 1024, unit: 'bytes', what: 'OSS accepts bucket policies of at most 16 KB' },
 };
 
-/** The document without insignificant whitespace or comments (the reference minifiedSize is held to). */
-export function minified(text: string): string {
-  const scanner = createScanner(text, false);
-  const parts: string[] = [];
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (isTrivia(kind)) continue;
-    parts.push(text.substr(scanner.getTokenOffset(), scanner.getTokenLength()));
-  }
-  return parts.join('');
-}
-
-function isTrivia(kind: SyntaxKind): boolean {
+/** Whitespace, line breaks and comments: what minifying drops. */
+export function isTrivia(kind: SyntaxKind): boolean {
   return kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia || kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia;
 }
 
 /**
- * The length of minified(text) in the unit given, without building it: on a
- * 1 MB policy, cutting and joining every token was a tenth of the lint.
+ * The length of the document without insignificant whitespace or comments,
+ * in the unit given, counted token by token: on a 1 MB policy, cutting and
+ * joining every token into the minified text was a tenth of the lint.
  */
 export function minifiedSize(text: string, unit: 'characters' | 'bytes'): number {
   const scanner = createScanner(text, false);
