@@ -62,6 +62,11 @@ export function minifiedSize(text: string, unit: 'characters' | 'bytes'): number
   return Buffer.byteLength(text, 'utf8') - whitespace - commentBytes;
 }
 
+/** 12345 → "12,345", as toLocaleString('en-US') prints it, without building an ICU number format per call (~0.1 ms each). */
+export function withCommas(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
 export default defineRule({
   meta: {
     id: 'policy-size',
@@ -88,7 +93,7 @@ export default defineRule({
     if (raw <= spec.limit) return;
     const size = minifiedSize(source.text, spec.unit);
     const statementKey = policy.statementMember?.keyNode;
-    const data = { size: size.toLocaleString('en-US'), raw: raw.toLocaleString('en-US'), unit: spec.unit, what: spec.what };
+    const data = { size: withCommas(size), raw: withCommas(raw), unit: spec.unit, what: spec.what };
     const messageId = policy.kind === 'trust' ? 'trustTooLong' : size > spec.limit ? 'tooLong' : 'mayBeTooLong';
     if (statementKey) context.report({ messageId, node: statementKey, data });
     else context.report({ messageId, node: { offset: policy.root.offset, length: 1 }, data });
