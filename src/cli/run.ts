@@ -27,6 +27,7 @@ import { type Io, useColor } from './io';
 import { formatRuleList } from './rules-list';
 import { packageVersion } from './version';
 import { type FileWriter, openFileAtomic, writeFileAtomic } from '../api/write';
+import { withCommas } from '../engine/numbers';
 
 export const EXIT_OK = 0;
 export const EXIT_LINT_ERRORS = 1;
@@ -143,7 +144,7 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
       const bytes = await io.readStdin(MAX_FILE_BYTES);
       const read =
         bytes.length > MAX_FILE_BYTES
-          ? { ok: false as const, result: unreadable(stdinPath ?? '<stdin>', `Standard input is more than ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes, the limit for a policy file; it was not read further.`) }
+          ? { ok: false as const, result: unreadable(stdinPath ?? '<stdin>', `Standard input is more than ${withCommas(MAX_FILE_BYTES)} bytes, the limit for a policy file; it was not read further.`) }
           : decodeBytes(stdinPath ?? '<stdin>', bytes);
       const textRun = read.ok ? await ramlint.lintTextReport(read.text, { filePath: options.stdinFilename }) : { results: [read.result], notes: [], missing: [], fileNotes: [], unusedWaivers: [] };
       for (const r of textRun.results) await take(r);

@@ -2,6 +2,7 @@
  * Bytes → text, or a clear reason why the bytes are not a policy file.
  * Pure: the CLI reads the bytes, this decides what they are.
  */
+import { withCommas } from './numbers';
 
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
@@ -37,7 +38,7 @@ export function decodePolicyBytes(bytes: Uint8Array): Decoded {
 
 /** Also used before reading, when the size alone rules a file out. */
 export function tooLargeMessage(size: number): string {
-  return `The file is ${size.toLocaleString('en-US')} bytes (${formatSize(size)}); ramlint reads policy files up to ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes (a RAM policy holds at most 6,144 characters, an OSS bucket policy 16 KB).`;
+  return `The file is ${withCommas(size)} bytes (${formatSize(size)}); ramlint reads policy files up to ${withCommas(MAX_FILE_BYTES)} bytes (a RAM policy holds at most 6,144 characters, an OSS bucket policy 16 KB).`;
 }
 
 function fail(message: string): Decoded {

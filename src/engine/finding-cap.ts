@@ -9,6 +9,7 @@
 import type { Rule } from './rule';
 import type { JsonPath } from './model';
 import type { Category, Severity } from './types';
+import { withCommas } from './numbers';
 
 export const MAX_FINDINGS_PER_RULE = 10_000;
 
@@ -28,7 +29,7 @@ export function findingsCapped(ruleId: string, rule: Rule, severity: Severity, d
     ruleId,
     category: rule.meta.category,
     severity,
-    message: `${dropped} more ${dropped === 1 ? 'finding' : 'findings'} of ${ruleId} in this file not shown: ramlint reports at most ${MAX_FINDINGS_PER_RULE.toLocaleString('en-US')} findings of one rule per file.`,
+    message: `${dropped} more ${dropped === 1 ? 'finding' : 'findings'} of ${ruleId} in this file not shown: ramlint reports at most ${withCommas(MAX_FINDINGS_PER_RULE)} findings of one rule per file.`,
     messageId: 'findingsCapped',
     offset: 0,
     length: 0,

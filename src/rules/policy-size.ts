@@ -1,3 +1,4 @@
+import { withCommas } from '../engine/numbers';
 import { defineRule } from '../engine/rule';
 import type { PolicyKind } from '../engine/types';
 
@@ -60,11 +61,6 @@ export function minifiedSize(text: string, unit: 'characters' | 'bytes'): number
   if (!countBytes) return length - whitespace - commentChars;
   // Whitespace is ASCII, a byte a character; a comment counts its own bytes.
   return Buffer.byteLength(text, 'utf8') - whitespace - commentBytes;
-}
-
-/** 12345 → "12,345", as toLocaleString('en-US') prints it, without building an ICU number format per call (~0.1 ms each). */
-export function withCommas(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import { Buffer } from 'node:buffer';
 import fc from 'fast-check';
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import rule, { minifiedSize, withCommas } from '../../src/rules/policy-size';
+import rule, { minifiedSize } from '../../src/rules/policy-size';
 import { testRule } from '../helpers/rule-tester';
 
 /** Whitespace, line breaks and comments: what minifying drops. */
@@ -154,19 +154,5 @@ describe('minifiedSize', () => {
       }),
       { numRuns: 2000, seed: 20261203 },
     );
-  });
-});
-
-describe('withCommas', () => {
-  it("prints a whole number as toLocaleString('en-US') does", () => {
-    fc.assert(
-      fc.property(fc.nat({ max: Number.MAX_SAFE_INTEGER }), (n) => {
-        expect(withCommas(n)).toBe(n.toLocaleString('en-US'));
-      }),
-      { numRuns: 2000, seed: 20261203 },
-    );
-    expect(withCommas(0)).toBe('0');
-    expect(withCommas(6144)).toBe('6,144');
-    expect(withCommas(1234567)).toBe('1,234,567');
   });
 });
