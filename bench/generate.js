@@ -123,8 +123,9 @@ const CATALOGUE = (() => {
   for (const [code, service] of Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')).services)) {
     const actions = service.actions ?? {};
     const names = Object.keys(actions).sort();
-    const read = names.filter((n) => actions[n][1] === 'read' || actions[n][1] === 'list');
-    const write = names.filter((n) => !read.includes(n));
+    const isRead = (n) => actions[n][1] === 'read' || actions[n][1] === 'list';
+    const read = names.filter(isRead);
+    const write = names.filter((n) => !isRead(n));
     const verbs = [...new Set(names.map((n) => /^[A-Z][a-z]+/.exec(n)?.[0]).filter((v) => v !== undefined))].sort();
     if (read.length > 0 && write.length > 0 && verbs.length > 0) out[code] = { read, write, verbs };
   }
@@ -175,8 +176,8 @@ function generator(seed) {
   }
 
   function verbWildcard(service) {
-    const known = CATALOGUE[service];
     if (service === 'oss') return pick(['Get', 'List', 'Put', 'Delete']);
+    const known = CATALOGUE[service];
     return known ? pick(known.verbs) : pick(VERBS.read.concat(['Create', 'Delete', 'Modify']));
   }
 
