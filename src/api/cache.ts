@@ -206,7 +206,13 @@ export class ResultsCache {
   }
 }
 
-function parseString(text: string): string | undefined {
+/** A JSON string with nothing to decode: its value is the text between the quotes. */
+const PLAIN_JSON_STRING = /^"[^"\\\x00-\x1f]*"$/;
+
+/** The string a JSON string literal spells, or undefined when `text` is not one. Exported for its test. */
+export function parseString(text: string): string | undefined {
+  // Most file names: no JSON.parse per line of a 10,000-file cache.
+  if (PLAIN_JSON_STRING.test(text)) return text.slice(1, -1);
   try {
     const value: unknown = JSON.parse(text);
     return typeof value === 'string' ? value : undefined;

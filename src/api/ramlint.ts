@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigResolver, configMode } from '../config/resolve';
+import { ConfigResolver, configMode, type FileConfig } from '../config/resolve';
 import type { ConfigFile } from '../config/types';
 import { validateConfig } from '../config/validate';
 import type { Rule } from '../engine/rule';
@@ -329,7 +329,7 @@ export class RamLint implements RamLintApi {
     let key: string | undefined;
     let result: FileLintResult | undefined;
     if (cache) {
-      key = cache.keyOf(text, this.cacheContext(settings, this.ruleSets.pluginFiles(chain)));
+      key = cache.keyOf(text, this.cacheContextFor(config, settings, chain));
       const cached = cache.get(anchor, key);
       if (cached !== undefined) result = cached ?? undefined;
       else {
@@ -347,6 +347,24 @@ export class RamLint implements RamLintApi {
   private readonly pluginStamps = new Map<string, string>();
   /** Processor lists by identity, as the text that identifies them. */
   private readonly processorStamps = new WeakMap<readonly Processor[], string>();
+
+  /**
+   * cacheContext by configuration: files that share a FileConfig (the resolver
+   * hands out one per chain and matching overrides and waivers) share their
+   * chain, plugins and processors, and the rest is this instance's options;
+   * only `explicit` and `byGlob` differ per file.
+   */
+  private readonly contexts = new WeakMap<FileConfig, (string | undefined)[]>();
+
+  private cacheContextFor(config: FileConfig, settings: FileSettings, chain: readonly ConfigFile[]): string {
+    let byFlags = this.contexts.get(config);
+    if (byFlags === undefined) {
+      byFlags = [];
+      this.contexts.set(config, byFlags);
+    }
+    const slot = (settings.explicit ? 2 : 0) + (settings.byGlob === true ? 1 : 0);
+    return (byFlags[slot] ??= this.cacheContext(settings, this.ruleSets.pluginFiles(chain)));
+  }
 
   /**
    * Everything beside the text that decides a file's result, for the cache key:

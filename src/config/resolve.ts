@@ -70,6 +70,18 @@ function ignoreMatch(patterns: readonly string[], rel: string): string | undefin
   return undefined;
 }
 
+/** The override blocks and waivers (by index) and the ignore pattern of one config that match a file. */
+interface ConfigMatch {
+  blocks: number[];
+  ignore: string | undefined;
+  waivers: number[];
+}
+
+function matchKey(match: ConfigMatch | undefined): string {
+  // JSON for the pattern: it may hold any character, the separators included.
+  return match === undefined ? '-' : `${match.blocks.join(',')}|${match.waivers.join(',')}|${match.ignore === undefined ? '' : JSON.stringify(match.ignore)}`;
+}
+
 /** How the resolver sees files. Synchronous, as resolution is; the API passes one filled from its FileSystem. */
 export interface ConfigFiles {
   /** Anything at the path (a `.git` directory or file). */
@@ -169,10 +181,58 @@ export class ConfigResolver {
     return config;
   }
 
+  /**
+   * Configurations by what decides them: the chain, and per config the override
+   * blocks, ignore pattern and waivers that match the file. A run of 10,000 files
+   * has a few of these, so each file shares one instead of merging its own.
+   * Bounded; the configs themselves are keyed by identity, so a reloaded config is a new key.
+   */
+  private readonly byMatch = new Map<string, FileConfig>();
+  private readonly configIds = new WeakMap<ConfigFile, number>();
+
   private resolveUncached(file: string): FileConfig {
     // `<stdin>` without --stdin-filename: the working directory's configuration.
     const filePath = path.resolve(this.cwd, file);
     const chain = this.chainFor(path.dirname(filePath));
+    const matches = chain.map((config) => this.matchIn(config, filePath));
+    let key = '';
+    for (let i = 0; i < chain.length; i++) key += `${this.configId(chain[i] as ConfigFile)}:${matchKey(matches[i])};`;
+    let config = this.byMatch.get(key);
+    if (config === undefined) {
+      config = this.merged(chain, matches);
+      if (this.byMatch.size >= 1000) this.byMatch.clear();
+      this.byMatch.set(key, config);
+    }
+    return config;
+  }
+
+  private configId(config: ConfigFile): number {
+    let id = this.configIds.get(config);
+    if (id === undefined) {
+      id = this.nextConfigId++;
+      this.configIds.set(config, id);
+    }
+    return id;
+  }
+
+  private nextConfigId = 0;
+
+  /** What of one config applies to the file; undefined when the file lies outside the config's glob base. */
+  private matchIn(config: ConfigFile, filePath: string): ConfigMatch | undefined {
+    const rel = relativeTo(this.globBase(config), filePath);
+    if (rel === undefined) return undefined;
+    const blocks: number[] = [];
+    config.overrides.forEach((block, i) => {
+      if (matchesAny(block.files, rel) && !matchesAny(block.excludedFiles, rel)) blocks.push(i);
+    });
+    const waivers: number[] = [];
+    config.waivers.forEach((w, i) => {
+      if (matchesAny(w.files, rel)) waivers.push(i);
+    });
+    return { blocks, ignore: ignoreMatch(config.ignores, rel), waivers };
+  }
+
+  private merged(chain: readonly ConfigFile[], matches: readonly (ConfigMatch | undefined)[]): FileConfig {
     const settings: Record<string, RuleSetting> = {};
     const merge = (rules: Map<string, RuleEntry>) => {
       for (const [id, entry] of rules) {
@@ -186,24 +246,23 @@ export class ConfigResolver {
     // Outermost first; each config's own overrides right after its base settings,
     // so a nearer config's base settings win over an outer config's overrides.
     let processors: string[] | undefined;
-    for (const config of chain) {
+    chain.forEach((config, i) => {
       merge(config.rules);
       if (config.kind) kind = config.kind;
       if (config.processors) processors = config.processors.map((p) => p.id);
-      const rel = relativeTo(this.globBase(config), filePath);
-      if (rel === undefined) continue;
-      for (const block of config.overrides) {
-        if (!matchesAny(block.files, rel) || matchesAny(block.excludedFiles, rel)) continue;
+      const match = matches[i];
+      if (match === undefined) return;
+      for (const b of match.blocks) {
+        const block = config.overrides[b] as ConfigFile['overrides'][number];
         merge(block.rules);
         if (block.kind) kind = block.kind;
       }
-      const pattern = ignoreMatch(config.ignores, rel);
-      if (pattern && !ignoredBy) ignoredBy = `${this.display(config.file)} ("${pattern}")`;
-      for (const w of config.waivers) {
-        if (!matchesAny(w.files, rel)) continue;
+      if (match.ignore && !ignoredBy) ignoredBy = `${this.display(config.file)} ("${match.ignore}")`;
+      for (const index of match.waivers) {
+        const w = config.waivers[index] as ConfigFile['waivers'][number];
         waivers.push({ id: w.id, rule: w.rule, reason: w.reason, statement: w.statement, path: w.path, expires: w.expires, owner: w.owner });
       }
-    }
+    });
     applyCatalogue(settings, chain);
     return { files: chain.map((c) => c.file), settings, kind, waivers, ignoredBy, processors };
   }

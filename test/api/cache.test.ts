@@ -6,7 +6,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { RamLint, type RamLintOptions } from '../../src';
+import { parseString } from '../../src/api/cache';
 import * as lintFile from '../../src/api/lint-file';
 import { ACME, ADMIN, CLEAN, WARNING, project } from '../e2e/support';
 
@@ -260,5 +262,29 @@ describe('a cache committed to the repository', () => {
     expect(report.notes.join('\n')).toMatch(/\.ramlintcache is committed to the repository.*neither read nor written/);
     expect(fs.readFileSync(cacheFile, 'utf8')).toBe(forged);
     s.cleanup();
+  });
+});
+
+describe('file names in the cache file', () => {
+  test('read back as JSON.parse reads them, the fast path for plain names included', () => {
+    const pieces = fc.oneof(fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', ' ', 'é', '\u2028', '\ud800', 'a/b.json', 'u'), fc.string());
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 8 }), (parts) => {
+        const name = parts.join('');
+        expect(parseString(JSON.stringify(name))).toBe(name);
+        // Any line start at all: the answer of JSON.parse, or undefined where that is not a string.
+        for (const text of [name, `"${name}"`]) {
+          let expected: string | undefined;
+          try {
+            const value: unknown = JSON.parse(text);
+            expected = typeof value === 'string' ? value : undefined;
+          } catch {
+            expected = undefined;
+          }
+          expect(parseString(text)).toBe(expected);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

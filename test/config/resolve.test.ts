@@ -163,6 +163,17 @@ describe('overrides', () => {
     expect(r.resolve(file('policies/deep/x.jsonc')).settings['admin-access']?.severity).toBe('info');
   });
 
+  it('files that match the same blocks share one configuration; interleaved lookups keep each its own', () => {
+    const r = resolver();
+    const severities = (files: string[]) => files.map((f) => r.resolve(file(f)).settings['admin-access']?.severity);
+    const order = ['policies/a.json', 'other/a.json', 'policies/legacy/old.json', 'policies/b.json', 'policies/legacy/keep-1.json', 'other/b.json', 'policies/legacy/new.json'];
+    expect(severities(order)).toEqual(['warning', 'error', 'off', 'warning', 'warning', 'error', 'off']);
+    expect(severities([...order].reverse())).toEqual(['off', 'error', 'warning', 'warning', 'off', 'error', 'warning']);
+    expect(r.resolve(file('policies/a.json'))).toBe(r.resolve(file('policies/b.json')));
+    expect(r.resolve(file('policies/legacy/keep-1.json'))).toBe(r.resolve(file('policies/a.json')));
+    expect(r.resolve(file('policies/legacy/old.json'))).not.toBe(r.resolve(file('policies/a.json')));
+  });
+
   it('skip files matched by excludedFiles', () => {
     expect(resolver().resolve(file('policies/legacy/keep-this.json')).settings['admin-access']?.severity).toBe('warning');
   });
@@ -265,6 +276,19 @@ describe('waivers', () => {
     expect(r.resolve(file('policies/sub/a.json')).waivers).toEqual([]);
     expect(r.resolve(file('x/big-one.json')).waivers.map((w) => [w.id, w.statement, w.path])).toEqual([['ramlint.config.jsonc: waivers[1]', 'Big', 'Statement[0]']]);
     expect(r.resolve(file('other.json')).waivers).toEqual([]);
+    // The same files again, in another order: a shared configuration never carries another file's waivers.
+    expect(r.resolve(file('x/big-one.json')).waivers).toHaveLength(1);
+    expect(r.resolve(file('policies/b.json')).waivers.map((w) => w.id)).toEqual(['ramlint.config.jsonc: waivers[0]']);
+    expect(r.resolve(file('policies/a.json')).waivers).toHaveLength(2);
+  });
+
+  it('and ignores decide the configuration with the overrides: an ignored file never shares an unignored one', () => {
+    repo();
+    config('ramlint.config.jsonc', { ignores: ['gen/'] });
+    const r = resolver();
+    expect(r.resolve(file('gen/a.json')).ignoredBy).toBe('ramlint.config.jsonc ("gen/")');
+    expect(r.resolve(file('src/a.json')).ignoredBy).toBeUndefined();
+    expect(r.resolve(file('gen/b.json')).ignoredBy).toBe('ramlint.config.jsonc ("gen/")');
   });
 });
 
