@@ -36,6 +36,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { generate } = require('./generate');
 const { largePolicy } = require('./cases');
+const { flagsOf } = require('./flags');
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'ramlint.js');
@@ -50,25 +51,26 @@ function fail(message) {
   process.exit(2);
 }
 
-function parseFlags(argv) {
-  const opts = { files: undefined, statements: undefined, pairs: undefined, seed: 20240601, json: false, keep: false, quick: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const whole = (s) => {
-      const v = Number(s);
-      if (!Number.isInteger(v) || v < 1) fail(`${a} takes whole numbers of 1 or more`);
-      return v;
-    };
-    const list = () => [...new Set(String(argv[++i] ?? '').split(',').map(whole))].sort((x, y) => x - y);
-    if (a === '--files') opts.files = list();
-    else if (a === '--statements') opts.statements = list();
-    else if (a === '--pairs') opts.pairs = whole(argv[++i]);
-    else if (a === '--seed') opts.seed = whole(argv[++i]);
-    else if (a === '--quick') opts.quick = true;
-    else if (a === '--json') opts.json = true;
-    else if (a === '--keep') opts.keep = true;
-    else fail(`unknown argument "${a}"`);
-  }
+const USAGE = `Usage: node bench/curves.js [--files 1000,5000,…] [--statements 10,100,…] [--pairs N] [--seed S] [--quick] [--json] [--keep]
+  --files LIST       file counts (default 1000,5000,10000,20000,50000)
+  --statements LIST  statements per policy (default 10,100,1000,10000)
+  --pairs N          timed alternating pairs per point after one warm-up pair (default 3)
+  --quick            files 250,500,1000, statements 10,100,1000, 1 pair (a smoke run)
+  --json             print the result as JSON instead of text tables
+  --keep             keep the temporary directory (its path is printed)
+Build first (npm run build): the benchmark runs the compiled dist/.
+`;
+
+function parseFlags() {
+  const opts = flagsOf('bench/curves.js', USAGE, {
+    '--files': 'wholes',
+    '--statements': 'wholes',
+    '--pairs': 'whole',
+    '--seed': 'whole',
+    '--quick': 'switch',
+    '--json': 'switch',
+    '--keep': 'switch',
+  }, { seed: 20240601, json: false, keep: false, quick: false });
   const base = opts.quick ? QUICK : DEFAULTS;
   opts.files ??= base.files;
   opts.statements ??= base.statements;
@@ -173,7 +175,7 @@ function point(a, b, pairs, out, expectedFiles) {
 }
 
 function main() {
-  const opts = parseFlags(process.argv.slice(2));
+  const opts = parseFlags();
   if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) fail('dist/ is missing: run "npm run build" first');
   const log = (s) => process.stderr.write(`${s}\n`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ramlint-curves-'));

@@ -20,11 +20,15 @@ const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = r
 const ROOT = path.resolve(__dirname, '..');
 const TYPICAL = path.join(ROOT, 'examples', 'unsafe', 'passrole-any-role.json');
 const TIMEOUT_MS = 30_000;
+const { flagsOf } = require('./flags');
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+const USAGE = `Usage: node bench/lsp.js [--changes N] [--large-changes N] [--json]
+  --changes N        one-character edits to the typical policy (default 200)
+  --large-changes N  edits to the 1,000-statement policy (default 10)
+  --json             print the result as JSON
+Build first (npm run build): the benchmark runs the compiled dist/.
+`;
+const FLAGS = { '--changes': 'whole', '--large-changes': 'whole', '--json': 'switch' };
 
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -45,8 +49,7 @@ function largePolicy(statements) {
 }
 
 async function main() {
-  const changes = option('--changes', 200);
-  const largeChanges = option('--large-changes', 10);
+  const { changes, largeChanges, json } = flagsOf('bench/lsp.js', USAGE, FLAGS, { changes: 200, largeChanges: 10, json: false });
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'ramlint.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map();
@@ -107,7 +110,7 @@ async function main() {
     typical: { file: path.relative(ROOT, TYPICAL), ...typical },
     large: { statements: 1000, chars: big.length, ...large },
   };
-  if (process.argv.includes('--json')) {
+  if (json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
     process.stdout.write(`re-lint after a keystroke, warm server (ms):\n`);

@@ -34,6 +34,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { flagsOf } = require('./flags');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist', 'src');
@@ -53,24 +54,25 @@ function summary(samplesNs) {
   return { n: us.length, median: round2(median(us)), p95: round2(percentile(us, 95)), max: round2(us[us.length - 1]) };
 }
 
-function parseFlags(argv) {
-  const opts = { file: DEFAULT_FILE, warmup: 2000, rounds: 10, iterations: 1000, json: false, quick: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const num = () => {
-      const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v < 1) fail(`${a} takes a whole number of 1 or more`);
-      return v;
-    };
-    if (a === '--file') opts.file = path.resolve(argv[++i] ?? fail('--file takes a path'));
-    else if (a === '--warmup') opts.warmup = num();
-    else if (a === '--rounds') opts.rounds = num();
-    else if (a === '--iterations') opts.iterations = num();
-    else if (a === '--json') opts.json = true;
-    else if (a === '--quick') Object.assign(opts, { quick: true, rounds: 4, iterations: 250 });
-    else fail(`unknown argument "${a}"`);
-  }
-  return opts;
+const USAGE = `Usage: node bench/relint.js [--file F] [--warmup N] [--rounds N] [--iterations N] [--quick] [--json]
+  --file F        the policy (default examples/unsafe/passrole-any-role.json)
+  --warmup N      untimed iterations of each path first (default 2000)
+  --rounds N      rounds (default 10)
+  --iterations N  timed iterations per path per round (default 1000)
+  --quick         4 rounds of 250 after the full warm-up (a smoke run)
+  --json          print the result as JSON
+Build first (npm run build): it loads the compiled dist/.
+`;
+
+function parseFlags() {
+  return flagsOf('bench/relint.js', USAGE, {
+    '--file': 'path',
+    '--warmup': 'whole',
+    '--rounds': 'whole',
+    '--iterations': 'whole',
+    '--json': 'switch',
+    '--quick': (opts) => Object.assign(opts, { quick: true, rounds: 4, iterations: 250 }),
+  }, { file: DEFAULT_FILE, warmup: 2000, rounds: 10, iterations: 1000, json: false, quick: false });
 }
 
 function fail(message) {
@@ -86,7 +88,7 @@ function variants(text) {
 }
 
 async function main() {
-  const opts = parseFlags(process.argv.slice(2));
+  const opts = parseFlags();
   let createLinter, lintText, builtinRules, parseTree;
   try {
     ({ createLinter } = require(path.join(DIST, 'lsp', 'linter-factory')));
@@ -96,7 +98,12 @@ async function main() {
   } catch (error) {
     fail(`build first (npm run build): ${error.message}`);
   }
-  const source = fs.readFileSync(opts.file, 'utf8');
+  let source;
+  try {
+    source = fs.readFileSync(opts.file, 'utf8');
+  } catch (error) {
+    fail(`cannot read --file: ${error.message}`);
+  }
   const texts = variants(source);
   // An empty folder as the workspace, so no configuration file of this checkout (or above /tmp) applies.
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'ramlint-relint-'));

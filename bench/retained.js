@@ -15,22 +15,21 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { generate } = require('./generate');
+const { flagsOf } = require('./flags');
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+const USAGE = `Usage: node --expose-gc bench/retained.js [--files 50000] [--every 10000] [--seed S]
+Build first (npm run build): it runs the compiled dist/.
+`;
 
 async function main() {
   if (typeof global.gc !== 'function') {
     process.stderr.write('bench/retained.js: run it as node --expose-gc bench/retained.js\n');
     process.exit(2);
   }
-  const files = option('files', 50000);
-  const every = option('every', 10000);
+  const { files, every, seed } = flagsOf('bench/retained.js', USAGE, { '--files': 'whole', '--every': 'whole', '--seed': 'whole' }, { files: 50000, every: 10000, seed: 20240601 });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramlint-retained-'));
   try {
-    generate({ dir, count: files, seed: option('seed', 20240601) });
+    generate({ dir, count: files, seed });
     const { RamLint } = require('../dist/src');
     const api = new RamLint({ cwd: dir });
     const mib = () => (process.memoryUsage().heapUsed / 1048576).toFixed(1);

@@ -35,6 +35,7 @@ const { generate } = require('./generate');
 const { largePolicy, terraformPair } = require('./cases');
 const curves = require('./curves');
 const relint = require('./relint');
+const { flagsOf } = require('./flags');
 
 const ROOT = path.resolve(__dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'ramlint.js');
@@ -64,28 +65,17 @@ const USAGE = `Usage: node bench/run.js [--files N] [--pairs N] [--single-pairs 
 Build first (npm run build): the benchmark runs the compiled dist/.
 `;
 
-function parseFlags(argv) {
-  const opts = { files: 10000, pairs: 5, singlePairs: undefined, seed: 20240601, write: false, keep: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const num = () => {
-      const v = Number(argv[++i]);
-      if (!Number.isInteger(v) || v < 1) fail(`${a} takes a whole number of 1 or more`);
-      return v;
-    };
-    if (a === '--files') opts.files = num();
-    else if (a === '--pairs') opts.pairs = num();
-    else if (a === '--single-pairs') opts.singlePairs = num();
-    else if (a === '--seed') opts.seed = num();
-    else if (a === '--write') opts.write = true;
-    else if (a === '--keep') opts.keep = true;
-    else if (a === '--quick') opts.quick = true;
-    else if (a === '--no-curves') opts.noCurves = true;
-    else if (a === '-h' || a === '--help') {
-      process.stdout.write(USAGE);
-      process.exit(0);
-    } else fail(`unknown argument "${a}"`);
-  }
+function parseFlags() {
+  const opts = flagsOf('bench', USAGE, {
+    '--files': 'whole',
+    '--pairs': 'whole',
+    '--single-pairs': 'whole',
+    '--seed': 'whole',
+    '--write': 'switch',
+    '--keep': 'switch',
+    '--quick': 'switch',
+    '--no-curves': 'switch',
+  }, { files: 10000, pairs: 5, singlePairs: undefined, seed: 20240601, write: false, keep: false });
   opts.singlePairs ??= opts.pairs * 8;
   return opts;
 }
@@ -275,7 +265,7 @@ function writeDoc(table, r) {
 }
 
 function main() {
-  const opts = parseFlags(process.argv.slice(2));
+  const opts = parseFlags();
   if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) fail('dist/ is missing: run "npm run build" first');
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramlint-bench-'));
