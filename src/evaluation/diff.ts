@@ -76,6 +76,24 @@ export function findNewAccess(oldStatements: readonly EvalStatement[], newStatem
   return out;
 }
 
+/**
+ * What the old set denies that the new set no longer does: an action and
+ * resource (and principal) per old Deny that no new Deny covers. A comparison
+ * of one policy document with its earlier version (`diff --base`) cannot see
+ * the identity's other policies, which may allow exactly what a removed or
+ * narrowed Deny blocked; so those are reported too, as findNewAccess would
+ * report them if it saw a grant of everything.
+ *
+ * It is findNewAccess with the Denies read as grants, old and new swapped, and
+ * the same approximations, each toward reporting: an old Deny's condition is
+ * taken as having applied (the witness is then `conditional`), and a new Deny
+ * covers it only when its condition holds whenever the old one's did.
+ */
+export function findLiftedDenies(oldStatements: readonly EvalStatement[], newStatements: readonly EvalStatement[], options: DiffOptions = {}): NewAccess[] {
+  const denialsOf = (statements: readonly EvalStatement[]) => statements.filter((s) => s.effect === 'Deny').map((s): EvalStatement => ({ ...s, effect: 'Allow' }));
+  return findNewAccess(denialsOf(newStatements), denialsOf(oldStatements), options);
+}
+
 /** Is every (action, resource) of `inner` one of `outer`'s? Quick and sound: false when unsure. */
 function rectangleWithin(inner: EvalStatement, outer: EvalStatement): boolean {
   return setCoveredFast(inner.actions, outer.actions) && setCoveredFast(inner.resources, outer.resources);

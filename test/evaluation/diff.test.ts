@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { runDiff } from '../../src/cli/commands/diff';
 import { runCan } from '../../src/cli/commands/can';
 import { contextFrom } from '../../src/evaluation/conditions';
-import { findNewAccess, type NewAccess } from '../../src/evaluation/diff';
+import { findLiftedDenies, findNewAccess, type NewAccess } from '../../src/evaluation/diff';
 import type { EvalStatement } from '../../src/evaluation/model';
 import { evaluateRequest } from '../../src/evaluation/request';
 import { policy, runIn, statementsOf, tempTree } from './helpers';
@@ -150,6 +150,78 @@ describe('findNewAccess', () => {
   });
 });
 
+/** A lifted Deny must really be lifted: the old policy denies the witness (maybe on a condition), the new one does not deny it outright. */
+function lifted(oldP: object[], newP: object[]) {
+  const oldS = statementsOf(...oldP);
+  const newS = statementsOf(...newP);
+  const found = findLiftedDenies(oldS, newS);
+  for (const f of found) {
+    expect(f.action).not.toBe('');
+    expect(f.resource).not.toBe('');
+    expect(f.statement.effect).toBe('Allow'); // the old Deny, read as what it took away
+    const request = { action: f.action, resource: f.resource, principal: f.principal, context: contextFrom([]) };
+    // Inside an old Deny: with the old Denies read as grants, the witness is granted (on their condition, if conditional).
+    const oldDenials = oldS.filter((x) => x.effect === 'Deny').map((x) => ({ ...x, effect: 'Allow' as const }));
+    expect(f.conditional ? ['allow', 'conditional'] : ['allow']).toContain(evaluateRequest(oldDenials, request).decision);
+    expect(evaluateRequest([...newS, ...statementsOf(policy(allow('*', '*')))], request).decision).not.toBe('explicit-deny');
+  }
+  return found;
+}
+
+describe('findLiftedDenies', () => {
+  it('a removed Deny is lifted: its witness lies inside the old Deny', () => {
+    const [f, ...rest] = lifted([policy(deny('ecs:Delete*', '*'), allow('oss:Get*', '*'))], [policy(allow('oss:Get*', '*'))]);
+    expect(rest).toEqual([]);
+    expect(f?.action.toLowerCase().startsWith('ecs:delete')).toBe(true);
+    expect(f?.statement.origin.path).toBe('Statement[0]');
+    expect(f?.conditional).toBe(false);
+  });
+
+  it('a narrowed Deny is lifted for what it no longer covers; an unchanged, reordered or widened one is not', () => {
+    const [f] = lifted([policy(deny('ecs:*', '*'))], [policy(deny('ecs:Delete*', '*'))]);
+    expect(f?.action.toLowerCase()).toMatch(/^ecs:(?!delete)/);
+    expect(lifted([policy(deny('ecs:Delete*', '*'), deny('oss:Put*', '*'))], [policy(deny('OSS:PUT*', ['*']), deny('ecs:Delete*', '*'))])).toEqual([]);
+    expect(lifted([policy(deny('ecs:Delete*', 'acs:ecs:*:*:instance/*'))], [policy(deny('ecs:*', '*'))])).toEqual([]);
+  });
+
+  it('an Allow removed lifts nothing; a policy deleted lifts every Deny it had', () => {
+    expect(lifted([policy(allow('*', '*'))], [])).toEqual([]);
+    expect(lifted([policy(deny('ecs:Delete*', '*'), deny('ram:*', '*'), allow('*', '*'))], []).map((f) => f.statement.origin.path)).toEqual(['Statement[0]', 'Statement[1]']);
+  });
+
+  it('conditions err toward reporting: a Deny made conditional is lifted, a condition dropped from it is not', () => {
+    const mfa = { Condition: { Bool: { 'acs:MFAPresent': 'false' } } };
+    const [f] = lifted([policy(deny('ecs:Delete*', '*'))], [policy(deny('ecs:Delete*', '*', mfa))]);
+    expect(f).toMatchObject({ conditional: false });
+    expect(lifted([policy(deny('ecs:Delete*', '*', mfa))], [policy(deny('ecs:Delete*', '*'))])).toEqual([]);
+    expect(lifted([policy(deny('ecs:Delete*', '*', mfa))], [policy(deny('ecs:Delete*', '*', mfa))])).toEqual([]);
+    const [g] = lifted([policy(deny('ecs:Delete*', '*', mfa))], []);
+    expect(g).toMatchObject({ conditional: true });
+  });
+
+  it('property: a policy lifts none of its own Denies, and a request the old Denies block that the new ones do not is always found', () => {
+    const action = fc.constantFrom('oss:*', 'oss:Get*', 'oss:GetObject', 'ecs:*', 'ecs:Describe?nstances', '*', 'oss:?*');
+    const resource = fc.constantFrom('*', 'acs:oss:*:1:b/*', 'acs:oss:*:1:b/?', 'acs:oss:*:1:*', 'acs:ecs:*:*:instance/*', 'acs:oss:*:1:b/a*');
+    const stmt = fc.record({ Effect: fc.constantFrom('Allow', 'Deny'), Action: fc.array(action, { minLength: 1, maxLength: 2 }), Resource: fc.array(resource, { minLength: 1, maxLength: 2 }) });
+    fc.assert(
+      fc.property(fc.array(stmt, { minLength: 1, maxLength: 4 }), fc.array(stmt, { minLength: 0, maxLength: 4 }), (a, b) => {
+        expect(lifted([policy(...a)], [policy(...a)])).toEqual([]);
+        const found = lifted([policy(...a)], b.length > 0 ? [policy(...b)] : []);
+        if (found.length > 0) return;
+        const everything = statementsOf(policy(allow('*', '*')));
+        const oldS = [...statementsOf(policy(...a)), ...everything];
+        const newS = [...(b.length > 0 ? statementsOf(policy(...b)) : []), ...everything];
+        for (const act of ACTIONS) for (const res of RESOURCES) {
+          const q = { action: act, resource: res, context: contextFrom([]) };
+          // Beside a grant of everything (the identity's other policies at their widest), nothing the old set denied is allowed now.
+          if (evaluateRequest(oldS, q).decision === 'explicit-deny') expect([act, res, evaluateRequest(newS, q).decision]).toEqual([act, res, 'explicit-deny']);
+        }
+      }),
+      { seed: 20261203, numRuns: 150 },
+    );
+  });
+});
+
 describe('ramlint diff', () => {
   const dir = tempTree({
     'old/p.json': policy(allow('oss:Get*', 'acs:oss:*:1:sales/*')),
@@ -207,6 +279,46 @@ describe('ramlint diff', () => {
     const bad = await runIn(repo, runDiff, ['--base', 'no-such-ref']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/git rev-parse failed/);
+  });
+
+  it('--base reports the Denies a file no longer has, deleted files included: the identity\'s other policies may allow them', async () => {
+    const repo = tempTree({
+      'policies/guard.json': policy(deny('ecs:*', '*')),
+      'policies/gone-guard.json': policy(deny('ram:*', '*')),
+      'policies/gone-grant.json': policy(allow('oss:GetObject', '*')),
+      'policies/kept.json': policy(deny('kms:*', '*'), allow('oss:Get*', '*')),
+      'elsewhere/other.json': policy(deny('vpc:*', '*')),
+    });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'base');
+    // guard.json narrowed to deletes; gone-*.json deleted; kept.json reformatted; elsewhere/ deleted but not under the path.
+    fs.writeFileSync(path.join(repo, 'policies/guard.json'), JSON.stringify(policy(deny('ecs:Delete*', '*'))));
+    fs.rmSync(path.join(repo, 'policies/gone-guard.json'));
+    fs.rmSync(path.join(repo, 'policies/gone-grant.json'));
+    fs.writeFileSync(path.join(repo, 'policies/kept.json'), JSON.stringify(policy(allow('OSS:Get*', ['*']), deny(['kms:*'], '*'))));
+    fs.rmSync(path.join(repo, 'elsewhere'), { recursive: true });
+    const out = await runIn(repo, runDiff, ['--base', 'HEAD', '--format', 'json', 'policies']);
+    expect(out.code).toBe(1);
+    const body = JSON.parse(out.stdout);
+    expect(body.newAccess).toEqual([]);
+    expect(body.liftedDenies).toHaveLength(2);
+    const [narrowed, gone] = body.liftedDenies;
+    expect(narrowed).toMatchObject({ conditional: false, deleted: false, deniedAt: { ref: 'HEAD', filePath: 'policies/guard.json', line: 4, column: 5, path: 'Statement[0]' } });
+    expect(narrowed.action.toLowerCase()).toMatch(/^ecs:(?!delete)/);
+    expect(gone).toMatchObject({ deleted: true, deniedAt: { ref: 'HEAD', filePath: 'policies/gone-guard.json', path: 'Statement[0]' } });
+    expect(gone.action.toLowerCase()).toMatch(/^ram:/);
+    const stylish = await runIn(repo, runDiff, ['--base', 'HEAD', 'policies']);
+    expect(stylish.code).toBe(1);
+    expect(stylish.stdout).toContain('was denied by Statement[0] (line 4) at HEAD, and this policy is gone now');
+    expect(stylish.stdout).toContain('no Deny of this policy covers it now');
+    expect(stylish.stdout).toContain('lifted-deny');
+    const github = await runIn(repo, runDiff, ['--base', 'HEAD', '-f', 'github', 'policies']);
+    expect(github.stdout).toMatch(/::error file=.*policies\/gone-guard\.json,line=4,/);
+    // Restored, nothing is lifted: the same gate passes.
+    git('checkout', '-q', '--', '.');
+    expect(await runIn(repo, runDiff, ['--base', 'HEAD', 'policies'])).toMatchObject({ code: 0, stdout: 'No new access.\n' });
   });
 });
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Io } from '../io';
 import { UsageError } from '../errors';
 import { type LoadedPolicies, type PolicyDocument, loadDocuments } from '../../evaluation/documents';
-import { type NewAccess, findNewAccess } from '../../evaluation/diff';
+import { type NewAccess, findLiftedDenies, findNewAccess } from '../../evaluation/diff';
 import type { LintMessage, LintResult } from '../../engine/types';
 import { summarize } from '../../engine/linter';
 import { loadFormatter } from '../../formatters';
@@ -32,11 +32,25 @@ an old Deny as always applying.
 <old> and <new> are the same identity's policies before and after. With
 --base, each .json/.jsonc file under the paths (default: .) is compared with
 its version at the ref (a file new since the ref is compared with nothing).
+As a file is one of its identity's policies, --base also reports what a file
+denied at the ref and no longer does (a Deny removed or narrowed, or the file
+deleted): the identity's other policies may allow exactly that.
 
-Exit codes: 0 = no new access; 1 = new access; 2 = usage error.`;
+Exit codes: 0 = no new access; 1 = new access (or, with --base, a lifted
+Deny); 2 = usage error.`;
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'];
 export const RULE_ID = 'new-access';
+/** With --base: what a file denied at the ref and no longer does. */
+export const LIFTED_RULE_ID = 'lifted-deny';
+
+/** An old Deny no Deny of the same document covers now: its witness, and where it was. */
+interface LiftedDeny {
+  access: NewAccess;
+  ref: string;
+  /** The document is gone (its file deleted, or its block removed from a host file). */
+  deleted: boolean;
+}
 
 export async function runDiff(argv: readonly string[], io: Io): Promise<number> {
   const args = parseSubcommand('diff', argv, (y) =>
@@ -57,10 +71,11 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
   const paths = strings(args.argv.paths);
   const base = args.argv.base as string | undefined;
   let found: NewAccess[];
+  let lifted: LiftedDeny[] | undefined;
   try {
     if (base !== undefined) {
       if (base.trim() === '') return usage('--base needs a git ref, such as origin/main');
-      found = await compareWithRef(base, paths.length > 0 ? paths : ['.'], io);
+      ({ found, lifted } = await compareWithRef(base, paths.length > 0 ? paths : ['.'], io));
     } else {
       if (paths.length !== 2) return usage('give the old and the new policies: ramlint diff <old> <new> (or --base <git-ref>)');
       const oldSet = load(await readPolicyDocuments([paths[0] as string], io.cwd), io);
@@ -72,14 +87,15 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
     throw error;
   }
   for (const f of found) if (f.unproven) io.stderr(`ramlint diff: ${f.statement.origin.filePath} ${f.statement.origin.path}: too complex to compare within the search budget; reported as new access\n`);
-  io.stdout(format(found, args.argv.format as string, io));
-  return found.length > 0 ? 1 : 0;
+  for (const l of lifted ?? []) if (l.access.unproven) io.stderr(`ramlint diff: ${l.access.statement.origin.filePath} ${l.access.statement.origin.path} at ${l.ref}: too complex to compare within the search budget; reported as a lifted Deny\n`);
+  io.stdout(format(found, lifted, args.argv.format as string, io));
+  return found.length > 0 || (lifted?.length ?? 0) > 0 ? 1 : 0;
 }
 
-function load(read: ReadDocuments, io: Io): LoadedPolicies {
+function load(read: ReadDocuments, io: Io, where = ''): LoadedPolicies {
   for (const note of read.notes) io.stderr(`ramlint diff: ${note}\n`);
   const loaded = loadDocuments(read.documents);
-  for (const p of loaded.problems) io.stderr(`ramlint diff: ${p.filePath}${p.label ? ` (${p.label})` : ''}: ${p.message}\n`);
+  for (const p of loaded.problems) io.stderr(`ramlint diff: ${p.filePath}${p.label ? ` (${p.label})` : ''}${where}: ${p.message}\n`);
   return loaded;
 }
 
@@ -87,23 +103,35 @@ const statementsOf = (l: LoadedPolicies) => l.policies.flatMap((p) => p.statemen
 
 /**
  * Each policy document now against the same document at the ref (same file,
- * same label inside a host file): a policy is one identity's, not the whole folder's.
+ * same label inside a host file): a policy is one identity's, not the whole
+ * folder's. So besides what a document grants anew, what it stopped denying
+ * counts, and a document at the ref that is gone now stopped denying everything.
  */
-async function compareWithRef(ref: string, paths: readonly string[], io: Io): Promise<NewAccess[]> {
+async function compareWithRef(ref: string, paths: readonly string[], io: Io): Promise<{ found: NewAccess[]; lifted: LiftedDeny[] }> {
   const keyOf = (d: PolicyDocument) => `${path.normalize(d.filePath)}\0${d.label ?? ''}`;
   const atRef = await documentsAtRef(ref, paths, io.cwd);
   const before = new Map(atRef.documents.map((d) => [keyOf(d), d]));
   const now = await readPolicyDocuments(paths, io.cwd);
   for (const note of now.notes) io.stderr(`ramlint diff: ${note}\n`);
-  const out: NewAccess[] = [];
+  const found: NewAccess[] = [];
+  const lifted: LiftedDeny[] = [];
+  const statementsAtRef = (doc: PolicyDocument) => statementsOf(load({ documents: [doc], notes: [] }, io, ` at ${ref}`));
+  const present = new Set<string>();
   for (const doc of now.documents) {
+    present.add(keyOf(doc));
     const old = before.get(keyOf(doc));
     if (old?.text === doc.text) continue;
     const newSet = load({ documents: [doc], notes: [] }, io);
     if (newSet.policies.length === 0) continue;
-    out.push(...findNewAccess(old ? statementsOf(load({ documents: [old], notes: [] }, io)) : [], statementsOf(newSet)));
+    const oldStatements = old ? statementsAtRef(old) : [];
+    found.push(...findNewAccess(oldStatements, statementsOf(newSet)));
+    for (const access of findLiftedDenies(oldStatements, statementsOf(newSet))) lifted.push({ access, ref, deleted: false });
   }
-  return out;
+  for (const [key, old] of before) {
+    if (present.has(key)) continue;
+    for (const access of findLiftedDenies(statementsAtRef(old), [])) lifted.push({ access, ref, deleted: true });
+  }
+  return { found, lifted };
 }
 
 function message(f: NewAccess): string {
@@ -112,26 +140,35 @@ function message(f: NewAccess): string {
   return `New access${who}: ${f.action} on ${f.resource || '""'}${condition}, which the old policies do not allow; re-check with ramlint can`;
 }
 
-function format(found: readonly NewAccess[], name: string, io: Io): string {
+function liftedMessage(l: LiftedDeny): string {
+  const f = l.access;
+  const who = f.principal !== undefined ? ` for principal ${f.principal}` : '';
+  const condition = f.conditional ? ' (when its condition held)' : '';
+  const now = l.deleted ? 'this policy is gone now' : 'no Deny of this policy covers it now';
+  return `Deny lifted${who}: ${f.action} on ${f.resource || '""'}${condition} was denied by ${f.statement.origin.path} (line ${f.statement.origin.line}) at ${l.ref}, and ${now}; the identity's other policies may allow it, re-check with ramlint can`;
+}
+
+const locationOf = (f: NewAccess) => ({ filePath: f.statement.origin.filePath, line: f.statement.origin.line, column: f.statement.origin.column, path: f.statement.origin.path });
+
+function format(found: readonly NewAccess[], lifted: readonly LiftedDeny[] | undefined, name: string, io: Io): string {
   if (name === 'json') {
-    const newAccess = found.map((f) => ({
-      action: f.action,
-      resource: f.resource,
-      ...(f.principal !== undefined ? { principal: f.principal } : {}),
-      conditional: f.conditional,
-      statement: { filePath: f.statement.origin.filePath, line: f.statement.origin.line, column: f.statement.origin.column, path: f.statement.origin.path },
-    }));
-    return `${JSON.stringify({ newAccess }, null, 2)}\n`;
+    const entry = (f: NewAccess) => ({ action: f.action, resource: f.resource, ...(f.principal !== undefined ? { principal: f.principal } : {}), conditional: f.conditional });
+    const newAccess = found.map((f) => ({ ...entry(f), statement: locationOf(f) }));
+    if (lifted === undefined) return `${JSON.stringify({ newAccess }, null, 2)}\n`;
+    const liftedDenies = lifted.map((l) => ({ ...entry(l.access), deniedAt: { ref: l.ref, ...locationOf(l.access) }, deleted: l.deleted }));
+    return `${JSON.stringify({ newAccess, liftedDenies }, null, 2)}\n`;
   }
-  // The other formats show each new grant as a finding at its statement, through the linter's formatters.
+  // The other formats show each new grant as a finding at its statement, through the linter's formatters;
+  // a lifted Deny at the Deny's place in the file at the ref (the message says so).
   const byFile = new Map<string, LintMessage[]>();
-  for (const f of found) {
+  const shown = [...found.map((f) => ({ f, ruleId: RULE_ID, text: message(f) })), ...(lifted ?? []).map((l) => ({ f: l.access, ruleId: LIFTED_RULE_ID, text: liftedMessage(l) }))];
+  for (const { f, ruleId, text } of shown) {
     const o = f.statement.origin;
     const m: LintMessage = {
-      ruleId: RULE_ID,
+      ruleId,
       category: 'security',
       severity: 'error',
-      message: message(f),
+      message: text,
       line: o.line,
       column: o.column,
       endLine: o.endLine,
@@ -144,7 +181,8 @@ function format(found: readonly NewAccess[], name: string, io: Io): string {
     };
     byFile.set(o.filePath, [...(byFile.get(o.filePath) ?? []), m]);
   }
-  const results: LintResult[] = [...byFile].map(([filePath, messages]) => summarize({ filePath: path.resolve(io.cwd, filePath), kind: undefined, messages, suppressedMessages: [] }));
+  const inOrder = (messages: LintMessage[]) => messages.sort((a, b) => a.line - b.line || a.column - b.column);
+  const results: LintResult[] = [...byFile].map(([filePath, messages]) => summarize({ filePath: path.resolve(io.cwd, filePath), kind: undefined, messages: inOrder(messages), suppressedMessages: [] }));
   if (name === 'stylish' && results.length === 0) return 'No new access.\n';
   return loadFormatter(name)(results, { cwd: io.cwd, color: false, rules: new Map(), version: packageVersion(), repoRoot: findRepoRoot(io.cwd) });
 }
