@@ -198,6 +198,8 @@ function report(r) {
     ['corpus', 'baseline: read + JSON.parse', r.corpus.b],
     ['cached', `ramlint --cache --format json (${r.files} files, unchanged since the last run)`, r.cached.a],
     ['cached', 'baseline: read + JSON.parse', r.cached.b],
+    ['no rules', `ramlint -c <every rule off> --format json (${r.files} files)`, r.noRules.a],
+    ['no rules', 'baseline: read + JSON.parse', r.noRules.b],
     ['single', `ramlint ${r.single.name} (${r.single.size} B)`, r.single.a],
     ['single', 'baseline: node -e 0', r.single.b],
     ['terraform', `ramlint --format json (${r.terraform.tfFiles} .tf files, ${r.terraform.policies} heredoc policies)`, r.terraform.a],
@@ -215,6 +217,7 @@ function report(r) {
   const row = (label, c, target) => `| ${label} | ${c.ratio.toFixed(2)}× | ${targetText(target)} | ${verdict(c.ratio, target)} |`;
   lines.push(row(`corpus lint / bare read + parse (${r.pairs} pairs)`, r.corpus, TARGETS.corpus));
   lines.push(row(`corpus lint with --cache, second run / bare read + parse (${r.pairs} pairs)`, r.cached, TARGETS.cached));
+  lines.push(row(`corpus with every rule off / bare read + parse (${r.pairs} pairs): the walk, reading, parsing, the model and the report, without the rules`, r.noRules));
   lines.push(row(`single-file lint / node -e 0 (${r.singlePairs} pairs)`, r.single, TARGETS.single));
   lines.push(row(`Terraform lint / the same policies bare (${r.pairs} pairs)`, r.terraform));
   lines.push(row(`10,000-statement file / its own parse (${r.pairs} pairs)`, r.large, TARGETS.large));
@@ -238,7 +241,7 @@ function report(r) {
   );
   lines.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.platform}; Node ${r.machine.node}; load average at start ${r.machine.load}. ramlint at ${r.machine.revision}.`);
   const ratios = (c) => c.ratios.map((x) => x.toFixed(2)).join(', ');
-  lines.push(`Per-pair ratios: corpus ${ratios(r.corpus)}; cached ${ratios(r.cached)}; single ${ratios(r.single)}; Terraform ${ratios(r.terraform)}; large ${ratios(r.large)}.`);
+  lines.push(`Per-pair ratios: corpus ${ratios(r.corpus)}; cached ${ratios(r.cached)}; every rule off ${ratios(r.noRules)}; single ${ratios(r.single)}; Terraform ${ratios(r.terraform)}; large ${ratios(r.large)}.`);
   if (r.relint !== undefined) {
     lines.push('', `\`node bench/relint.js${r.quick ? ' --quick' : ''}\` (in process, µs per re-lint after a one-character edit; the target is on the API's median):`, '', '```text', relint.renderText(r.relint).trimEnd(), '```');
   }
@@ -269,6 +272,7 @@ function main() {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) fail('dist/ is missing: run "npm run build" first');
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramlint-bench-'));
+  const configDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ramlint-bench-config-'));
   try {
     const log = (s) => process.stderr.write(`${s}\n`);
     const m = machine();
@@ -291,6 +295,16 @@ function main() {
     const cacheFile = path.join(dir, 'bench.ramlintcache');
     const cached = comparePairs(
       { label: 'ramlint --cache (corpus, second run)', args: [BIN, '--cache', '--cache-location', cacheFile, '--format', 'json', dir], ok: [0, 1] },
+      { label: 'baseline', args: [BASELINE, dir], ok: [0] },
+      opts.pairs,
+    );
+    log(`bench: corpus with every rule off, 1 warm-up + ${opts.pairs} alternating pairs …`);
+    // What is left without the rules (the walk, reading, parse, model, report): the floor a faster rule set could reach.
+    // The config lies outside the corpus, so no other case finds it.
+    const rulesOff = path.join(configDir, 'rules-off.json');
+    fs.writeFileSync(rulesOff, JSON.stringify({ rules: Object.fromEntries([...require(path.join(ROOT, 'dist', 'src', 'rules')).builtinRules.keys()].map((id) => [id, 'off'])) }));
+    const noRules = comparePairs(
+      { label: 'ramlint, every rule off (corpus)', args: [BIN, '-c', rulesOff, '--format', 'json', dir], ok: [0] },
       { label: 'baseline', args: [BASELINE, dir], ok: [0] },
       opts.pairs,
     );
@@ -325,6 +339,7 @@ function main() {
       singlePairs: opts.singlePairs,
       corpus,
       cached,
+      noRules,
       single: { ...single, name: path.relative(dir, file.path), size: file.size },
       terraform: { ...terraform, policies: tf.policies, tfFiles: tf.tfFiles },
       large: { ...large, statements: big.statements, bytes: big.bytes },
@@ -344,6 +359,7 @@ function main() {
   } finally {
     if (opts.keep) process.stderr.write(`bench: kept ${dir}\n`);
     else fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(configDir, { recursive: true, force: true });
   }
 }
 
