@@ -32,27 +32,17 @@ const USAGE = `Usage: node bench/warmup.js [--files N] [--chunk N] [--seed S] [-
 Build first (npm run build): it loads the compiled dist/.
 `;
 
-function texts(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.name.endsWith('.json')) out.push({ file: full, text: fs.readFileSync(full, 'utf8') });
-    }
-  };
-  walk(dir);
-  return out;
+/** The generated files of a set, read: the engine's input, before any clock starts. */
+function readSet(dir, count, seed) {
+  return generate({ dir, count, seed }).files.map((f) => ({ file: f.path, text: fs.readFileSync(f.path, 'utf8') }));
 }
 
 function main() {
   const opts = flagsOf('bench/warmup.js', USAGE, { '--files': 'whole', '--chunk': 'whole', '--seed': 'whole', '--json': 'switch' }, { files: 10000, chunk: 1000, seed: 20240601, json: false });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ramlint-warmup-'));
   try {
-    generate({ dir: path.join(tmp, 'a'), count: opts.files, seed: opts.seed });
-    generate({ dir: path.join(tmp, 'b'), count: opts.files, seed: opts.seed + 1 });
-    const first = texts(path.join(tmp, 'a'));
-    const other = texts(path.join(tmp, 'b'));
+    const first = readSet(path.join(tmp, 'a'), opts.files, opts.seed);
+    const other = readSet(path.join(tmp, 'b'), opts.files, opts.seed + 1);
     let lintText;
     let builtinRules;
     try {
