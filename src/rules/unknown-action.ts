@@ -73,6 +73,9 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Disallow actions that the action catalogue does not know for their service: a misspelt action grants or denies nothing.',
     fixable: 'none',
+    // In a trust policy, trust-policy-action reports every Action entry that is not sts:AssumeRole
+    // and says what to write: one error for "sts:AssumeRoleWithOIDC", not two.
+    foldsInto: ['trust-policy-action'],
     messages: {
       unknown: '"{{action}}" is not an action of service "{{service}}"; {{consequence}}.',
       unknownGuess: '"{{action}}" is not an action of service "{{service}}" (did you mean "{{guess}}"?); {{consequence}}.',

@@ -1,3 +1,5 @@
+import { lintText } from '../../src/engine/linter';
+import { builtinRules } from '../../src/rules';
 import rule from '../../src/rules/unknown-action';
 import { runRule, testRule } from '../helpers/rule-tester';
 
@@ -125,5 +127,32 @@ describe('unknown-action on hostile input', () => {
     expect(Date.now() - start).toBeLessThan(5000);
     expect(messages).toHaveLength(3000);
     expect(messages.filter((m) => m.message.includes('did you mean')).length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('unknown-action in a trust policy', () => {
+  /** A trust statement whose Action list starts on line 6, column 17. */
+  const trust = (actions: string) => `{
+  "Version": "1",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Action": ${actions},
+      "Principal": { "Service": ["ecs.aliyuncs.com"] }
+    }
+  ]
+}`;
+  const findings = (text: string, settings?: Parameters<typeof lintText>[1]['settings']) =>
+    lintText(text, { rules: builtinRules, filePath: 't.json', settings }).messages.map((m) => [m.ruleId, m.messageId, m.line, m.column, m.endLine, m.endColumn]);
+
+  it('folds into trust-policy-action: an STS API name draws one error, not two', () => {
+    expect(findings(trust('["sts:AssumeRoleWithOIDC", "sts:AssumeRol"]'))).toEqual([
+      ['trust-policy-action', 'apiName', 6, 18, 6, 42],
+      ['trust-policy-action', 'otherAction', 6, 44, 6, 59],
+    ]);
+  });
+
+  it('stands when trust-policy-action is off', () => {
+    expect(findings(trust('["sts:AssumeRoleWithOIDC"]'), { 'trust-policy-action': { severity: 'off' } })).toEqual([['unknown-action', 'apiName', 6, 18, 6, 42]]);
   });
 });
