@@ -9,7 +9,6 @@ import { POLICY_KINDS, type PolicyKind } from '../engine/types';
 import { versionText } from './version';
 
 export interface CliOptions {
-  command: 'lint' | 'rules';
   paths: string[];
   format: string;
   stdin: boolean;
@@ -77,7 +76,7 @@ function build(version: string) {
     .command('$0 [paths..]', 'Lint the policies in the given files, directories and globs.', (y) =>
       y.positional('paths', { type: 'string', array: true, describe: 'Files, directories or globs' }),
     )
-    .command('rules', 'List every rule with its category, default severity and description.')
+    .command('rules', 'List every rule with its category, default severity and description (ramlint rules --help).')
     .command('can', 'Evaluate a request against the policies: allow, explicit-deny, implicit-deny or conditional (ramlint can --help).')
     .command('diff', 'Prove that new policies grant nothing the old ones did not, or show what they add (ramlint diff --help).')
     .command('escalation', 'List privilege-escalation paths across the given policies (ramlint escalation --help).')
@@ -201,7 +200,6 @@ export function fastParse(argv: readonly string[]): ParsedArgs | undefined {
   return {
     ok: true,
     options: {
-      command: 'lint',
       paths,
       format,
       stdin: false,
@@ -252,13 +250,17 @@ export function parseWithYargs(argv: readonly string[], version: string): Parsed
   if (!parsed) return { ok: false, exitCode: 2, stderr: 'ramlint: could not read the arguments\n' };
   if (parsed.help || parsed.version) return { ok: false, exitCode: 0, stdout: output.endsWith('\n') ? output : `${output}\n` };
 
-  const isRules = ((parsed._ as (string | number)[]) ?? []).map(String)[0] === 'rules';
+  // `ramlint rules …` has its own parser (src/cli/commands/rules.ts), reached when "rules" comes
+  // first, as for can, diff and escalation; after a flag, the lint options here would be taken and ignored.
+  if (((parsed._ as (string | number)[]) ?? []).map(String)[0] === 'rules') {
+    return { ok: false, exitCode: 2, stderr: 'ramlint: "rules" must come first, before its options: ramlint rules [--format json]\nRun "ramlint rules --help" for usage.\n' };
+  }
   const positional = [...((parsed.paths as string[] | undefined) ?? []), ...((parsed['--'] as unknown[] | undefined) ?? [])].map(String);
   const maxWarnings = parsed['max-warnings'] as number;
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
     return { ok: false, exitCode: 2, stderr: 'ramlint: --max-warnings takes a whole number, -1 or more\n' };
   }
-  const paths = isRules ? [] : positional;
+  const paths = positional;
   const stdin = parsed.stdin as boolean;
   if (stdin && paths.length > 0) return { ok: false, exitCode: 2, stderr: 'ramlint: give either --stdin or paths, not both\n' };
   if (!stdin && parsed['stdin-filename'] !== undefined) return { ok: false, exitCode: 2, stderr: 'ramlint: --stdin-filename needs --stdin\n' };
@@ -277,13 +279,12 @@ export function parseWithYargs(argv: readonly string[], version: string): Parsed
   const cacheLocation = parsed['cache-location'] as string | undefined;
   if (cacheLocation === '') return { ok: false, exitCode: 2, stderr: 'ramlint: --cache-location needs a file or directory name\n' };
   if (outputFile === '') return { ok: false, exitCode: 2, stderr: 'ramlint: --output-file needs a file name\n' };
-  if (!isRules && !stdin && paths.length === 0 && printConfig === undefined) {
+  if (!stdin && paths.length === 0 && printConfig === undefined) {
     return { ok: false, exitCode: 2, stderr: 'ramlint: name the files or directories to lint (for example "ramlint policies/"), or use --stdin\nRun "ramlint --help" for usage.\n' };
   }
   return {
     ok: true,
     options: {
-      command: isRules ? 'rules' : 'lint',
       paths,
       format: parsed.format as string,
       stdin,

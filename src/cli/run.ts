@@ -24,7 +24,6 @@ import { DEFAULT_BASELINE, parseArgs, type CliOptions } from './args';
 import { unifiedDiff } from './diff';
 import { UsageError } from './errors';
 import { type Io, useColor } from './io';
-import { formatRuleList } from './rules-list';
 import { packageVersion } from './version';
 import { type FileWriter, openFileAtomic, writeFileAtomic } from '../api/write';
 import { withCommas } from '../engine/numbers';
@@ -38,6 +37,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   if (argv[0] === 'lsp') return (require('../lsp/main') as typeof import('../lsp/main')).runLanguageServer(argv.slice(1));
   if (argv[0] === 'can') return (require('./commands/can') as typeof import('./commands/can')).runCan(argv.slice(1), io);
   if (argv[0] === 'diff') return (require('./commands/diff') as typeof import('./commands/diff')).runDiff(argv.slice(1), io);
+  if (argv[0] === 'rules') return (require('./commands/rules') as typeof import('./commands/rules')).runRules(argv.slice(1), io);
   if (argv[0] === 'escalation') return (require('./commands/escalation') as typeof import('./commands/escalation')).runEscalation(argv.slice(1), io);
   const version = packageVersion();
   const parsed = parseArgs(argv, version);
@@ -94,15 +94,10 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
   const stdinPath = options.stdinFilename ? path.resolve(io.cwd, options.stdinFilename) : undefined;
   const anchor = options.printConfig !== undefined ? path.resolve(io.cwd, options.printConfig) : (stdinPath ?? path.join(io.cwd, '<stdin>'));
 
-  if (options.command === 'rules' || options.printConfig !== undefined) {
-    const rules = await ramlint.getRulesForFile(anchor);
+  if (options.printConfig !== undefined) {
+    await ramlint.getRulesForFile(anchor);
     note(ramlint.takeNotes());
-    if (options.printConfig !== undefined) {
-      io.stdout(`${JSON.stringify(await ramlint.calculateConfigForFile(anchor), null, 2)}\n`);
-      return EXIT_OK;
-    }
-    if (fs.existsSync(path.join(io.cwd, 'rules'))) io.stderr('ramlint: note: "rules" lists the rules; to lint the directory rules/, run ramlint ./rules\n');
-    io.stdout(formatRuleList(rules, options.format));
+    io.stdout(`${JSON.stringify(await ramlint.calculateConfigForFile(anchor), null, 2)}\n`);
     return EXIT_OK;
   }
 

@@ -3,6 +3,7 @@
  * with --plugin) with its category, default severity and description, as a
  * table or as JSON.
  */
+import * as fs from 'node:fs';
 import { CORE_DIAGNOSTICS } from '../../src/engine/core-diagnostics';
 import { builtinRules } from '../../src/rules';
 import { ramlint } from '../helpers/cli';
@@ -102,4 +103,57 @@ it('with --plugin, the plugin rules are listed too, as <plugin>/<rule>', () => {
 
 it('a plugin that is not a plugin is a usage error there too', () => {
   expect(run('rules', '--plugin', NOT_A_PLUGIN)).toEqual({ code: 2, stdout: '', stderr: `ramlint: plugin "${NOT_A_PLUGIN}" (${NOT_A_PLUGIN}) must export an object with "rules"\n` });
+});
+
+describe('its options', () => {
+  const longOptions = (text: string) => [...text.matchAll(/^ +(?:-\w, )?--([a-z-]+)/gm)].map((m) => m[1]);
+
+  it('--help lists only what "rules" reads, exit 0', () => {
+    const r = run('rules', '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Usage: ramlint rules /);
+    expect(longOptions(r.stdout)).toEqual(['format', 'plugin', 'plugins', 'config', 'help']);
+  });
+
+  it('a format other than stylish or json is a usage error, not the table', () => {
+    for (const format of ['sarif', 'compact', 'JSON', '']) {
+      expect(run('rules', `--format=${format}`)).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `ramlint rules: --format takes stylish or json, not "${format}"; the lint formats are for findings\nRun "ramlint rules --help" for usage.\n`,
+      });
+    }
+    expect(run('rules', '--format')).toMatchObject({ code: 2, stdout: '' });
+  });
+
+  it('a lint option or a path is a usage error, not ignored', () => {
+    for (const args of [['--fix'], ['--stdin'], ['--cache'], ['-o', 'rules.txt'], ['--print-config', 'p.json'], ['p.json']]) {
+      const r = run('rules', ...args);
+      expect([args, r.code, r.stdout]).toEqual([args, 2, '']);
+      expect(r.stderr).toMatch(/^ramlint rules: Unknown argument: .*\nRun "ramlint rules --help" for usage\.\n$/);
+    }
+  });
+
+  it('"rules" after a flag is a usage error that says to put it first', () => {
+    expect(run('--format', 'sarif', 'rules')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'ramlint: "rules" must come first, before its options: ramlint rules [--format json]\nRun "ramlint rules --help" for usage.\n',
+    });
+  });
+
+  it('lists the plugins the config names, and none with --no-plugins, --no-config or RAMLINT_NO_PLUGINS=1', () => {
+    // A config's plugins must lie inside the project, so this project gets a copy.
+    const p = project({ 'ramlint-plugin-acme.js': fs.readFileSync(ACME, 'utf8'), 'ramlint.config.jsonc': '{ "plugins": ["./ramlint-plugin-acme.js"] }\n' });
+    const acmeRows = (args: string[], env?: NodeJS.ProcessEnv) => {
+      const r = ramlint(['rules', ...args], { cwd: p.dir, env });
+      expect([args, r.code, r.stderr]).toEqual([args, 0, '']);
+      return lines(r.stdout).filter((l) => l.startsWith('acme/')).length;
+    };
+    expect(acmeRows([])).toBe(ACME_ROWS.length);
+    expect(acmeRows(['--no-plugins'])).toBe(0);
+    expect(acmeRows(['--no-config'])).toBe(0);
+    expect(acmeRows([], { RAMLINT_NO_PLUGINS: '1' })).toBe(0);
+    p.cleanup();
+  });
 });
