@@ -52,7 +52,7 @@ export type ParsedArgs =
 export const USAGE = `Usage: ramlint [options] [paths..]
        ramlint rules [--format json]
        ramlint can --action <action> --resource <resource> [--context k=v].. <paths..>
-       ramlint diff <old> <new>   (or: ramlint diff --base <git-ref> <paths..>)
+       ramlint diff <old> <new>   (or: ramlint diff --base <git-ref> [paths..])
        ramlint escalation <paths..>
        ramlint lsp --stdio
 
