@@ -107,7 +107,7 @@ async function lintHost(filePath: string, text: string, processor: Processor, se
   const waiversMatched = new Set<string>();
   for (const doc of out.documents) {
     const kind = doc.kind ?? settings.kind;
-    const result = lintText(doc.text, { ...engineOptions(filePath, settings, kind), allowComments: doc.allowComments ?? false });
+    const result = lintText(doc.text, { ...engineOptions(filePath, settings, kind), kindGivenBy: doc.kind ? 'host' : 'setting', allowComments: doc.allowComments ?? false });
     messages.push(...mapMessagesToHost(text, doc, result.messages));
     suppressedMessages.push(...mapMessagesToHost(text, doc, result.suppressedMessages));
     for (const w of result.waiversMatched ?? []) waiversMatched.add(w);

@@ -5,7 +5,7 @@
  */
 import { type CoreDiagnostic, INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCoreDiagnostic, NOT_A_RAM_POLICY } from './core-diagnostics';
 import { type Directive, directiveFinder, parseDirectives } from './directives';
-import { awsPolicyMarker, buildPolicy, formatPath, type JsonPath, nodePath, type Policy, rosStackPolicyAction } from './model';
+import { awsPolicyMarker, buildPolicy, formatPath, type JsonPath, type KindGiver, nodePath, type Policy, rosStackPolicyAction } from './model';
 import { parseJson, type JsonNode, type ParsedJson } from './parse';
 import { capSeverity, interpolate, type ReportDescriptor, type Rule, type RuleContext, severityRank } from './rule';
 import { SourceText } from './source';
@@ -28,6 +28,8 @@ export interface LintOptions {
   filePath?: string;
   /** Overrides content-based detection. */
   kind?: PolicyKind;
+  /** Who gave `kind`: the host file a processor read it from, or --kind/configuration (the default). */
+  kindGivenBy?: KindGiver;
   /** Defaults to true for `.jsonc` paths; inline waivers live in comments. */
   allowComments?: boolean;
   /** Configuration waivers that cover this file. */
@@ -87,7 +89,7 @@ export function lintText(input: string, options: LintOptions): LintResult {
 
 function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, allowComments: boolean, options: LintOptions): LintResult {
   const pending: PendingMessage[] = [];
-  const policy = buildPolicy(parsed.root, options.kind);
+  const policy = buildPolicy(parsed.root, options.kind, options.kindGivenBy);
   const stackAction = policy.kindSource === 'detected' ? rosStackPolicyAction(policy) : undefined;
   if (stackAction) {
     // Not a RAM policy: its mandatory Principal "*" would read as a public grant. Said, not silently passed.

@@ -142,11 +142,20 @@ export interface Policy {
   statementMember?: Member;
   statements: Statement[];
   kind: PolicyKind;
-  /** Whether `kind` came from the content or from the caller (--kind, config). */
+  /** Whether `kind` came from the content or from the caller (--kind, config, or the host file). */
   kindSource: 'detected' | 'given';
+  /**
+   * Who gave the kind, when it was given: `host` when a processor found the
+   * document in a host attribute that holds that kind of policy (a Terraform
+   * `alicloud_oss_bucket_policy`'s `policy`), `setting` for --kind or the
+   * configuration. Which host it was stays unknown to rules.
+   */
+  kindGivenBy?: KindGiver;
 }
 
-export function buildPolicy(root: JsonNode | undefined, givenKind?: PolicyKind): Policy {
+export type KindGiver = 'host' | 'setting';
+
+export function buildPolicy(root: JsonNode | undefined, givenKind?: PolicyKind, givenBy: KindGiver = 'setting'): Policy {
   const members = root?.type === 'object' ? membersOf(root, []) : [];
   const byKey = lastByKey(members);
   const statementMember = byKey.get('Statement');
@@ -171,6 +180,7 @@ export function buildPolicy(root: JsonNode | undefined, givenKind?: PolicyKind):
     statements,
     kind,
     kindSource: givenKind ? 'given' : 'detected',
+    kindGivenBy: givenKind ? givenBy : undefined,
   };
 }
 

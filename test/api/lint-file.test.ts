@@ -7,6 +7,7 @@ import { lintFileText, type FileSettings } from '../../src/api/lint-file';
 import { builtinRules } from '../../src/rules';
 import type { Processor } from '../../src/processors/types';
 import { toyHost } from '../helpers/toy-processor';
+import { terraformProcessor } from '../../src/processors/terraform';
 
 const HOST = [
   '# toy',
@@ -53,6 +54,32 @@ describe('a host file read by a processor', () => {
     expect(result?.messages.map((m) => [m.ruleId, m.severity, m.message])).toEqual([
       ['invalid-host-file', 'error', 'The toy processor failed on this file, so it was not checked: grammar not loaded'],
     ]);
+  });
+});
+
+describe('where a document\'s kind came from', () => {
+  // The shape of KICS' oss_bucket_ip_restriction_disabled positive1.tf: a bucket's policy attribute without a Principal.
+  const TF = [
+    'resource "alicloud_oss_bucket" "b" {',
+    '  bucket = "b"',
+    '  policy = <<POLICY',
+    '  {"Statement": [{"Action": ["oss:GetObject"], "Effect": "Allow", "Resource": ["acs:oss:*:*:b/*"]}], "Version": "1"}',
+    '  POLICY',
+    '}',
+    '',
+  ].join('\n');
+
+  it('regression: a kind the Terraform attribute states is reported as the host\'s, not as --kind or the configuration', async () => {
+    const result = await lintFileText('/p/main.tf', TF, settings({ processors: [terraformProcessor] }));
+    const found = result?.messages.filter((m) => m.ruleId === 'missing-principal').map((m) => [m.messageId, m.line, m.column, m.endLine, m.endColumn, m.document]);
+    expect(found).toEqual([['missingHostKind', 4, 18, 4, 19, 'alicloud_oss_bucket.b.policy']]);
+    expect(result?.documents).toEqual([{ label: 'alicloud_oss_bucket.b.policy', kind: 'bucket', kindSource: 'host' }]);
+  });
+
+  it('a kind from the settings on a document the host does not type is the setting\'s', async () => {
+    const host = ['# toy', 'etl = {"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole"}]}', ''].join('\n');
+    const result = await lintFileText('/p/main.toy', host, settings({ kind: 'trust' }));
+    expect(result?.messages.filter((m) => m.ruleId === 'missing-principal').map((m) => [m.messageId, m.line, m.column])).toEqual([['missingGivenKind', 2, 38]]);
   });
 });
 

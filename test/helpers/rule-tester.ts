@@ -8,6 +8,7 @@
  */
 import { applyEdits } from '../../src/engine/edits';
 import { lintText } from '../../src/engine/linter';
+import type { KindGiver } from '../../src/engine/model';
 import type { Rule } from '../../src/engine/rule';
 import type { LintMessage, PolicyKind, Severity } from '../../src/engine/types';
 
@@ -16,6 +17,8 @@ export interface CaseBase {
   /** Policy text, or an object that is pretty-printed with two-space indentation. */
   code: string | object;
   kind?: PolicyKind;
+  /** Who gave `kind`: a host file's processor, or --kind/configuration (the default). */
+  kindGivenBy?: KindGiver;
   filePath?: string;
   options?: Record<string, unknown>;
 }
@@ -52,7 +55,7 @@ export function source(code: string | object): string {
 export function runRule(rule: Rule, c: CaseBase): { text: string; messages: LintMessage[] } {
   const text = source(c.code);
   const settings = { [rule.meta.id]: { severity: rule.meta.defaultSeverity, options: c.options } };
-  const result = lintText(text, { rules: new Map([[rule.meta.id, rule]]), settings, kind: c.kind, filePath: c.filePath });
+  const result = lintText(text, { rules: new Map([[rule.meta.id, rule]]), settings, kind: c.kind, kindGivenBy: c.kindGivenBy, filePath: c.filePath });
   return { text: text.startsWith('\uFEFF') ? text.slice(1) : text, messages: result.messages };
 }
 

@@ -37,7 +37,8 @@ export async function runHost(processor: Processor, text: string, filePath: stri
 }
 
 export function lintDocument(hostText: string, doc: EmbeddedDocument): LintMessage[] {
-  const result = lintText(doc.text, { rules: builtinRules, kind: doc.kind });
+  // As the file layer does: a kind the document carries is the host's.
+  const result = lintText(doc.text, { rules: builtinRules, kind: doc.kind, kindGivenBy: 'host' });
   return mapMessagesToHost(hostText, doc, result.messages);
 }
 

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/missing-principal';
-import { testRule } from '../helpers/rule-tester';
+import { runRule, testRule } from '../helpers/rule-tester';
 
 /** A policy with its statements on lines 4, 5, …, each starting at column 5. */
 const policy = (...statements: string[]) =>
@@ -63,10 +63,42 @@ testRule(rule, {
       errors: [{ messageId: 'missingGivenKind', line: 4, column: 5, endLine: 4, endColumn: 6, text: '{', path: 'Statement[0]' }],
     },
     {
+      name: 'regression: a kind the host attribute states is not blamed on --kind or the configuration',
+      code: policy(bucketDenyWithout.replace('Deny', 'Allow')),
+      kind: 'bucket',
+      kindGivenBy: 'host',
+      errors: [{ messageId: 'missingHostKind', line: 4, column: 5, endLine: 4, endColumn: 6, text: '{', path: 'Statement[0]', severity: 'error' }],
+    },
+    {
+      name: 'a kind from the host, with a statement that has a Principal beside one without',
+      code: policy(bucketRead, bucketDenyWithout),
+      kind: 'bucket',
+      kindGivenBy: 'host',
+      errors: [{ messageId: 'missing', line: 5, column: 5, endLine: 5, endColumn: 6, text: '{', path: 'Statement[1]' }],
+    },
+    {
       name: 'a single-object Statement',
       code: '{\n  "Version": "1",\n  "Statement": {"Effect": "Allow", "Action": "sts:AssumeRole"}\n}',
       kind: 'trust',
       errors: [{ messageId: 'missingGivenKind', line: 3, column: 16, endLine: 3, endColumn: 17, text: '{', path: 'Statement' }],
     },
   ],
+});
+
+describe('missing-principal messages say where the kind came from', () => {
+  const message = (kindGivenBy: 'host' | 'setting' | undefined) =>
+    runRule(rule, { name: 'm', code: policy(kmsWithout), kind: 'bucket', kindGivenBy }).messages[0]?.message;
+
+  it('a kind from --kind or the configuration names that setting and claims nothing about other rules', () => {
+    expect(message(undefined)).toBe(
+      'The statement has no "Principal", and no statement here has one: this file is linted as a bucket policy because --kind or the configuration says so. If it is a permission policy, correct that setting.',
+    );
+    expect(message('setting')).toBe(message(undefined));
+  });
+
+  it('regression: a kind from the host attribute names the attribute, not --kind', () => {
+    expect(message('host')).toBe(
+      'The statement has no "Principal", and no statement here has one: this document is linted as a bucket policy because the host attribute it is written in holds one, and in a bucket policy every statement names whom it applies to.',
+    );
+  });
 });
