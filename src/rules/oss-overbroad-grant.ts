@@ -1,4 +1,4 @@
-import { describeActionPatternText } from '../engine/analysis/action-catalogue';
+import { splitAction } from '../engine/analysis/action-catalogue';
 import { actionMatcher, identityStatements, isAllow, serviceOf } from '../engine/analysis/actions';
 import { coversEveryBucket } from '../engine/analysis/arn';
 import { type AccessLevel, guessLevel, higherLevel, OSS_ACCOUNT_LEVEL_READS, OSS_ACTIONS } from '../engine/catalog/oss-actions';
@@ -76,7 +76,9 @@ function ossReach(statement: Statement): OssReach | undefined {
       const service = serviceOf(entry.value);
       if (!hasWildcard(service) && service !== 'oss') continue;
       if (!hasWildcard(entry.value)) {
-        consider(entry.value, entry.value);
+        // A literal grants only the action it names: a malformed one (`oss:`, `oss:Get Object`) names none
+        // (invalid-action-format reports it), so it is not classed by its verb as an unlisted OSS action.
+        if (splitAction(entry.value)) consider(entry.value, entry.value);
         continue;
       }
       for (const level of levelsCovered(entry.value)) reached(level, entry.value);
@@ -90,9 +92,10 @@ function ossReach(statement: Statement): OssReach | undefined {
   const entries = byLevel.get(level) ?? [];
   // A wildcard or NotAction is shown with what it grants at the levels the message is about.
   const levels: AccessLevel[] = level === 'write' || level === 'permissions' ? ['write', 'permissions'] : ['read', 'list'];
+  // Only OSS actions apply to a bucket: `*` is counted as the OSS actions it covers, not every action of every service.
   const grants = (e: string) => {
     if (e === 'NotAction') return countText(notActionCounts(statement), levels);
-    return hasWildcard(e) ? describeActionPatternText(e, levels) : '';
+    return hasWildcard(e) ? countText(patternCounts(e), levels) : '';
   };
   const shown = entries.slice(0, 3).map((e) => {
     const text = grants(e);
@@ -105,6 +108,24 @@ function ossReach(statement: Statement): OssReach | undefined {
 
 const LEVEL_WORDS: Record<AccessLevel, string> = { list: 'list', read: 'read', write: 'write', permissions: 'permission-management' };
 
+/** How many catalogued OSS actions at each level a wildcard entry covers; remembered per pattern (bounded). */
+const countsMemo = new Map<string, Readonly<Record<AccessLevel, number>>>();
+
+function patternCounts(pattern: string): Readonly<Record<AccessLevel, number>> {
+  let counts = countsMemo.get(pattern);
+  if (!counts) {
+    const found: Record<AccessLevel, number> = { list: 0, read: 0, write: 0, permissions: 0 };
+    for (const action of ossActionsCovered(pattern)) {
+      const level = OSS_ACTIONS.get(action);
+      if (level !== undefined) found[level]++;
+    }
+    counts = found;
+    if (countsMemo.size >= MAX_COVERED_MEMO) countsMemo.clear();
+    countsMemo.set(detached(pattern), counts);
+  }
+  return counts;
+}
+
 /** How many OSS actions at each level a statement's NotAction leaves granted. */
 function notActionCounts(statement: Statement): Record<AccessLevel, number> {
   const counts: Record<AccessLevel, number> = { list: 0, read: 0, write: 0, permissions: 0 };
@@ -113,12 +134,12 @@ function notActionCounts(statement: Statement): Record<AccessLevel, number> {
   return counts;
 }
 
-/** "72 write and 15 permission-management OSS actions"; empty when none. */
-function countText(counts: Record<AccessLevel, number>, levels: readonly AccessLevel[]): string {
+/** "71 write and 15 permission-management OSS actions"; empty when none. */
+function countText(counts: Readonly<Record<AccessLevel, number>>, levels: readonly AccessLevel[]): string {
   const parts = levels.filter((l) => counts[l] > 0).map((l) => `${counts[l]} ${LEVEL_WORDS[l]}`);
   if (parts.length === 0) return '';
   const total = levels.reduce((n, l) => n + counts[l], 0);
-  return `${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]} action${total === 1 ? '' : 's'}`;
+  return `${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}` : parts[0]} OSS action${total === 1 ? '' : 's'}`;
 }
 
 export default defineRule({

@@ -78,6 +78,10 @@ describe('grantOf', () => {
 
   it('is undefined when no entry covers the action', () => {
     expect(grantOf(statementOf({ Effect: 'Allow', Action: ['ram:Get*', 'ram:ListRoles'], Resource: '*' }), 'ram:PassRole')).toBeUndefined();
+    // A malformed entry names no action: `ram:` and `ram:PassRole:` are literals that match nothing real.
+    for (const malformed of ['ram:', 'ram:PassRole:', 'ram:Pass Role', ':PassRole']) {
+      expect(grantOf(statementOf({ Effect: 'Allow', Action: malformed, Resource: '*' }), 'ram:PassRole')).toBeUndefined();
+    }
   });
 
   it('grants through NotAction whatever it does not exclude', () => {

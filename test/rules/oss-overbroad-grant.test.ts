@@ -19,6 +19,8 @@ testRule(rule, {
     { name: 'other services on *', code: policy(allow, action('["ecs:*", "ram:ListRoles"]'), resource('"*"')) },
     { name: 'non-OSS actions on acs:oss:*:*:*', code: policy(allow, action('"ram:*"'), resource('"acs:oss:*:*:*"')) },
     { name: 'NotAction that excludes every OSS action', code: policy(allow, notAction('["oss:*", "ram:*"]'), resource('"*"')) },
+    { name: 'regression: the malformed action "oss:" matches no action, so grants nothing', code: policy(allow, action('"oss:"'), resource('"*"')) },
+    { name: 'malformed literals that name no action: "oss:Put Object", "oss:PutObject:"', code: policy(allow, action('["oss:Put Object", "oss:PutObject:"]'), resource('"acs:oss:*:*:*"')) },
     {
       name: 'a bucket policy is not checked',
       kind: 'bucket',
@@ -64,6 +66,16 @@ testRule(rule, {
       name: 'the full wildcard action on acs:oss:*:*:*',
       code: policy(allow, action('"*"'), resource('"acs:oss:*:*:*"')),
       errors: [{ messageId: 'write', line: 7, column: 19, endLine: 7, endColumn: 34, text: '"acs:oss:*:*:*"', severity: 'error' }],
+    },
+    {
+      name: 'regression: "oss:" beside a read does not raise the level to write',
+      code: policy(allow, action('["oss:", "oss:GetObject"]'), resource('"*"')),
+      errors: [{ messageId: 'read', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', path: 'Statement[0].Resource', severity: 'warning' }],
+    },
+    {
+      name: 'a wildcard outside any service reaches the OSS actions it matches: "*a" covers oss:GetObjectMeta',
+      code: policy(allow, action('"*a"'), resource('"*"')),
+      errors: [{ messageId: 'read', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', path: 'Statement[0].Resource', severity: 'warning' }],
     },
     {
       name: 'oss:Put* on *',
@@ -159,10 +171,15 @@ describe('oss-overbroad-grant messages say what a wildcard grants, from the cata
     runRule(rule, { name: 'm', code: `{"Version": "1", "Statement": [${statement}]}` }).messages.map((m) => m.message);
 
   it.each([
-    ['{"Effect": "Allow", "Action": "oss:*", "Resource": "*"}', '"oss:*" (71 write and 15 permission-management actions)'],
-    ['{"Effect": "Allow", "Action": "oss:Put*", "Resource": "*"}', '"oss:Put*" (27 write and 9 permission-management actions)'],
-    ['{"Effect": "Allow", "Action": "oss:Get*", "Resource": "*"}', '"oss:Get*" (51 read and 1 list actions)'],
-    ['{"Effect": "Allow", "NotAction": ["oss:Delete*", "ecs:*"], "Resource": "*"}', 'NotAction (52 write and 9 permission-management actions)'],
+    ['{"Effect": "Allow", "Action": "oss:*", "Resource": "*"}', '"oss:*" (71 write and 15 permission-management OSS actions)'],
+    ['{"Effect": "Allow", "Action": "oss:Put*", "Resource": "*"}', '"oss:Put*" (27 write and 9 permission-management OSS actions)'],
+    ['{"Effect": "Allow", "Action": "oss:Get*", "Resource": "*"}', '"oss:Get*" (51 read and 1 list OSS actions)'],
+    ['{"Effect": "Allow", "NotAction": ["oss:Delete*", "ecs:*"], "Resource": "*"}', 'NotAction (52 write and 9 permission-management OSS actions)'],
+    // regression: every action of every service was counted (2891 write and 163 permission-management); only OSS actions apply to a bucket.
+    ['{"Effect": "Allow", "Action": "*", "Resource": "acs:oss:*:*:*"}', '"*" (71 write and 15 permission-management OSS actions)'],
+    ['{"Effect": "Allow", "Action": "*:Put*", "Resource": "acs:oss:*:*:*"}', '"*:Put*" (27 write and 9 permission-management OSS actions)'],
+    // regression: was "67 read and 1 list actions", of every service; oss:GetObjectMeta is the one OSS action ending in "a".
+    ['{"Effect": "Allow", "Action": "*a", "Resource": "*"}', '"*a" (1 read OSS action)'],
   ])('%s', (statement, shown) => {
     const [message] = messages(statement);
     expect(message).toContain(shown);
