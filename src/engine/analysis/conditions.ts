@@ -29,6 +29,20 @@ export function pinningClause(statement: Statement, key: string): ConditionClaus
   );
 }
 
+/**
+ * A StringLike clause on `key` with a value of stars only (`*`): since a
+ * clause's values are OR-ed, it lets every value of the key through. The
+ * clause and that value, or undefined.
+ */
+export function matchesEveryValue(statement: Statement, key: string): { clause: ConditionClause; value: Located<ConditionScalar> } | undefined {
+  for (const clause of clausesFor(statement, key)) {
+    if (clause.operator !== 'StringLike') continue;
+    const value = clause.values.find((v) => typeof v.value === 'string' && /^\*+$/.test(v.value));
+    if (value) return { clause, value };
+  }
+  return undefined;
+}
+
 /** The services `acs:Service` is pinned to, or undefined when it is not pinned. */
 export function pinnedServices(statement: Statement): string[] | undefined {
   const clause = pinningClause(statement, 'acs:Service');
