@@ -1,5 +1,14 @@
 import { identityStatements, isAllow } from '../engine/analysis/actions';
-import { broadEscalationResource, type EscalationGrant, escalationGrants, isAdminPolicy, namedPolicies } from '../engine/analysis/escalation';
+import {
+  broadEscalationResource,
+  type EscalationGrant,
+  escalationGrants,
+  everyResourceEntry,
+  type FullServiceGrant,
+  fullServiceGrants,
+  isAdminPolicy,
+  namedPolicies,
+} from '../engine/analysis/escalation';
 import { defineRule } from '../engine/rule';
 
 /** `"ram:*" (ram:AttachPolicyToUser, ram:CreateAccessKey and 3 more)`: how the statement grants the actions. */
@@ -9,6 +18,11 @@ function describeActions(grants: readonly EscalationGrant[]): string {
   const first = grants[0]?.grant;
   if (!first?.entry) return `NotAction (${shown})`;
   return first.entry.value.toLowerCase() === actions[0]?.toLowerCase() ? shown : `"${first.entry.value}" (${shown})`;
+}
+
+/** `"ims:*"`, or how NotAction grants the whole service. */
+function describeFullService(g: FullServiceGrant): string {
+  return g.entry ? `"${g.entry.value}"` : `NotAction (which excludes no ${g.service} action)`;
 }
 
 export default defineRule({
@@ -28,6 +42,10 @@ export default defineRule({
         '{{actions}} on "{{resource}}" lets the holder attach {{policy}}, which is administrator access, to the users, groups or roles it can name; keep this for RAM administrators.',
       attachNamedPolicies:
         '{{actions}} is limited to named policies ({{policies}}), so the holder can attach only those; check that they grant no more than the holder may have, and name the users, groups or roles they go to.',
+      fullService:
+        '{{actions}} on "{{resource}}" allows every {{service}} action ({{what}}): the holder can {{how}}, which amounts to administrator access; keep it for RAM administrators and grant others only the actions they need.',
+      fullServiceNotResource:
+        '{{actions}} with NotResource allows every {{service}} action ({{what}}) on everything not listed: the holder can {{how}}, which amounts to administrator access; grant the actions the task needs on resources named under Resource instead.',
     },
     messageSeverityCap: { attachNamedPolicies: 'warning' },
   },
@@ -35,9 +53,16 @@ export default defineRule({
     for (const statement of identityStatements(context.policy)) {
       if (!isAllow(statement)) continue;
       const grants = escalationGrants(statement);
-      if (grants.length === 0) continue;
+      // ims:* and resourcemanager:*: every action of a service that is full control, judged as a whole.
+      const whole = fullServiceGrants(statement);
+      if (grants.length === 0 && whole.length === 0) continue;
       if (statement.notResource) {
-        context.report({ messageId: 'notResource', node: statement.notResource.keyNode, data: { actions: describeActions(grants), how: grants[0]?.how ?? '' } });
+        const w = whole[0];
+        if (grants.length > 0) {
+          context.report({ messageId: 'notResource', node: statement.notResource.keyNode, data: { actions: describeActions(grants), how: grants[0]?.how ?? '' } });
+        } else if (w) {
+          context.report({ messageId: 'fullServiceNotResource', node: statement.notResource.keyNode, data: { actions: describeFullService(w), service: w.service, what: w.what, how: w.how } });
+        }
         continue;
       }
       // Judged by resource type: ram:* on acs:ram:*:*:domain/* reaches no user, group, role or policy.
@@ -49,6 +74,13 @@ export default defineRule({
       if (first) {
         const data = { actions: describeActions(broad.map((b) => b.g)), resource: first.resource.value, how: first.g.how };
         context.report({ messageId: 'escalation', node: first.resource.node, data });
+        continue;
+      }
+      // The resource types of ims and resourcemanager actions are not catalogued: only a Resource over everything counts.
+      const w = whole[0];
+      const everything = w ? everyResourceEntry(statement) : undefined;
+      if (w && everything) {
+        context.report({ messageId: 'fullService', node: everything.node, data: { actions: describeFullService(w), resource: everything.value, service: w.service, what: w.what, how: w.how } });
         continue;
       }
       // RAM checks the policy resource of an attach too: named policies limit what can be attached.

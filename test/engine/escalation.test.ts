@@ -1,4 +1,4 @@
-import { broadEscalationResource, ESCALATION_ACTIONS, escalationGrants, isAdminPolicy, namedPolicies, ramReach } from '../../src/engine/analysis/escalation';
+import { broadEscalationResource, ESCALATION_ACTIONS, escalationGrants, everyResourceEntry, fullServiceGrants, isAdminPolicy, namedPolicies, ramReach } from '../../src/engine/analysis/escalation';
 import { buildPolicy, type Statement } from '../../src/engine/model';
 import { parseJson } from '../../src/engine/parse';
 
@@ -49,5 +49,28 @@ describe('escalation grants', () => {
   it('know the administrator system policies', () => {
     expect(isAdminPolicy('administratoraccess')).toBe(true);
     expect(isAdminPolicy('AliyunOSSReadOnlyAccess')).toBe(false);
+  });
+});
+
+describe('fullServiceGrants: every action of ims or resourcemanager', () => {
+  const services = (statement: object) => fullServiceGrants(statementOf(statement)).map((g) => [g.service, g.entry?.value ?? 'NotAction']);
+
+  it.each([
+    [{ Effect: 'Allow', Action: 'ims:*', Resource: '*' }, [['ims', 'ims:*']]],
+    [{ Effect: 'Allow', Action: ['oss:*', 'ResourceManager:*'], Resource: '*' }, [['resourcemanager', 'ResourceManager:*']]],
+    [{ Effect: 'Allow', Action: 'i*', Resource: '*' }, [['ims', 'i*']]],
+    [{ Effect: 'Allow', Action: '*', Resource: '*' }, [['ims', '*'], ['resourcemanager', '*']]],
+    [{ Effect: 'Allow', Action: ['ims:Get*', 'ims:List*', 'resourcemanager:Attach*'], Resource: '*' }, []],
+    [{ Effect: 'Allow', Action: ['ims:', 'ims', 'ims:*x'], Resource: '*' }, []],
+    [{ Effect: 'Allow', NotAction: ['ram:*'], Resource: '*' }, [['ims', 'NotAction'], ['resourcemanager', 'NotAction']]],
+    [{ Effect: 'Allow', NotAction: ['ram:*', 'ims:Create*', 'resourcemanager:*'], Resource: '*' }, []],
+    [{ Effect: 'Allow', NotAction: ['i*:Get*'], Resource: '*' }, [['resourcemanager', 'NotAction']]],
+  ] as const)('%j', (statement, expected) => {
+    expect(services(statement)).toEqual(expected);
+  });
+
+  it('count only a Resource over everything', () => {
+    expect(everyResourceEntry(statementOf({ Effect: 'Allow', Action: 'ims:*', Resource: ['acs:ram:*:*:user/*', 'acs:*:*:*:*'] }))?.value).toBe('acs:*:*:*:*');
+    expect(everyResourceEntry(statementOf({ Effect: 'Allow', Action: 'ims:*', Resource: ['acs:ram:*:*:*'] }))).toBeUndefined();
   });
 });

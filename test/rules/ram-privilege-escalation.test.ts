@@ -25,9 +25,14 @@ testRule(rule, {
     { name: 'ram:Attach* on users only: RAM also checks the policy resource', code: policy('Allow', '"ram:Attach*"', '"acs:ram:*:*:user/*"') },
     { name: 'a placeholder resource is one unknown value', code: policy('Allow', '"ram:UpdateRole"', '"${var.role_arn}"') },
     {
-      name: 'NotAction that excludes all of RAM',
-      code: policy('Allow', '"ram:*"', '"*"').replace('"Action"', '"NotAction"'),
+      name: 'PowerUserAccess: NotAction that excludes RAM, IMS and Resource Management',
+      code: policy('Allow', '["ram:*", "ims:*", "resourcemanager:*", "resourcesharing:*"]', '"*"').replace('"Action"', '"NotAction"'),
     },
+    { name: 'some IMS actions are not every IMS action', code: policy('Allow', '["ims:Get*", "ims:List*"]', '"*"') },
+    { name: 'ims:* on one named user', code: policy('Allow', '"ims:*"', '"acs:ram:*:123456789012:user/ci-bot"') },
+    { name: 'resourcemanager:* on resources of another service', code: policy('Allow', '"resourcemanager:*"', '"acs:oss:*:*:*"') },
+    { name: 'Deny ims:* is never a grant', code: policy('Deny', '"ims:*"', '"*"') },
+    { name: 'a malformed "ims:" names no action', code: policy('Allow', '"ims:"', '"*"') },
   ],
   invalid: [
     {
@@ -81,6 +86,36 @@ testRule(rule, {
       errors: [{ messageId: 'notResource', line: 7, column: 7, endLine: 7, endColumn: 20, text: '"NotResource"', path: 'Statement[0].NotResource' }],
     },
     {
+      name: 'regression: ims:* on * is every IMS action',
+      code: policy('Allow', '"ims:*"', '"*"'),
+      errors: [{ messageId: 'fullService', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', path: 'Statement[0].Resource', severity: 'error' }],
+    },
+    {
+      name: 'regression: resourcemanager:* on acs:*:*:*:* is every Resource Management action',
+      code: policy('Allow', '["resourcemanager:*"]', '["acs:oss:*:*:logs/*", "acs:*:*:*:*"]'),
+      errors: [{ messageId: 'fullService', line: 7, column: 42, endLine: 7, endColumn: 55, text: '"acs:*:*:*:*"', path: 'Statement[0].Resource[1]', severity: 'error' }],
+    },
+    {
+      name: 'the service prefix compares case-insensitively, and a wildcard over it counts',
+      code: policy('Allow', '["IMS:*"]', '"*"'),
+      errors: [{ messageId: 'fullService', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"' }],
+    },
+    {
+      name: 'ram:* beside ims:* is reported through the RAM actions it names',
+      code: policy('Allow', '["ims:*", "ram:*"]', '"*"'),
+      errors: [{ messageId: 'escalation', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"' }],
+    },
+    {
+      name: 'ims:* with NotResource',
+      code: policy('Allow', '"ims:*"', '"acs:ram:*:123456789012:user/root-admin"').replace('"Resource"', '"NotResource"'),
+      errors: [{ messageId: 'fullServiceNotResource', line: 7, column: 7, endLine: 7, endColumn: 20, text: '"NotResource"', path: 'Statement[0].NotResource', severity: 'error' }],
+    },
+    {
+      name: 'NotAction that excludes RAM but leaves IMS in',
+      code: policy('Allow', '["ram:*"]', '"*"').replace('"Action"', '"NotAction"'),
+      errors: [{ messageId: 'fullService', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"' }],
+    },
+    {
       name: 'NotAction that leaves RAM in',
       code: policy('Allow', '["oss:*"]', '"*"').replace('"Action"', '"NotAction"'),
       errors: [{ messageId: 'escalation', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"' }],
@@ -95,6 +130,17 @@ describe('ram-privilege-escalation messages', () => {
     const message = messageOf('"ram:AttachPolicyToRole"', '["acs:ram:*:*:role/*", "acs:ram:*:system:policy/AliyunOSSReadOnlyAccess", "acs:ram:*:system:policy/AliyunECSReadOnlyAccess"]');
     expect(message).toContain('AliyunOSSReadOnlyAccess, AliyunECSReadOnlyAccess');
     expect(message).not.toMatch(/any policy/);
+  });
+
+  it('regression: says what ims:* and resourcemanager:* allow, citing no action the catalogue does not list', () => {
+    expect(messageOf('"ims:*"', '"*"')).toBe(
+      '"ims:*" on "*" allows every ims action (IMS, the RAM API for users, their AccessKey pairs and logon passwords, user groups and identity providers): the holder can create an AccessKey pair or a logon password for any user and act as that user, which amounts to administrator access; keep it for RAM administrators and grant others only the actions they need.',
+    );
+    expect(messageOf('"resourcemanager:*"', '"*"')).toBe(
+      '"resourcemanager:*" on "*" allows every resourcemanager action (Resource Management, whose API also creates RAM policies and roles and attaches policies to users, groups and roles): the holder can attach any policy, AdministratorAccess included, to themselves, which amounts to administrator access; keep it for RAM administrators and grant others only the actions they need.',
+    );
+    const notAction = runRule(rule, { name: 'x', code: policy('Allow', '["ram:*"]', '"*"').replace('"Action"', '"NotAction"') }).messages[0]?.message;
+    expect(notAction).toMatch(/^NotAction \(which excludes no ims action\) on "\*" allows every ims action/);
   });
 
   it('names the user actions that ram:* on every user grants', () => {

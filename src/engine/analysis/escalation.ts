@@ -7,8 +7,9 @@
  */
 import type { LocatedString, Statement } from '../model';
 import { canMatchWithPrefix, hasWildcard, wildcardMatch } from '../wildcard';
-import { type ActionGrant, grantOf } from './actions';
-import { splitArn } from './arn';
+import { patternsOverlap } from './action-catalogue';
+import { type ActionGrant, actionCovers, grantOf } from './actions';
+import { coversEverything, splitArn } from './arn';
 
 export type RamResourceType = 'user' | 'group' | 'role' | 'policy' | 'saml-provider' | 'oidc-provider';
 
@@ -97,4 +98,67 @@ export function namedPolicies(statement: Statement): { entry: LocatedString; nam
     if (reach.kind === 'named') out.push({ entry: r, name: reach.name });
   }
   return out;
+}
+
+/**
+ * Services whose every action amounts to administrator access, beside `ram`
+ * (whose actions are judged one by one above): ../shared/docs/ram-policy-language.md
+ * §6 lists `ram:*`, `ims:*` and `resourcemanager:*` as full control, and
+ * PowerUserAccess excludes all three. The catalogue lists no `ims` actions
+ * (its IMS API names are filed under `ram`, its other RAM code), so these are
+ * judged as whole services: granted entirely or not at all.
+ */
+export interface FullControlService {
+  /** The RAM code (action prefix). */
+  service: string;
+  /** What the service is, for messages: from the RAM API overview and the catalogue's API names. */
+  what: string;
+  /** What the holder can do with every action of it, for messages. */
+  how: string;
+}
+
+export const FULL_CONTROL_SERVICES: readonly FullControlService[] = [
+  {
+    service: 'ims',
+    what: 'IMS, the RAM API for users, their AccessKey pairs and logon passwords, user groups and identity providers',
+    how: 'create an AccessKey pair or a logon password for any user and act as that user',
+  },
+  {
+    service: 'resourcemanager',
+    what: 'Resource Management, whose API also creates RAM policies and roles and attaches policies to users, groups and roles',
+    how: 'attach any policy, AdministratorAccess included, to themselves',
+  },
+];
+
+export interface FullServiceGrant extends FullControlService {
+  /** The Action entry that covers every action of the service; absent when NotAction grants it. */
+  entry?: LocatedString;
+  viaNotAction: boolean;
+}
+
+/**
+ * The full-control services an Allow statement grants every action of: an
+ * Action entry that ends in `*` and matches `<service>:` (`ims:*`, `IMS:*`,
+ * `i*`, `*`), or a NotAction none of whose entries can match an action of the
+ * service. A grant of some of its actions (`ims:Get*`) is not one.
+ */
+export function fullServiceGrants(statement: Statement): FullServiceGrant[] {
+  const out: FullServiceGrant[] = [];
+  for (const s of FULL_CONTROL_SERVICES) {
+    const prefix = `${s.service}:`;
+    if (statement.action) {
+      // Ending in `*` and matching "<service>:", the last `*` can take any action name after it.
+      const entry = statement.action.values.find((v) => !v.placeholder && v.value.endsWith('*') && actionCovers(v.value, prefix));
+      if (entry) out.push({ ...s, entry, viaNotAction: false });
+    } else if (statement.notAction) {
+      const excludes = statement.notAction.values.some((v) => v.placeholder || patternsOverlap(v.value, `${prefix}*`));
+      if (!excludes) out.push({ ...s, viaNotAction: true });
+    }
+  }
+  return out;
+}
+
+/** The first Resource entry that covers every resource (`*`, `acs:*:*:*:*`): what these services' resources are is not judged. */
+export function everyResourceEntry(statement: Statement): LocatedString | undefined {
+  return statement.resource?.values.find((r) => !r.placeholder && coversEverything(r.value));
 }
