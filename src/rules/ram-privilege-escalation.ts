@@ -1,4 +1,4 @@
-import { identityStatements, isAllow } from '../engine/analysis/actions';
+import { grantOf, identityStatements, isAllow } from '../engine/analysis/actions';
 import {
   broadEscalationResource,
   type EscalationGrant,
@@ -8,7 +8,10 @@ import {
   fullServiceGrants,
   isAdminPolicy,
   namedPolicies,
+  nonAdminPolicyPattern,
+  ramReach,
 } from '../engine/analysis/escalation';
+import type { Policy, Statement } from '../engine/model';
 import { defineRule } from '../engine/rule';
 
 /** `"ram:*" (ram:AttachPolicyToUser, ram:CreateAccessKey and 3 more)`: how the statement grants the actions. */
@@ -23,6 +26,23 @@ function describeActions(grants: readonly EscalationGrant[]): string {
 /** `"ims:*"`, or how NotAction grants the whole service. */
 function describeFullService(g: FullServiceGrant): string {
   return g.entry ? `"${g.entry.value}"` : `NotAction (which excludes no ${g.service} action)`;
+}
+
+/**
+ * An attach action whose policy resources are all named, or name patterns
+ * that cannot name an administrator policy (`policy/k8sMasterRolePolicy-*`):
+ * it reaches only the policies that match, not AdministratorAccess.
+ */
+function attachesByPatternOnly(statement: Statement, g: EscalationGrant): boolean {
+  if (!g.attachesPolicy) return false;
+  return (statement.resource?.values ?? []).every((r) => r.placeholder || ramReach(r.value, 'policy').kind !== 'broad' || nonAdminPolicyPattern(r.value) !== undefined);
+}
+
+/** Does the document let its holder create policies (ram:CreatePolicy on policy resources)? Then a name pattern limits nothing. */
+function createsPolicies(policy: Policy): boolean {
+  return identityStatements(policy).some(
+    (s) => isAllow(s) && grantOf(s, 'ram:CreatePolicy') !== undefined && (s.notResource !== undefined || (s.resource?.values ?? []).some((r) => r.placeholder || ramReach(r.value, 'policy').kind !== 'none')),
+  );
 }
 
 export default defineRule({
@@ -42,12 +62,16 @@ export default defineRule({
         '{{actions}} on "{{resource}}" lets the holder attach {{policy}}, which is administrator access, to the users, groups or roles it can name; keep this for RAM administrators.',
       attachNamedPolicies:
         '{{actions}} is limited to named policies ({{policies}}), so the holder can attach only those; check that they grant no more than the holder may have, and name the users, groups or roles they go to.',
+      attachPolicyPattern:
+        '{{actions}} on "{{resource}}" lets the holder attach any policy whose name matches "{{pattern}}" to the users, groups or roles it can name; the pattern cannot name AdministratorAccess, but check that no matching policy grants more than the holder may have and that the holder cannot create one by such a name, or name the policies one by one.',
+      attachCreatedPolicy:
+        '{{actions}} on "{{resource}}" lets the holder attach any policy whose name matches "{{pattern}}", and this policy also allows ram:CreatePolicy, so the holder can create such a policy with any content and attach it, which amounts to administrator access; name the policies that may be attached, and keep ram:CreatePolicy for RAM administrators.',
       fullService:
         '{{actions}} on "{{resource}}" allows every {{service}} action ({{what}}): the holder can {{how}}, which amounts to administrator access; keep it for RAM administrators and grant others only the actions they need.',
       fullServiceNotResource:
         '{{actions}} with NotResource allows every {{service}} action ({{what}}) on everything not listed: the holder can {{how}}, which amounts to administrator access; grant the actions the task needs on resources named under Resource instead.',
     },
-    messageSeverityCap: { attachNamedPolicies: 'warning' },
+    messageSeverityCap: { attachNamedPolicies: 'warning', attachPolicyPattern: 'warning' },
   },
   check(context) {
     for (const statement of identityStatements(context.policy)) {
@@ -70,10 +94,19 @@ export default defineRule({
         const resource = broadEscalationResource(statement, g);
         return resource ? [{ g, resource }] : [];
       });
-      const first = broad[0];
+      // An attach limited to a name pattern that cannot name an administrator policy reaches only the policies that match.
+      const escalating = broad.filter((b) => !attachesByPatternOnly(statement, b.g));
+      const first = escalating[0];
       if (first) {
-        const data = { actions: describeActions(broad.map((b) => b.g)), resource: first.resource.value, how: first.g.how };
+        const data = { actions: describeActions(escalating.map((b) => b.g)), resource: first.resource.value, how: first.g.how };
         context.report({ messageId: 'escalation', node: first.resource.node, data });
+        continue;
+      }
+      const byPattern = broad[0];
+      const pattern = byPattern && nonAdminPolicyPattern(byPattern.resource.value);
+      if (byPattern && pattern !== undefined) {
+        const messageId = createsPolicies(context.policy) ? 'attachCreatedPolicy' : 'attachPolicyPattern';
+        context.report({ messageId, node: byPattern.resource.node, data: { actions: describeActions(broad.map((b) => b.g)), resource: byPattern.resource.value, pattern } });
         continue;
       }
       // The resource types of ims and resourcemanager actions are not catalogued: only a Resource over everything counts.

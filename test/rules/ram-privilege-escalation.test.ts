@@ -66,6 +66,32 @@ testRule(rule, {
       errors: [{ messageId: 'attachNamedPolicies', line: 7, column: 55, endLine: 7, endColumn: 94, text: '"acs:ram:*:123456789012:policy/EtlRead"', severity: 'warning' }],
     },
     {
+      name: 'attach limited to a policy-name pattern that cannot name AdministratorAccess is a warning naming the pattern',
+      code: policy('Allow', '"ram:AttachPolicyToRole"', '["acs:ram:*:*:role/*", "acs:ram:*:*:policy/k8sMasterRolePolicy-*"]'),
+      errors: [{ messageId: 'attachPolicyPattern', line: 7, column: 42, endLine: 7, endColumn: 84, text: '"acs:ram:*:*:policy/k8sMasterRolePolicy-*"', path: 'Statement[0].Resource[1]', severity: 'warning' }],
+    },
+    {
+      name: 'a policy-name pattern that can name AdministratorAccess is escalation',
+      code: policy('Allow', '"ram:AttachPolicyToRole"', '["acs:ram:*:*:role/*", "acs:ram:*:*:policy/Admin*"]'),
+      errors: [{ messageId: 'escalation', line: 7, column: 42, endLine: 7, endColumn: 69, text: '"acs:ram:*:*:policy/Admin*"', severity: 'error' }],
+    },
+    {
+      name: 'ram:* on a policy-name pattern still rewrites the matching policies: escalation',
+      code: policy('Allow', '"ram:*"', '"acs:ram:*:*:policy/k8sMasterRolePolicy-*"'),
+      errors: [{ messageId: 'escalation', line: 7, column: 19, endLine: 7, endColumn: 61, text: '"acs:ram:*:*:policy/k8sMasterRolePolicy-*"', severity: 'error' }],
+    },
+    {
+      name: 'a policy-name pattern beside ram:CreatePolicy in the same document is an error: the holder creates a matching policy',
+      code: `{
+  "Version": "1",
+  "Statement": [
+    { "Effect": "Allow", "Action": "ram:AttachPolicyToRole", "Resource": ["acs:ram:*:*:role/*", "acs:ram:*:*:policy/k8sMasterRolePolicy-*"] },
+    { "Effect": "Allow", "Action": "ram:CreatePolicy", "Resource": "acs:ram:*:*:policy/*" }
+  ]
+}`,
+      errors: [{ messageId: 'attachCreatedPolicy', line: 4, column: 97, endLine: 4, endColumn: 139, text: '"acs:ram:*:*:policy/k8sMasterRolePolicy-*"', severity: 'error' }],
+    },
+    {
       name: 'attach limited to AdministratorAccess is administrator access',
       code: policy('Allow', '"ram:AttachPolicyToUser"', '["acs:ram:*:*:user/*", "acs:ram:*:system:policy/AdministratorAccess"]'),
       errors: [{ messageId: 'attachAdminPolicy', line: 7, column: 42, endLine: 7, endColumn: 87, text: '"acs:ram:*:system:policy/AdministratorAccess"', severity: 'error' }],

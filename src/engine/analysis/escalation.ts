@@ -89,6 +89,21 @@ export function broadEscalationResource(statement: Statement, e: EscalationActio
   return statement.resource?.values.find((r) => !r.placeholder && e.via.some((type) => ramReach(r.value, type).kind === 'broad'));
 }
 
+/**
+ * The name pattern of a resource that reaches policies by a name with a
+ * wildcard (`acs:ram:*:*:policy/k8sMasterRolePolicy-*` → `k8sMasterRolePolicy-*`)
+ * when that pattern cannot name AdministratorAccess or AliyunRAMFullAccess;
+ * otherwise undefined (`*`, `policy/*`, `policy/Admin*`, another type).
+ */
+export function nonAdminPolicyPattern(resource: string): string | undefined {
+  if (ramReach(resource, 'policy').kind !== 'broad') return undefined;
+  const relative = splitArn(resource.trim())?.relative;
+  if (!relative?.toLowerCase().startsWith('policy/')) return undefined;
+  const name = relative.slice('policy/'.length);
+  for (const admin of ADMIN_POLICIES) if (wildcardMatch(name, admin, true)) return undefined;
+  return name;
+}
+
 /** Resource entries that name one policy each, with the names. */
 export function namedPolicies(statement: Statement): { entry: LocatedString; name: string }[] {
   const out: { entry: LocatedString; name: string }[] = [];
