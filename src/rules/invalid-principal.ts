@@ -1,4 +1,5 @@
-import { withoutPlaceholders } from '../engine/analysis/placeholders';
+import { splitArn } from '../engine/analysis/arn';
+import { maskPlaceholders, PLACEHOLDER_FILL, withoutPlaceholders } from '../engine/analysis/placeholders';
 import type { LocatedString } from '../engine/model';
 import { defineRule, type RuleContext } from '../engine/rule';
 
@@ -10,17 +11,37 @@ type MessageId = 'trustForm' | 'nobody' | 'ram' | 'service' | 'federated' | 'buc
  * which trust-wildcard-principal judges).
  */
 const ACCOUNT = String.raw`(?:\d+(?:[*xX]+\d*)?|\*)`;
-const RAM_PRINCIPAL = new RegExp(String.raw`^acs:ram:\*?:${ACCOUNT}:(?:root|user/[^/\s]+|role/[^/\s]+)$`, 'i');
+/** A placeholder that opens the resource part (`${var.kind}/${var.name}`) may be the type itself: flatten() writes it as this. */
+const TYPE = PLACEHOLDER_FILL;
+const RAM_PRINCIPAL = new RegExp(String.raw`^acs:ram:\*?:${ACCOUNT}:(?:root|user/[^/\s]+|role/[^/\s]+|${TYPE}\S*)$`, 'i');
 const SERVICE_PRINCIPAL = new RegExp(String.raw`^(?:${ACCOUNT}@)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.aliyuncs\.com$`, 'i');
-const FEDERATED_PRINCIPAL = new RegExp(String.raw`^acs:ram:\*?:${ACCOUNT}:(?:saml-provider|oidc-provider)/\S+$`, 'i');
+const FEDERATED_PRINCIPAL = new RegExp(String.raw`^acs:ram:\*?:${ACCOUNT}:(?:(?:saml-provider|oidc-provider)/\S+|${TYPE}\S*)$`, 'i');
 const BUCKET_PRINCIPAL = new RegExp(String.raw`^(?:${ACCOUNT}|arn:sts::${ACCOUNT}:assumed-role/[^/\s]+/\S+|acs:ram:\*?:${ACCOUNT}:\S+)$`, 'i');
 
 
-function check(context: RuleContext<MessageId>, values: readonly LocatedString[], pattern: RegExp, messageId: MessageId): void {
+/**
+ * The value with each placeholder (`<account-id>`, `${var.uid}`) written as
+ * `0`, so the form around it can be checked; with `typed`, a placeholder that
+ * opens an ARN's resource part is written as TYPE instead: in
+ * `acs:ram::${var.account}:${var.kind}/${var.name}` it stands for `role` or
+ * `user`, which a `0` would not.
+ */
+function flatten(value: string, typed: boolean): string {
+  // A value that already holds the fill character literally is read as written.
+  const arn = typed && !value.includes(PLACEHOLDER_FILL) ? splitArn(value) : undefined;
+  const mask = arn ? maskPlaceholders(arn.relative) : '';
+  if (!arn || !mask.startsWith(PLACEHOLDER_FILL)) return withoutPlaceholders(value);
+  let lead = 0;
+  while (mask[lead] === PLACEHOLDER_FILL) lead++;
+  const head = value.slice(0, value.length - arn.relative.length);
+  return withoutPlaceholders(head) + TYPE + withoutPlaceholders(arn.relative.slice(lead));
+}
+
+function check(context: RuleContext<MessageId>, values: readonly LocatedString[], pattern: RegExp, messageId: MessageId, typed = false): void {
   for (const v of values) {
     if (v.value.trim() === '*' || v.placeholder) continue; // everyone is trust-wildcard-principal's finding
-    // Placeholders (`<account-id>`, `${var.uid}`) stand for a value supplied later.
-    if (!pattern.test(withoutPlaceholders(v.value.trim()))) context.report({ messageId, node: v.node, data: { value: v.value } });
+    // Placeholders stand for a value supplied later.
+    if (!pattern.test(flatten(v.value.trim(), typed))) context.report({ messageId, node: v.node, data: { value: v.value } });
   }
 }
 
@@ -60,9 +81,9 @@ export default defineRule<MessageId>({
         check(context, principal.list?.values ?? [], BUCKET_PRINCIPAL, 'bucketValue');
       }
       for (const entry of principal.entries) {
-        if (entry.type === 'RAM') check(context, entry.values, RAM_PRINCIPAL, 'ram');
+        if (entry.type === 'RAM') check(context, entry.values, RAM_PRINCIPAL, 'ram', true);
         else if (entry.type === 'Service') check(context, entry.values, SERVICE_PRINCIPAL, 'service');
-        else if (entry.type === 'Federated') check(context, entry.values, FEDERATED_PRINCIPAL, 'federated');
+        else if (entry.type === 'Federated') check(context, entry.values, FEDERATED_PRINCIPAL, 'federated', true);
       }
     }
   },

@@ -23,6 +23,12 @@ describe('ramReach: what a resource reaches of one RAM resource type', () => {
     ['acs:ram:*:system:policy/AliyunOSSReadOnlyAccess', 'policy', { kind: 'named', name: 'AliyunOSSReadOnlyAccess' }],
     ['acs:oss:*:*:*', 'user', { kind: 'none' }],
     ['${var.arn}', 'user', { kind: 'none' }],
+    // A `:` or `?` inside a placeholder is template syntax: the account is one value, the name one name.
+    ['acs:ram::${ALIYUN::AccountId}:user/*', 'user', { kind: 'broad' }],
+    ['acs:ram::${var.flag ? var.a : var.b}:policy/*', 'policy', { kind: 'broad' }],
+    ['acs:ram:*:123456789012:user/${var.admin ? var.a : var.b}', 'user', { kind: 'named', name: '${var.admin ? var.a : var.b}' }],
+    ['acs:ram:*:123456789012:user/${var.env}-*', 'user', { kind: 'broad' }],
+    ['acs:${var.service}:*:*:user/*', 'user', { kind: 'none' }],
   ] as const)('%s as %s', (resource, type, expected) => {
     expect(ramReach(resource, type)).toEqual(expected);
   });

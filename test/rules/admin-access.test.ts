@@ -117,6 +117,11 @@ testRule(rule, {
       code: '{"Version": "1", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}',
       errors: [{ messageId: 'star', line: 1, column: 61, endLine: 1, endColumn: 64, text: '"*"', path: 'Statement.Action', severity: 'error' }],
     },
+    {
+      name: 'regression: every resource of a ROS account placeholder with colons (${ALIYUN::AccountId})',
+      code: policy(allow, action('"*"'), resource('"acs:*:*:${ALIYUN::AccountId}:*"')),
+      errors: [{ messageId: 'star', line: 6, column: 17, endLine: 6, endColumn: 20, text: '"*"', path: 'Statement[0].Action', severity: 'error' }],
+    },
   ],
 });
 

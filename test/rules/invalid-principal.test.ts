@@ -41,6 +41,12 @@ testRule(rule, {
     { name: 'trust: template expressions', code: trust('{"RAM": "acs:ram::${var.account_id}:root", "Federated": "${module.oidc.arn}"}') },
     { name: 'trust: "*" is trust-wildcard-principal\'s to report', code: trust('{"RAM": "*"}') },
     { name: 'bucket: UIDs, masked UIDs, "*" and STS sessions', code: bucket('["1234567890123456", "27737962156157xxxx", "*", "arn:sts::1234567890123456:assumed-role/uploader/*"]') },
+    { name: 'regression: a Terraform ternary account', code: trust('{"RAM": ["acs:ram::${var.flag ? var.a : var.b}:root"]}') },
+    {
+      name: 'regression: placeholders for the account, the type and the name (landingzone create-role-cross-account)',
+      code: trust('{"RAM": ["acs:ram::${var.account == \\"\\" ? var.self : var.account}:${var.type == \\"RamUser\\" ? \\"user\\" : \\"role\\"}/${var.name}"]}'),
+    },
+    { name: 'trust: a ROS account placeholder with colons', code: trust('{"RAM": "acs:ram::${ALIYUN::AccountId}:root", "Federated": "acs:ram::${ALIYUN::AccountId}:oidc-provider/${var.idp}"}') },
   ],
   invalid: [
     {
@@ -82,6 +88,11 @@ testRule(rule, {
       name: 'bucket: a bracketed id applies to nobody (Deny does nothing)',
       code: bucket('"[123456790]"'),
       errors: [{ messageId: 'bucketValue', line: 7, column: 20, endLine: 7, endColumn: 33, text: '"[123456790]"', path: 'Statement[0].Principal' }],
+    },
+    {
+      name: 'trust: a placeholder type still needs the rest of the form',
+      code: trust('{"RAM": "acs:ram::${var.account}:${var.kind} x"}'),
+      errors: [{ messageId: 'ram', line: 7, column: 28, endLine: 7, endColumn: 67, text: '"acs:ram::${var.account}:${var.kind} x"', path: 'Statement[0].Principal.RAM' }],
     },
   ],
 });

@@ -26,6 +26,7 @@ testRule(rule, {
       kind: 'bucket',
       code: policy(allow, action('"oss:*"'), '"Principal": ["1234567890123456"]', resource('"acs:oss:*:*:*"')),
     },
+    { name: 'a ternary bucket name is one bucket', code: policy(allow, action('"oss:*"'), resource('"acs:oss:*:*:${var.flag ? var.a : var.b}/*"')) },
   ],
   invalid: [
     {
@@ -162,6 +163,11 @@ testRule(rule, {
         ],
       },
       errors: [{ messageId: 'write', line: 12, column: 19, endLine: 12, endColumn: 22, text: '"*"', path: 'Statement[1].Resource', severity: 'error' }],
+    },
+    {
+      name: 'regression: every bucket of a ROS account placeholder with colons (${ALIYUN::AccountId})',
+      code: policy(allow, action('"oss:*"'), resource('"acs:oss:*:${ALIYUN::AccountId}:*"')),
+      errors: [{ messageId: 'write', line: 7, column: 19, endLine: 7, endColumn: 53, text: '"acs:oss:*:${ALIYUN::AccountId}:*"', path: 'Statement[0].Resource', severity: 'error' }],
     },
   ],
 });

@@ -201,5 +201,25 @@ testRule(rule, {
       code: policy(allow, action('"ram:PassRole"'), resource(role)),
       errors: [{ messageId: 'missing', line: 6, column: 17, endLine: 6, endColumn: 31, text: '"ram:PassRole"', severity: 'warning' }],
     },
+    {
+      name: 'regression: a ROS account placeholder with colons (${ALIYUN::AccountId}) still names roles',
+      code: policy(allow, action('"ram:PassRole"'), resource('"acs:ram::${ALIYUN::AccountId}:role/*"')),
+      errors: [{ messageId: 'missing', line: 6, column: 17, endLine: 6, endColumn: 31, text: '"ram:PassRole"', path: 'Statement[0].Action', severity: 'warning' }],
+    },
+    {
+      name: 'regression: a Terraform ternary account still names roles',
+      code: policy(allow, action('"ram:PassRole"'), resource('"acs:ram::${var.flag ? var.a : var.b}:role/*"')),
+      errors: [{ messageId: 'missing', line: 6, column: 17, endLine: 6, endColumn: 31, text: '"ram:PassRole"', severity: 'warning' }],
+    },
+    {
+      name: 'a ternary role name is one role, passed to any service',
+      code: policy(allow, action('"ram:PassRole"'), resource('"acs:ram::123456789012:role/${var.admin ? var.a : var.b}"')),
+      errors: [{ messageId: 'missing', line: 6, column: 17, endLine: 6, endColumn: 31, text: '"ram:PassRole"', severity: 'warning' }],
+    },
+    {
+      name: 'a placeholder resource type may be role',
+      code: policy(allow, action('"ram:PassRole"'), resource('"acs:ram::123456789012:${var.kind}/etl"')),
+      errors: [{ messageId: 'missing', line: 6, column: 17, endLine: 6, endColumn: 31, text: '"ram:PassRole"', severity: 'warning' }],
+    },
   ],
 });

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/passrole-wildcard-resource';
-import { testRule } from '../helpers/rule-tester';
+import { runRule, testRule } from '../helpers/rule-tester';
 
 /** One Allow statement with the given Action, Resource and optional Condition, on one line each. */
 const policy = (action: string, resource: string, condition = '') =>
@@ -29,6 +29,9 @@ testRule(rule, {
     { name: 'regression: a named role with any account is one role (Alibaba\'s service policies)', code: policy('"ram:PassRole"', '"acs:ram:*:*:role/AliyunDataWorksDIRole"', serviceCondition) },
     { name: 'a named role with a wildcard account and no condition', code: policy('"ram:PassRole"', '"acs:ram::*:role/Admin"') },
     { name: 'a bare template expression is not a wildcard', code: policy('"ram:PassRole"', '"${var.role_arn}"') },
+    // Placeholders are one unknown value each: a `?` or `:` inside `${...}` is template syntax, not ARN syntax.
+    { name: 'regression: a ternary role name is one (unknown) role, not a name prefix', code: policy('"ram:PassRole"', '"acs:ram::123456789012:role/${var.admin ? var.a : var.b}"', serviceCondition) },
+    { name: 'a placeholder service may not be ram: nothing to judge', code: policy('"ram:PassRole"', '"acs:${var.service}:*:*:role/*"', serviceCondition) },
   ],
   invalid: [
     {
@@ -81,5 +84,29 @@ testRule(rule, {
       code: policy('"ram:PassRole"', '"acs:ram::123456789012:role/Admin"').replace('"Resource"', '"NotResource"'),
       errors: [{ messageId: 'notResource', line: 7, column: 7, endLine: 7, endColumn: 20, text: '"NotResource"', path: 'Statement[0].NotResource' }],
     },
+    {
+      name: 'regression: a ROS account placeholder with colons is one account (${ALIYUN::AccountId})',
+      code: policy('"ram:PassRole"', '"acs:ram::${ALIYUN::AccountId}:role/*"'),
+      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 57, text: '"acs:ram::${ALIYUN::AccountId}:role/*"', path: 'Statement[0].Resource', severity: 'error' }],
+    },
+    {
+      name: 'regression: a Terraform ternary account is one account',
+      code: policy('"ram:PassRole"', '"acs:ram::${var.flag ? var.a : var.b}:role/*"'),
+      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 64, text: '"acs:ram::${var.flag ? var.a : var.b}:role/*"', severity: 'error' }],
+    },
+    {
+      name: 'a role name prefix that opens with a placeholder',
+      code: policy('"ram:PassRole"', '"acs:ram::123456789012:role/${var.env}-*"'),
+      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 60, text: '"acs:ram::123456789012:role/${var.env}-*"' }],
+    },
   ],
+});
+
+describe('passrole-wildcard-resource messages around placeholders', () => {
+  const messages = (resource: string) => runRule(rule, { name: 'm', code: policy('"ram:PassRole"', resource) }).messages.map((m) => m.message);
+
+  it('quotes the whole resource and names the prefix before the wildcard, placeholder included', () => {
+    expect(messages('"acs:ram::${ALIYUN::AccountId}:role/*"')).toEqual([expect.stringContaining('"acs:ram::${ALIYUN::AccountId}:role/*", which matches every role in the account;')]);
+    expect(messages('"acs:ram::123456789012:role/${var.env}-*"')).toEqual([expect.stringContaining('every role whose name starts with "${var.env}-" in the account')]);
+  });
 });

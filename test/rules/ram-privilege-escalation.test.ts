@@ -33,6 +33,7 @@ testRule(rule, {
     { name: 'resourcemanager:* on resources of another service', code: policy('Allow', '"resourcemanager:*"', '"acs:oss:*:*:*"') },
     { name: 'Deny ims:* is never a grant', code: policy('Deny', '"ims:*"', '"*"') },
     { name: 'a malformed "ims:" names no action', code: policy('Allow', '"ims:"', '"*"') },
+    { name: 'a ternary user name is one user, not a wildcard', code: policy('Allow', '"ram:CreateAccessKey"', '"acs:ram:*:123456789012:user/${var.admin ? var.a : var.b}"') },
   ],
   invalid: [
     {
@@ -145,6 +146,11 @@ testRule(rule, {
       name: 'NotAction that leaves RAM in',
       code: policy('Allow', '["oss:*"]', '"*"').replace('"Action"', '"NotAction"'),
       errors: [{ messageId: 'escalation', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"' }],
+    },
+    {
+      name: 'regression: every user of a ROS account placeholder with colons (${ALIYUN::AccountId})',
+      code: policy('Allow', '"ram:CreateAccessKey"', '"acs:ram::${ALIYUN::AccountId}:user/*"'),
+      errors: [{ messageId: 'escalation', line: 7, column: 19, endLine: 7, endColumn: 57, text: '"acs:ram::${ALIYUN::AccountId}:user/*"', path: 'Statement[0].Resource', severity: 'error' }],
     },
   ],
 });

@@ -27,6 +27,9 @@ testRule(rule, {
     { name: 'only accounts configured: services are not checked', code: trust('{"Service": "fc.aliyuncs.com"}'), options: { trustedAccounts: ['123456789012'] } },
     { name: 'a masked documentation id is not judged', code: trust('{"RAM": "acs:ram::123456789012****:root"}'), options },
     { name: 'Deny is not a grant', code: trust('{"RAM": "acs:ram::999999999999:root"}', 'Deny'), options },
+    { name: 'regression: a ROS account placeholder with colons is not listed as an account', code: trust('{"RAM": "acs:ram::${ALIYUN::AccountId}:root"}') },
+    { name: 'a ROS account placeholder is not judged against trusted accounts', code: trust('{"RAM": "acs:ram::${ALIYUN::AccountId}:root", "Service": "${ALIYUN::AccountId}@ecs.aliyuncs.com"}'), options },
+    { name: 'an account that is partly a placeholder is not one known account', code: trust('{"RAM": "acs:ram::12${var.suffix}:root"}'), options },
   ],
   invalid: [
     {

@@ -42,6 +42,10 @@ testRule(rule, {
     // other resource policies and kinds
     { name: 'resource: a key policy naming one account', code: policy(allow, '"Action": "kms:Decrypt"', principal('{"RAM": "acs:ram::123456789012:root"}'), '"Resource": "*"') },
     { name: 'permission: not checked', kind: 'permission', code: trust('"*"') },
+    { name: 'regression: a Terraform ternary account is one account, not every account', code: trust('{"RAM": ["acs:ram::${var.flag ? var.a : var.b}:root"]}') },
+    { name: 'trust: a ROS account placeholder with colons is one account', code: trust('{"RAM": "acs:ram::${ALIYUN::AccountId}:root", "Federated": "acs:ram::${ALIYUN::AccountId}:saml-provider/idp"}') },
+    { name: 'trust: a ternary service name is one service', code: trust('{"Service": "${var.fc ? \\"fc\\" : \\"ecs\\"}.aliyuncs.com"}') },
+    { name: 'bucket: a ternary UID and a ternary STS session account', code: bucket('["${var.flag ? var.a : var.b}", "arn:sts::${var.flag ? var.a : var.b}:assumed-role/reader/s"]') },
   ],
   invalid: [
     {
@@ -270,6 +274,11 @@ testRule(rule, {
       name: 'resource: a key policy open to every RAM identity',
       code: policy(allow, '"Action": "kms:Decrypt"', principal('{"RAM": "*"}'), '"Resource": "*"'),
       errors: [{ messageId: 'public', line: 7, column: 28, endLine: 7, endColumn: 31, text: '"*"', path: 'Statement[0].Principal.RAM', severity: 'error' }],
+    },
+    {
+      name: 'a wildcard account beside a placeholder is still every account',
+      code: trust('{"RAM": "acs:ram::*:role/${var.role}"}'),
+      errors: [{ messageId: 'trust', line: 7, column: 28, endLine: 7, endColumn: 57, text: '"acs:ram::*:role/${var.role}"', path: 'Statement[0].Principal.RAM', severity: 'error' }],
     },
   ],
 });

@@ -3,7 +3,7 @@
  * resource pattern reaches: how many roles, whether every bucket.
  */
 import { canMatchWithPrefix, hasWildcard, wildcardMatch } from '../wildcard';
-import { isPlaceholderAccount } from './placeholders';
+import { firstWildcardOutsidePlaceholders, isPlaceholderAccount, maskPlaceholders, PLACEHOLDER_FILL, placeholdersAsWildcards } from './placeholders';
 
 export interface Arn {
   prefix: string;
@@ -14,12 +14,19 @@ export interface Arn {
   relative: string;
 }
 
-/** Splits at the first four colons; undefined when there are fewer than five fields. */
+/**
+ * Splits at the first four colons outside placeholders; undefined when there
+ * are fewer than five fields. `acs:ram::${ALIYUN::AccountId}:role/x` and
+ * `acs:ram::${var.flag ? var.a : var.b}:root` have the placeholder as their
+ * account: the colons inside `${...}` belong to the template language.
+ */
 export function splitArn(value: string): Arn | undefined {
+  // Colons are looked for in the mask, which has the value's length and offsets.
+  const mask = maskPlaceholders(value);
   const parts: string[] = [];
   let start = 0;
   for (let i = 0; i < 4; i++) {
-    const colon = value.indexOf(':', start);
+    const colon = mask.indexOf(':', start);
     if (colon < 0) return undefined;
     parts.push(value.slice(start, colon));
     start = colon + 1;
@@ -39,9 +46,9 @@ export function isMaskedAccount(account: string): boolean {
   return isPlaceholderAccount(account);
 }
 
-/** `*` or any wildcard that is not a documentation mask. */
+/** `*` or any wildcard that is not a documentation mask; a `?` or `*` inside a placeholder is not one. */
 export function isAnyAccount(account: string): boolean {
-  return hasWildcard(account) && !isMaskedAccount(account);
+  return hasWildcard(maskPlaceholders(account)) && !isMaskedAccount(account);
 }
 
 export type RoleReach =
@@ -61,19 +68,26 @@ export function roleReach(resource: string): RoleReach {
   const arn = splitArn(value);
   // A template expression or a malformed ARN may still name a role once resolved.
   if (!arn || arn.prefix.toLowerCase() !== 'acs') return { kind: 'unknown' };
-  if (!wildcardMatch(arn.service, 'ram', true)) return { kind: 'none' };
-  if (!canMatchWithPrefix(arn.relative, 'role/', true)) return { kind: 'none' };
+  // A placeholder in the service or in front of the resource type may turn out to be `ram` or `role/…`.
+  if (!wildcardMatch(placeholdersAsWildcards(arn.service), 'ram', true)) return { kind: 'none' };
+  if (!canMatchWithPrefix(placeholdersAsWildcards(arn.relative), 'role/', true)) return { kind: 'none' };
+  if (!wildcardMatch(maskPlaceholders(arn.service), 'ram', true)) return { kind: 'unknown' };
 
   const where = 'in the account';
   if (arn.relative.toLowerCase().startsWith('role/')) {
     const name = arn.relative.slice('role/'.length);
     if (name === '*') return { kind: 'many', scope: `every role ${where}` };
-    if (hasWildcard(name)) {
-      const literal = name.split(/[*?]/)[0] ?? '';
+    const wildcard = firstWildcardOutsidePlaceholders(name);
+    if (wildcard >= 0) {
+      const literal = name.slice(0, wildcard);
       return { kind: 'many', scope: literal ? `every role whose name starts with "${literal}" ${where}` : `every role matching "${name}" ${where}` };
     }
     return { kind: 'one' };
   }
+  // `acs:ram::1:${var.kind}/x`: a placeholder before any wildcard decides whether this names one role.
+  const fill = maskPlaceholders(arn.relative).indexOf(PLACEHOLDER_FILL);
+  const wildcard = firstWildcardOutsidePlaceholders(arn.relative);
+  if (fill >= 0 && (wildcard < 0 || fill < wildcard)) return { kind: 'unknown' };
   return { kind: 'many', scope: `every role ${where}` };
 }
 

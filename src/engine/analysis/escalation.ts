@@ -6,10 +6,11 @@
  * (passrole-*).
  */
 import type { LocatedString, Statement } from '../model';
-import { canMatchWithPrefix, hasWildcard, wildcardMatch } from '../wildcard';
+import { canMatchWithPrefix, wildcardMatch } from '../wildcard';
 import { patternsOverlap } from './action-catalogue';
 import { type ActionGrant, actionCovers, grantOf } from './actions';
 import { coversEverything, splitArn } from './arn';
+import { firstWildcardOutsidePlaceholders, maskPlaceholders } from './placeholders';
 
 export type RamResourceType = 'user' | 'group' | 'role' | 'policy' | 'saml-provider' | 'oidc-provider';
 
@@ -62,12 +63,14 @@ export function ramReach(resource: string, type: RamResourceType): RamReach {
   const value = resource.trim();
   if (/^\*+$/.test(value)) return { kind: 'broad' };
   const arn = splitArn(value);
-  if (!arn || !wildcardMatch(arn.service, 'ram', true)) return { kind: 'none' };
+  // A placeholder is one unknown value: in the service or the resource type it is not read (`none`),
+  // and a `?` or `*` inside one (`policy/${var.a ? var.b : var.c}`) is not a wildcard.
+  if (!arn || !wildcardMatch(maskPlaceholders(arn.service), 'ram', true)) return { kind: 'none' };
   const prefix = `${type}/`;
-  if (!canMatchWithPrefix(arn.relative, prefix, true)) return { kind: 'none' };
+  if (!canMatchWithPrefix(maskPlaceholders(arn.relative), prefix, true)) return { kind: 'none' };
   if (!arn.relative.toLowerCase().startsWith(prefix)) return { kind: 'broad' };
   const name = arn.relative.slice(prefix.length);
-  return hasWildcard(name) || name === '' ? { kind: 'broad' } : { kind: 'named', name };
+  return firstWildcardOutsidePlaceholders(name) >= 0 || name === '' ? { kind: 'broad' } : { kind: 'named', name };
 }
 
 export interface EscalationGrant extends EscalationAction {

@@ -7,6 +7,8 @@
  * syntax error, never "every account".
  */
 
+import { hasWildcard } from '../wildcard';
+
 /** `<...>`, `${...}` and `{{...}}`; `[^…]` classes keep each scan linear on unclosed input. */
 const DELIMITED = /<[^<>]*>|\$\{[^{}]*\}|\{\{[^{}]*\}\}/g;
 
@@ -71,6 +73,55 @@ export function withoutPlaceholders(value: string, stand = '0'): string {
   const delimited = value.replace(DELIMITED, stand);
   // nonAsciiWord() needs a non-ASCII letter: on an ASCII string it cannot match, so its (slow) scan is skipped.
   return NON_ASCII.test(delimited) ? delimited.replace(nonAsciiWord(), stand) : delimited;
+}
+
+/**
+ * What maskPlaceholders writes over each character of a delimited
+ * placeholder: one UTF-16 unit from the private use area, which no ARN,
+ * action or key is written with, and which is neither a separator (`:`, `/`,
+ * `@`) nor a wildcard.
+ */
+export const PLACEHOLDER_FILL = '\uE000';
+
+/**
+ * The value with every character of each delimited placeholder (`<...>`,
+ * `${...}`, `{{...}}`) replaced by PLACEHOLDER_FILL. The length and every
+ * other character stay, so an offset found in the mask (a colon, a wildcard)
+ * is the same offset in the value, and the `:` and `?` of
+ * `${var.flag ? var.a : var.b}` or `${ALIYUN::AccountId}` are no longer read
+ * as ARN separators or wildcards. One linear scan; the value itself when it
+ * has no delimiter.
+ */
+export function maskPlaceholders(value: string): string {
+  if (!value.includes('<') && !value.includes('${') && !value.includes('{{')) return value;
+  return value.replace(DELIMITED, (part) => PLACEHOLDER_FILL.repeat(part.length));
+}
+
+/** Does the value have a `*` or `?` outside its placeholders? `acs:ram::${a ? b : c}:role/x` has none. */
+export function hasWildcardOutsidePlaceholders(value: string): boolean {
+  return hasWildcard(maskPlaceholders(value));
+}
+
+/**
+ * Where the value first has a `*` or `?` outside its placeholders, or -1:
+ * the role name `${var.admin ? var.a : var.b}` has none (it is one unknown
+ * name), `${var.env}-*` has one after the placeholder.
+ */
+export function firstWildcardOutsidePlaceholders(value: string): number {
+  const mask = maskPlaceholders(value);
+  const star = mask.indexOf('*');
+  const question = mask.indexOf('?');
+  return star < 0 ? question : question < 0 ? star : Math.min(star, question);
+}
+
+/**
+ * The value with each placeholder written as `*`: what it could match once
+ * filled in (`acs:${var.service}:…` may be `ram`). For "could this name a
+ * role?", never for "how much does this match?".
+ */
+export function placeholdersAsWildcards(value: string): string {
+  const mask = maskPlaceholders(value);
+  return mask === value ? value : mask.replace(/\uE000+/g, '*');
 }
 
 /** An account field that stands for one account: masked digits or a placeholder. */

@@ -5,6 +5,12 @@
 import type { LocatedString, PrincipalMember } from '../model';
 import { hasWildcard } from '../wildcard';
 import { isAnyAccount, isMaskedAccount, splitArn } from './arn';
+import { hasPlaceholder, hasWildcardOutsidePlaceholders, maskPlaceholders } from './placeholders';
+
+/** Where `<account>@<service>` splits: the first `@` outside placeholders, or -1. */
+function atSign(value: string): number {
+  return maskPlaceholders(value).indexOf('@');
+}
 
 export interface EveryonePrincipal {
   /** The offending value; absent for an empty Principal list, reported at the Principal key. */
@@ -30,13 +36,13 @@ function everyoneValue(type: string, value: string): string | undefined {
       return arnWithAnyAccount(v) ? `any ${type === 'RAM' ? 'RAM identity' : 'identity provider'} in any account` : undefined;
     case 'Service': {
       // `19122324****@cdp.aliyuncs.com`: a documentation mask for one account, not a wildcard.
-      const at = v.indexOf('@');
+      const at = atSign(v);
       const service = at > 0 && isMaskedAccount(v.slice(0, at)) ? v.slice(at + 1) : v;
-      return hasWildcard(service) ? `any service matching "${v}"` : undefined;
+      return hasWildcardOutsidePlaceholders(service) ? `any service matching "${v}"` : undefined;
     }
     default:
       // OSS list form: account UIDs, "*", or STS assumed-role ARNs.
-      if (!v.includes(':')) return isAnyAccount(v) ? `any account matching "${v}"` : undefined;
+      if (!maskPlaceholders(v).includes(':')) return isAnyAccount(v) ? `any account matching "${v}"` : undefined;
       return arnWithAnyAccount(v) ? 'any role session in any account' : undefined;
   }
 }
@@ -86,14 +92,18 @@ export interface PrincipalParts {
 export function principalParts(type: string, value: string): PrincipalParts {
   const v = value.trim();
   if (type === 'Service') {
-    const at = v.indexOf('@');
+    const at = atSign(v);
     return at > 0 ? { account: v.slice(0, at), service: v.slice(at + 1) } : { service: v };
   }
   const account = splitArn(v)?.account;
   return account ? { account } : {};
 }
 
-/** An account id that names one concrete account: not `*` or a pattern, not a placeholder or a mask. */
+/**
+ * An account id that names one concrete account: not `*` or a pattern, and
+ * no placeholder or mask anywhere in it (`${ALIYUN::AccountId}`,
+ * `12${var.suffix}` and `1234****` are not known).
+ */
 export function isConcreteAccount(account: string): boolean {
-  return !hasWildcard(account) && !isMaskedAccount(account) && account.trim() !== '';
+  return !hasWildcard(account) && !hasPlaceholder(account) && account.trim() !== '';
 }
