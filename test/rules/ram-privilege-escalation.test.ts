@@ -77,6 +77,11 @@ testRule(rule, {
       errors: [{ messageId: 'escalation', line: 7, column: 42, endLine: 7, endColumn: 69, text: '"acs:ram:*:*:policy/Admin*"', severity: 'error' }],
     },
     {
+      name: 'a placeholder in a policy-name pattern may be filled with an administrator policy name: escalation',
+      code: policy('Allow', '"ram:AttachPolicyToRole"', '["acs:ram:*:*:role/*", "acs:ram:*:*:policy/${var.prefix}*"]'),
+      errors: [{ messageId: 'escalation', line: 7, column: 42, endLine: 7, endColumn: 77, text: '"acs:ram:*:*:policy/${var.prefix}*"', severity: 'error' }],
+    },
+    {
       name: 'ram:* on a policy-name pattern still rewrites the matching policies: escalation',
       code: policy('Allow', '"ram:*"', '"acs:ram:*:*:policy/k8sMasterRolePolicy-*"'),
       errors: [{ messageId: 'escalation', line: 7, column: 19, endLine: 7, endColumn: 61, text: '"acs:ram:*:*:policy/k8sMasterRolePolicy-*"', severity: 'error' }],

@@ -10,7 +10,7 @@ import { canMatchWithPrefix, wildcardMatch } from '../wildcard';
 import { patternsOverlap } from './action-catalogue';
 import { type ActionGrant, actionCovers, grantOf } from './actions';
 import { coversEverything, splitArn } from './arn';
-import { firstWildcardOutsidePlaceholders, maskPlaceholders } from './placeholders';
+import { firstWildcardOutsidePlaceholders, maskPlaceholders, placeholdersAsWildcards } from './placeholders';
 
 export type RamResourceType = 'user' | 'group' | 'role' | 'policy' | 'saml-provider' | 'oidc-provider';
 
@@ -103,7 +103,9 @@ export function nonAdminPolicyPattern(resource: string): string | undefined {
   const relative = splitArn(resource.trim())?.relative;
   if (!relative?.toLowerCase().startsWith('policy/')) return undefined;
   const name = relative.slice('policy/'.length);
-  for (const admin of ADMIN_POLICIES) if (wildcardMatch(name, admin, true)) return undefined;
+  // A placeholder in the name may be filled with anything: read as a wildcard here.
+  const could = placeholdersAsWildcards(name);
+  for (const admin of ADMIN_POLICIES) if (wildcardMatch(could, admin, true)) return undefined;
   return name;
 }
 
