@@ -6,19 +6,20 @@
  *   the two grants possibly in different statements or files;
  * - create or change the credentials or policies of others (ram:CreateAccessKey,
  *   ram:AttachPolicyToUser, ram:CreatePolicyVersion …);
- * - rewrite a role's trust policy (ram:UpdateRole).
+ * - rewrite a role's trust policy (ram:UpdateRole);
+ * - change an identity provider that roles trust (ram:UpdateSAMLProvider …).
  * A grant that only a condition allows still counts (the condition may hold),
  * and says so; an unconditional Deny of the action on every resource removes it.
  */
 import { pinnedServices } from '../engine/analysis/conditions';
-import { ESCALATION_ACTIONS } from '../engine/catalog/ram-escalation';
+import { ESCALATION_ACTIONS } from '../engine/analysis/escalation';
 import { hasWildcard } from '../engine/wildcard';
 import { setIncludedIn } from './automaton';
 import { globSet, setContains } from './glob';
 import { CODE_RUNNING_ACTIONS } from './known-actions';
 import { type EvalStatement, hasCondition } from './model';
 
-export type EscalationKind = 'pass-role-to-code' | 'credentials-or-policies' | 'trust-policy';
+export type EscalationKind = 'pass-role-to-code' | 'credentials-or-policies' | 'trust-policy' | 'identity-provider';
 
 export interface EscalationPath {
   kind: EscalationKind;
@@ -83,13 +84,14 @@ export function findEscalationPaths(statements: readonly EvalStatement[]): Escal
       });
     }
   }
-  for (const [action, what] of ESCALATION_ACTIONS) {
+  // The lint rule's list (ram-privilege-escalation), so the two never disagree on what escalates.
+  for (const { action, how, via } of ESCALATION_ACTIONS) {
     const grants = grantsOf(statements, action);
     if (grants.length === 0) continue;
     paths.push({
-      kind: action === 'ram:UpdateRole' ? 'trust-policy' : 'credentials-or-policies',
+      kind: via.includes('role') ? 'trust-policy' : via.some((v) => v.endsWith('-provider')) ? 'identity-provider' : 'credentials-or-policies',
       actions: [action],
-      description: what,
+      description: how,
       statements: grants,
       conditional: grants.some(hasCondition),
     });

@@ -4,7 +4,7 @@
  * never depends on this list; it only picks nicer witnesses.
  */
 import { catalogue } from '../engine/catalog/catalogue';
-import { ESCALATION_ACTIONS } from '../engine/catalog/ram-escalation';
+import { ESCALATION_ACTIONS } from '../engine/analysis/escalation';
 import type { GlobSet } from './glob';
 
 /** Actions that start code which runs with a role passed to it. */
@@ -30,7 +30,7 @@ const COMMON: readonly string[] = [
   'sts:AssumeRole', 'kms:Decrypt', 'kms:Encrypt', 'rds:DescribeDBInstances', 'log:GetLogStore', 'log:PostLogStoreLogs',
 ];
 
-export const KNOWN_ACTIONS: readonly string[] = [...new Set([...ESCALATION_ACTIONS.keys(), ...CODE_RUNNING_ACTIONS, ...COMMON])];
+export const KNOWN_ACTIONS: readonly string[] = [...new Set([...ESCALATION_ACTIONS.map((e) => e.action), ...CODE_RUNNING_ACTIONS, ...COMMON])];
 
 /** Catalogue entries tried per statement, at most: witnesses only need one that fits. */
 const CATALOGUE_CANDIDATES = 400;

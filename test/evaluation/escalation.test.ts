@@ -33,6 +33,14 @@ describe('findEscalationPaths', () => {
     expect(notAction.some((p) => p.actions[0] === 'ram:AttachPolicyToUser')).toBe(true);
   });
 
+  it('lists the identity-provider actions the lint rule reports, from the same list', () => {
+    const paths = findEscalationPaths(statementsOf(policy(allow(['ram:UpdateSAMLProvider', 'ram:AddClientIdToOIDCProvider'], '*'))));
+    expect(paths.map((p) => [p.kind, p.actions[0], p.description])).toEqual([
+      ['identity-provider', 'ram:UpdateSAMLProvider', "replace a SAML provider's metadata and assume every role that trusts it"],
+      ['identity-provider', 'ram:AddClientIdToOIDCProvider', 'add a client of their own to an OIDC provider and assume the roles that trust it'],
+    ]);
+  });
+
   it('an unconditional Deny on every resource removes the path; a conditional Allow makes it conditional', () => {
     const denied = { Effect: 'Deny', Action: 'ram:PassRole', Resource: '*' };
     expect(findEscalationPaths(statementsOf(policy(allow(['ram:PassRole', 'ecs:RunInstances'], '*'), denied)))).toEqual([]);
