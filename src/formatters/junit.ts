@@ -15,7 +15,7 @@ import type { LintMessage, Severity, Suppression } from '../engine/types';
 import { repoPath } from '../paths';
 import { meansNotChecked } from './rule-info';
 import type { Formatter } from './types';
-import { XML_DECLARATION, xmlAttr, xmlText } from './xml';
+import { XML_DECLARATION, xmlAttr, xmlLine } from './xml';
 
 const SEVERITY_WORD: Readonly<Record<Severity, string>> = { error: 'Error', warning: 'Warning', info: 'Info' };
 const SUPPRESSED_BY: Readonly<Record<Suppression['kind'], string>> = { directive: 'an inline directive', waiver: 'a waiver', baseline: 'the baseline' };
@@ -31,10 +31,11 @@ function counts(c: Counts): string {
   return `tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="0"`;
 }
 
+/** Escaped element content: one line per fact, and no line break from the finding's own text. */
 function details(m: LintMessage): string {
   const lines = [`line ${m.line}, col ${m.column}, ${SEVERITY_WORD[m.severity]} - ${m.message} (${m.ruleId})`];
   if (m.path !== '') lines.push(`JSON path: ${m.path}`);
-  return lines.join('\n');
+  return lines.map(xmlLine).join('\n');
 }
 
 export const junit: Formatter = (results, context) => {
@@ -56,14 +57,14 @@ export const junit: Formatter = (results, context) => {
     };
     for (const m of result.messages) {
       if (m.severity !== 'error' && !meansNotChecked(m.ruleId)) {
-        cases.push(`${caseOpen(m)}\n      <system-out>${xmlText(details(m))}</system-out>\n    </testcase>`);
+        cases.push(`${caseOpen(m)}\n      <system-out>${details(m)}</system-out>\n    </testcase>`);
         continue;
       }
       const element = meansNotChecked(m.ruleId) ? 'error' : 'failure';
       if (element === 'error') c.errors++;
       else c.failures++;
       cases.push(
-        `${caseOpen(m)}\n      <${element} message="${xmlAttr(m.message)}" type="${m.severity}">${xmlText(details(m))}</${element}>\n    </testcase>`,
+        `${caseOpen(m)}\n      <${element} message="${xmlAttr(m.message)}" type="${m.severity}">${details(m)}</${element}>\n    </testcase>`,
       );
     }
     for (const m of result.suppressedMessages) {

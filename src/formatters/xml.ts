@@ -13,6 +13,16 @@ export function xmlText(s: string): string {
   return legal(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * For one line of element content: a line break inside the value is written
+ * as a reference, so text taken from a policy cannot start a line of its own
+ * in the report (a CI runner reads `::error …` at the start of any line of a
+ * step's output as an annotation). XML readers still see the break.
+ */
+export function xmlLine(s: string): string {
+  return xmlText(s).replace(/\r/g, '&#13;').replace(/\n/g, '&#10;');
+}
+
 /** For a double-quoted attribute value; tabs and line breaks survive attribute normalisation. */
 export function xmlAttr(s: string): string {
   return xmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');

@@ -18,8 +18,7 @@ describe('junit formatter', () => {
         'JSON path: Statement[0].Action</failure>',
         '    </testcase>',
         '    <testcase name="invalid-arn @ 4:53" classname="policies/admin.json" file="policies/admin.json" time="0">',
-        '      <system-out>line 4, col 53, Warning - Resource "acs:ram::1:role/a&lt;b&gt;" &amp; 100% odd,',
-        'see: docs (invalid-arn)',
+        '      <system-out>line 4, col 53, Warning - Resource "acs:ram::1:role/a&lt;b&gt;" &amp; 100% odd,&#10;see: docs (invalid-arn)',
         'JSON path: Statement[0].Resource</system-out>',
         '    </testcase>',
         '    <testcase name="prefer-list @ 4:36" classname="policies/admin.json" file="policies/admin.json" time="0">',
@@ -91,6 +90,13 @@ describe('junit formatter', () => {
     const m = msg('admin-access', 'security', 'error', 'x', [4, 36, 4, 39], 'Statement[0].Action');
     const out = junit([result(`${ROOT}/a.json`, [m, { ...m, message: 'y' }, { ...m, message: 'z' }])], context());
     expect(out.match(/<testcase name="[^"]*"/g)).toEqual(['<testcase name="admin-access @ 4:36"', '<testcase name="admin-access @ 4:36 #2"', '<testcase name="admin-access @ 4:36 #3"']);
+  });
+
+  it('writes a line break from the policy as a reference, so no policy text starts a line of the report (a forged ::error annotation)', () => {
+    const forged = 'Action "ecs:Foo\n::error file=p.json::FORGED\r\n::warning::x" is unknown';
+    const out = junit([result(`${ROOT}/a.json`, [msg('unknown-action', 'correctness', 'error', forged, [1, 1, 1, 2], ''), msg('unknown-action', 'correctness', 'warning', forged, [2, 1, 2, 2], '')])], context());
+    expect(out.split('\n').filter((line) => line.startsWith('::'))).toEqual([]);
+    expect(out).toContain('ecs:Foo&#10;::error file=p.json::FORGED&#13;&#10;::warning::x');
   });
 
   it('replaces characters XML 1.0 cannot hold', () => {
