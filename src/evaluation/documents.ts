@@ -38,6 +38,8 @@ export interface DocumentProblem {
   filePath: string;
   label?: string;
   message: string;
+  /** The whole document was left out (not valid JSON, not a policy), not only some statement of it. */
+  unevaluated?: boolean;
 }
 
 export interface LoadedPolicies {
@@ -52,12 +54,12 @@ export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolic
     const parsed = parseJson(document.text, { allowComments: document.allowComments ?? /\.jsonc$/i.test(document.filePath) });
     const where = { filePath: document.filePath, label: document.label };
     if (parsed.problems.length > 0 || !parsed.root) {
-      out.problems.push({ ...where, message: `not valid JSON: ${parsed.problems[0]?.message ?? 'empty'}` });
+      out.problems.push({ ...where, message: `not valid JSON: ${parsed.problems[0]?.message ?? 'empty'}`, unevaluated: true });
       continue;
     }
     const policy = buildPolicy(parsed.root, document.kind);
     if (!policy.isObject || !policy.statementMember) {
-      out.problems.push({ ...where, message: 'not a RAM policy (no Statement)' });
+      out.problems.push({ ...where, message: 'not a RAM policy (no Statement)', unevaluated: true });
       continue;
     }
     const toHost = document.offsetToHost && document.hostText !== undefined ? document.offsetToHost : undefined;

@@ -148,10 +148,12 @@ describe('ramlint can', () => {
     expect(out.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('says which documents it could not evaluate', async () => {
+  it('a document it cannot evaluate stops the run with exit 2, naming it: no answer without all the policies', async () => {
     const out = await runIn(dir, runCan, ['-a', 'oss:GetObject', '-r', 'acs:oss:*:123:sales/a', 'policies', 'broken.json']);
-    expect(out.code).toBe(0);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
     expect(out.stderr).toMatch(/broken.json: not valid JSON/);
+    expect(out.stderr).toMatch(/cannot be read or parsed/);
   });
 
   it('a directory walk passes over JSON files that are no policy; a named one is reported', async () => {

@@ -7,7 +7,8 @@ import { UsageError } from '../errors';
 import { contextFrom } from '../../evaluation/conditions';
 import { type LoadedPolicies, loadDocuments } from '../../evaluation/documents';
 import { type RequestResult, evaluateRequest } from '../../evaluation/request';
-import { readPolicyDocuments } from './load-policies';
+import { terminalSafe } from '../../formatters/terminal';
+import { readPolicyDocuments, safeNote, stopOnUnusable, unusableInputs } from './load-policies';
 import { parseSubcommand, strings } from './parse-subcommand';
 
 const USAGE = `Usage: ramlint can --action <action> --resource <resource> [--context <key>=<value>]... [--principal <principal>] <paths..>
@@ -23,7 +24,8 @@ values); --context <key> with no "=" says the key is absent from the request.
 A condition whose key has no value makes the answer "conditional".
 
 Exit codes: 0 = allowed; 1 = denied (for a matrix: any pair denied);
-3 = conditional (and none denied); 2 = usage error.`;
+3 = conditional (and none denied); 2 = usage error, or a policy file that
+cannot be read or parsed (it is never taken as granting nothing).`;
 
 export const EXIT_ALLOW = 0;
 export const EXIT_DENY = 1;
@@ -51,7 +53,7 @@ export async function runCan(argv: readonly string[], io: Io): Promise<number> {
   const actions = strings(args.argv.action);
   const resources = strings(args.argv.resource);
   const paths = strings(args.argv.paths);
-  const usage = (message: string) => (io.stderr(`ramlint can: ${message}\nRun "ramlint can --help" for usage.\n`), EXIT_USAGE);
+  const usage = (message: string) => (io.stderr(`ramlint can: ${terminalSafe(message)}\nRun "ramlint can --help" for usage.\n`), EXIT_USAGE);
   if (actions.length === 0 || actions.some((a) => a.trim() === '')) return usage('give the action to ask about with --action (for example --action oss:GetObject)');
   if (resources.length === 0 || resources.some((r) => r.trim() === '')) return usage('give the resource to ask about with --resource (for example --resource "acs:oss:*:123:bucket/key")');
   if (paths.length === 0) return usage('name the policy files or directories to evaluate');
@@ -68,13 +70,15 @@ export async function runCan(argv: readonly string[], io: Io): Promise<number> {
   let loaded: LoadedPolicies;
   try {
     const read = await readPolicyDocuments(paths, io.cwd);
-    for (const note of read.notes) io.stderr(`ramlint can: ${note}\n`);
+    for (const note of read.notes) io.stderr(safeNote('can', note));
     loaded = loadDocuments(read.documents);
+    const stopped = stopOnUnusable('can', unusableInputs(read, [loaded]), io.stderr);
+    if (stopped !== undefined) return stopped;
   } catch (error) {
     if (error instanceof UsageError) return usage(error.message);
     throw error;
   }
-  for (const p of loaded.problems) io.stderr(`ramlint can: ${p.filePath}${p.label ? ` (${p.label})` : ''}: ${p.message}\n`);
+  for (const p of loaded.problems) io.stderr(safeNote('can', `${p.filePath}${p.label ? ` (${p.label})` : ''}: ${p.message}`));
   const statements = loaded.policies.flatMap((p) => p.statements);
   const context = contextFrom(pairs);
   const results = actions.flatMap((action) => resources.map((resource) => ({ action, resource, result: evaluateRequest(statements, { action, resource, principal, context }) })));
@@ -109,8 +113,9 @@ const EXPLAIN: Record<RequestResult['decision'], string> = {
   conditional: 'conditional: the answer depends on',
 };
 
+/** Condition keys, file names, labels and paths come from the policies and the tree: each line is escaped (terminalSafe). */
 function stylish(action: string, resource: string, result: RequestResult): string {
   const head = `${action} on ${resource}: ${EXPLAIN[result.decision]}${result.decision === 'conditional' ? ` ${result.conditionKeys.join(', ')}` : ''}`;
   const lines = result.deciding.map((s) => `  ${s.effect.padEnd(5)}  ${s.origin.filePath}:${s.origin.line}:${s.origin.column}  ${s.origin.path}${s.origin.label ? `  (${s.origin.label})` : ''}`);
-  return `${[head, ...lines].join('\n')}\n`;
+  return `${[head, ...lines].map(terminalSafe).join('\n')}\n`;
 }

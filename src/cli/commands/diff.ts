@@ -3,6 +3,7 @@
  * old one does not? `--base <ref> [paths..]`: the same for each policy file
  * against its version at a git ref. Exit 0 no new access, 1 new access, 2 usage.
  */
+import * as fs from 'node:fs';
 import path from 'node:path';
 import type { Io } from '../io';
 import { UsageError } from '../errors';
@@ -13,8 +14,9 @@ import { summarize } from '../../engine/linter';
 import { loadFormatter } from '../../formatters';
 import { findRepoRoot } from './repo-root';
 import { packageVersion } from '../version';
-import { documentsAtRef } from './git-base';
-import { type ReadDocuments, readPolicyDocuments } from './load-policies';
+import { terminalSafe } from '../../formatters/terminal';
+import { documentsAtRef, existsAtRef, verifyRef } from './git-base';
+import { type ReadDocuments, readPolicyDocuments, safeNote, stopOnUnusable, unusableInputs } from './load-policies';
 import { parseSubcommand, strings } from './parse-subcommand';
 
 const USAGE = `Usage: ramlint diff <old> <new>        (each a policy file or a directory of them)
@@ -36,8 +38,12 @@ As a file is one of its identity's policies, --base also reports what a file
 denied at the ref and no longer does (a Deny removed or narrowed, or the file
 deleted): the identity's other policies may allow exactly that.
 
+A policy file that cannot be read or parsed, on either side (at the ref too:
+larger than 4 MB, not valid JSON, not a policy), is never taken as granting or
+denying nothing: the run names it and exits 2.
+
 Exit codes: 0 = no new access; 1 = new access (or, with --base, a lifted
-Deny); 2 = usage error.`;
+Deny); 2 = usage error, or a policy file that cannot be read or parsed.`;
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'];
 export const RULE_ID = 'new-access';
@@ -67,7 +73,7 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
     if (args.stderr) io.stderr(args.stderr);
     return args.exitCode;
   }
-  const usage = (message: string) => (io.stderr(`ramlint diff: ${message}\nRun "ramlint diff --help" for usage.\n`), 2);
+  const usage = (message: string) => (io.stderr(`ramlint diff: ${terminalSafe(message)}\nRun "ramlint diff --help" for usage.\n`), 2);
   const paths = strings(args.argv.paths);
   const base = args.argv.base as string | undefined;
   let found: NewAccess[];
@@ -75,61 +81,98 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
   try {
     if (base !== undefined) {
       if (base.trim() === '') return usage('--base needs a git ref, such as origin/main');
-      ({ found, lifted } = await compareWithRef(base, paths.length > 0 ? paths : ['.'], io));
+      const compared = await compareWithRef(base, paths.length > 0 ? paths : ['.'], io);
+      if ('stopped' in compared) return compared.stopped;
+      ({ found, lifted } = compared);
     } else {
       if (paths.length !== 2) return usage('give the old and the new policies: ramlint diff <old> <new> (or --base <git-ref>)');
-      const oldSet = load(await readPolicyDocuments([paths[0] as string], io.cwd), io);
-      const newSet = load(await readPolicyDocuments([paths[1] as string], io.cwd), io);
+      const oldRead = await readPolicyDocuments([paths[0] as string], io.cwd);
+      const newRead = await readPolicyDocuments([paths[1] as string], io.cwd);
+      const oldSet = load(oldRead, io);
+      const newSet = load(newRead, io);
+      // An unreadable side is not an empty one: a truncated Allow * is not "no new access".
+      const stopped = stopOnUnusable('diff', [...unusableInputs(oldRead, [oldSet]), ...unusableInputs(newRead, [newSet])], io.stderr);
+      if (stopped !== undefined) return stopped;
       found = findNewAccess(statementsOf(oldSet), statementsOf(newSet));
     }
   } catch (error) {
     if (error instanceof UsageError) return usage(error.message);
     throw error;
   }
-  for (const f of found) if (f.unproven) io.stderr(`ramlint diff: ${f.statement.origin.filePath} ${f.statement.origin.path}: too complex to compare within the search budget; reported as new access\n`);
-  for (const l of lifted ?? []) if (l.access.unproven) io.stderr(`ramlint diff: ${l.access.statement.origin.filePath} ${l.access.statement.origin.path} at ${l.ref}: too complex to compare within the search budget; reported as a lifted Deny\n`);
+  for (const f of found) if (f.unproven) io.stderr(safeNote('diff', `${f.statement.origin.filePath} ${f.statement.origin.path}: too complex to compare within the search budget; reported as new access`));
+  for (const l of lifted ?? []) if (l.access.unproven) io.stderr(safeNote('diff', `${l.access.statement.origin.filePath} ${l.access.statement.origin.path} at ${l.ref}: too complex to compare within the search budget; reported as a lifted Deny`));
   io.stdout(format(found, lifted, args.argv.format as string, io));
   return found.length > 0 || (lifted?.length ?? 0) > 0 ? 1 : 0;
 }
 
-function load(read: ReadDocuments, io: Io, where = ''): LoadedPolicies {
-  for (const note of read.notes) io.stderr(`ramlint diff: ${note}\n`);
+/** Loads the documents, printing the notes and the statements left out; documents left out whole are for `unusableInputs`. */
+function load(read: Pick<ReadDocuments, 'documents' | 'notes'>, io: Io): LoadedPolicies {
+  for (const note of read.notes) io.stderr(safeNote('diff', note));
   const loaded = loadDocuments(read.documents);
-  for (const p of loaded.problems) io.stderr(`ramlint diff: ${p.filePath}${p.label ? ` (${p.label})` : ''}${where}: ${p.message}\n`);
+  sayLeftOut(loaded, io);
   return loaded;
 }
 
+function sayLeftOut(loaded: LoadedPolicies, io: Io, where = ''): void {
+  for (const p of loaded.problems) if (!p.unevaluated) io.stderr(safeNote('diff', `${p.filePath}${p.label ? ` (${p.label})` : ''}${where}: ${p.message}`));
+}
+
 const statementsOf = (l: LoadedPolicies) => l.policies.flatMap((p) => p.statements);
+
+/** Is there anything at this path in the working tree (a dangling link counts)? */
+function existsNow(p: string, cwd: string): boolean {
+  try {
+    fs.lstatSync(path.resolve(cwd, p));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Each policy document now against the same document at the ref (same file,
  * same label inside a host file): a policy is one identity's, not the whole
  * folder's. So besides what a document grants anew, what it stopped denying
  * counts, and a document at the ref that is gone now stopped denying everything.
+ * A path named that is gone from the tree but is at the ref is a deleted file.
+ * Every document on both sides is loaded first: one that cannot be read or
+ * parsed stops the run (exit 2) before any comparison.
  */
-async function compareWithRef(ref: string, paths: readonly string[], io: Io): Promise<{ found: NewAccess[]; lifted: LiftedDeny[] }> {
+async function compareWithRef(ref: string, paths: readonly string[], io: Io): Promise<{ found: NewAccess[]; lifted: LiftedDeny[] } | { stopped: number }> {
   const keyOf = (d: PolicyDocument) => `${path.normalize(d.filePath)}\0${d.label ?? ''}`;
+  verifyRef(ref, io.cwd);
+  const inTree = paths.filter((p) => existsNow(p, io.cwd) || !existsAtRef(ref, p, io.cwd));
   const atRef = await documentsAtRef(ref, paths, io.cwd);
-  const before = new Map(atRef.documents.map((d) => [keyOf(d), d]));
-  const now = await readPolicyDocuments(paths, io.cwd);
-  for (const note of now.notes) io.stderr(`ramlint diff: ${note}\n`);
+  const now: ReadDocuments = inTree.length > 0 ? await readPolicyDocuments(inTree, io.cwd) : { documents: [], notes: [], errors: [] };
+  for (const note of atRef.notes) io.stderr(safeNote('diff', note));
+  for (const note of now.notes) io.stderr(safeNote('diff', note));
+  const loadedAtRef = new Map(atRef.documents.map((d) => [keyOf(d), { document: d, loaded: loadDocuments([d]) }]));
+  const loadedNow = now.documents.map((d) => ({ document: d, loaded: loadDocuments([d]) }));
+  const unusable = [
+    ...unusableInputs(atRef),
+    ...unusableInputs({ errors: [] }, [...loadedAtRef.values()].map((l) => l.loaded), ` at ${ref}`),
+    ...unusableInputs(now, loadedNow.map((l) => l.loaded)),
+  ];
+  const stopped = stopOnUnusable('diff', unusable, io.stderr);
+  if (stopped !== undefined) return { stopped };
+
   const found: NewAccess[] = [];
   const lifted: LiftedDeny[] = [];
-  const statementsAtRef = (doc: PolicyDocument) => statementsOf(load({ documents: [doc], notes: [] }, io, ` at ${ref}`));
   const present = new Set<string>();
-  for (const doc of now.documents) {
+  for (const { document: doc, loaded: newSet } of loadedNow) {
     present.add(keyOf(doc));
-    const old = before.get(keyOf(doc));
-    if (old?.text === doc.text) continue;
-    const newSet = load({ documents: [doc], notes: [] }, io);
-    if (newSet.policies.length === 0) continue;
-    const oldStatements = old ? statementsAtRef(old) : [];
+    const old = loadedAtRef.get(keyOf(doc));
+    if (old?.document.text === doc.text) continue;
+    if (old) sayLeftOut(old.loaded, io, ` at ${ref}`);
+    sayLeftOut(newSet, io);
+    const oldStatements = old ? statementsOf(old.loaded) : [];
     found.push(...findNewAccess(oldStatements, statementsOf(newSet)));
     for (const access of findLiftedDenies(oldStatements, statementsOf(newSet))) lifted.push({ access, ref, deleted: false });
   }
-  for (const [key, old] of before) {
+  for (const [key, old] of loadedAtRef) {
     if (present.has(key)) continue;
-    for (const access of findLiftedDenies(statementsAtRef(old), [])) lifted.push({ access, ref, deleted: true });
+    sayLeftOut(old.loaded, io, ` at ${ref}`);
+    for (const access of findLiftedDenies(statementsOf(old.loaded), [])) lifted.push({ access, ref, deleted: true });
   }
   return { found, lifted };
 }

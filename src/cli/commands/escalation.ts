@@ -6,7 +6,8 @@ import type { Io } from '../io';
 import { UsageError } from '../errors';
 import { type LoadedPolicies, loadDocuments } from '../../evaluation/documents';
 import { type EscalationPath, findEscalationPaths } from '../../evaluation/escalation';
-import { readPolicyDocuments } from './load-policies';
+import { terminalSafe } from '../../formatters/terminal';
+import { readPolicyDocuments, safeNote, stopOnUnusable, unusableInputs } from './load-policies';
 import { parseSubcommand, strings } from './parse-subcommand';
 import { escalationSarif } from './escalation-sarif';
 import { findRepoRoot } from './repo-root';
@@ -23,7 +24,8 @@ path is listed once with every statement involved. A PassRole scoped to named
 roles and a pinned acs:Service narrows the path, and the output says so.
 In SARIF each path is one result with every statement as a related location.
 
-Exit codes: 0 = no path; 1 = some path; 2 = usage error.`;
+Exit codes: 0 = no path; 1 = some path; 2 = usage error, or a policy file that
+cannot be read or parsed (it is never taken as granting nothing).`;
 
 export async function runEscalation(argv: readonly string[], io: Io): Promise<number> {
   const args = parseSubcommand('escalation', argv, (y) =>
@@ -37,19 +39,21 @@ export async function runEscalation(argv: readonly string[], io: Io): Promise<nu
     if (args.stderr) io.stderr(args.stderr);
     return args.exitCode;
   }
-  const usage = (message: string) => (io.stderr(`ramlint escalation: ${message}\nRun "ramlint escalation --help" for usage.\n`), 2);
+  const usage = (message: string) => (io.stderr(`ramlint escalation: ${terminalSafe(message)}\nRun "ramlint escalation --help" for usage.\n`), 2);
   const paths = strings(args.argv.paths);
   if (paths.length === 0) return usage('name the policy files or directories to examine');
   let loaded: LoadedPolicies;
   try {
     const read = await readPolicyDocuments(paths, io.cwd);
-    for (const note of read.notes) io.stderr(`ramlint escalation: ${note}\n`);
+    for (const note of read.notes) io.stderr(safeNote('escalation', note));
     loaded = loadDocuments(read.documents);
+    const stopped = stopOnUnusable('escalation', unusableInputs(read, [loaded]), io.stderr);
+    if (stopped !== undefined) return stopped;
   } catch (error) {
     if (error instanceof UsageError) return usage(error.message);
     throw error;
   }
-  for (const p of loaded.problems) io.stderr(`ramlint escalation: ${p.filePath}${p.label ? ` (${p.label})` : ''}: ${p.message}\n`);
+  for (const p of loaded.problems) io.stderr(safeNote('escalation', `${p.filePath}${p.label ? ` (${p.label})` : ''}: ${p.message}`));
   const found = findEscalationPaths(loaded.policies.flatMap((p) => p.statements));
   if (args.argv.format === 'sarif') {
     io.stdout(escalationSarif(found, io.cwd, findRepoRoot(io.cwd), packageVersion()));
@@ -74,7 +78,8 @@ function toJson(p: EscalationPath) {
   };
 }
 
+/** Actions, role ARNs (in the description), file names and paths come from the policies and the tree: each line is escaped. */
 function stylish(p: EscalationPath): string {
   const head = `${p.actions.join(' + ')}: can ${p.description}${p.conditional ? ' (when the conditions hold)' : ''}${p.narrowedTo ? ' (narrowed by the scoped PassRole)' : ''}`;
-  return `${[head, ...p.statements.map((s) => `  ${s.origin.filePath}:${s.origin.line}:${s.origin.column}  ${s.origin.path}`)].join('\n')}\n`;
+  return `${[head, ...p.statements.map((s) => `  ${s.origin.filePath}:${s.origin.line}:${s.origin.column}  ${s.origin.path}`)].map(terminalSafe).join('\n')}\n`;
 }

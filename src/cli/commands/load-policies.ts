@@ -8,15 +8,22 @@ import { nodeFileSystem } from '../../api/node-fs';
 import { readPolicyFile } from '../../api/read';
 import { expandPaths } from '../../api/targets';
 import { builtinProcessors } from '../../processors';
-import type { Processor } from '../../processors/types';
+import type { HostNote, Processor } from '../../processors/types';
+import { terminalSafe } from '../../formatters/terminal';
 import { displayPath } from '../../paths';
-import type { PolicyDocument } from '../../evaluation/documents';
+import type { LoadedPolicies, PolicyDocument } from '../../evaluation/documents';
 import { UsageError } from '../errors';
 
 export interface ReadDocuments {
   documents: PolicyDocument[];
   /** What the processors said about host files they could not fully read, for stderr. */
   notes: string[];
+  /**
+   * Files that could not be read at all (unreadable, too large, a host file its
+   * processor cannot parse), each "<file>: <why>". They are never taken as
+   * granting or denying nothing: the commands stop with exit 2 (see `unusableInputs`).
+   */
+  errors: string[];
 }
 
 const EXTENSIONS = [...new Set(['.json', '.jsonc', ...builtinProcessors.flatMap((p) => p.extensions)])];
@@ -31,17 +38,47 @@ export async function readPolicyDocuments(paths: readonly string[], cwd: string)
   const expansion = await expandPaths(paths, cwd, nodeFileSystem, EXTENSIONS);
   if (expansion.missing.length > 0) throw new UsageError(`no such file or directory: ${expansion.missing.join(', ')}`);
   if (expansion.unmatched.length > 0) throw new UsageError(`no files match: ${expansion.unmatched.join(', ')}`);
-  const out: ReadDocuments = { documents: [], notes: [] };
+  const out: ReadDocuments = { documents: [], notes: [], errors: [] };
   for (const target of expansion.targets) {
     const read = await readPolicyFile(nodeFileSystem, target.path, target.regular);
     const filePath = displayPath(target.path, cwd);
-    if (!read.ok) throw new UsageError(`${filePath}: ${read.result.messages[0]?.message ?? 'cannot read the file'}`);
-    const found = await documentsOfFile(filePath, read.text, target.explicit || target.byGlob);
-    out.documents.push(...found.documents);
-    out.notes.push(...found.notes);
+    if (!read.ok) {
+      out.errors.push(`${filePath}: ${read.result.messages[0]?.message ?? 'cannot read the file'}`);
+      continue;
+    }
+    merge(out, await documentsOfFile(filePath, read.text, target.explicit || target.byGlob));
   }
   return out;
 }
+
+export function merge(into: ReadDocuments, from: ReadDocuments): void {
+  into.documents.push(...from.documents);
+  into.notes.push(...from.notes);
+  into.errors.push(...from.errors);
+}
+
+/**
+ * Everything that kept a file or a document from being evaluated: the read
+ * errors, and the documents that are not valid JSON or not a policy. A policy
+ * that cannot be read must not count as granting nothing (a truncated Deny would
+ * lift silently, a truncated Allow * would pass a gate), so each command prints
+ * these (escaped: file names come from the tree) and exits 2.
+ */
+export function unusableInputs(read: Pick<ReadDocuments, 'errors'>, loaded: Pick<LoadedPolicies, 'problems'>[] = [], where = ''): string[] {
+  return [...read.errors.map((e) => `${e}${where}`), ...loaded.flatMap((l) => l.problems.filter((p) => p.unevaluated).map((p) => `${p.filePath}${p.label ? ` (${p.label})` : ''}${where}: ${p.message}`))];
+}
+
+/** Prints the unusable inputs for `command` and gives exit code 2, or undefined when there are none. */
+export function stopOnUnusable(command: string, unusable: readonly string[], stderr: (text: string) => void): number | undefined {
+  if (unusable.length === 0) return undefined;
+  for (const u of unusable) stderr(`ramlint ${command}: ${terminalSafe(u)}\n`);
+  const files = unusable.length === 1 ? 'an input that cannot be read or parsed' : `${unusable.length} inputs that cannot be read or parsed`;
+  stderr(`ramlint ${command}: no answer, because of ${files} (exit 2): fix or remove it, or leave it out of the paths\n`);
+  return 2;
+}
+
+/** A note for stderr: file names and processor messages come from the tree, so they are escaped. */
+export const safeNote = (command: string, note: string) => `ramlint ${command}: ${terminalSafe(note)}\n`;
 
 /**
  * The policy documents of one file's text: a host file's through its
@@ -52,14 +89,15 @@ export async function documentsOfFile(filePath: string, text: string, named: boo
   const processor = processorFor(text, filePath);
   if (!processor) {
     const isPolicyFile = /\.jsonc?$/i.test(filePath) && (named || text.includes('"Statement"'));
-    return { documents: isPolicyFile ? [{ filePath, text }] : [], notes: [] };
+    return { documents: isPolicyFile ? [{ filePath, text }] : [], notes: [], errors: [] };
   }
   let output;
   try {
     output = await processor.preprocess(text, filePath);
   } catch (error) {
-    return { documents: [], notes: [`${filePath}: the ${processor.id} processor failed, so the file was not evaluated: ${(error as Error)?.message ?? String(error)}`] };
+    return { documents: [], notes: [], errors: [`${filePath}: the ${processor.id} processor failed, so the file was not evaluated: ${(error as Error)?.message ?? String(error)}`] };
   }
+  const say = (n: HostNote) => `${filePath}${n.label ? ` (${n.label})` : ''}: ${n.message}`;
   return {
     documents: output.documents.map((doc) => ({
       filePath,
@@ -70,7 +108,9 @@ export async function documentsOfFile(filePath: string, text: string, named: boo
       hostText: text,
       offsetToHost: (offset: number, side: 'start' | 'end') => doc.map.toHost(offset, side),
     })),
-    notes: output.notes.map((n) => `${filePath}${n.label ? ` (${n.label})` : ''}: ${n.message}`),
+    // A host file its processor cannot parse may hide policies: an error, not a note.
+    notes: output.notes.filter((n) => n.ruleId !== 'invalid-host-file').map(say),
+    errors: output.notes.filter((n) => n.ruleId === 'invalid-host-file').map(say),
   };
 }
 
