@@ -72,8 +72,8 @@ export function unusableInputs(read: Pick<ReadDocuments, 'errors'>, loaded: Pick
 export function stopOnUnusable(command: string, unusable: readonly string[], stderr: (text: string) => void): number | undefined {
   if (unusable.length === 0) return undefined;
   for (const u of unusable) stderr(`ramlint ${command}: ${terminalSafe(u)}\n`);
-  const files = unusable.length === 1 ? 'an input that cannot be read or parsed' : `${unusable.length} inputs that cannot be read or parsed`;
-  stderr(`ramlint ${command}: no answer, because of ${files} (exit 2): fix or remove it, or leave it out of the paths\n`);
+  const [files, it] = unusable.length === 1 ? ['an input that cannot be read or parsed', 'it'] : [`${unusable.length} inputs that cannot be read or parsed`, 'them'];
+  stderr(`ramlint ${command}: no answer, because of ${files} (exit 2): fix or remove ${it}, or leave ${it} out of the paths\n`);
   return 2;
 }
 
