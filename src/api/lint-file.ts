@@ -1,6 +1,7 @@
 /**
  * One file, from text to result in the file's coordinates: pick a processor
- * (by file name ending, then by `recognizes`), lint every document it finds
+ * (by file name ending, then by `recognizes`; never for a JSON object with a
+ * top-level "Statement", which is a policy), lint every document it finds
  * with the engine, map the findings back, and, when asked, fix. A bare
  * .json/.jsonc policy is its own single document. Never throws.
  */
@@ -13,6 +14,7 @@ import { chooseEdits, MAX_FIX_PASSES } from '../engine/fix';
 import { BOM, lintText, summarize, type LintOptions } from '../engine/linter';
 import { SourceText } from '../engine/source';
 import type { LintMessage, PolicyKind, TextEdit } from '../engine/types';
+import { claimFile } from '../processors/claim';
 import { mapMessagesToHost } from '../processors/map-back';
 import type { HostNote, Processor } from '../processors/types';
 import { fileMessage } from './results';
@@ -38,10 +40,12 @@ export async function lintFileText(filePath: string, text: string, settings: Fil
   const bom = text.startsWith(BOM);
   // Positions are counted after a byte-order mark, as editors count them.
   const host = bom ? text.slice(1) : text;
-  const processor = pickProcessor(settings.processors, host, filePath);
+  const claim = claimFile(settings.processors, host, filePath);
+  // 'policy': a processor would have claimed it, but it is a policy itself; linted as one, even in a walk.
+  const processor = claim === 'policy' ? undefined : claim;
   let parsed: ParsedJson | undefined;
   if (!processor) {
-    const bare = /\.jsonc?$/i.test(filePath) || settings.explicit || settings.byGlob === true;
+    const bare = claim === 'policy' || /\.jsonc?$/i.test(filePath) || settings.explicit || settings.byGlob === true;
     if (!bare) return undefined;
     // Parsed once, here, as the engine would parse it: the tree answers "is it a policy?"
     // and is handed to the engine, instead of a scan for the question and a parse after it.
@@ -70,19 +74,6 @@ export async function lintFileText(filePath: string, text: string, settings: Fil
   return withEditRanges(result, current);
 }
 
-function pickProcessor(processors: readonly Processor[], text: string, filePath: string): Processor | undefined {
-  const lower = filePath.toLowerCase();
-  for (const p of processors) {
-    if (!p.extensions.some((e) => lower.endsWith(e))) continue;
-    try {
-      if (p.recognizes(text, filePath)) return p;
-    } catch {
-      // A processor that cannot tell is taken as not recognising the file.
-    }
-  }
-  return undefined;
-}
-
 function lintBare(filePath: string, text: string, settings: FileSettings, parsed?: ParsedJson): FileLintResult {
   const options = engineOptions(filePath, settings, settings.kind);
   if (parsed !== undefined) options.parsed = parsed;
@@ -108,8 +99,10 @@ async function lintHost(filePath: string, text: string, processor: Processor, se
   for (const doc of out.documents) {
     const kind = doc.kind ?? settings.kind;
     const result = lintText(doc.text, { ...engineOptions(filePath, settings, kind), kindGivenBy: doc.kind ? 'host' : 'setting', allowComments: doc.allowComments ?? false });
-    messages.push(...mapMessagesToHost(text, doc, result.messages));
-    suppressedMessages.push(...mapMessagesToHost(text, doc, result.suppressedMessages));
+    // Loops, not push(...): a spread passes every element as an argument, and a document with
+    // 100k findings (a big heredoc) overflows the stack.
+    for (const m of mapMessagesToHost(text, doc, result.messages)) messages.push(m);
+    for (const m of mapMessagesToHost(text, doc, result.suppressedMessages)) suppressedMessages.push(m);
     for (const w of result.waiversMatched ?? []) waiversMatched.add(w);
     documents.push({ label: doc.label, kind: result.kind, kindSource: doc.kind ? 'host' : settings.kind ? 'configured' : 'detected' });
   }

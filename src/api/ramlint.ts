@@ -117,7 +117,7 @@ export class RamLint implements RamLintApi {
     if (expansion.unmatched.length > 0 && this.options.errorOnUnmatchedPattern !== false) throw new NoFilesFoundError(expansion.unmatched, notes);
     for (const chain of chains) await this.rulesFor(chain);
     const run = { ...this.newRun(notes), count: 0 };
-    run.missing.push(...expansion.missing);
+    for (const m of expansion.missing) run.missing.push(m);
     const covered = new Set<string>();
     const matched = new Set<string>();
     const hand = async (result: FileLintResult) => {
@@ -136,7 +136,9 @@ export class RamLint implements RamLintApi {
       const result = await this.lintOne(target.path, read.text, target.explicit, run, covered, true, target.byGlob, cache);
       if (result) await hand(result);
     }
-    if (this.options.reportUnusedWaivers) run.unusedWaivers.push(...unusedConfigWaivers(this.resolver, covered, matched));
+    if (this.options.reportUnusedWaivers) {
+      for (const w of unusedConfigWaivers(this.resolver, covered, matched)) run.unusedWaivers.push(w);
+    }
     if (cache) {
       await cache.save(async (file) => {
         try {
@@ -146,7 +148,7 @@ export class RamLint implements RamLintApi {
           return false;
         }
       });
-      run.notes.push(...cache.notes.map((n) => `note: ${n}`));
+      for (const n of cache.notes) run.notes.push(`note: ${n}`);
     }
     return run;
   }
@@ -171,7 +173,7 @@ export class RamLint implements RamLintApi {
     if (this.options.reportUnusedWaivers) {
       const matched = new Set<string>();
       for (const r of run.results) noteMatchedWaivers(matched, r);
-      run.unusedWaivers.push(...unusedConfigWaivers(this.resolver, covered, matched));
+      for (const w of unusedConfigWaivers(this.resolver, covered, matched)) run.unusedWaivers.push(w);
     }
     return run;
   }

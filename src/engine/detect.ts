@@ -17,7 +17,8 @@ import type { ParsedJson } from './parse';
  */
 const TRACE = /sta|tem|ent/i;
 
-function statementLike(key: string): boolean {
+/** "Statement", or a misspelling the engine takes for it. */
+export function statementLike(key: string): boolean {
   const lower = key.toLowerCase();
   return lower === 'statements' || editDistanceWithin(lower, 'statement', 2) <= 2;
 }

@@ -6,6 +6,7 @@
  * map back through their escapes (ram-policy-language §9.3).
  */
 import { elements, holdsJsonObject, type JsonHostNode, members, parseHostJson, stringDocument } from './json-host';
+import { DOCUMENT_FIELDS as DOCUMENT_FIELD_NAMES, jsonShape } from './json-shape';
 import { hostFailure, withinText } from './notes';
 import { verbatimMap } from './offset-map';
 import type { EmbeddedDocument, ProcessOutput, Processor } from './types';
@@ -22,9 +23,14 @@ export const apiResponseProcessor: Processor = {
   id: 'api-response',
   extensions: ['.json'],
   recognizes(text) {
-    // A policy itself has a top-level "Statement"; an envelope names its documents.
-    // includes() first: it turns away a bare policy without a copy or a regex scan of the text.
-    return text.includes('PolicyDocument"') && /^\s*\{/.test(text.replace(/^\uFEFF/, '')) && /"(PolicyDocument|AssumeRolePolicyDocument)"\s*:/.test(text) && !text.includes('"ROSTemplateFormatVersion"') && !text.includes('"format_version"');
+    // includes() first: it turns away most .json files without a scan. Then the structure: an
+    // envelope (PolicyVersion, DefaultPolicyVersion, Role, PolicyVersions.PolicyVersion[]) holds
+    // a document field as a key; a policy itself has a top-level "Statement", even when one of
+    // its condition keys is named "PolicyDocument"; plans and ROS templates have their own keys.
+    if (!text.includes('PolicyDocument"') && !text.includes('\\u')) return false;
+    const shape = jsonShape(text);
+    if (shape === undefined || shape.policy || shape.keys.has('ROSTemplateFormatVersion') || shape.keys.has('format_version')) return false;
+    return shape.documentField || [...DOCUMENT_FIELD_NAMES].some((f) => shape.keys.has(f));
   },
   async preprocess(text) {
     try {

@@ -158,7 +158,12 @@ function blockLiteralDocument(host: string, node: Scalar): Found {
   if (headerEnd < 0 || headerEnd >= end) return { type: 'document', ...out.build(start) };
   const bodyStart = headerEnd + 1;
   const lines = host.slice(bodyStart, end).split('\n');
-  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)?.[0].length ?? 0));
+  // The smallest indent of a non-blank line, by a loop: Math.min(...lines) passes every line as an
+  // argument and overflows the stack on a block of ~125k lines.
+  let indent = Infinity;
+  for (const l of lines) {
+    if (l.trim() !== '') indent = Math.min(indent, /^ */.exec(l)?.[0].length ?? 0);
+  }
   const strip = Number.isFinite(indent) ? indent : 0;
   let at = bodyStart;
   for (const line of lines) {

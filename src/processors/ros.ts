@@ -2,15 +2,24 @@
  * The ROS template processor: recognised by ROSTemplateFormatVersion, YAML or
  * JSON. The reading itself is in ros-template.ts, loaded on first use.
  */
+import { jsonShape } from './json-shape';
 import { hostFailure, withinText, withoutBom } from './notes';
 import type { Processor } from './types';
 
 export const rosProcessor: Processor = {
   id: 'ros',
   extensions: ['.yaml', '.yml', '.json'],
-  recognizes(text) {
-    // includes() first: the regex, anchored at every position, is the slow way to find nothing.
-    return text.includes('ROSTemplateFormatVersion') && /(^|[\s{,"'])ROSTemplateFormatVersion["']?\s*:/.test(text);
+  recognizes(text, filePath) {
+    // includes() first: most files are turned away without a scan or a regex.
+    const named = text.includes('ROSTemplateFormatVersion');
+    if (!named && !text.includes('\\u')) return false;
+    // JSON (a JSON template, or a YAML file written as JSON): the top-level key, not the word, so
+    // a policy whose condition values say "ROSTemplateFormatVersion: x" is still a policy.
+    const shape = jsonShape(text);
+    if (shape?.policy) return false;
+    if (shape !== undefined && (!shape.broken || filePath.toLowerCase().endsWith('.json'))) return shape.keys.has('ROSTemplateFormatVersion');
+    // YAML (block style, or flow style JSON cannot read): no policy is YAML, so the key's spelling suffices.
+    return named && /(^|[\s{,"'])ROSTemplateFormatVersion["']?\s*:/.test(text);
   },
   async preprocess(text) {
     try {

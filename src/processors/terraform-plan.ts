@@ -6,6 +6,7 @@
  * Unknown fields are ignored, as the format asks of its readers.
  */
 import { elements, holdsJsonObject, type JsonHostNode, member, parseHostJson, stringDocument } from './json-host';
+import { jsonShape } from './json-shape';
 import { hostFailure, unresolved, withinText } from './notes';
 import { POLICY_ATTRIBUTES, type PolicyAttribute } from './terraform/policy-attributes';
 import type { EmbeddedDocument, HostNote, ProcessOutput, Processor } from './types';
@@ -17,7 +18,12 @@ export const terraformPlanProcessor: Processor = {
   id: 'terraform-plan',
   extensions: ['.json'],
   recognizes(text) {
-    return text.includes('"format_version"') && /^\s*\{/.test(text.replace(/^\uFEFF/, '')) && (text.includes('"planned_values"') || text.includes('"resource_changes"'));
+    // The words first (a speed gate: most .json files are turned away without a scan), then the
+    // structure: a policy whose condition values say "planned_values" is still a policy.
+    const words = text.includes('"format_version"') && (text.includes('"planned_values"') || text.includes('"resource_changes"'));
+    if (!words && !text.includes('\\u')) return false;
+    const shape = jsonShape(text);
+    return shape !== undefined && !shape.policy && shape.keys.has('format_version') && (shape.keys.has('planned_values') || shape.keys.has('resource_changes'));
   },
   async preprocess(text) {
     try {

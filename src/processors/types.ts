@@ -72,6 +72,11 @@ export interface Processor {
   /**
    * True when the text is this host format. Cheap: it runs on every candidate
    * file of a walk (a .json file may be a policy, a plan or an API response).
+   * Decided by structure (a JSON host's top-level keys, src/processors/json-shape.ts),
+   * a text search serving only as a necessary condition before it: a claimed
+   * file is linted only through the documents found in it. Whatever this
+   * says, a JSON object with a top-level "Statement" is linted as a policy
+   * (claimFile in src/processors/claim.ts).
    */
   recognizes(text: string, filePath: string): boolean;
   /** Never throws on any input: a broken host is a HostNote. */

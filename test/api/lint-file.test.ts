@@ -8,6 +8,9 @@ import { builtinRules } from '../../src/rules';
 import type { Processor } from '../../src/processors/types';
 import { toyHost } from '../helpers/toy-processor';
 import { terraformProcessor } from '../../src/processors/terraform';
+import { builtinProcessors } from '../../src/processors';
+import { defineRule, type Rule } from '../../src/engine/rule';
+import { adminWith, DISGUISED } from '../processors/helpers';
 
 const HOST = [
   '# toy',
@@ -88,5 +91,57 @@ describe('a named file too deep to parse', () => {
     const text = `{"x": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
     const result = await lintFileText('/p/deep.json', text, settings({ explicit: true }));
     expect(result?.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['invalid-json', 1, 106]]);
+  });
+});
+
+describe('a policy that looks like a host file is linted as a policy', () => {
+  const all = (overrides: Partial<FileSettings> = {}) => settings({ processors: builtinProcessors, ...overrides });
+
+  it.each(DISGUISED)('looking like %s: admin-access, in a walk and when named', async (_what, text) => {
+    for (const explicit of [false, true]) {
+      const result = await lintFileText('/p/admin.json', text, all({ explicit }));
+      expect(result?.messages.filter((m) => m.ruleId === 'admin-access').map((m) => [m.line, m.column, m.document ?? ''])).toEqual([[1, 56, '']]);
+      expect(result?.documents).toEqual([{ label: '', kind: 'permission', kindSource: 'detected' }]);
+    }
+  });
+
+  it('a .tf.json file with a top-level "Statement" yields no Terraform documents, so it is linted as the policy it is', async () => {
+    const result = await lintFileText('/p/admin.tf.json', adminWith(['x']), all());
+    expect(result?.messages.map((m) => m.ruleId)).toContain('admin-access');
+  });
+
+  it('a real plan is still read as a plan', async () => {
+    const inner = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+    const plan = JSON.stringify({ format_version: '1.2', planned_values: { root_module: { resources: [{ address: 'alicloud_ram_policy.a', mode: 'managed', type: 'alicloud_ram_policy', values: { policy_document: inner } }] } } });
+    const result = await lintFileText('/p/plan.json', plan, all());
+    expect(result?.messages.filter((m) => m.ruleId === 'admin-access').map((m) => m.document)).toEqual(['alicloud_ram_policy.a.policy_document']);
+  });
+});
+
+describe('a host document with a very large number of findings', () => {
+  // Fifteen rules that each report every statement: 150,000 findings from one heredoc, far past
+  // what push(...messages) can pass as arguments.
+  const rules = new Map<string, Rule>();
+  for (let r = 0; r < 15; r++) {
+    const id = `test/every-statement-${r}`;
+    rules.set(
+      id,
+      defineRule({
+        meta: { id, category: 'correctness', defaultSeverity: 'warning', description: 'Test rule.', fixable: 'none', messages: { found: 'Found.' } },
+        check(context) {
+          for (const st of context.policy.statements) if (st.effect) context.report({ messageId: 'found', node: st.effect.valueNode });
+        },
+      }) as Rule,
+    );
+  }
+
+  it('150,000 findings in a Terraform heredoc are all reported, not a stack overflow', async () => {
+    const statements = Array.from({ length: 10_000 }, () => '{"Effect":"Allow","Action":"ecs:DescribeInstances","Resource":"*"}').join(',\n');
+    const tf = `resource "alicloud_ram_policy" "big" {\n  policy_name     = "big"\n  policy_document = <<EOF\n{"Version":"1","Statement":[\n${statements}\n]}\nEOF\n}\n`;
+    const result = await lintFileText('/p/main.tf', tf, settings({ rules, processors: [terraformProcessor] }));
+    expect(result?.messages.filter((m) => m.ruleId === 'invalid-host-file')).toEqual([]);
+    expect(result?.messages).toHaveLength(150_000);
+    expect(result?.warningCount).toBe(150_000);
+    expect(result?.messages[0]).toMatchObject({ line: 5, column: 11, document: 'alicloud_ram_policy.big.policy_document' });
   });
 });

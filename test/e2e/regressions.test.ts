@@ -145,3 +145,31 @@ describe('regressions found by the new-user walkthrough', () => {
     expect(run.stderr).toBe('ramlint: note: "rules" lists the rules; to lint the directory rules/, run ramlint ./rules\n');
   });
 });
+
+describe('regressions found in the host-file review', () => {
+  const s = scratch();
+  afterAll(() => s.cleanup());
+  const admin = (values: string[], key = 'acs:UserAgent') =>
+    `{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},\n {"Effect":"Deny","Action":"ecs:DescribeRegions","Resource":"*","Condition":{"StringEquals":{${JSON.stringify(key)}:${JSON.stringify(values)}}}}]}\n`;
+  const DISGUISED: ReadonlyArray<[string, string]> = [
+    ['plan-planned.json', admin(['format_version', 'planned_values'])],
+    ['plan-changes.json', admin(['format_version', 'resource_changes'])],
+    ['ros.json', admin(['ROSTemplateFormatVersion: x'])],
+    ['api.json', admin(['{"a":1}'], 'PolicyDocument')],
+  ];
+
+  it.each(DISGUISED)('a policy that mentions a host format (%s) is linted, named or walked, and evaluated', (file, text) => {
+    s.write(`disguised/${file}`, text);
+    for (const target of [`disguised/${file}`, 'disguised/']) {
+      const run = ramlint([target, '--format', 'compact'], { cwd: s.dir });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain(`disguised/${file}:1:56: error`);
+      expect(run.stdout).toContain('[admin-access]');
+    }
+    const can = ramlint(['can', '--action', 'ram:CreateUser', '--resource', '*', `disguised/${file}`], { cwd: s.dir });
+    expect([can.code, can.stdout.split('\n')[0]]).toEqual([0, 'ram:CreateUser on *: allowed']);
+    const escalation = ramlint(['escalation', `disguised/${file}`], { cwd: s.dir });
+    expect(escalation.code).toBe(1);
+    expect(escalation.stdout).toContain('ram:AttachPolicyToUser');
+  });
+});

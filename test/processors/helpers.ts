@@ -46,3 +46,18 @@ export function lintDocument(hostText: string, doc: EmbeddedDocument): LintMessa
 export function where(text: string, m: LintMessage): string {
   return `${m.ruleId} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${text.slice(m.offset, m.endOffset)}`;
 }
+
+/** An administrator policy with a harmless Deny whose condition carries the given values (or key). */
+export function adminWith(values: string[], key = 'acs:UserAgent'): string {
+  return `{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},
+ {"Effect":"Deny","Action":"ecs:DescribeRegions","Resource":"*","Condition":{"StringEquals":{${JSON.stringify(key)}:${JSON.stringify(values)}}}}]}
+`;
+}
+
+export const DISGUISED: ReadonlyArray<[string, string]> = [
+  ['a plan (planned_values)', adminWith(['format_version', 'planned_values'])],
+  ['a plan (resource_changes)', adminWith(['format_version', 'resource_changes'])],
+  ['a ROS template', adminWith(['ROSTemplateFormatVersion: x'])],
+  ['an API response', adminWith(['{"a":1}'], 'PolicyDocument')],
+  ['an API response (AssumeRolePolicyDocument)', adminWith(['{"a":1}'], 'AssumeRolePolicyDocument')],
+];

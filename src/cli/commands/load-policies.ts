@@ -7,8 +7,8 @@
 import { nodeFileSystem } from '../../api/node-fs';
 import { readPolicyFile } from '../../api/read';
 import { expandPaths } from '../../api/targets';
-import { builtinProcessors } from '../../processors';
-import type { HostNote, Processor } from '../../processors/types';
+import { builtinProcessors, claimFile } from '../../processors';
+import type { HostNote } from '../../processors/types';
 import { terminalSafe } from '../../formatters/terminal';
 import { displayPath } from '../../paths';
 import type { LoadedPolicies, PolicyDocument } from '../../evaluation/documents';
@@ -51,10 +51,11 @@ export async function readPolicyDocuments(paths: readonly string[], cwd: string)
   return out;
 }
 
+/** Loops, not push(...): a host file may hold more documents than a call takes arguments. */
 export function merge(into: ReadDocuments, from: ReadDocuments): void {
-  into.documents.push(...from.documents);
-  into.notes.push(...from.notes);
-  into.errors.push(...from.errors);
+  for (const d of from.documents) into.documents.push(d);
+  for (const n of from.notes) into.notes.push(n);
+  for (const e of from.errors) into.errors.push(e);
 }
 
 /**
@@ -86,7 +87,10 @@ export const safeNote = (command: string, note: string) => `ramlint ${command}: 
  * policy at all, as the linter does; a file named explicitly is always kept.
  */
 export async function documentsOfFile(filePath: string, text: string, named: boolean): Promise<ReadDocuments> {
-  const processor = processorFor(text, filePath);
+  const claim = claimFile(builtinProcessors, text, filePath);
+  // A processor would have claimed it, but it is a policy itself (a top-level "Statement"): evaluated as one.
+  if (claim === 'policy') return { documents: [{ filePath, text }], notes: [], errors: [] };
+  const processor = claim;
   if (!processor) {
     const isPolicyFile = /\.jsonc?$/i.test(filePath) && (named || text.includes('"Statement"'));
     return { documents: isPolicyFile ? [{ filePath, text }] : [], notes: [], errors: [] };
@@ -112,17 +116,4 @@ export async function documentsOfFile(filePath: string, text: string, named: boo
     notes: output.notes.filter((n) => n.ruleId !== 'invalid-host-file').map(say),
     errors: output.notes.filter((n) => n.ruleId === 'invalid-host-file').map(say),
   };
-}
-
-function processorFor(text: string, filePath: string): Processor | undefined {
-  const lower = filePath.toLowerCase();
-  for (const p of builtinProcessors) {
-    if (!p.extensions.some((e) => lower.endsWith(e))) continue;
-    try {
-      if (p.recognizes(text, filePath)) return p;
-    } catch {
-      // A processor that cannot tell is taken as not recognising the file.
-    }
-  }
-  return undefined;
 }
