@@ -14,6 +14,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { CATEGORIES, type LintMessage, POLICY_KINDS, SEVERITIES, type Suggestion, type Suppression, type TextEdit } from '../engine/types';
 import type { FileLintResult } from './types';
 import { WriteRefusedError } from './write';
 
@@ -268,13 +269,80 @@ function withoutSource(result: FileLintResult): FileLintResult {
   return rest;
 }
 
-/** Enough of a result's shape that a formatter will not crash on it; the key guarantees the rest. */
+/**
+ * The shape of a stored result, checked down to each message, edit and
+ * suggestion: a damaged entry (`messages: [null]`, a `message` that is a
+ * number) would otherwise crash a formatter or the exit-code count on every
+ * run. One that fails is a miss, linted again and rewritten.
+ */
 function isResult(value: unknown): value is FileLintResult {
   const r = value as Partial<FileLintResult> | undefined;
   return (
-    typeof r === 'object' && r !== null && typeof r.filePath === 'string' && Array.isArray(r.messages) && Array.isArray(r.suppressedMessages) &&
-    typeof r.errorCount === 'number' && typeof r.warningCount === 'number' && typeof r.infoCount === 'number' && typeof r.fixableCount === 'number'
+    isObject(r) && typeof r.filePath === 'string' && isArrayOf(r.messages, isMessage) && isArrayOf(r.suppressedMessages, isMessage) &&
+    isCount(r.errorCount) && isCount(r.warningCount) && isCount(r.infoCount) && isCount(r.fixableCount) &&
+    optional(r.kind, (k) => typeof k === 'string' && (POLICY_KINDS as readonly string[]).includes(k)) &&
+    optional(r.kindSource, (k) => k === 'detected' || k === 'given') &&
+    optional(r.output, isString) &&
+    optional(r.waiversMatched, (w) => isArrayOf(w, isString)) &&
+    optional(r.documents, (d) => isArrayOf(d, isDocument))
   );
+}
+
+function isMessage(value: unknown): value is LintMessage {
+  const m = value as Partial<LintMessage> | null;
+  return (
+    isObject(m) && typeof m.ruleId === 'string' && typeof m.message === 'string' && typeof m.path === 'string' &&
+    (SEVERITIES as readonly unknown[]).includes(m.severity) && (CATEGORIES as readonly unknown[]).includes(m.category) &&
+    isCount(m.line) && isCount(m.column) && isCount(m.endLine) && isCount(m.endColumn) && isCount(m.offset) && isCount(m.endOffset) &&
+    optional(m.messageId, isString) && optional(m.fingerprintValue, isString) && optional(m.statement, isString) && optional(m.document, isString) &&
+    optional(m.fix, (f) => isArrayOf(f, isEdit)) &&
+    optional(m.suggestions, (list) => isArrayOf(list, isSuggestion)) &&
+    optional(m.suppressed, isSuppression)
+  );
+}
+
+function isSuggestion(value: unknown): boolean {
+  const x = value as Partial<Suggestion> | null;
+  return isObject(x) && typeof x.desc === 'string' && isArrayOf(x.edits, isEdit);
+}
+
+function isSuppression(value: unknown): boolean {
+  const x = value as Partial<Suppression> | null;
+  return isObject(x) && ['directive', 'waiver', 'baseline'].includes(x.kind as string) && typeof x.reason === 'string' && optional(x.source, isString);
+}
+
+function isEdit(value: unknown): value is TextEdit {
+  const e = value as Partial<TextEdit> | null;
+  if (!isObject(e) || !isCount(e.offset) || !isCount(e.length) || typeof e.text !== 'string') return false;
+  return optional(e.range, (range) => {
+    const r = range as Partial<NonNullable<TextEdit['range']>> | null;
+    return isObject(r) && isCount(r.line) && isCount(r.column) && isCount(r.endLine) && isCount(r.endColumn);
+  });
+}
+
+function isDocument(value: unknown): boolean {
+  const d = value as { label?: unknown; kind?: unknown; kindSource?: unknown } | null;
+  return (
+    isObject(d) && typeof d.label === 'string' && optional(d.kind, (k) => (POLICY_KINDS as readonly unknown[]).includes(k)) &&
+    ['detected', 'configured', 'host'].includes(d.kindSource as string)
+  );
+}
+
+function isObject<T>(value: T): value is NonNullable<T> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isString(value: unknown): value is string {
+  return typeof value === 'string';
+}
+/** A count, a line, a column or an offset: a whole number, not negative. */
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+function isArrayOf(value: unknown, item: (x: unknown) => boolean): boolean {
+  return Array.isArray(value) && value.every(item);
+}
+function optional(value: unknown, check: (x: unknown) => boolean): boolean {
+  return value === undefined || check(value);
 }
 
 /**

@@ -167,6 +167,44 @@ describe('the cache file', () => {
     s.cleanup();
   });
 
+  it('an entry with a valid key but damaged messages is a miss: linted again and rewritten, never a crash', async () => {
+    const s = project(files());
+    const file = path.join(s.dir, '.ramlintcache');
+    const fresh = await run(s.dir);
+    expect(fresh.linted).toBe(3);
+    const good = fs.readFileSync(file, 'utf8');
+    const damage: ((m: Record<string, unknown>) => unknown)[] = [
+      () => null,
+      (m) => ({ ...m, message: 5 }),
+      (m) => ({ ...m, severity: 'fatal' }),
+      (m) => ({ ...m, line: '6' }),
+      (m) => ({ ...m, fix: [null] }),
+      (m) => ({ ...m, suggestions: [{ desc: 'x', edits: [{ offset: 0, length: 1 }] }] }),
+      (m) => ({ ...m, suppressed: { kind: 'baseline' } }),
+    ];
+    for (const hurt of damage) {
+      // admin.json's entry keeps its key; only its result is damaged.
+      const lines = good.trimEnd().split('\n').map((line) => {
+        if (!line.includes('admin.json')) return line;
+        const cut = line.lastIndexOf('\t');
+        const result = JSON.parse(line.slice(cut + 1)) as { messages: Record<string, unknown>[] };
+        result.messages = result.messages.map(hurt) as Record<string, unknown>[];
+        return `${line.slice(0, cut)}\t${JSON.stringify(result)}`;
+      });
+      fs.writeFileSync(file, `${lines.join('\n')}\n`);
+      const again = await run(s.dir);
+      expect(again.linted).toBe(1);
+      expect(again.json).toBe(fresh.json);
+      // Rewritten: the next run is served whole.
+      expect((await run(s.dir)).linted).toBe(0);
+    }
+    // A damaged suppressed message or document list is a miss too.
+    const lines = good.trimEnd().split('\n').map((line) => (line.includes('clean.json') ? line.replace('"suppressedMessages":[]', '"suppressedMessages":[{"ruleId":1}]') : line));
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    expect((await run(s.dir)).linted).toBe(1);
+    s.cleanup();
+  });
+
   it('cacheLocation: a file name, an existing directory, a path ending in a separator', async () => {
     const s = project({ 'p/admin.json': ADMIN, 'caches/.keep': '' });
     await run(s.dir, { cacheLocation: 'my.cache' }, ['p']);

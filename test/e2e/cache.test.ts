@@ -59,4 +59,23 @@ describe('ramlint --cache', () => {
     expect(ramlintProcess(['--cache', 'p'], { cwd: s.dir, env }).stderr).toMatch(/^CRYPTO$/m);
     s.cleanup();
   });
+
+  it('an entry with a valid key but messages that are not messages is linted again, not an internal error on every run', () => {
+    const s = project(FILES);
+    const first = ramlint(['--cache', '--format', 'json', 'p'], { cwd: s.dir });
+    const cacheFile = path.join(s.dir, '.ramlintcache');
+    const good = fs.readFileSync(cacheFile, 'utf8');
+    for (const damaged of ['[null]', '[{"ruleId":"admin-access","message":5}]']) {
+      fs.writeFileSync(cacheFile, good.replace(/("filePath":"[^"]*admin\.json","kind":"[a-z]+"(?:,"kindSource":"[a-z]+")?,"messages":)\[.*?\](,"suppressedMessages")/, `$1${damaged}$2`));
+      expect(fs.readFileSync(cacheFile, 'utf8')).toContain(damaged);
+      for (const format of ['stylish', 'json']) {
+        const r = ramlint(['--cache', '--format', format, 'p'], { cwd: s.dir });
+        expect(r.stderr).toBe('');
+        expect(r.code).toBe(1);
+      }
+      expect(fs.readFileSync(cacheFile, 'utf8')).not.toContain(damaged);
+      expect(ramlint(['--cache', '--format', 'json', 'p'], { cwd: s.dir }).stdout).toBe(first.stdout);
+    }
+    s.cleanup();
+  });
 });
