@@ -10,6 +10,7 @@ import type { LintResult } from '../engine/types';
 import { displayPath, toPosix } from '../paths';
 import { writeFileAtomic } from './write';
 import { terminalSafe } from '../formatters/terminal';
+import { withCommas } from '../engine/numbers';
 
 export const DEFAULT_BASELINE = '.ramlint-baseline.json';
 
@@ -29,18 +30,61 @@ function relativeTo(file: string): (filePath: string) => string {
   return (filePath) => toPosix(path.isAbsolute(filePath) ? path.relative(dir, filePath) : filePath);
 }
 
-function readBaseline(file: string, cwd: string): Baseline {
-  let text: string;
+/**
+ * A baseline larger than this is not read (exit 2): ~150,000 entries, far
+ * more than any repository adopting ramlint has findings.
+ */
+export const MAX_BASELINE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The baseline's bytes, read as configuration files are: through a symbolic
+ * link to a regular file, but never from a FIFO or a device (`/dev/zero`,
+ * which never ends) and never beyond MAX_BASELINE_BYTES. The file is opened
+ * without blocking and judged by fstat on the open descriptor, so what is
+ * checked is what is read.
+ */
+function readBaselineText(file: string, cwd: string): string {
+  const fail = (why: string) => new BaselineError(`cannot read the baseline ${shown(file, cwd)}: ${why}`);
+  let fd: number;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // O_NONBLOCK: opening a FIFO with no writer would otherwise wait forever.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new BaselineError(`cannot read the baseline ${shown(file, cwd)}${code === 'ENOENT' ? ': it does not exist; create it with --update-baseline' : ` (${code})`}`);
+    throw code === 'ENOENT' ? fail('it does not exist; create it with --update-baseline') : fail(`${code ?? (error as Error).message}`);
   }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw fail('it is a directory');
+    if (!stat.isFile()) throw fail('it is not a regular file (a FIFO, a socket or a device)');
+    if (stat.size > MAX_BASELINE_BYTES) throw fail(`it is ${withCommas(stat.size)} bytes; a baseline may be at most ${withCommas(MAX_BASELINE_BYTES)}`);
+    // Read to the end, but never past the limit: a file that grows while it is read is refused too.
+    const chunks: Buffer[] = [];
+    let length = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.max(64 * 1024, Math.min(stat.size - length + 1, MAX_BASELINE_BYTES + 1 - length)));
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > MAX_BASELINE_BYTES) throw fail(`it is more than ${withCommas(MAX_BASELINE_BYTES)} bytes, the limit for a baseline`);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks, length).toString('utf8');
+  } catch (error) {
+    if (error instanceof BaselineError) throw error;
+    throw fail(`${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function readBaseline(file: string, cwd: string): Baseline {
+  const text = readBaselineText(file, cwd);
   try {
     return parseBaseline(JSON.parse(text));
   } catch (error) {
-    throw new BaselineError(`the baseline ${shown(file, cwd)} is invalid: ${(error as Error).message}`);
+    // JSON.parse quotes the text it stopped at: escaped, and kept on one line.
+    throw new BaselineError(`the baseline ${shown(file, cwd)} is invalid: ${terminalSafe((error as Error).message)}`);
   }
 }
 

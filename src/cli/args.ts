@@ -101,7 +101,7 @@ function build(version: string) {
     .option('ignore', { type: 'boolean', default: true, describe: 'Honour "ignores" from the config (--no-ignore lints ignored files too)' })
     .option('baseline', {
       type: 'string',
-      describe: `Report only findings that are not in this baseline file (default: ${DEFAULT_BASELINE} when it exists; --no-baseline: use none)`,
+      describe: `Report only findings that are not in this baseline file (default: ${DEFAULT_BASELINE} when it exists, but not with --no-plugins or RAMLINT_NO_PLUGINS=1, where only a named baseline is read; --no-baseline: use none)`,
     })
     .option('update-baseline', { type: 'boolean', default: false, describe: `Write the current findings to the baseline file (--baseline, default ${DEFAULT_BASELINE})` })
     .option('report-unused-waivers', { type: 'boolean', default: false, describe: 'Report waivers and inline directives that matched no finding' })

@@ -58,6 +58,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** --no-plugins or RAMLINT_NO_PLUGINS=1: the run is set up for changes it does not trust (docs/security.md). */
+function untrustedMode(options: CliOptions, io: Io): boolean {
+  return !options.allowPlugins || io.env.RAMLINT_NO_PLUGINS === '1';
+}
+
 function apiFor(options: CliOptions, io: Io): RamLint {
   try {
     return newApi(options, io);
@@ -73,7 +78,7 @@ function newApi(options: CliOptions, io: Io): RamLint {
     cwd: io.cwd,
     configFile: options.config,
     plugins: options.plugins,
-    allowPlugins: options.allowPlugins && io.env.RAMLINT_NO_PLUGINS !== '1',
+    allowPlugins: !untrustedMode(options, io),
     kind: options.kind,
     ignore: options.ignore,
     fix: options.fix || options.fixDryRun,
@@ -104,7 +109,16 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
   const context: FormatContext = { cwd: io.cwd, color: useColor(options.color, io), rules: ramlint.loadedRules, version, repoRoot: repositoryRoot(io.cwd), sources: new Map() };
   // --baseline <file>, --update-baseline, or a baseline at the default location (as ESLint reads its suppressions file); --no-baseline: none.
   const baselineFile = path.resolve(io.cwd, typeof options.baseline === 'string' ? options.baseline : DEFAULT_BASELINE);
-  const baselineWanted = options.updateBaseline || typeof options.baseline === 'string' || (options.baseline === undefined && fs.existsSync(baselineFile));
+  let implicitBaseline = options.baseline === undefined && !options.updateBaseline && fs.existsSync(baselineFile);
+  if (implicitBaseline && untrustedMode(options, io)) {
+    // Plugins off means the tree may come from someone else: a baseline in it, like a results cache in it,
+    // could hide any finding its author chose. Only one named with --baseline is used.
+    implicitBaseline = false;
+    io.stderr(
+      `ramlint: ${DEFAULT_BASELINE} is not used: plugins are off (--no-plugins or RAMLINT_NO_PLUGINS=1), so the checkout may be untrusted and a baseline is read only when --baseline names it (the base branch's copy, or --no-baseline to silence this)\n`,
+    );
+  }
+  const baselineWanted = options.updateBaseline || typeof options.baseline === 'string' || implicitBaseline;
   // Read before any file is linted, so a bad baseline stops the run before it prints anything.
   const baseline = baselineWanted && !options.updateBaseline ? openBaselineFile(baselineFile, io.cwd) : undefined;
   // Results are printed as they come unless something needs all of them first: a format built whole

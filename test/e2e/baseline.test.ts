@@ -54,6 +54,7 @@ afterEach(() => tmp.cleanup());
 
 const run = (args: string[]) => ramlint(args, { cwd: tmp.dir });
 const readBaseline = (rel = '.ramlint-baseline.json') => JSON.parse(fs.readFileSync(path.join(tmp.dir, rel), 'utf8')) as BaselineDoc;
+const posixOnly = process.platform === 'win32' ? it.skip : it;
 const entries = (doc: BaselineDoc) => doc.entries.map((e) => `${e.file} ${e.rule} ${e.path} ${e.count}`);
 
 describe('round trip', () => {
@@ -212,5 +213,110 @@ describe('a hostile baseline file', () => {
     expect(r.stderr).toContain('x\\n::error file=README.md,line=1::Injected\\u001b[2J');
     expect(r.stderr.split('\n').some((l) => l.startsWith('::error'))).toBe(false);
     expect(r.stderr).not.toContain('\u001b');
+  });
+});
+
+describe('a baseline that is not a regular file, or too large', () => {
+  const oneLineError = (r: { code: number | null; stdout: string; stderr: string }, why: RegExp) => {
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').filter((l) => l !== '')).toHaveLength(1);
+    expect(r.stderr).toMatch(why);
+  };
+
+  posixOnly('a symbolic link to /dev/zero at the default location is refused at once, not read forever', () => {
+    tmp.write('p.json', POLICY);
+    fs.symlinkSync('/dev/zero', path.join(tmp.dir, '.ramlint-baseline.json'));
+    const started = Date.now();
+    oneLineError(run(['p.json']), /^ramlint: cannot read the baseline \.ramlint-baseline\.json: it is not a regular file/);
+    oneLineError(run(['--baseline', '.ramlint-baseline.json', 'p.json']), /it is not a regular file/);
+    // --update-baseline reads the old entries first: refused the same way, and nothing is written through the link.
+    oneLineError(run(['--update-baseline', 'p.json']), /it is not a regular file/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  posixOnly('a FIFO is refused, not waited on', () => {
+    tmp.write('p.json', POLICY);
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+    execFileSync('mkfifo', [path.join(tmp.dir, 'fifo.json')]);
+    oneLineError(run(['--baseline', 'fifo.json', 'p.json']), /^ramlint: cannot read the baseline fifo\.json: it is not a regular file/);
+  });
+
+  it('a file over the size limit is refused without being read', () => {
+    tmp.write('p.json', POLICY);
+    // Sparse: 40 MB on paper, nothing on disk.
+    const big = path.join(tmp.dir, 'big.json');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, 40 * 1024 * 1024);
+    oneLineError(run(['--baseline', 'big.json', 'p.json']), /^ramlint: cannot read the baseline big\.json: it is 41,943,040 bytes; a baseline may be at most 33,554,432\n$/);
+  });
+
+  it('a directory is refused with a clear error', () => {
+    tmp.write('p.json', POLICY);
+    fs.mkdirSync(path.join(tmp.dir, 'dir.json'));
+    oneLineError(run(['--baseline', 'dir.json', 'p.json']), /cannot read the baseline dir\.json: it is a directory/);
+  });
+
+  posixOnly('a symbolic link to a regular baseline file is followed, as for configuration files', () => {
+    tmp.write('p.json', POLICY);
+    expect(run(['--update-baseline', '--baseline', 'real-baseline.json', 'p.json']).code).toBe(0);
+    fs.symlinkSync('real-baseline.json', path.join(tmp.dir, '.ramlint-baseline.json'));
+    const r = run(['p.json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('invalid JSON is one line, whatever the file holds', () => {
+    tmp.write('p.json', POLICY);
+    tmp.write('bad.json', '{"version": 2,\n\u001b[2J\n"entries": [}');
+    const r = run(['--baseline', 'bad.json', 'p.json']);
+    oneLineError(r, /^ramlint: the baseline bad\.json is invalid: /);
+    expect(r.stderr).not.toContain('\u001b');
+  });
+});
+
+describe('a baseline in a checkout that is not trusted (plugins off)', () => {
+  // The pull request runs `ramlint --update-baseline .` and commits the result, hoping CI reads it.
+  const commitBaseline = () => {
+    tmp.write('p.json', POLICY);
+    expect(run(['--update-baseline', 'p.json']).code).toBe(0);
+  };
+  const NOTE = /^ramlint: \.ramlint-baseline\.json is not used: plugins are off .*--baseline names it/;
+
+  it('with --no-plugins the default baseline is not read, with a note; the findings are reported', () => {
+    commitBaseline();
+    expect(run(['p.json']).code).toBe(0); // trusted run: the baseline applies
+    const r = run(['--no-plugins', '--format', 'json', 'p.json']);
+    expect(r.code).toBe(1);
+    expect(findings(r.stdout, tmp.dir)).toEqual(['p.json 6:18 invalid-action-format']);
+    expect(r.stderr).toMatch(NOTE);
+    expect(r.stderr.split('\n').filter((l) => l !== '')).toHaveLength(1);
+  });
+
+  it('with RAMLINT_NO_PLUGINS=1 likewise', () => {
+    commitBaseline();
+    const r = ramlint(['p.json'], { cwd: tmp.dir, env: { RAMLINT_NO_PLUGINS: '1' } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('invalid-action-format');
+    expect(r.stderr).toMatch(NOTE);
+  });
+
+  it('a baseline named with --baseline (the base branch\'s copy) is used; --no-baseline silences the note', () => {
+    commitBaseline();
+    fs.copyFileSync(path.join(tmp.dir, '.ramlint-baseline.json'), path.join(tmp.dir, 'trusted-baseline.json'));
+    const named = run(['--no-plugins', '--baseline', 'trusted-baseline.json', 'p.json']);
+    expect(named.code).toBe(0);
+    expect(named.stderr).toBe('');
+    const none = run(['--no-plugins', '--no-baseline', 'p.json']);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe('');
+  });
+
+  posixOnly('a hostile default baseline cannot stall an untrusted run: it is not opened at all', () => {
+    tmp.write('p.json', POLICY);
+    fs.symlinkSync('/dev/zero', path.join(tmp.dir, '.ramlint-baseline.json'));
+    const r = run(['--no-plugins', 'p.json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(NOTE);
   });
 });
