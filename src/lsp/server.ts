@@ -20,7 +20,9 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { unreadable } from '../api/read';
 import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
+import { MAX_FILE_BYTES, tooLargeMessage } from '../engine/decode';
 import { looksLikePolicy } from '../engine/detect';
 import { docsUrl, type Rule } from '../engine/rule';
 import type { LintMessage } from '../engine/types';
@@ -55,6 +57,19 @@ const SETTINGS_TIMEOUT_MS = 3000;
 interface LintedDocument {
   version: number;
   messages: LintMessage[];
+}
+
+/**
+ * The document's size in UTF-8 bytes when it is over the limit the CLI reads
+ * policy files up to (4 MB), else undefined. Such a document is not parsed by
+ * anything here: it gets the CLI's one \`unreadable-file\` finding, and hover,
+ * completion and code actions have nothing to offer on it.
+ */
+export function oversizedBytes(text: string): number | undefined {
+  // Every UTF-16 unit is at least one UTF-8 byte and at most three: most texts are decided by length alone.
+  if (text.length * 3 <= MAX_FILE_BYTES) return undefined;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  return bytes > MAX_FILE_BYTES ? bytes : undefined;
 }
 
 function isJsonDocument(document: TextDocument): boolean {
@@ -140,6 +155,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return;
       }
       const text = document.getText();
+      const filePath = filePathOf(document);
+      const tooLarge = oversizedBytes(text);
+      if (tooLarge !== undefined) {
+        // What the CLI says of such a file, not a lint that would hold the server for many seconds.
+        const messages = unreadable(filePath, tooLargeMessage(tooLarge)).messages;
+        linted.set(uri, { version, messages });
+        if (!stale()) await publish({ uri, version, diagnostics: messages.map((m) => toDiagnostic(document, m, defaultRuleUrl)) });
+        return;
+      }
       // package.json, tsconfig.json and the like are passed over, as a directory walk does; a document
       // once seen as a policy stays linted while open, so half-typed edits keep their diagnostics.
       if (isJsonDocument(document) && !policies.has(uri) && !looksLikePolicy(text)) {
@@ -148,7 +172,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return;
       }
       if (isJsonDocument(document)) policies.add(uri);
-      const filePath = filePathOf(document);
       const linter = workspace.linterFor(filePath, settings);
       const results = await linter.lintText(text, { filePath });
       const rules = await linter.getRulesForFile(filePath);
@@ -260,7 +283,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onHover(
     guarded('hover', null, async ({ textDocument, position }) => {
       const document = documents.get(textDocument.uri);
-      if (!document) return null;
+      if (!document || oversizedBytes(document.getText()) !== undefined) return null;
       const current = linted.get(document.uri);
       const messages = current?.version === document.version ? current.messages : [];
       const rules = await rulesOf(document, await settingsFor(document.uri));
@@ -272,14 +295,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guarded('completion', [], ({ textDocument, position }) => {
       const document = documents.get(textDocument.uri);
       // Elements and actions are completed in bare policies; in a host file (Terraform, ROS) the JSON reader would guess.
-      return document && isJsonDocument(document) ? complete(document, document.offsetAt(position), catalogue) : [];
+      return document && isJsonDocument(document) && oversizedBytes(document.getText()) === undefined ? complete(document, document.offsetAt(position), catalogue) : [];
     }),
   );
 
   connection.onCodeAction(
     guarded('code action', [] as CodeAction[], async (params: CodeActionParams) => {
       const document = documents.get(params.textDocument.uri);
-      if (!document) return [];
+      if (!document || oversizedBytes(document.getText()) !== undefined) return [];
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
       const actions: CodeAction[] = [];

@@ -362,3 +362,57 @@ EOF
     ]);
   });
 });
+
+describe('a document over the 4 MB limit the CLI reads files up to', () => {
+  // 4 MB plus a little of a valid policy: a lint of it would hold the server for many seconds.
+  const huge = () => {
+    const statement = '{ "Effect": "Allow", "Action": "ecs:DescribeInstances", "Resource": "*" }';
+    const count = Math.ceil((4 * 1024 * 1024) / (statement.length + 2)) + 10;
+    return `{\n  "Version": "1",\n  "Statement": [${Array.from({ length: count }, () => statement).join(',\n')}]\n}\n`;
+  };
+
+  it('gets the one unreadable-file finding the CLI gives, not a lint; hover, completion and code actions answer at once', async () => {
+    const dir = tempWorkspace();
+    client = await inProcessClient({ folders: [dir] });
+    const uri = fileUri(path.join(dir, 'huge.json'));
+    const text = huge();
+    const bytes = Buffer.byteLength(text, 'utf8');
+    expect(bytes).toBeGreaterThan(4 * 1024 * 1024);
+    const published = client.diagnostics(uri);
+    const started = Date.now();
+    await client.open(uri, text);
+    const { diagnostics } = await published;
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({
+      code: 'unreadable-file',
+      severity: DiagnosticSeverity.Error,
+      source: 'ramlint',
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    });
+    expect(diagnostics[0]?.message).toBe(
+      `The file is ${bytes.toLocaleString('en-US')} bytes (${(bytes / (1024 * 1024)).toFixed(1)} MB); ramlint reads policy files up to 4,194,304 bytes (a RAM policy holds at most 6,144 characters, an OSS bucket policy 16 KB).`,
+    );
+    const position = { line: 2, character: 40 };
+    expect(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })).toBeNull();
+    expect(await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })).toEqual([]);
+    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: position, end: position },
+      context: { diagnostics, only: ['source.fixAll.ramlint'] },
+    });
+    expect(actions).toEqual([]);
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it('is linted as usual once it is back under the limit', async () => {
+    const dir = tempWorkspace();
+    client = await inProcessClient({ folders: [dir] });
+    const uri = fileUri(path.join(dir, 'huge.json'));
+    const first = client.diagnostics(uri);
+    await client.open(uri, huge());
+    expect((await first).diagnostics.map((d) => d.code)).toEqual(['unreadable-file']);
+    const second = client.diagnostics(uri, (p) => p.version === 2);
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: BAD_POLICY }] });
+    expect((await second).diagnostics.map((d) => d.code)).toEqual(['invalid-effect', 'duplicate-list-entry']);
+  });
+});
