@@ -166,7 +166,8 @@ async function compareWithRef(ref: string, paths: readonly string[], io: Io): Pr
     if (old) sayLeftOut(old.loaded, io, ` at ${ref}`);
     sayLeftOut(newSet, io);
     const oldStatements = old ? statementsOf(old.loaded) : [];
-    found.push(...findNewAccess(oldStatements, statementsOf(newSet)));
+    // A loop, not push(...): two large documents may differ in more grants than a call takes arguments.
+    for (const access of findNewAccess(oldStatements, statementsOf(newSet))) found.push(access);
     for (const access of findLiftedDenies(oldStatements, statementsOf(newSet))) lifted.push({ access, ref, deleted: false });
   }
   for (const [key, old] of loadedAtRef) {
