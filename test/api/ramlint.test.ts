@@ -65,7 +65,8 @@ describe('config per file: a plugin applies only to the files its config covers'
     const api = () => new RamLint({ cwd: s.dir });
     const both = await api().lintFiles(['p.json', 'b/p.json']);
     const alone = await api().lintFiles(['b/p.json']);
-    const inB = both.find((r) => r.filePath.endsWith(`b${path.sep}p.json`));
+    // With the separator before b: a temp directory whose name ends in "b" would match p.json too.
+    const inB = both.find((r) => r.filePath.endsWith(`${path.sep}b${path.sep}p.json`));
     expect(ids(both[0] as never)).toContain('acme/no-ecs-wildcard');
     expect(inB).toEqual(alone[0]);
     expect(ids(alone[0] as never)).not.toContain('acme/no-ecs-wildcard');
