@@ -27,6 +27,7 @@ import { type Io, useColor } from './io';
 import { packageVersion } from './version';
 import { type FileWriter, openFileAtomic, writeFileAtomic } from '../api/write';
 import { withCommas } from '../engine/numbers';
+import { heapKeeper } from './heap';
 
 export const EXIT_OK = 0;
 export const EXIT_LINT_ERRORS = 1;
@@ -128,7 +129,9 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
   const buffered: FileLintResult[] = [];
   const totals = { errors: 0, warnings: 0 };
   let fixed = 0;
+  const heap = heapKeeper();
   const take = async (result: FileLintResult) => {
+    heap.fileDone();
     let r = result;
     if (options.fix) {
       r = (await RamLint.outputFixes([r]))[0] as FileLintResult;
