@@ -1,7 +1,7 @@
 /**
- * The CLI's heap keeper: a full collection when the old generation has grown
- * by the slack since the last one, looked at every 512 files, and never
- * again once collecting has failed.
+ * The CLI's heap keeper: from file 8192 on, a full collection when the old
+ * generation has grown by the slack since the last one, looked at every 512
+ * files, and never again once collecting has failed.
  */
 import { exposedGc, heapKeeper } from '../../src/cli/heap';
 
@@ -12,32 +12,32 @@ function keeperWith(heap: { used: number }, collect: () => void) {
 }
 
 describe('heapKeeper', () => {
-  it('looks only every 512 files, and collects once the old generation has grown by 4 MB', () => {
-    const heap = { used: 10 * MB };
+  it('first collects at file 8192, then every 512 files looks and collects once the old generation has grown by 4 MB', () => {
+    const heap = { used: 30 * MB };
     let looks = 0;
     const collect = jest.fn(() => {
-      heap.used = 11 * MB;
+      heap.used = 10 * MB;
     });
     const keeper = heapKeeper(collect, () => {
       looks++;
       return heap.used;
     });
-    for (let i = 0; i < 511; i++) keeper.fileDone();
-    expect(looks).toBe(0);
-    keeper.fileDone(); // file 512: the floor, 10 MB
-    expect(looks).toBe(1);
-    heap.used = 13.9 * MB;
-    for (let i = 0; i < 512; i++) keeper.fileDone();
+    for (let i = 0; i < 8191; i++) keeper.fileDone();
     expect(collect).not.toHaveBeenCalled();
+    expect(looks).toBe(0);
+    keeper.fileDone(); // file 8192: collects, and what is left (10 MB) is the floor
+    expect(collect).toHaveBeenCalledTimes(1);
+    heap.used = 13.9 * MB;
+    for (let i = 0; i < 511; i++) keeper.fileDone();
+    expect(looks).toBe(1);
+    keeper.fileDone(); // file 8704: looks, 3.9 MB more is not enough
+    expect(looks).toBe(2);
+    expect(collect).toHaveBeenCalledTimes(1);
     heap.used = 14 * MB;
     for (let i = 0; i < 512; i++) keeper.fileDone();
-    expect(collect).toHaveBeenCalledTimes(1);
-    expect(keeper.collections).toBe(1);
-    // The new floor is what the collection left (11 MB): 14.9 MB is not yet 4 MB more.
-    heap.used = 14.9 * MB;
-    for (let i = 0; i < 512; i++) keeper.fileDone();
-    expect(collect).toHaveBeenCalledTimes(1);
-    heap.used = 15 * MB;
+    expect(collect).toHaveBeenCalledTimes(2);
+    expect(keeper.collections).toBe(2);
+    heap.used = 11 * MB;
     for (let i = 0; i < 512; i++) keeper.fileDone();
     expect(collect).toHaveBeenCalledTimes(2);
   });
@@ -48,9 +48,8 @@ describe('heapKeeper', () => {
       throw new Error('gc is not available');
     });
     const keeper = keeperWith(heap, collect);
-    for (let i = 0; i < 512; i++) keeper.fileDone();
     heap.used = 100 * MB;
-    for (let i = 0; i < 4 * 512; i++) expect(() => keeper.fileDone()).not.toThrow();
+    for (let i = 0; i < 8192 + 4 * 512; i++) keeper.fileDone();
     expect(collect).toHaveBeenCalledTimes(1);
     expect(keeper.collections).toBe(0);
   });
