@@ -7,23 +7,25 @@
  * - create or change the credentials or policies of others (ram:CreateAccessKey,
  *   ram:AttachPolicyToUser, ram:CreatePolicyVersion …);
  * - rewrite a role's trust policy (ram:UpdateRole);
- * - change an identity provider that roles trust (ram:UpdateSAMLProvider …).
+ * - change an identity provider that roles trust (ram:UpdateSAMLProvider …);
+ * - use every action of a service that is full control (ims:*, resourcemanager:*).
  * A grant that only a condition allows still counts (the condition may hold),
  * and says so; an unconditional Deny of the action on every resource removes it.
  */
 import { pinnedServices } from '../engine/analysis/conditions';
-import { ESCALATION_ACTIONS } from '../engine/analysis/escalation';
+import { ESCALATION_ACTIONS, FULL_CONTROL_SERVICES } from '../engine/analysis/escalation';
 import { hasWildcard } from '../engine/wildcard';
-import { setIncludedIn } from './automaton';
-import { globSet, setContains } from './glob';
+import { commonWitness, setIncludedIn } from './automaton';
+import { type GlobSet, globSet, setContains } from './glob';
 import { CODE_RUNNING_ACTIONS } from './known-actions';
 import { type EvalStatement, hasCondition } from './model';
+import { ACTION_IGNORE_CASE, RESOURCE_IGNORE_CASE, STAR_CROSSES_SEPARATORS } from './semantics';
 
-export type EscalationKind = 'pass-role-to-code' | 'credentials-or-policies' | 'trust-policy' | 'identity-provider';
+export type EscalationKind = 'pass-role-to-code' | 'credentials-or-policies' | 'trust-policy' | 'identity-provider' | 'full-service';
 
 export interface EscalationPath {
   kind: EscalationKind;
-  /** The actions that make up the path (`ram:PassRole` and the code-running action, or the one action). */
+  /** The actions that make up the path (`ram:PassRole` and the code-running action, the one action, or `<service>:*`). */
   actions: string[];
   /** What the holder can do, in one sentence. */
   description: string;
@@ -37,12 +39,15 @@ export interface EscalationPath {
 
 const EVERY_RESOURCE = globSet(['*'], false);
 
+/** An identity Deny that takes its actions away on every resource, whatever the request. */
+function deniesEverywhere(s: EvalStatement): boolean {
+  return !s.principals && s.effect === 'Deny' && !hasCondition(s) && setIncludedIn(EVERY_RESOURCE, [s.resources]) === true;
+}
+
 /** The Allow statements that may grant `action` on some resource, unless a Deny takes it away everywhere. */
 function grantsOf(statements: readonly EvalStatement[], action: string): EvalStatement[] {
-  const identity = statements.filter((s) => !s.principals);
-  const deniedEverywhere = identity.some((s) => s.effect === 'Deny' && !hasCondition(s) && setContains(s.actions, action) && setIncludedIn(EVERY_RESOURCE, [s.resources]) === true);
-  if (deniedEverywhere) return [];
-  return identity.filter((s) => s.effect === 'Allow' && setContains(s.actions, action));
+  if (statements.some((s) => deniesEverywhere(s) && setContains(s.actions, action))) return [];
+  return statements.filter((s) => !s.principals && s.effect === 'Allow' && setContains(s.actions, action));
 }
 
 /** The roles and services a PassRole statement is confined to, or undefined when it reaches any. */
@@ -51,6 +56,46 @@ function passRoleScope(s: EvalStatement): { roles: string[]; services: string[] 
   const roles = s.resources.negated ? undefined : s.resources.globs.map((g) => g.source);
   if (!services || !roles || roles.some(hasWildcard)) return undefined;
   return { roles, services };
+}
+
+/**
+ * Every resource as ram-privilege-escalation judges ims:* and resourcemanager:*: a Resource that covers every
+ * ARN (`*`, `acs:*:*:*:*`), or NotResource. These services' resource types are not catalogued, so what a
+ * NotResource leaves out cannot be shown to spare what escalates.
+ */
+const EVERY_ARN = globSet(['acs:*:*:*:*'], RESOURCE_IGNORE_CASE, false, STAR_CROSSES_SEPARATORS);
+// An answer cut short by the automaton's budget ('unknown') counts as a grant: a path is never dropped for want of one.
+const reachesEveryResource = (s: EvalStatement) => s.resources.negated || setIncludedIn(EVERY_ARN, [s.resources]) !== false;
+const mayOverlap = (a: GlobSet, b: GlobSet) => {
+  const common = commonWitness([a, b]);
+  return common.witness !== undefined || common.exhausted;
+};
+
+/**
+ * One path per full-control service (the rule's list) whose every action the Allows on every resource grant
+ * together (`ims:*`, `*`, `i*`, NotAction that excludes none of them, or `ims:Get*` beside NotAction
+ * `ims:Get*`). Only unconditional Denies that together take away every action of the service remove it: the
+ * catalogue lists none of these services' actions, so what a Deny of some of them leaves cannot be shown not
+ * to escalate, as a Deny on some resources leaves the other kinds' paths.
+ */
+function fullServicePaths(statements: readonly EvalStatement[]): EscalationPath[] {
+  const denies = statements.filter(deniesEverywhere);
+  const allows = statements.filter((s) => !s.principals && s.effect === 'Allow' && reachesEveryResource(s));
+  const paths: EscalationPath[] = [];
+  for (const { service, what, how } of FULL_CONTROL_SERVICES) {
+    const everyAction = globSet([`${service}:*`], ACTION_IGNORE_CASE);
+    if (denies.length > 0 && setIncludedIn(everyAction, denies.map((s) => s.actions)) === true) continue;
+    const grants = allows.filter((s) => mayOverlap(everyAction, s.actions));
+    if (grants.length === 0 || setIncludedIn(everyAction, grants.map((s) => s.actions)) === false) continue;
+    paths.push({
+      kind: 'full-service',
+      actions: [`${service}:*`],
+      description: `use every ${service} action (${what}) and so ${how}`,
+      statements: grants,
+      conditional: grants.some(hasCondition),
+    });
+  }
+  return paths;
 }
 
 const serviceOfAction = (action: string) => `${action.slice(0, action.indexOf(':')).toLowerCase()}.aliyuncs.com`;
@@ -96,5 +141,7 @@ export function findEscalationPaths(statements: readonly EvalStatement[]): Escal
       conditional: grants.some(hasCondition),
     });
   }
+  // ims and resourcemanager are judged as whole services (the catalogue has no ims actions), after the RAM actions.
+  paths.push(...fullServicePaths(statements));
   return paths;
 }

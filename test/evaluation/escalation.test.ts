@@ -1,5 +1,9 @@
 import { runEscalation } from '../../src/cli/commands/escalation';
+import { ESCALATION_ACTIONS, FULL_CONTROL_SERVICES } from '../../src/engine/analysis/escalation';
 import { findEscalationPaths } from '../../src/evaluation/escalation';
+import { CODE_RUNNING_ACTIONS } from '../../src/evaluation/known-actions';
+import rule from '../../src/rules/ram-privilege-escalation';
+import { runRule } from '../helpers/rule-tester';
 import { policy, runIn, statementsOf, tempTree } from './helpers';
 
 const allow = (Action: string | string[], Resource: string | string[], extra: object = {}) => ({ Effect: 'Allow', Action, Resource, ...extra });
@@ -46,6 +50,122 @@ describe('findEscalationPaths', () => {
     expect(findEscalationPaths(statementsOf(policy(allow(['ram:PassRole', 'ecs:RunInstances'], '*'), denied)))).toEqual([]);
     const cond = allow('ram:PassRole', '*', { Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } });
     expect(findEscalationPaths(statementsOf(policy(cond, allow('ecs:RunInstances', '*'))))[0]?.conditional).toBe(true);
+  });
+});
+
+describe('findEscalationPaths: every action of a full-control service (full-service)', () => {
+  const IMS = 'use every ims action (IMS, the RAM API for users, their AccessKey pairs and logon passwords, user groups and identity providers) and so create an AccessKey pair or a logon password for any user and act as that user';
+  const RM = 'use every resourcemanager action (Resource Management, whose API also creates RAM policies and roles and attaches policies to users, groups and roles) and so attach any policy, AdministratorAccess included, to themselves';
+  /** Each path as kind, actions, description, conditional and its statements as file:path. */
+  const summary = (...policies: object[]) =>
+    findEscalationPaths(statementsOf(...policies)).map((p) => ({ kind: p.kind, actions: p.actions, description: p.description, conditional: p.conditional, statements: p.statements.map((s) => `${s.origin.filePath}:${s.origin.path}`) }));
+  const fullService = (service: 'ims' | 'resourcemanager', statements: string[], conditional = false) => ({
+    kind: 'full-service',
+    actions: [`${service}:*`],
+    description: service === 'ims' ? IMS : RM,
+    conditional,
+    statements,
+  });
+  // Excludes RAM's own actions, so only the full-service kind can appear.
+  const noRam = (...rest: string[]) => ({ Effect: 'Allow', NotAction: ['ram:*', ...rest], Resource: '*' });
+
+  it('ims:* or resourcemanager:* on "*": one path each, from the rule\'s list', () => {
+    expect(summary(policy(allow('ims:*', '*')))).toEqual([fullService('ims', ['p0.json:Statement[0]'])]);
+    expect(summary(policy(allow('resourcemanager:*', '*')))).toEqual([fullService('resourcemanager', ['p0.json:Statement[0]'])]);
+  });
+
+  it('any case and any wildcard that covers the service (IMS:*, i*, ims*), and "acs:*:*:*:*" as every resource', () => {
+    for (const action of ['IMS:*', 'i*', 'ims*']) expect(summary(policy(allow(action, '*')))).toEqual([fullService('ims', ['p0.json:Statement[0]'])]);
+    expect(summary(policy(allow('resourcemanager:*', 'acs:*:*:*:*')))).toEqual([fullService('resourcemanager', ['p0.json:Statement[0]'])]);
+  });
+
+  it('some of the actions (ims:Get*, ims:?*), or narrower resources, are no path', () => {
+    expect(summary(policy(allow(['ims:Get*', 'ims:List*', 'ims:?*'], '*')))).toEqual([]);
+    expect(summary(policy(allow('ims:*', ['acs:ims:*:*:user/*', 'acs:ram:*:*:*'])))).toEqual([]);
+  });
+
+  it('a statement with a Principal grants to others, not to the holder', () => {
+    expect(summary(policy(allow('ims:*', '*', { Principal: { RAM: ['acs:ram::123456789012:root'] } })))).toEqual([]);
+  });
+
+  it('NotResource counts as every resource, as the rule counts it (fullServiceNotResource)', () => {
+    expect(summary(policy({ Effect: 'Allow', Action: 'ims:*', NotResource: 'acs:ims:*:*:user/admin' }))).toEqual([fullService('ims', ['p0.json:Statement[0]'])]);
+  });
+
+  it('NotAction: a path for each service it excludes none of; PowerUserAccess\'s NotAction gives none', () => {
+    expect(summary(policy(noRam('ims:Get*')))).toEqual([fullService('resourcemanager', ['p0.json:Statement[0]'])]);
+    expect(summary(policy(noRam('ims:*', 'resourcemanager:*', 'resourcesharing:*', 'cloudsso:*', 'bss:Modify*')))).toEqual([]);
+  });
+
+  it('statements that together grant every action (ims:Get* in one file, NotAction ims:Get* in another): one path with both', () => {
+    expect(summary(policy(allow('ims:Get*', '*')), policy(noRam('ims:Get*', 'resourcemanager:*')))).toEqual([fullService('ims', ['p0.json:Statement[0]', 'p1.json:Statement[0]'])]);
+    // A grant on a narrower resource takes no part.
+    expect(summary(policy(allow('ims:Get*', 'acs:ims:*:*:user/*'), noRam('ims:Get*', 'resourcemanager:*')))).toEqual([]);
+  });
+
+  it('"*" on "*": every path of the other kinds as before, then one path per service after them', () => {
+    const paths = summary(policy(allow('*', '*')));
+    expect(paths).toHaveLength(CODE_RUNNING_ACTIONS.length + ESCALATION_ACTIONS.length + FULL_CONTROL_SERVICES.length);
+    expect(paths.slice(0, -2).map((p) => p.kind)).not.toContain('full-service');
+    expect(paths.slice(-2)).toEqual([fullService('ims', ['p0.json:Statement[0]']), fullService('resourcemanager', ['p0.json:Statement[0]'])]);
+  });
+
+  it('several statements granting its actions: still one path, listing each of them and no other', () => {
+    const paths = summary(policy(allow('ims:*', '*'), allow('oss:*', '*'), allow('ims:CreateUser', '*')));
+    expect(paths.map((p) => p.statements)).toEqual([['p0.json:Statement[0]', 'p0.json:Statement[2]']]);
+  });
+
+  it('ram:* is judged action by action, not as a whole service', () => {
+    expect(summary(policy(allow('ram:*', '*'))).map((p) => p.kind)).not.toContain('full-service');
+  });
+
+  it('an unconditional Deny of every action of the service on every resource removes the path, alone or with other Denies', () => {
+    expect(summary(policy(allow('*', '*'), { Effect: 'Deny', Action: ['ram:*', 'ecs:*', 'fc:*', 'cs:*', 'ros:*', 'dataworks:*', 'eci:*', 'emr:*', 'oos:*', 'IMS:*'], Resource: '*' }))).toEqual([
+      fullService('resourcemanager', ['p0.json:Statement[0]']),
+    ]);
+    const getDenied = { Effect: 'Deny', Action: 'ims:Get*', Resource: '*' };
+    const allButGetDenied = { Effect: 'Deny', NotAction: 'ims:Get*', Resource: '*' };
+    expect(summary(policy(allow('ims:*', '*'), getDenied, allButGetDenied))).toEqual([]);
+  });
+
+  it('a Deny of only some of its actions leaves the path (what is left is not known not to escalate), and names only the grants', () => {
+    expect(summary(policy(allow('ims:*', '*'), { Effect: 'Deny', Action: ['ims:CreateAccessKey', 'ims:Get*'], Resource: '*' }))).toEqual([fullService('ims', ['p0.json:Statement[0]'])]);
+    expect(summary(policy(allow('ims:*', '*'), { Effect: 'Deny', NotAction: 'ims:Get*', Resource: '*' }))).toEqual([fullService('ims', ['p0.json:Statement[0]'])]);
+  });
+
+  it('a Deny with a condition, or on some resources only, leaves the path', () => {
+    const cond = { Condition: { Bool: { 'acs:MFAPresent': 'false' } } };
+    expect(summary(policy(allow('ims:*', '*'), { Effect: 'Deny', Action: 'ims:*', Resource: '*', ...cond }))).toEqual([fullService('ims', ['p0.json:Statement[0]'])]);
+    expect(summary(policy(allow('ims:*', '*'), { Effect: 'Deny', Action: 'ims:*', Resource: 'acs:ims:*:*:user/admin' }))).toEqual([fullService('ims', ['p0.json:Statement[0]'])]);
+  });
+
+  it('a condition on a grant makes the path conditional', () => {
+    const cond = { Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } };
+    expect(summary(policy(allow('ims:*', '*', cond)))).toEqual([fullService('ims', ['p0.json:Statement[0]'], true)]);
+    expect(summary(policy(allow('ims:Get*', '*'), { ...noRam('ims:Get*', 'resourcemanager:*'), ...cond }))).toEqual([fullService('ims', ['p0.json:Statement[0]', 'p0.json:Statement[1]'], true)]);
+  });
+});
+
+describe('full-service paths and ram-privilege-escalation agree', () => {
+  // Statements without RAM actions, so the rule reports them through fullService or fullServiceNotResource, or not at all.
+  const statements: [string, object][] = [
+    ['ims:* on *', allow('ims:*', '*')],
+    ['IMS:* on acs:*:*:*:*', allow('IMS:*', 'acs:*:*:*:*')],
+    ['i* on *', allow('i*', '*')],
+    ['resourcemanager:* on *', allow('resourcemanager:*', '*')],
+    ['NotAction ram:* on *', { Effect: 'Allow', NotAction: 'ram:*', Resource: '*' }],
+    ['NotAction ram:*, ims:* on *', { Effect: 'Allow', NotAction: ['ram:*', 'ims:*'], Resource: '*' }],
+    ['ims:* with NotResource', { Effect: 'Allow', Action: 'ims:*', NotResource: 'acs:ims:*:*:user/admin' }],
+    ['ims:Get* on *', allow('ims:Get*', '*')],
+    ['ims:* on user resources', allow('ims:*', 'acs:ims:*:*:user/*')],
+    ['oss:* on *', allow('oss:*', '*')],
+  ];
+
+  it.each(statements)('%s', (_, statement) => {
+    const messages = runRule(rule, { name: 'x', code: JSON.stringify(policy(statement), null, 2) }).messages;
+    const services = findEscalationPaths(statementsOf(policy(statement))).filter((p) => p.kind === 'full-service').map((p) => p.actions[0]?.replace(':*', ''));
+    // The rule names the first service a statement grants; the command lists each.
+    expect(messages.map((m) => /every (\w+) action/.exec(m.message)?.[1])).toEqual(services.slice(0, 1));
   });
 });
 
