@@ -13,6 +13,7 @@ const dir = tempTree({
   ),
   'wider.json': policy({ Effect: 'Allow', Action: '*', Resource: '*' }),
   'escalate.json': policy({ Effect: 'Allow', Action: ['ram:PassRole', 'ecs:RunInstances'], Resource: '*' }),
+  'ims.json': policy({ Effect: 'Allow', Action: 'ims:*', Resource: '*' }),
 });
 const run = (...args: string[]) => ramlint(args, { cwd: dir });
 
@@ -37,5 +38,17 @@ describe('the evaluation subcommands as processes', () => {
   it('escalation: 1 with a path', () => {
     expect(run('escalation', 'escalate.json').code).toBe(1);
     expect(run('escalation', 'p.json').code).toBe(0);
+  });
+
+  it('escalation: every ims action on every resource is a path (1), in each format', () => {
+    const text = run('escalation', 'ims.json');
+    expect(text).toMatchObject({ code: 1, stderr: '' });
+    expect(text.stdout).toMatch(/^ims:\*: can use every ims action \(IMS, .*\n {2}ims\.json:4:5 {2}Statement\[0\]\n$/);
+    const json = run('escalation', '-f', 'json', 'ims.json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).paths.map((p: { kind: string; actions: string[] }) => [p.kind, p.actions])).toEqual([['full-service', ['ims:*']]]);
+    const sarif = run('escalation', '-f', 'sarif', 'ims.json');
+    expect(sarif.code).toBe(1);
+    expect(JSON.parse(sarif.stdout).runs[0].results.map((r: { properties: { kind: string } }) => r.properties.kind)).toEqual(['full-service']);
   });
 });

@@ -201,3 +201,60 @@ describe('ramlint escalation', () => {
     expect((await runIn(dir, runEscalation, [])).code).toBe(2);
   });
 });
+
+describe('ramlint escalation: full-service paths', () => {
+  const IMS_LINE = 'ims:*: can use every ims action (IMS, the RAM API for users, their AccessKey pairs and logon passwords, user groups and identity providers) and so create an AccessKey pair or a logon password for any user and act as that user';
+  const FORGED = 'i\n::error::FORGED\u001b[31m.json';
+  const dir = tempTree({
+    'ims.json': policy(allow('ims:*', '*')),
+    'rm.json': policy({ Effect: 'Allow', NotAction: ['ram:*', 'ims:*'], Resource: '*', Condition: { Bool: { 'acs:MFAPresent': 'true' } } }),
+    'denied.json': policy(allow('ims:*', '*'), { Effect: 'Deny', Action: 'ims:*', Resource: '*' }),
+    [FORGED]: policy(allow('ims:*', '*')),
+  });
+
+  it('text: the path and its statement, exit 1; with ims:* denied on every resource, no path and exit 0', async () => {
+    expect(await runIn(dir, runEscalation, ['ims.json'])).toEqual({ code: 1, stdout: `${IMS_LINE}\n  ims.json:4:5  Statement[0]\n`, stderr: '' });
+    expect(await runIn(dir, runEscalation, ['denied.json'])).toMatchObject({ code: 0, stdout: 'No privilege-escalation path.\n' });
+  });
+
+  it('text: a conditional grant says so', async () => {
+    const out = await runIn(dir, runEscalation, ['rm.json']);
+    expect(out.code).toBe(1);
+    expect(out.stdout.split('\n')[0]).toMatch(/^resourcemanager:\*: can use every resourcemanager action .* to themselves \(when the conditions hold\)$/);
+  });
+
+  it('JSON: kind full-service, the service wildcard as its action', async () => {
+    const out = await runIn(dir, runEscalation, ['-f', 'json', 'ims.json']);
+    expect(out.code).toBe(1);
+    expect(JSON.parse(out.stdout).paths).toEqual([
+      { kind: 'full-service', actions: ['ims:*'], description: IMS_LINE.slice('ims:*: can '.length), conditional: false, statements: [{ filePath: 'ims.json', line: 4, column: 5, path: 'Statement[0]' }] },
+    ]);
+  });
+
+  it('SARIF: one result with the kind in its properties', async () => {
+    const out = await runIn(dir, runEscalation, ['-f', 'sarif', 'ims.json']);
+    expect(out.code).toBe(1);
+    const results = JSON.parse(out.stdout).runs[0].results;
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({
+      ruleId: 'privilege-escalation-path',
+      level: 'error',
+      message: { text: IMS_LINE.replace(': can ', ': the holder can ') },
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'ims.json' }, region: { startLine: 4, startColumn: 5 } } }],
+      properties: { kind: 'full-service' },
+    });
+    expect(results[0].relatedLocations).toHaveLength(1);
+  });
+
+  it('text: a file name is escaped as on the other paths', async () => {
+    const out = await runIn(dir, runEscalation, [FORGED]);
+    expect(out.code).toBe(1);
+    expect(out.stdout).toBe(`${IMS_LINE}\n  i\\n::error::FORGED\\u001b[31m.json:4:5  Statement[0]\n`);
+  });
+
+  it('--help names the full-control services from the rule\'s list', async () => {
+    const out = await runIn(dir, runEscalation, ['--help']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/identity provider that roles trust, or use every action of a service that is\s+full control \(ims:\*, resourcemanager:\* on every resource\)/);
+  });
+});

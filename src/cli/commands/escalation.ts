@@ -5,6 +5,7 @@
 import type { Io } from '../io';
 import { UsageError } from '../errors';
 import { type LoadedPolicies, loadDocuments } from '../../evaluation/documents';
+import { FULL_CONTROL_SERVICES } from '../../engine/analysis/escalation';
 import { type EscalationPath, findEscalationPaths } from '../../evaluation/escalation';
 import { terminalSafe } from '../../formatters/terminal';
 import { readPolicyDocuments, safeNote, stopOnUnusable, unusableInputs } from './load-policies';
@@ -13,15 +14,20 @@ import { escalationSarif } from './escalation-sarif';
 import { findRepoRoot } from './repo-root';
 import { packageVersion } from '../version';
 
+// From the rule's list, so the help names what the command reports.
+const FULL_SERVICE_ACTIONS = FULL_CONTROL_SERVICES.map((s) => `${s.service}:*`).join(', ');
+
 const USAGE = `Usage: ramlint escalation [--format stylish|json|sarif] <paths..>
 
 Find the ways the holder of these policies (taken together, as one identity's)
 can give themselves more access: pass a role to a service that runs their code
 (ram:PassRole with ecs:RunInstances, fc:CreateFunction, cs:CreateCluster,
 ros:CreateStack …, even when the two are granted in different files), create or
-change other users' credentials or policies, or rewrite a trust policy. Each
-path is listed once with every statement involved. A PassRole scoped to named
-roles and a pinned acs:Service narrows the path, and the output says so.
+change other users' credentials or policies, rewrite a trust policy, change an
+identity provider that roles trust, or use every action of a service that is
+full control (${FULL_SERVICE_ACTIONS} on every resource). Each path is
+listed once with every statement involved. A PassRole scoped to named roles and
+a pinned acs:Service narrows the path, and the output says so.
 In SARIF each path is one result with every statement as a related location.
 
 Exit codes: 0 = no path; 1 = some path; 2 = usage error, or a policy file that
