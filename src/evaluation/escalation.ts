@@ -12,6 +12,7 @@
  * A grant that only a condition allows still counts (the condition may hold),
  * and says so; an unconditional Deny of the action on every resource removes it.
  */
+import { coversEverything } from '../engine/analysis/arn';
 import { pinnedServices } from '../engine/analysis/conditions';
 import { ESCALATION_ACTIONS, FULL_CONTROL_SERVICES } from '../engine/analysis/escalation';
 import { hasWildcard } from '../engine/wildcard';
@@ -47,7 +48,12 @@ function deniesEverywhere(s: EvalStatement): boolean {
 /** The Allow statements that may grant `action` on some resource, unless a Deny takes it away everywhere. */
 function grantsOf(statements: readonly EvalStatement[], action: string): EvalStatement[] {
   if (statements.some((s) => deniesEverywhere(s) && setContains(s.actions, action))) return [];
-  return statements.filter((s) => !s.principals && s.effect === 'Allow' && setContains(s.actions, action));
+  return statements.filter((s) => !s.principals && s.effect === 'Allow' && reachesSomeResource(s) && setContains(s.actions, action));
+}
+
+/** False for NotResource "*" (or `acs:*:*:*:*`), which leaves no resource: such an Allow grants nothing, as the rules read it. */
+function reachesSomeResource(s: EvalStatement): boolean {
+  return !(s.resources.negated && s.resources.globs.some((g) => coversEverything(g.source)));
 }
 
 /** The roles and services a PassRole statement is confined to, or undefined when it reaches any. */
@@ -65,7 +71,7 @@ function passRoleScope(s: EvalStatement): { roles: string[]; services: string[] 
  */
 const EVERY_ARN = globSet(['acs:*:*:*:*'], RESOURCE_IGNORE_CASE, false, STAR_CROSSES_SEPARATORS);
 // An answer cut short by the automaton's budget ('unknown') counts as a grant: a path is never dropped for want of one.
-const reachesEveryResource = (s: EvalStatement) => s.resources.negated || setIncludedIn(EVERY_ARN, [s.resources]) !== false;
+const reachesEveryResource = (s: EvalStatement) => (s.resources.negated ? reachesSomeResource(s) : setIncludedIn(EVERY_ARN, [s.resources]) !== false);
 const mayOverlap = (a: GlobSet, b: GlobSet) => {
   const common = commonWitness([a, b]);
   return common.witness !== undefined || common.exhausted;

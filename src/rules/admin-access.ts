@@ -1,4 +1,4 @@
-import { fullWildcardEntry, isAllow } from '../engine/analysis/actions';
+import { everythingExcluded, fullWildcardEntry, isAllow } from '../engine/analysis/actions';
 import { coversEverything } from '../engine/analysis/arn';
 import { defineRule } from '../engine/rule';
 
@@ -24,7 +24,8 @@ export default defineRule({
     // Every kind of document, with or without a Principal: a resource policy that
     // grants `*` on `*` hands its principal everything the policy governs.
     for (const statement of context.policy.statements) {
-      if (!isAllow(statement)) continue;
+      // NotAction "*" or NotResource "*" grants nothing (allow-with-not-element says so).
+      if (!isAllow(statement) || everythingExcluded(statement)) continue;
       const everyResource = statement.notResource
         ? 'NotResource'
         : statement.resource?.values.find((r) => coversEverything(r.value));

@@ -1,5 +1,5 @@
 import { splitAction } from '../engine/analysis/action-catalogue';
-import { actionMatcher, identityStatements, isAllow, serviceOf } from '../engine/analysis/actions';
+import { actionMatcher, everythingExcluded, identityStatements, isAllow, serviceOf } from '../engine/analysis/actions';
 import { coversEveryBucket } from '../engine/analysis/arn';
 import { type AccessLevel, guessLevel, higherLevel, OSS_ACCOUNT_LEVEL_READS, OSS_ACTIONS } from '../engine/catalog/oss-actions';
 import type { Statement } from '../engine/model';
@@ -165,7 +165,8 @@ export default defineRule({
   },
   check(context) {
     for (const statement of identityStatements(context.policy)) {
-      if (!isAllow(statement)) continue;
+      // NotAction "*" or NotResource "*" grants nothing (allow-with-not-element says so).
+      if (!isAllow(statement) || everythingExcluded(statement)) continue;
       const reach = ossReach(statement);
       if (!reach) continue;
       const writes = reach.level === 'write' || reach.level === 'permissions';

@@ -1,4 +1,4 @@
-import { describeGrant, grantOf, identityStatements, isAllow } from '../engine/analysis/actions';
+import { describeGrant, everythingExcluded, grantOf, identityStatements, isAllow } from '../engine/analysis/actions';
 import { roleReach } from '../engine/analysis/arn';
 import { wildcardConditionValues, pinnedServices } from '../engine/analysis/conditions';
 import { membersOf, type Statement } from '../engine/model';
@@ -48,7 +48,8 @@ export default defineRule({
   },
   check(context) {
     for (const statement of identityStatements(context.policy)) {
-      if (!isAllow(statement)) continue;
+      // NotAction "*" or NotResource "*" grants nothing (allow-with-not-element says so).
+      if (!isAllow(statement) || everythingExcluded(statement)) continue;
       const grant = grantOf(statement, 'ram:PassRole');
       if (!grant || pinnedServices(statement) || !mayNameARole(statement)) continue;
       // Adding a condition narrows access, so it is a suggestion for a person to finish, never a fix.

@@ -1,4 +1,4 @@
-import { describeGrant, grantOf, identityStatements, isAllow } from '../engine/analysis/actions';
+import { describeGrant, everythingExcluded, grantOf, identityStatements, isAllow } from '../engine/analysis/actions';
 import { roleReach } from '../engine/analysis/arn';
 import { pinnedServices } from '../engine/analysis/conditions';
 import { replaceNode } from '../engine/edits';
@@ -25,7 +25,8 @@ export default defineRule({
   },
   check(context) {
     for (const statement of identityStatements(context.policy)) {
-      if (!isAllow(statement)) continue;
+      // NotAction "*" or NotResource "*" grants nothing (allow-with-not-element says so).
+      if (!isAllow(statement) || everythingExcluded(statement)) continue;
       const grant = grantOf(statement, 'ram:PassRole');
       if (!grant) continue;
       const action = describeGrant('ram:PassRole', grant);

@@ -1,4 +1,4 @@
-import { grantOf, identityStatements, isAllow } from '../engine/analysis/actions';
+import { everythingExcluded, grantOf, identityStatements, isAllow } from '../engine/analysis/actions';
 import {
   broadEscalationResource,
   type EscalationGrant,
@@ -75,7 +75,8 @@ export default defineRule({
   },
   check(context) {
     for (const statement of identityStatements(context.policy)) {
-      if (!isAllow(statement)) continue;
+      // NotResource "*" leaves out every resource: the statement grants nothing (allow-with-not-element says so).
+      if (!isAllow(statement) || everythingExcluded(statement)) continue;
       const grants = escalationGrants(statement);
       // ims:* and resourcemanager:*: every action of a service that is full control, judged as a whole.
       const whole = fullServiceGrants(statement);

@@ -88,6 +88,12 @@ describe('findEscalationPaths: every action of a full-control service (full-serv
     expect(summary(policy(allow('ims:*', '*', { Principal: { RAM: ['acs:ram::123456789012:root'] } })))).toEqual([]);
   });
 
+  it('NotResource "*" or acs:*:*:*:* leaves out every resource: no path of any kind, as the rule reads it', () => {
+    expect(summary(policy({ Effect: 'Allow', Action: ['ims:*', 'ram:CreateAccessKey'], NotResource: '*' }))).toEqual([]);
+    expect(summary(policy({ Effect: 'Allow', Action: 'resourcemanager:*', NotResource: ['acs:ram:*:*:user/x', 'acs:*:*:*:*'] }))).toEqual([]);
+    expect(summary(policy({ Effect: 'Allow', Action: 'ram:CreateAccessKey', NotResource: 'acs:ram:*:*:user/x' }))).toHaveLength(1);
+  });
+
   it('NotResource counts as every resource, as the rule counts it (fullServiceNotResource)', () => {
     expect(summary(policy({ Effect: 'Allow', Action: 'ims:*', NotResource: 'acs:ims:*:*:user/admin' }))).toEqual([fullService('ims', ['p0.json:Statement[0]'])]);
   });

@@ -9,6 +9,8 @@ const powerUser = '["ram:*", "ims:*", "resourcemanager:*"]';
 
 testRule(rule, {
   valid: [
+    { name: 'NotResource "*" leaves out every resource: * grants nothing (allow-with-not-element)', code: policy(allow, action('"*"'), notResource('"*"')) },
+    { name: 'NotAction "*" leaves out every action: nothing on * is granted', code: policy(allow, notAction('"*"'), resource('"*"')) },
     { name: 'every action of one service on *', code: policy(allow, action('"ecs:*"'), resource('"*"')) },
     { name: 'every action of several services on *', code: policy(allow, action('["ecs:*", "oss:*", "ram:*"]'), resource('"*"')) },
     { name: 'every action on one service\'s resources', code: policy(allow, action('"*"'), resource('"acs:ecs:*:*:*"')) },

@@ -40,6 +40,21 @@ testRule(rule, {
       ],
     },
     {
+      name: 'NotResource "*" leaves out every resource: the statement grants nothing, said at the entry',
+      code: policy(allow, action('"ims:*"'), notResource('"*"')),
+      errors: [{ messageId: 'notResourceEverything', line: 7, column: 22, endLine: 7, endColumn: 25, text: '"*"', path: 'Statement[0].NotResource', severity: 'warning' }],
+    },
+    {
+      name: 'NotResource acs:*:*:*:* in a list',
+      code: policy(allow, action('"oss:GetObject"'), notResource('["acs:oss:*:*:b/*", "acs:*:*:*:*"]')),
+      errors: [{ messageId: 'notResourceEverything', line: 7, column: 42, endLine: 7, endColumn: 55, text: '"acs:*:*:*:*"', path: 'Statement[0].NotResource[1]', severity: 'warning' }],
+    },
+    {
+      name: 'NotAction "*" leaves out every action, whatever NotResource says',
+      code: policy(allow, notAction('["*"]'), notResource('"*"')),
+      errors: [{ messageId: 'notActionEverything', line: 6, column: 21, endLine: 6, endColumn: 24, text: '"*"', path: 'Statement[0].NotAction[0]', severity: 'warning' }],
+    },
+    {
       name: 'NotAction in a trust policy',
       code: policy(allow, notAction('"ram:*"'), '"Principal": {"RAM": "acs:ram::123456789012:root"}'),
       errors: [{ messageId: 'notAction', line: 6, column: 7, endLine: 6, endColumn: 18, text: '"NotAction"', severity: 'warning' }],

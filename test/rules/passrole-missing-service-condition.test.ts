@@ -7,6 +7,7 @@ const pinned = condition('{"StringEquals": {"acs:Service": "di.dataworks.aliyunc
 
 testRule(rule, {
   valid: [
+    { name: 'NotResource "*" leaves out every role: PassRole grants nothing', code: policy(allow, action('"ram:PassRole"'), notResource('"*"')) },
     { name: 'acs:Service pinned by StringEquals', code: policy(allow, action('"ram:PassRole"'), resource(role), pinned) },
     {
       name: 'acs:Service pinned by StringEqualsIgnoreCase',

@@ -4,6 +4,7 @@
  * list grants every action it does not exclude.
  */
 import type { ListMember, LocatedString, Policy, Statement } from '../model';
+import { coversEverything } from './arn';
 import { compileWildcard, wildcardMatch } from '../wildcard';
 
 /** Does the action pattern (`ram:*`, `ram:Pass*`, `ram:P?ssRole`, `*`) cover the concrete action? */
@@ -68,6 +69,19 @@ export function serviceOf(action: string): string {
 
 export function isAllow(statement: Statement): boolean {
   return statement.effectValue === 'Allow';
+}
+
+/**
+ * The entry of an exclusion list that leaves out everything: NotAction "*",
+ * or a NotResource entry "*" or `acs:*:*:*:*`. The statement then matches no
+ * request, so an Allow grants nothing; allow-with-not-element says so, and
+ * the rules about broad grants pass it over.
+ */
+export function everythingExcluded(statement: Statement): LocatedString | undefined {
+  return (
+    statement.notAction?.values.find((v) => !v.placeholder && /^\*+$/.test(v.value.trim())) ??
+    statement.notResource?.values.find((v) => !v.placeholder && coversEverything(v.value))
+  );
 }
 
 /**
