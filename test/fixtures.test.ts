@@ -8,10 +8,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '../src';
-import type { PolicyKind } from '../src/engine/types';
+import { POLICY_KINDS, type PolicyKind } from '../src/engine/types';
 import { builtinRules } from '../src/rules';
 
 const root = path.join(__dirname, '..', 'fixtures', 'rules');
+const FIXTURE_NAME = new RegExp(`^(bad|good)-[a-z0-9-]+(?:\\.(${POLICY_KINDS.join('|')}))?\\.jsonc?$`);
 const dirs = fs.readdirSync(root).filter((d) => fs.statSync(path.join(root, d)).isDirectory()).sort();
 
 describe('rule fixtures', () => {
@@ -37,7 +38,7 @@ describe('rule fixtures', () => {
       const full = path.join(root, dir, file);
       it(`${dir}/${file}`, () => {
         // `bad-x.permission.json` is linted as that kind, for rules that depend on a given kind.
-        const match = /^(bad|good)-[a-z0-9-]+(?:\.(permission|trust|bucket|resource))?\.jsonc?$/.exec(file);
+        const match = FIXTURE_NAME.exec(file);
         expect(match).not.toBeNull();
         const kind = match?.[2] as PolicyKind | undefined;
         const result = lint(fs.readFileSync(full, 'utf8'), { filePath: full, kind, settings });

@@ -6,11 +6,12 @@
  * with messages that name the line and column.
  */
 import type { OptionSpec, Rule } from '../engine/rule';
+import { POLICY_KINDS } from '../engine/types';
 
 type JsonSchema = Record<string, unknown>;
 
 const SEVERITY = { type: 'string', enum: ['off', 'warn', 'warning', 'error', 'info'], description: 'off turns the rule off; warn and warning are the same.' };
-const KIND = { type: 'string', enum: ['permission', 'trust', 'bucket', 'resource'] };
+const KIND = { type: 'string', enum: [...POLICY_KINDS] };
 const GLOBS = {
   oneOf: [
     { type: 'string', minLength: 1 },

@@ -141,6 +141,7 @@ export interface Policy {
   version?: Member;
   statementMember?: Member;
   statements: Statement[];
+  /** Never `endpoint` unless given: an endpoint policy cannot be told from a public resource policy by its content. */
   kind: PolicyKind;
   /** Whether `kind` came from the content or from the caller (--kind, config, or the host file). */
   kindSource: 'detected' | 'given';
@@ -321,7 +322,9 @@ function conditionMember(member: Member): ConditionMember {
  * Which kind of policy is this? No Principal anywhere: a permission policy.
  * With a Principal: a trust policy when it grants sts actions, an OSS bucket
  * policy when it names oss actions or OSS resources, otherwise another
- * resource-based policy (KMS key policy, endpoint policy …).
+ * resource-based policy (KMS key policy, endpoint policy …). Never `endpoint`:
+ * the default endpoint policy is word for word a public `*` on `*`, so only
+ * the host attribute it is written in (or --kind) can say that it is one.
  */
 export function detectKind(statements: readonly Statement[]): PolicyKind {
   if (!statements.some((s) => s.principal)) {

@@ -6,9 +6,16 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Category = 'syntax' | 'security' | 'correctness' | 'suggestion';
-export type PolicyKind = 'permission' | 'trust' | 'bucket' | 'resource';
+/**
+ * `endpoint` is a VPC endpoint policy: it limits which requests may pass
+ * through the endpoint and grants nothing. Never detected from the content
+ * (it reads like any resource policy with `"Principal": "*"`): only a host
+ * attribute (a Terraform endpoint's `policy_document`), --kind or the
+ * configuration gives it.
+ */
+export type PolicyKind = 'permission' | 'trust' | 'bucket' | 'resource' | 'endpoint';
 
-export const POLICY_KINDS: readonly PolicyKind[] = ['permission', 'trust', 'bucket', 'resource'];
+export const POLICY_KINDS: readonly PolicyKind[] = ['permission', 'trust', 'bucket', 'resource', 'endpoint'];
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export const CATEGORIES: readonly Category[] = ['syntax', 'security', 'correctness', 'suggestion'];
 

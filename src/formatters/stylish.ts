@@ -16,6 +16,7 @@ const KIND_NAMES: Record<PolicyKind, string> = {
   trust: 'trust policy',
   bucket: 'OSS bucket policy',
   resource: 'resource policy',
+  endpoint: 'endpoint policy',
 };
 
 export const stylishStream: StreamingFormat = (context) => {

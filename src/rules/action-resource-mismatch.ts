@@ -56,7 +56,12 @@ export default defineRule({
             action: entry.value,
             types,
             those: templates.length === 1 ? 'it' : 'any of them',
-            consequence: statement.effectValue === 'Deny' ? 'for this action the Deny forbids nothing' : 'for this action the statement grants nothing',
+            consequence:
+              statement.effectValue === 'Deny'
+                ? 'for this action the Deny forbids nothing'
+                : context.policy.kind === 'endpoint'
+                  ? 'for this action the statement lets no request through the endpoint'
+                  : 'for this action the statement grants nothing',
           },
         });
       }

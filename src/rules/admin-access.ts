@@ -18,11 +18,23 @@ export default defineRule({
         'NotAction on Resource "{{resource}}" allows every action it does not list on every resource, which is close to administrator access; grant the actions the task needs with Action instead.',
       notActionNotResource:
         'NotAction on every resource outside NotResource allows every action it does not list on every resource, which is close to administrator access; grant the actions the task needs with Action instead.',
+      endpointStar:
+        'Action "{{action}}" on Resource "{{resource}}" lets every request through this VPC endpoint, as the default endpoint policy does; it grants no access (RAM and bucket policies still decide that), but limit Action and Resource to what the VPC needs, such as the OSS actions on its own buckets.',
+      endpointStarNotResource:
+        'Action "{{action}}" on every resource outside NotResource lets every request for those resources through this VPC endpoint; it grants no access (RAM and bucket policies still decide that), but limit Action and Resource to what the VPC needs, such as the OSS actions on its own buckets.',
+      endpointNotAction:
+        'NotAction on Resource "{{resource}}" lets every action it does not list through this VPC endpoint, on every resource; it grants no access (RAM and bucket policies still decide that), but list the actions the VPC needs under Action instead.',
+      endpointNotActionNotResource:
+        'NotAction on every resource outside NotResource lets every action it does not list through this VPC endpoint; it grants no access (RAM and bucket policies still decide that), but list the actions the VPC needs under Action instead.',
     },
+    // An endpoint policy only filters what passes through the endpoint: wide open is its documented default, not a grant.
+    messageSeverityCap: { endpointStar: 'warning', endpointStarNotResource: 'warning', endpointNotAction: 'warning', endpointNotActionNotResource: 'warning' },
   },
   check(context) {
     // Every kind of document, with or without a Principal: a resource policy that
-    // grants `*` on `*` hands its principal everything the policy governs.
+    // grants `*` on `*` hands its principal everything the policy governs. An
+    // endpoint policy grants nothing: there the same statement is said for what it is.
+    const endpoint = context.policy.kind === 'endpoint';
     for (const statement of context.policy.statements) {
       // NotAction "*" or NotResource "*" grants nothing (allow-with-not-element says so).
       if (!isAllow(statement) || everythingExcluded(statement)) continue;
@@ -34,9 +46,11 @@ export default defineRule({
       const resource = viaNotResource ? '' : everyResource.value;
       const star = fullWildcardEntry(statement);
       if (star) {
-        context.report({ messageId: viaNotResource ? 'starNotResource' : 'star', node: star.node, data: { action: star.value, resource } });
+        const messageId = endpoint ? (viaNotResource ? 'endpointStarNotResource' : 'endpointStar') : viaNotResource ? 'starNotResource' : 'star';
+        context.report({ messageId, node: star.node, data: { action: star.value, resource } });
       } else if (statement.notAction && !statement.action) {
-        context.report({ messageId: viaNotResource ? 'notActionNotResource' : 'notAction', node: statement.notAction.keyNode, data: { resource } });
+        const messageId = endpoint ? (viaNotResource ? 'endpointNotActionNotResource' : 'endpointNotAction') : viaNotResource ? 'notActionNotResource' : 'notAction';
+        context.report({ messageId, node: statement.notAction.keyNode, data: { resource } });
       }
     }
   },

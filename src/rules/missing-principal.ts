@@ -18,7 +18,7 @@ export default defineRule({
     },
   },
   check(context) {
-    const kind = { trust: 'trust', bucket: 'bucket', resource: 'resource', permission: 'permission' }[context.policy.kind];
+    const { kind } = context.policy;
     // A kind given by configuration on a file without any Principal is the likelier mistake; a kind the
     // host attribute states (a bucket policy resource's `policy`) is not a setting the user can correct.
     const given = context.policy.kindSource === 'given' && !context.policy.statements.some((s) => s.principal);

@@ -5,7 +5,7 @@
  */
 import { lintText, type LintOptions, type RuleSetting } from '../../src/engine/linter';
 import { defineRule, type Rule, type RuleContext } from '../../src/engine/rule';
-import type { LintMessage, PolicyKind } from '../../src/engine/types';
+import { type LintMessage, POLICY_KINDS, type PolicyKind } from '../../src/engine/types';
 import { builtinRules } from '../../src/rules';
 import type { Waiver } from '../../src/engine/waivers';
 
@@ -357,8 +357,7 @@ describe('policy kind', () => {
   });
 
   const trustOnly = effectRule('test/trust-only', { kinds: ['trust'] });
-  const kinds: PolicyKind[] = ['permission', 'trust', 'bucket', 'resource'];
-  for (const kind of kinds) {
+  for (const kind of POLICY_KINDS) {
     it(`the kind option "${kind}" overrides detection`, () => {
       const seen: PolicyKind[] = [];
       const probe = defineRule({
@@ -493,7 +492,7 @@ describe('lintText on arbitrary input', () => {
 
   it('never throws on a few thousand mutations of a realistic policy, for every kind', () => {
     const random = prng(7);
-    const kinds: (PolicyKind | undefined)[] = [undefined, 'permission', 'trust', 'bucket', 'resource'];
+    const kinds: (PolicyKind | undefined)[] = [undefined, ...POLICY_KINDS];
     for (let i = 0; i < 3000; i++) {
       let text = seed;
       const edits = 1 + Math.floor(random() * 4);
@@ -519,7 +518,7 @@ describe('lintText on arbitrary input', () => {
       '{"Version": {"Ref": "V"}, "Statement": [{"Effect": {"Fn::If": []}, "Action": {"Fn::Split": []}}]}',
       '{"": "", "Statement": [{"": ""}]}',
     ];
-    for (const text of shapes) for (const kind of [undefined, 'permission', 'trust', 'bucket', 'resource'] as const) check(text, { kind });
+    for (const text of shapes) for (const kind of [undefined, ...POLICY_KINDS]) check(text, { kind });
   });
 });
 

@@ -53,6 +53,15 @@ describe('action-resource-mismatch messages', () => {
     ]);
     expect(messages('Deny')[0]).toMatch(/; for this action the Deny forbids nothing\.$/);
   });
+
+  it('says in an endpoint policy that the statement lets no request for the action through, at the same range', () => {
+    const code = policy('["actiontrail:DeleteTrail"]', '"acs:oss:*:*:audit-logs"');
+    const { text, messages } = runRule(rule, { name: 'm', code, kind: 'endpoint', kindGivenBy: 'host' });
+    expect(messages.map((m) => [m.messageId, m.line, m.column, m.endLine, m.endColumn, text.slice(m.offset, m.endOffset), m.path])).toEqual([
+      ['mismatch', 6, 18, 6, 43, '"actiontrail:DeleteTrail"', 'Statement[0].Action[0]'],
+    ]);
+    expect(messages[0]?.message).toMatch(/; for this action the statement lets no request through the endpoint\.$/);
+  });
 });
 
 describe('patternsOverlap', () => {

@@ -1,6 +1,6 @@
 import rule from '../../src/rules/admin-access';
 import { testRule } from '../helpers/rule-tester';
-import { policy, allow, deny, action, notAction, resource, notResource } from '../helpers/statement';
+import { policy, allow, deny, action, notAction, resource, notResource, principal } from '../helpers/statement';
 import { lint } from '../../src';
 import type { Waiver } from '../../src/engine/waivers';
 
@@ -19,6 +19,13 @@ testRule(rule, {
     { name: 'Deny with NotAction is never a grant', code: policy(deny, notAction(powerUser), resource('"*"')) },
     { name: 'NotAction on one bucket', code: policy(allow, notAction('"ram:*"'), resource('"acs:oss:*:*:mybucket/*"')) },
     { name: 'read-only actions on *', code: policy(allow, action('["ecs:Describe*", "oss:Get*", "oss:List*"]'), resource('"*"')) },
+    {
+      name: 'an endpoint policy that lets one bucket through',
+      kind: 'endpoint',
+      kindGivenBy: 'host',
+      code: policy(allow, principal('"*"'), action('["oss:GetObject", "oss:PutObject"]'), resource('"acs:oss:*:*:mybucket/*"')),
+    },
+    { name: 'an endpoint policy that denies everything', kind: 'endpoint', kindGivenBy: 'host', code: policy(deny, principal('"*"'), action('"*"'), resource('"*"')) },
     {
       name: 'a trust policy names no resource: trust-policy-action reports its wildcard',
       kind: 'trust',
@@ -120,6 +127,45 @@ testRule(rule, {
       errors: [{ messageId: 'star', line: 1, column: 61, endLine: 1, endColumn: 64, text: '"*"', path: 'Statement.Action', severity: 'error' }],
     },
     {
+      name: 'the default endpoint policy, from the host attribute: the endpoint lets every request through, a warning',
+      kind: 'endpoint',
+      kindGivenBy: 'host',
+      code: policy(allow, action('["*"]'), resource('["*"]'), principal('["*"]')),
+      errors: [{ messageId: 'endpointStar', line: 6, column: 18, endLine: 6, endColumn: 21, text: '"*"', path: 'Statement[0].Action[0]', severity: 'warning' }],
+    },
+    {
+      name: 'the default endpoint policy given by --kind endpoint',
+      kind: 'endpoint',
+      code: policy(allow, principal('"*"'), action('"*"'), resource('"*"')),
+      errors: [{ messageId: 'endpointStar', line: 7, column: 17, endLine: 7, endColumn: 20, text: '"*"', path: 'Statement[0].Action', severity: 'warning' }],
+    },
+    {
+      name: 'unchanged: the default endpoint policy in a file of no given kind is still full administrator access',
+      code: policy(allow, action('["*"]'), resource('["*"]'), principal('["*"]')),
+      errors: [{ messageId: 'star', line: 6, column: 18, endLine: 6, endColumn: 21, text: '"*"', path: 'Statement[0].Action[0]', severity: 'error' }],
+    },
+    {
+      name: 'an endpoint policy: "*" with NotResource',
+      kind: 'endpoint',
+      kindGivenBy: 'host',
+      code: policy(allow, principal('"*"'), action('"*"'), notResource('"acs:oss:*:*:secret/*"')),
+      errors: [{ messageId: 'endpointStarNotResource', line: 7, column: 17, endLine: 7, endColumn: 20, text: '"*"', path: 'Statement[0].Action', severity: 'warning' }],
+    },
+    {
+      name: 'an endpoint policy: NotAction on "*"',
+      kind: 'endpoint',
+      kindGivenBy: 'host',
+      code: policy(allow, principal('"*"'), notAction('"oss:DeleteBucket"'), resource('"*"')),
+      errors: [{ messageId: 'endpointNotAction', line: 7, column: 7, endLine: 7, endColumn: 18, text: '"NotAction"', path: 'Statement[0].NotAction', severity: 'warning' }],
+    },
+    {
+      name: 'an endpoint policy: NotAction with NotResource',
+      kind: 'endpoint',
+      kindGivenBy: 'host',
+      code: policy(allow, principal('"*"'), notAction('"oss:DeleteBucket"'), notResource('"acs:oss:*:*:secret/*"')),
+      errors: [{ messageId: 'endpointNotActionNotResource', line: 7, column: 7, endLine: 7, endColumn: 18, text: '"NotAction"', path: 'Statement[0].NotAction', severity: 'warning' }],
+    },
+    {
       name: 'regression: every resource of a ROS account placeholder with colons (${ALIYUN::AccountId})',
       code: policy(allow, action('"*"'), resource('"acs:*:*:${ALIYUN::AccountId}:*"')),
       errors: [{ messageId: 'star', line: 6, column: 17, endLine: 6, endColumn: 20, text: '"*"', path: 'Statement[0].Action', severity: 'error' }],
@@ -153,6 +199,34 @@ describe('what admin-access folds', () => {
       'error oss-overbroad-grant',
       'error passrole-wildcard-resource',
       'error ram-privilege-escalation',
+    ]);
+  });
+});
+
+describe('admin-access on endpoint policies', () => {
+  const endpointDefault = policy(allow, action('["*"]'), resource('["*"]'), principal('["*"]'));
+  const findings = (kind?: 'endpoint') => lint(endpointDefault, { kind }).messages.map((m) => `${m.severity} ${m.ruleId} ${m.messageId}: ${m.message}`);
+
+  it('says that the endpoint lets every request through, not that anyone is an administrator, and nothing else fires', () => {
+    expect(findings('endpoint')).toEqual([
+      'warning admin-access endpointStar: Action "*" on Resource "*" lets every request through this VPC endpoint, as the default endpoint policy does; it grants no access (RAM and bucket policies still decide that), but limit Action and Resource to what the VPC needs, such as the OSS actions on its own buckets.',
+    ]);
+  });
+
+  it('unchanged without the kind: administrator access and a public Principal, both errors', () => {
+    expect(findings().map((f) => f.slice(0, f.indexOf(':')))).toEqual(['error admin-access star', 'error trust-wildcard-principal public']);
+  });
+
+  it('the grant rules that fold into admin-access find no grant in an endpoint policy, even in a statement without a Principal', () => {
+    const text = policy(allow, action('["oss:*", "ram:PassRole", "ram:AttachPolicyToUser"]'), resource('"*"'));
+    expect(lint(text, { kind: 'endpoint' }).messages.map((m) => m.ruleId)).toEqual([]);
+    // The same statement in any other resource policy is a grant to the identity holding it.
+    expect(lint(text, { kind: 'resource' }).messages.map((m) => m.ruleId)).toEqual([
+      'missing-principal',
+      'passrole-missing-service-condition',
+      'oss-overbroad-grant',
+      'passrole-wildcard-resource',
+      'ram-privilege-escalation',
     ]);
   });
 });

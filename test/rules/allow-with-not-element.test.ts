@@ -1,6 +1,6 @@
 import rule from '../../src/rules/allow-with-not-element';
 import { testRule } from '../helpers/rule-tester';
-import { policy, allow, deny, action, notAction, resource, notResource } from '../helpers/statement';
+import { policy, allow, deny, action, notAction, resource, notResource, principal } from '../helpers/statement';
 
 testRule(rule, {
   valid: [
@@ -11,6 +11,7 @@ testRule(rule, {
       name: 'Deny with NotAction and NotResource',
       code: policy(deny, notAction('"ecs:Describe*"'), notResource('"acs:ecs:*:*:instance/i-001"')),
     },
+    { name: 'an endpoint policy with Action and Resource', kind: 'endpoint', kindGivenBy: 'host', code: policy(allow, principal('"*"'), action('"oss:GetObject"'), resource('"acs:oss:*:*:mybucket/*"')) },
     { name: 'Allow in a trust policy without Not elements', code: policy(allow, action('"sts:AssumeRole"'), '"Principal": {"Service": "ecs.aliyuncs.com"}') },
   ],
   invalid: [
@@ -74,6 +75,24 @@ testRule(rule, {
         ],
       },
       errors: [{ messageId: 'notAction', line: 11, column: 7, endLine: 11, endColumn: 18, text: '"NotAction"', path: 'Statement[1].NotAction', severity: 'warning' }],
+    },
+    {
+      name: 'an endpoint policy: what NotAction and NotResource let through the endpoint, not what they grant',
+      kind: 'endpoint',
+      kindGivenBy: 'host',
+      code: policy(allow, principal('"*"'), notAction('"oss:DeleteBucket"'), notResource('"acs:oss:*:*:secret/*"')),
+      errors: [
+        { messageId: 'endpointNotAction', line: 7, column: 7, endLine: 7, endColumn: 18, text: '"NotAction"', path: 'Statement[0].NotAction', severity: 'warning' },
+        { messageId: 'endpointNotResource', line: 8, column: 7, endLine: 8, endColumn: 20, text: '"NotResource"', path: 'Statement[0].NotResource', severity: 'warning' },
+      ],
+    },
+    {
+      name: 'unchanged: the same statement in a resource policy of no given kind grants',
+      code: policy(allow, principal('"*"'), notAction('"oss:DeleteBucket"'), notResource('"acs:oss:*:*:secret/*"')),
+      errors: [
+        { messageId: 'notAction', line: 7, column: 7, endLine: 7, endColumn: 18, text: '"NotAction"', path: 'Statement[0].NotAction', severity: 'warning' },
+        { messageId: 'notResource', line: 8, column: 7, endLine: 8, endColumn: 20, text: '"NotResource"', path: 'Statement[0].NotResource', severity: 'warning' },
+      ],
     },
     {
       name: 'Statement written as one object',

@@ -24,6 +24,7 @@ testRule(rule, {
     { name: 'a permission policy needs none (--kind permission), even with sts actions', code: policy(assumeWithout), kind: 'permission' },
     { name: 'an empty Principal is present, which is trust-wildcard-principal\'s concern', code: policy('{"Effect": "Allow", "Principal": [], "Action": "oss:GetObject", "Resource": "acs:oss:*:*:site/*"}') },
     { name: 'a statement list with no statements', code: '{"Version": "1", "Statement": []}', kind: 'trust' },
+    { name: 'an endpoint policy is not checked: a Principal there is not documented as required', code: policy(kmsWithout), kind: 'endpoint', kindGivenBy: 'host' },
   ],
   invalid: [
     {

@@ -7,6 +7,7 @@ const oneBucket = '["acs:oss:*:*:mybucket", "acs:oss:*:*:mybucket/*"]';
 testRule(rule, {
   valid: [
     { name: 'NotResource "*" leaves out every bucket: oss:* grants nothing', code: policy(allow, action('"oss:*"'), notResource('["*"]')) },
+    { name: 'an endpoint policy grants nothing, even in a statement without a Principal', kind: 'endpoint', kindGivenBy: 'host', code: policy(allow, action('"oss:*"'), resource('"*"')) },
     { name: 'oss:ListBuckets on * is account-level', code: policy(allow, action('"oss:ListBuckets"'), resource('"*"')) },
     { name: 'oss:GetService on * is account-level', code: policy(allow, action('"oss:GetService"'), resource('"*"')) },
     { name: 'account-level reads on acs:oss:*:*:*', code: policy(allow, action('["oss:ListBuckets", "oss:GetService"]'), resource('"acs:oss:*:*:*"')) },

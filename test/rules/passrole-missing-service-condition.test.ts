@@ -8,6 +8,7 @@ const pinned = condition('{"StringEquals": {"acs:Service": "di.dataworks.aliyunc
 testRule(rule, {
   valid: [
     { name: 'NotResource "*" leaves out every role: PassRole grants nothing', code: policy(allow, action('"ram:PassRole"'), notResource('"*"')) },
+    { name: 'an endpoint policy grants nothing: PassRole there passes no role', kind: 'endpoint', kindGivenBy: 'host', code: policy(allow, action('"ram:PassRole"'), resource(role)) },
     { name: 'acs:Service pinned by StringEquals', code: policy(allow, action('"ram:PassRole"'), resource(role), pinned) },
     {
       name: 'acs:Service pinned by StringEqualsIgnoreCase',

@@ -19,6 +19,7 @@ const serviceCondition = '{"StringEquals": {"acs:Service": "di.dataworks.aliyunc
 testRule(rule, {
   valid: [
     { name: 'NotResource "*" leaves out every role: PassRole grants nothing', code: policy('"ram:PassRole"', '"*"').replace('"Resource"', '"NotResource"') },
+    { name: 'an endpoint policy grants nothing: PassRole on * there passes no role', kind: 'endpoint', kindGivenBy: 'host', code: policy('"ram:PassRole"', '"*"') },
     { name: 'one named role (seed 000)', code: policy('"ram:PassRole"', '"acs:ram::<account-id>:role/<role-name>"') },
     { name: 'one named role with masked account (seed 001 Template 2)', code: policy('"ram:PassRole"', '"acs:ram::19122324****:role/BigDataOssRole"', serviceCondition) },
     { name: 'ram:ListRoles on * (seed 000)', code: policy('["ram:ListRoles"]', '"*"') },

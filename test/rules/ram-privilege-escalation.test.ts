@@ -18,6 +18,7 @@ testRule(rule, {
   valid: [
     { name: 'NotResource "*" leaves out every resource: nothing is granted (allow-with-not-element says so)', code: policy('Allow', '["ims:*", "ram:CreateAccessKey"]', '"*"').replace('"Resource"', '"NotResource"') },
     { name: 'NotResource acs:*:*:*:* in a list leaves out every resource too', code: policy('Allow', '"ram:AttachPolicyToUser"', '["acs:ram:*:*:user/x", "acs:*:*:*:*"]').replace('"Resource"', '"NotResource"') },
+    { name: 'an endpoint policy grants nothing: AttachPolicyToUser on * there attaches nothing', kind: 'endpoint', kindGivenBy: 'host', code: policy('Allow', '"ram:AttachPolicyToUser"', '"*"') },
     { name: 'every action on OSS resources cannot touch RAM', code: policy('Allow', '"*"', '["acs:oss:*:*:*", "acs:oss:*:*:*/*"]') },
     { name: 'access keys for one named user', code: policy('Allow', '"ram:CreateAccessKey"', '"acs:ram:*:123456789012:user/ci-bot"') },
     { name: 'an account of * alone does not make a named user broad', code: policy('Allow', '"ram:CreateAccessKey"', '"acs:ram:*:*:user/ci-bot"') },

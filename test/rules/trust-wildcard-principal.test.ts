@@ -42,6 +42,10 @@ testRule(rule, {
     // other resource policies and kinds
     { name: 'resource: a key policy naming one account', code: policy(allow, '"Action": "kms:Decrypt"', principal('{"RAM": "acs:ram::123456789012:root"}'), '"Resource": "*"') },
     { name: 'permission: not checked', kind: 'permission', code: trust('"*"') },
+    // An endpoint policy names every caller in the VPC with "*": that is how it is written, and it grants nothing.
+    { name: 'endpoint: the default endpoint policy is not public', kind: 'endpoint', kindGivenBy: 'host', code: policy(allow, '"Action": ["*"]', principal('["*"]'), '"Resource": ["*"]') },
+    { name: 'endpoint: "Principal": "*" on one bucket', kind: 'endpoint', kindGivenBy: 'host', code: bucket('"*"') },
+    { name: 'endpoint: an empty Principal list', kind: 'endpoint', code: bucket('[]') },
     { name: 'regression: a Terraform ternary account is one account, not every account', code: trust('{"RAM": ["acs:ram::${var.flag ? var.a : var.b}:root"]}') },
     { name: 'trust: a ROS account placeholder with colons is one account', code: trust('{"RAM": "acs:ram::${ALIYUN::AccountId}:root", "Federated": "acs:ram::${ALIYUN::AccountId}:saml-provider/idp"}') },
     { name: 'trust: a ternary service name is one service', code: trust('{"Service": "${var.fc ? \\"fc\\" : \\"ecs\\"}.aliyuncs.com"}') },

@@ -88,8 +88,10 @@ export function everythingExcluded(statement: Statement): LocatedString | undefi
  * The statements that grant to the identity a policy is attached to: all of a
  * permission policy's, and in any other document those without a Principal.
  * One statement with a Principal must not hide an admin grant beside it from
- * the permission-policy rules.
+ * the permission-policy rules. None of an endpoint policy's: it only limits
+ * the requests that pass through a VPC endpoint, and grants nothing to anyone.
  */
 export function identityStatements(policy: Policy): Statement[] {
+  if (policy.kind === 'endpoint') return [];
   return policy.kind === 'permission' ? policy.statements : policy.statements.filter((s) => !s.principal);
 }
