@@ -30,6 +30,8 @@ const FORCED_KINDS: readonly PolicyKind[] = POLICY_KINDS;
 interface IndexEntry {
   file: string;
   kind: string;
+  /** Where the collector found it in its repository (a Terraform provider test file, say). */
+  path: string;
   flags: string[];
   labels: string[];
 }
@@ -234,6 +236,26 @@ if (!fs.existsSync(policiesDir) || !fs.statSync(policiesDir).isDirectory()) {
         if (ids.join() !== 'not-a-ram-policy') problems.push(`${file}: ${ids.join(', ') || 'no finding'}`);
       }
       expect(problems).toEqual([]);
+    });
+
+    (index ? it : it.skip)('keeps the findings of the endpoint policies the collector took from the endpoint resources\' tests when they are bare files, and says the truth with --kind endpoint', () => {
+      // A bare file cannot be told from a public resource policy: only the host attribute (or --kind) makes it an endpoint policy.
+      const endpoints = [...byFile.values()].filter((e) => /vpc_endpoint|gateway_endpoint/.test(e.path) && texts.has(path.basename(e.file)));
+      expect(endpoints.map((e) => path.basename(e.file)).sort()).toEqual(['tfprovider__53.json', 'tfprovider__61.json', 'tfprovider__62.json']);
+      const shown = (r: LintResult) => r.messages.map((m) => `${m.severity} ${m.ruleId}${m.messageId ? `/${m.messageId}` : ''}`);
+      const seen = Object.fromEntries(
+        endpoints.map((e) => {
+          const file = path.basename(e.file);
+          return [file, { detected: shown(detected.get(file) as LintResult), endpoint: shown(lint(texts.get(file) as string, { filePath: file, kind: 'endpoint' })) }];
+        }),
+      );
+      const wideOpen = { detected: ['error admin-access/star', 'error trust-wildcard-principal/public'], endpoint: ['warning admin-access/endpointStar'] };
+      expect(seen).toEqual({
+        'tfprovider__53.json': wideOpen,
+        'tfprovider__61.json': wideOpen,
+        // A Deny of everything, to everyone: no finding either way.
+        'tfprovider__62.json': { detected: [], endpoint: [] },
+      });
     });
 
     describe('catalogue rules', () => {

@@ -15,13 +15,19 @@ import type { EmbeddedDocument, HostNote, ProcessOutput } from './types';
 
 type Kind = EmbeddedDocument['kind'];
 
-/** Resource type → policy properties; `Policies[].PolicyDocument` is a list of inline policies. */
+/**
+ * Resource type → policy properties; `Policies[].PolicyDocument` is a list of
+ * inline policies. A gateway endpoint's `PolicyDocument` (a JSON string) is an
+ * endpoint policy, as in Terraform; ALIYUN::PrivateLink::VpcEndpoint documents
+ * no policy property.
+ */
 const POLICY_PROPERTIES: ReadonlyMap<string, ReadonlyArray<[string, Kind]>> = new Map<string, ReadonlyArray<[string, Kind]>>([
   ['ALIYUN::RAM::ManagedPolicy', [['PolicyDocument', 'permission'], ['PolicyDocumentUnchecked', 'permission']]],
   ['ALIYUN::RAM::Role', [['AssumeRolePolicyDocument', 'trust'], ['Policies[].PolicyDocument', 'permission']]],
   ['ALIYUN::RAM::User', [['Policies[].PolicyDocument', 'permission']]],
   ['ALIYUN::RAM::Group', [['Policies[].PolicyDocument', 'permission']]],
   ['ALIYUN::OSS::Bucket', [['Policy', 'bucket']]],
+  ['ALIYUN::VPC::VpcGatewayEndpoint', [['PolicyDocument', 'endpoint']]],
 ]);
 
 /** ROS short-form functions (!Ref …), registered so they stay tagged nodes instead of plain strings. */

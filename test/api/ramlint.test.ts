@@ -258,3 +258,34 @@ describe('calculateConfigForFile and isPathIgnored', () => {
     s.cleanup();
   });
 });
+
+describe('endpoint policies', () => {
+  const ENDPOINTS_TF = fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'hosts', 'terraform', 'endpoints.tf'), 'utf8');
+  const DEFAULT_ENDPOINT_POLICY = '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["*"], "Resource": ["*"], "Principal": ["*"]}]}\n';
+  const shown = (r: { messages: { ruleId: string; messageId?: string; severity: string; line: number; column: number; endLine: number; endColumn: number }[] }) =>
+    r.messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity} ${m.ruleId}/${m.messageId}`);
+
+  it('the kind comes from the endpoint attribute in Terraform; the same document in a bare .json keeps today\'s findings', async () => {
+    const s = project({ 'infra/endpoints.tf': ENDPOINTS_TF, 'policies/endpoint.json': DEFAULT_ENDPOINT_POLICY });
+    const results = await new RamLint({ cwd: s.dir }).lintFiles(['infra/endpoints.tf', 'policies/endpoint.json']);
+    const [tf, bare] = results;
+    expect(tf?.documents?.map((d) => [d.label, d.kind, d.kindSource])).toEqual([
+      ['alicloud_privatelink_vpc_endpoint.oss.policy_document', 'endpoint', 'host'],
+      ['alicloud_vpc_gateway_endpoint.oss.policy_document', 'endpoint', 'host'],
+      ['alicloud_vpc_gateway_endpoint.logs.policy_document', 'endpoint', 'host'],
+    ]);
+    expect(shown(tf!)).toEqual(['6:100-6:103 warning admin-access/endpointStar', '18:16-18:19 warning admin-access/endpointStar']);
+    expect(tf).toMatchObject({ errorCount: 0, warningCount: 2 });
+    expect(bare?.documents).toEqual([{ label: '', kind: 'resource', kindSource: 'detected' }]);
+    expect(shown(bare!)).toEqual(['1:63-1:66 error admin-access/star', '1:102-1:105 error trust-wildcard-principal/public']);
+    s.cleanup();
+  });
+
+  it('a configured kind "endpoint" lints a bare file as one', async () => {
+    const s = project({ 'ramlint.config.json': '{"overrides": [{"files": ["endpoints/*.json"], "kind": "endpoint"}]}', 'endpoints/oss.json': DEFAULT_ENDPOINT_POLICY });
+    const [result] = await new RamLint({ cwd: s.dir }).lintFiles(['endpoints/oss.json']);
+    expect(result?.documents).toEqual([{ label: '', kind: 'endpoint', kindSource: 'configured' }]);
+    expect(shown(result!)).toEqual(['1:63-1:66 warning admin-access/endpointStar']);
+    s.cleanup();
+  });
+});

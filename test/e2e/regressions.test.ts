@@ -2,6 +2,8 @@
  * Bugs found by the end-to-end review, each pinned with the command that
  * showed it.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ramlint, scratch } from '../helpers/cli';
 import { ACME, ADMIN, STACK_FRAME, WARN_ON_DUPLICATES, WARNING } from './support';
 
@@ -51,6 +53,30 @@ describe('regressions', () => {
     for (const [name, text] of Object.entries(WARN_ON_DUPLICATES)) s.write(`warn/${name}`, text);
     const run = ramlint(['--quiet', '--max-warnings', '0', 'warn/warning.json'], { cwd: s.dir });
     expect(run).toEqual({ code: 1, stdout: '', stderr: 'ramlint: too many warnings (1); --max-warnings allows 0\n' });
+  });
+});
+
+describe('regression: the default VPC endpoint policy in Terraform', () => {
+  const s = scratch();
+  afterAll(() => s.cleanup());
+
+  it('was two errors each (administrator access, public); it is one warning per endpoint, and the exit code is 0', () => {
+    s.write('infra/endpoints.tf', readFileSync(join(__dirname, '..', '..', 'fixtures', 'hosts', 'terraform', 'endpoints.tf'), 'utf8'));
+    s.write('infra/endpoint.json', '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["*"], "Resource": ["*"], "Principal": ["*"]}]}\n');
+    const tf = ramlint(['infra/endpoints.tf', '--format', 'compact'], { cwd: s.dir });
+    expect(tf.code).toBe(0);
+    expect(tf.stdout.trim().split('\n').map((l) => l.replace(/ lets every request .*\[/, ' … ['))).toEqual([
+      'infra/endpoints.tf:6:100: warning Action "*" on Resource "*" … [admin-access]',
+      'infra/endpoints.tf:18:16: warning Action "*" on Resource "*" … [admin-access]',
+    ]);
+    // The same document as a bare file: nothing says it is an endpoint policy, so nothing changes.
+    const bare = ramlint(['infra/endpoint.json', '--format', 'compact'], { cwd: s.dir });
+    expect(bare.code).toBe(1);
+    expect(bare.stdout).toContain('infra/endpoint.json:1:63: error Action "*" on Resource "*" allows every action on every resource, which is full administrator access');
+    expect(bare.stdout).toContain('infra/endpoint.json:1:102: error Principal "*" makes this policy public');
+    const given = ramlint(['infra/endpoint.json', '--kind', 'endpoint', '--format', 'compact'], { cwd: s.dir });
+    expect(given.code).toBe(0);
+    expect(given.stdout).toContain('infra/endpoint.json:1:63: warning Action "*" on Resource "*" lets every request through this VPC endpoint');
   });
 });
 

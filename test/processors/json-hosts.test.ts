@@ -39,6 +39,22 @@ describe('terraform-plan processor', () => {
     expect(note?.category).toBe('correctness');
   });
 
+  it('reads the endpoints\' policy_document in a plan as an endpoint policy', async () => {
+    const r = await run(terraformPlanProcessor, 'plan/endpoints-plan.json');
+    expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([
+      ['alicloud_vpc_gateway_endpoint.oss.policy_document', 'endpoint'],
+      ['alicloud_privatelink_vpc_endpoint.oss.policy_document', 'endpoint'],
+    ]);
+    expect(r.lines).toEqual([
+      'alicloud_vpc_gateway_endpoint.oss.policy_document admin-access 14:101-14:106 \\"*\\"',
+      'alicloud_privatelink_vpc_endpoint.oss.policy_document admin-access 24:101-24:106 \\"*\\"',
+    ]);
+    expect(r.messages.map((m) => [m.messageId, m.severity])).toEqual([
+      ['endpointStar', 'warning'],
+      ['endpointStar', 'warning'],
+    ]);
+  });
+
   it('escapes a suggestion for the JSON string it lands in', async () => {
     const r = await run(terraformPlanProcessor, 'plan/plan.json');
     const wildcard = r.messages.find((m) => m.ruleId === 'passrole-wildcard-resource');

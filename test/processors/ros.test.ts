@@ -33,6 +33,13 @@ describe('ros processor', () => {
     ]);
   });
 
+  it('YAML: a gateway endpoint\'s PolicyDocument is an endpoint policy, at exact positions in its | block', async () => {
+    const r = await run('ros/gateway-endpoint.yaml');
+    expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([['Resources.OssEndpoint.Properties.PolicyDocument', 'endpoint']]);
+    expect(r.lines).toEqual(['Resources.OssEndpoint.Properties.PolicyDocument admin-access 15:73-15:76 "*"']);
+    expect(r.messages.map((m) => [m.messageId, m.severity, m.path])).toEqual([['endpointStar', 'warning', 'Statement[0].Action']]);
+  });
+
   it('YAML: short tags are unknown values; !Sub keeps its string with its ${} placeholders', async () => {
     const r = await run('ros/template.yaml');
     const [etl, trust] = r.output.documents;

@@ -206,6 +206,35 @@ describe('terraform processor', () => {
     expect(m?.suggestions?.[0]?.edits).toEqual([]);
   });
 
+  it('reads both endpoint resources\' policy_document as an endpoint policy: a warning that it lets every request through, never public or administrator access', async () => {
+    const r = await run('endpoints.tf');
+    expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([
+      ['alicloud_privatelink_vpc_endpoint.oss.policy_document', 'endpoint'],
+      ['alicloud_vpc_gateway_endpoint.oss.policy_document', 'endpoint'],
+      ['alicloud_vpc_gateway_endpoint.logs.policy_document', 'endpoint'],
+    ]);
+    // jsonencode: at the HCL value; heredoc: at the JSON token. The narrowed policy draws nothing.
+    expect(findings(r)).toEqual([
+      'alicloud_privatelink_vpc_endpoint.oss.policy_document admin-access 6:100-6:103 "*"',
+      'alicloud_vpc_gateway_endpoint.oss.policy_document admin-access 18:16-18:19 "*"',
+    ]);
+    expect(r.messages.map((m) => [m.messageId, m.severity, m.path])).toEqual([
+      ['endpointStar', 'warning', 'Statement[0].Action[0]'],
+      ['endpointStar', 'warning', 'Statement[0].Action[0]'],
+    ]);
+  });
+
+  it('unchanged: the same default endpoint policy read as a bare document (no kind from a host) is public administrator access', async () => {
+    const r = await run('endpoints.tf');
+    const gateway = r.output.documents[1]!;
+    const result = lintText(gateway.text, { rules: builtinRules });
+    expect(result.kind).toBe('resource');
+    expect(result.messages.map((m) => [m.ruleId, m.messageId, m.severity, m.line, m.column, m.endLine, m.endColumn, m.path])).toEqual([
+      ['admin-access', 'star', 'error', 6, 16, 6, 19, 'Statement[0].Action[0]'],
+      ['trust-wildcard-principal', 'public', 'error', 7, 19, 7, 22, 'Statement[0].Principal[0]'],
+    ]);
+  });
+
   it('reads .tf.json policy strings through their escapes', async () => {
     const r = await run('policies.tf.json');
     expect(findings(r)).toEqual([

@@ -4,6 +4,10 @@
  * list in next-capabilities §3.1). Shared by .tf, .tf.json and plan files.
  * `kind` is what the attribute states; undefined means detect from content
  * (control policies and service resource policies have no kind of their own).
+ * The endpoints' `policy_document` is an endpoint policy: it limits what
+ * passes through the endpoint and grants nothing (Alibaba Cloud PrivateLink,
+ * "Endpoint policies"); only this attribute can say so, since its default,
+ * `*` on `*` for Principal `*`, reads like a public resource policy.
  */
 import type { PolicyKind } from '../../engine/types';
 
@@ -17,6 +21,7 @@ const permission = (name: string): PolicyAttribute => ({ name, kind: 'permission
 const trust = (name: string): PolicyAttribute => ({ name, kind: 'trust' });
 const bucket = (name: string): PolicyAttribute => ({ name, kind: 'bucket' });
 const resource = (name: string): PolicyAttribute => ({ name, kind: 'resource' });
+const endpoint = (name: string): PolicyAttribute => ({ name, kind: 'endpoint' });
 const detected = (name: string): PolicyAttribute => ({ name });
 
 export const POLICY_ATTRIBUTES: ReadonlyMap<string, readonly PolicyAttribute[]> = new Map([
@@ -33,8 +38,8 @@ export const POLICY_ATTRIBUTES: ReadonlyMap<string, readonly PolicyAttribute[]> 
   ['alicloud_kms_key', [resource('policy')]],
   ['alicloud_kms_secret', [resource('policy')]],
   ['alicloud_log_project', [resource('policy')]],
-  ['alicloud_privatelink_vpc_endpoint', [resource('policy_document')]],
-  ['alicloud_vpc_gateway_endpoint', [resource('policy_document')]],
+  ['alicloud_privatelink_vpc_endpoint', [endpoint('policy_document')]],
+  ['alicloud_vpc_gateway_endpoint', [endpoint('policy_document')]],
   ['alicloud_max_compute_role', [detected('policy')]],
 ]);
 
