@@ -44,9 +44,16 @@ export interface DocumentProblem {
 
 export interface LoadedPolicies {
   policies: LoadedPolicy[];
-  /** Documents that could not be evaluated (invalid JSON, statements RAM rejects): never silently dropped. */
+  /**
+   * Documents that could not be evaluated (invalid JSON, statements RAM rejects),
+   * and endpoint policies, which are not evaluated: never silently dropped.
+   */
   problems: DocumentProblem[];
 }
+
+/** Said of an endpoint policy instead of evaluating it; a note, not a reason to stop (`unevaluated` is not set). */
+export const ENDPOINT_POLICY_LEFT_OUT =
+  'an endpoint policy, left out: it limits which requests may pass through a VPC endpoint and grants no access, so it is not one of the policies evaluated here';
 
 export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolicies {
   const out: LoadedPolicies = { policies: [], problems: [] };
@@ -60,6 +67,12 @@ export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolic
     const policy = buildPolicy(parsed.root, document.kind);
     if (!policy.isObject || !policy.statementMember) {
       out.problems.push({ ...where, message: 'not a RAM policy (no Statement)', unevaluated: true });
+      continue;
+    }
+    // Kind `endpoint` is given by the host attribute (or --kind), never detected: a VPC endpoint's policy filters
+    // what passes through the endpoint. Counted as a grant, its default (`*` on `*` to `*`) would allow everything.
+    if (policy.kind === 'endpoint') {
+      out.problems.push({ ...where, message: ENDPOINT_POLICY_LEFT_OUT });
       continue;
     }
     const toHost = document.offsetToHost && document.hostText !== undefined ? document.offsetToHost : undefined;

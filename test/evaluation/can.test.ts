@@ -1,8 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { runCan } from '../../src/cli/commands/can';
 import { runDiff } from '../../src/cli/commands/diff';
 import { contextFrom } from '../../src/evaluation/conditions';
 import { evaluateRequest } from '../../src/evaluation/request';
-import { loadDocuments } from '../../src/evaluation/documents';
+import { ENDPOINT_POLICY_LEFT_OUT, loadDocuments } from '../../src/evaluation/documents';
 import { policy, runIn, statementsOf, tempTree } from './helpers';
 
 const ask = (statements: ReturnType<typeof statementsOf>, action: string, resource: string, context: [string, string | undefined][] = [], principal?: string) =>
@@ -196,5 +199,62 @@ describe('host formats, through the processors', () => {
     const out = await runIn(dir, runDiff, ['old', 'infra', '--format', 'json']);
     expect(out.code).toBe(1);
     expect(JSON.parse(out.stdout).newAccess[0]).toMatchObject({ action: 'oss:GetObject', statement: { filePath: 'infra/main.tf', line: 7 } });
+  });
+});
+
+describe('endpoint policies are not grants: left out of can and diff, with a note', () => {
+  const endpointsTf = fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'hosts', 'terraform', 'endpoints.tf'), 'utf8');
+  const defaultEndpointPolicy = policy({ Effect: 'Allow', Action: ['*'], Resource: ['*'], Principal: ['*'] });
+  const dir = tempTree({
+    'infra/endpoints.tf': endpointsTf,
+    'empty/none.json': policy({ Effect: 'Deny', Action: 'ecs:DeleteInstance', Resource: '*' }),
+    'bare/endpoint.json': defaultEndpointPolicy,
+  });
+  const notes = [
+    'alicloud_privatelink_vpc_endpoint.oss.policy_document',
+    'alicloud_vpc_gateway_endpoint.oss.policy_document',
+    'alicloud_vpc_gateway_endpoint.logs.policy_document',
+  ].map((label) => `ramlint COMMAND: infra/endpoints.tf (${label}): ${ENDPOINT_POLICY_LEFT_OUT}\n`);
+
+  it('loadDocuments: a document of kind endpoint gives no statements, and a note that does not stop the command', () => {
+    const loaded = loadDocuments([{ filePath: 'main.tf', text: JSON.stringify(defaultEndpointPolicy), label: 'alicloud_vpc_gateway_endpoint.oss.policy_document', kind: 'endpoint' }]);
+    expect(loaded.policies).toEqual([]);
+    expect(loaded.problems).toEqual([{ filePath: 'main.tf', label: 'alicloud_vpc_gateway_endpoint.oss.policy_document', message: ENDPOINT_POLICY_LEFT_OUT }]);
+  });
+
+  it('can: the default endpoint policy allows nothing to anyone, even with a principal; each endpoint policy is named on stderr', async () => {
+    const out = await runIn(dir, runCan, ['-a', 'oss:GetObject', '-r', 'acs:oss:*:1:b/k', '--principal', 'acs:ram::123:root', '--format', 'json', 'infra']);
+    expect(out.code).toBe(1);
+    expect(JSON.parse(out.stdout)).toEqual({ decision: 'implicit-deny', statements: [], conditions: [] });
+    expect(out.stderr).toBe(notes.map((n) => n.replace('COMMAND', 'can')).join(''));
+  });
+
+  it('unchanged: the same document in a bare file is evaluated (nothing says it is an endpoint policy)', async () => {
+    const out = await runIn(dir, runCan, ['-a', 'oss:GetObject', '-r', 'acs:oss:*:1:b/k', '--principal', 'acs:ram::123:root', '--format', 'json', 'bare']);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout).decision).toBe('allow');
+    expect(out.stderr).toBe('');
+  });
+
+  it('diff: endpoint policies added are no new access', async () => {
+    const out = await runIn(dir, runDiff, ['empty', 'infra', '--format', 'json']);
+    expect(out).toMatchObject({ code: 0, stdout: `${JSON.stringify({ newAccess: [] }, null, 2)}\n` });
+    expect(out.stderr).toBe(notes.map((n) => n.replace('COMMAND', 'diff')).join(''));
+  });
+
+  it('diff --base: an endpoint policy widened or removed is neither new access nor a lifted Deny', async () => {
+    const narrowed = 'resource "alicloud_vpc_gateway_endpoint" "oss" {\n  policy_document = <<EOF\n{"Version": "1", "Statement": [{"Effect": "Deny", "Principal": "*", "Action": "oss:DeleteBucket", "Resource": "*"}, {"Effect": "Allow", "Principal": "*", "Action": "oss:GetObject", "Resource": "acs:oss:*:*:logs/*"}]}\nEOF\n}\n';
+    const repo = tempTree({ 'infra/endpoint.tf': narrowed, 'infra/gone.tf': narrowed.replace('"oss"', '"gone"') });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+    git('init', '-q');
+    git('add', '.');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'base');
+    fs.writeFileSync(path.join(repo, 'infra/endpoint.tf'), endpointsTf);
+    fs.rmSync(path.join(repo, 'infra/gone.tf'));
+    const out = await runIn(repo, runDiff, ['--base', 'HEAD', '--format', 'json', 'infra']);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout)).toEqual({ newAccess: [], liftedDenies: [] });
+    expect(out.stderr).toContain(`ramlint diff: infra/endpoint.tf (alicloud_vpc_gateway_endpoint.oss.policy_document): ${ENDPOINT_POLICY_LEFT_OUT}\n`);
+    expect(out.stderr).toContain(`ramlint diff: infra/gone.tf (alicloud_vpc_gateway_endpoint.gone.policy_document) at HEAD: ${ENDPOINT_POLICY_LEFT_OUT}\n`);
   });
 });

@@ -16,7 +16,8 @@ const USAGE = `Usage: ramlint can --action <action> --resource <resource> [--con
 Evaluate a request against the policies in the paths, taken as the policies of
 one identity: an explicit Deny wins, otherwise some Allow must match, otherwise
 the request is implicitly denied. Statements with a Principal (trust and bucket
-policies) apply only when --principal names a principal they match.
+policies) apply only when --principal names a principal they match. VPC endpoint
+policies (in Terraform and ROS) grant nothing and are left out, with a note.
 
 --action and --resource may be repeated: every pair is asked.
 --context <key>=<value> gives a condition key a value (repeat for several
