@@ -98,7 +98,8 @@ function fullServicePaths(statements: readonly EvalStatement[]): EscalationPath[
       actions: [`${service}:*`],
       description: `use every ${service} action (${what}) and so ${how}`,
       statements: grants,
-      conditional: grants.some(hasCondition),
+      // Conditional unless the unconditional grants alone give every action of the service.
+      conditional: setIncludedIn(everyAction, grants.filter((g) => !hasCondition(g)).map((g) => g.actions)) !== true,
     });
   }
   return paths;
@@ -130,7 +131,8 @@ export function findEscalationPaths(statements: readonly EvalStatement[]): Escal
           ? `pass only ${narrowed.roles.join(', ')} to ${service} and run code with it through ${action}`
           : `pass any role to ${service} and run code with its permissions through ${action}`,
         statements: involved,
-        conditional: involved.some(hasCondition),
+        // Conditional when a step can be taken only under a condition: every PassRole, or every runner, has one.
+        conditional: reaching.every(hasCondition) || runners.every(hasCondition),
         ...(narrowed ? { narrowedTo: narrowed } : {}),
       });
     }
@@ -144,7 +146,8 @@ export function findEscalationPaths(statements: readonly EvalStatement[]): Escal
       actions: [action],
       description: how,
       statements: grants,
-      conditional: grants.some(hasCondition),
+      // An unconditional grant beside a conditional one makes the path unconditional.
+      conditional: grants.every(hasCondition),
     });
   }
   // ims and resourcemanager are judged as whole services (the catalogue has no ims actions), after the RAM actions.

@@ -51,6 +51,19 @@ describe('findEscalationPaths', () => {
     const cond = allow('ram:PassRole', '*', { Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } });
     expect(findEscalationPaths(statementsOf(policy(cond, allow('ecs:RunInstances', '*'))))[0]?.conditional).toBe(true);
   });
+
+  it('a path is conditional only when a step needs a condition: an unconditional grant beside a conditional one makes it unconditional', () => {
+    const ip = { Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } };
+    const updateRole = (...statements: object[]) => findEscalationPaths(statementsOf(policy(...statements))).find((p) => p.actions[0] === 'ram:UpdateRole');
+    expect(updateRole(allow('ram:UpdateRole', '*', ip), allow('ram:UpdateRole', '*'))?.conditional).toBe(false);
+    expect(updateRole(allow('ram:UpdateRole', '*', ip), allow('ram:UpdateRole', 'acs:ram:*:*:role/*', ip))?.conditional).toBe(true);
+    const passRole = (...statements: object[]) => findEscalationPaths(statementsOf(policy(...statements)))[0]?.conditional;
+    // Both PassRole grants conditional, the runner not: the PassRole step needs a condition.
+    expect(passRole(allow('ram:PassRole', '*', ip), allow('ram:PassRole', 'acs:ram:*:*:role/*', ip), allow('ecs:RunInstances', '*'))).toBe(true);
+    // One PassRole without a condition, and a runner without one: nothing needs a condition.
+    expect(passRole(allow('ram:PassRole', '*', ip), allow('ram:PassRole', '*'), allow('ecs:RunInstances', '*'))).toBe(false);
+    expect(passRole(allow('ram:PassRole', '*'), allow('ecs:RunInstances', '*', ip))).toBe(true);
+  });
 });
 
 describe('findEscalationPaths: every action of a full-control service (full-service)', () => {
@@ -149,6 +162,8 @@ describe('findEscalationPaths: every action of a full-control service (full-serv
     const cond = { Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } };
     expect(summary(policy(allow('ims:*', '*', cond)))).toEqual([fullService('ims', ['p0.json:Statement[0]'], true)]);
     expect(summary(policy(allow('ims:Get*', '*'), { ...noRam('ims:Get*', 'resourcemanager:*'), ...cond }))).toEqual([fullService('ims', ['p0.json:Statement[0]', 'p0.json:Statement[1]'], true)]);
+    // ims:* without a condition gives every action alone: the conditional grant beside it does not make the path conditional.
+    expect(summary(policy(allow('ims:*', '*'), allow('ims:Get*', '*', cond)))).toEqual([fullService('ims', ['p0.json:Statement[0]', 'p0.json:Statement[1]'], false)]);
   });
 });
 
