@@ -72,9 +72,31 @@ function writeLazyCatalogue(outDir) {
   fs.writeFileSync(path.join(dir, 'index.cjs'), lines.join('\n'));
 }
 
+/**
+ * dist/src/build-id.json: a digest of the compiled files (names and bytes),
+ * which the results cache keys on besides the version (src/package-info.ts
+ * buildId), so a build of another commit never serves this one's results.
+ */
+function writeBuildId(outDir) {
+  const fs = require('node:fs');
+  const crypto = require('node:crypto');
+  const srcDir = path.join(outDir, 'src');
+  const hash = crypto.createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(c?js|json)$/.test(entry.name) && entry.name !== 'build-id.json') hash.update(`${path.relative(srcDir, full)}\0`).update(fs.readFileSync(full)).update('\0');
+    }
+  };
+  walk(srcDir);
+  fs.writeFileSync(path.join(srcDir, 'build-id.json'), `${JSON.stringify({ build: hash.digest('base64url').slice(0, 22) })}\n`);
+}
+
 /** Resolves when dist/ramlint.cjs is written (esbuild runs plugins only in its asynchronous API). */
 function bundle(outDir) {
   writeLazyCatalogue(outDir);
+  writeBuildId(outDir);
   return require('esbuild').build({
     entryPoints: [path.join(outDir, 'src', 'cli', 'main.js')],
     outfile: path.join(outDir, 'ramlint.cjs'),

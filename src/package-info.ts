@@ -30,3 +30,19 @@ export function packageVersion(): string {
     return '0.0.0';
   }
 }
+
+/**
+ * Which build of ramlint this is: a digest of the compiled files, written by
+ * scripts/bundle.js into dist/src/build-id.json. The results cache keys on it
+ * besides the version, so a build from another commit of the same version
+ * (a git checkout, a pre-release) never serves results its rules did not
+ * compute. '' when there is none (the TypeScript sources under test).
+ */
+export function buildId(): string {
+  try {
+    const id: unknown = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'dist', 'src', 'build-id.json'), 'utf8')).build;
+    return typeof id === 'string' ? id : '';
+  } catch {
+    return '';
+  }
+}

@@ -78,8 +78,8 @@ export class ResultsCache {
 
   constructor(
     readonly file: string,
-    /** The ramlint version and catalogue date: a cache of any other is ignored. */
-    private readonly identity: { version: string; catalogue: string },
+    /** The ramlint version, build and catalogue date: a cache of any other is ignored. */
+    private readonly identity: { version: string; build: string; catalogue: string },
   ) {
     // Required here, not imported at the top: a run without the cache does not load crypto.
     const crypto = require('node:crypto') as typeof import('node:crypto');
@@ -140,7 +140,7 @@ export class ResultsCache {
       }
     }
     if (!this.changed || this.refused) return;
-    const header = JSON.stringify({ ramlintCache: CACHE_FORMAT, version: this.identity.version, catalogue: this.identity.catalogue });
+    const header = JSON.stringify({ ramlintCache: CACHE_FORMAT, version: this.identity.version, build: this.identity.build, catalogue: this.identity.catalogue });
     const files = [...this.entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const lines = [header];
     for (const file of files) {
@@ -186,8 +186,14 @@ export class ResultsCache {
     } catch {
       header = undefined;
     }
-    const h = header as { ramlintCache?: unknown; version?: unknown; catalogue?: unknown } | null | undefined;
-    const fits = typeof h === 'object' && h !== null && h.ramlintCache === CACHE_FORMAT && h.version === this.identity.version && h.catalogue === this.identity.catalogue;
+    const h = header as { ramlintCache?: unknown; version?: unknown; build?: unknown; catalogue?: unknown } | null | undefined;
+    const fits =
+      typeof h === 'object' &&
+      h !== null &&
+      h.ramlintCache === CACHE_FORMAT &&
+      h.version === this.identity.version &&
+      h.build === this.identity.build &&
+      h.catalogue === this.identity.catalogue;
     if (!fits) {
       this.changed = true; // Corrupt, or another version's: rewritten at the end of the run.
       return;

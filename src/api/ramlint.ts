@@ -30,7 +30,7 @@ import { repositoryRoot } from './repository';
 import { expandPaths } from './targets';
 import { cacheFilePath, ResultsCache } from './cache';
 import { catalogueInfo } from '../engine/catalog/catalogue';
-import { packageVersion } from '../package-info';
+import { buildId, packageVersion } from '../package-info';
 import type { FileLintResult, FileSystem, LintRun, LintTextOptions, RamLintApi, RamLintOptions } from './types';
 
 /** A glob matched no file (and errorOnUnmatchedPattern is on); nothing was linted. */
@@ -126,7 +126,7 @@ export class RamLint implements RamLintApi {
       await onResult(result);
     };
     // Fixed results are never served from the cache: a cached result carries no proof that its fixes still apply.
-    const cache = this.options.cache === true && !this.options.fix ? new ResultsCache(cacheFilePath(this.options.cacheLocation, this.cwd), { version: packageVersion(), catalogue: catalogueInfo.date }) : undefined;
+    const cache = this.options.cache === true && !this.options.fix ? new ResultsCache(cacheFilePath(this.options.cacheLocation, this.cwd), { version: packageVersion(), build: buildId(), catalogue: catalogueInfo.date }) : undefined;
     for (const target of expansion.targets) {
       const read = await readPolicyFile(this.fs, target.path, target.regular);
       if (!read.ok) {

@@ -112,11 +112,11 @@ describe('a second run is served from the cache', () => {
     s.cleanup();
   });
 
-  it('a cache written by another ramlint version or catalogue is ignored and rewritten', async () => {
+  it('a cache written by another ramlint version, build or catalogue is ignored and rewritten', async () => {
     const s = project(files());
     await run(s.dir);
     const file = path.join(s.dir, '.ramlintcache');
-    for (const field of ['version', 'catalogue']) {
+    for (const field of ['version', 'build', 'catalogue']) {
       const [head, ...entries] = fs.readFileSync(file, 'utf8').split('\n');
       const data = JSON.parse(head as string);
       const kept = data[field];
