@@ -56,6 +56,11 @@ testRule(rule, {
       errors: [{ messageId: 'notActionEverything', line: 6, column: 21, endLine: 6, endColumn: 24, text: '"*"', path: 'Statement[0].NotAction[0]', severity: 'warning' }],
     },
     {
+      name: 'NotAction "*:*" leaves out every action too, as admin-access reads "*:*" under Action',
+      code: policy(allow, notAction('"*:*"'), resource('"*"')),
+      errors: [{ messageId: 'notActionEverything', line: 6, column: 20, endLine: 6, endColumn: 25, text: '"*:*"', path: 'Statement[0].NotAction', severity: 'warning' }],
+    },
+    {
       name: 'NotAction in a trust policy',
       code: policy(allow, notAction('"ram:*"'), '"Principal": {"RAM": "acs:ram::123456789012:root"}'),
       errors: [{ messageId: 'notAction', line: 6, column: 7, endLine: 6, endColumn: 18, text: '"NotAction"', severity: 'warning' }],

@@ -56,9 +56,14 @@ export function describeGrant(action: string, grant: ActionGrant): string {
   return written.toLowerCase() === action.toLowerCase() ? action : `${action} (through "${written}")`;
 }
 
+/** Is the action pattern the full wildcard (`*`, `**`, `*:*`), which every action matches? */
+function isFullWildcard(action: string): boolean {
+  return /^\*+(:\*+)?$/.test(action.trim());
+}
+
 /** Does the statement's Action list contain the full wildcard (`*`, `**`, `*:*`)? */
 export function fullWildcardEntry(statement: Statement): LocatedString | undefined {
-  return statement.action?.values.find((v) => /^\*+(:\*+)?$/.test(v.value.trim()));
+  return statement.action?.values.find((v) => isFullWildcard(v.value));
 }
 
 /** The part before the colon, lower-cased; `*` for the full wildcard. */
@@ -72,14 +77,14 @@ export function isAllow(statement: Statement): boolean {
 }
 
 /**
- * The entry of an exclusion list that leaves out everything: NotAction "*",
- * or a NotResource entry "*" or `acs:*:*:*:*`. The statement then matches no
+ * The entry of an exclusion list that leaves out everything: NotAction "*"
+ * (or `*:*`), or a NotResource entry "*" or `acs:*:*:*:*`. The statement then matches no
  * request, so an Allow grants nothing; allow-with-not-element says so, and
  * the rules about broad grants pass it over.
  */
 export function everythingExcluded(statement: Statement): LocatedString | undefined {
   return (
-    statement.notAction?.values.find((v) => !v.placeholder && /^\*+$/.test(v.value.trim())) ??
+    statement.notAction?.values.find((v) => !v.placeholder && isFullWildcard(v.value)) ??
     statement.notResource?.values.find((v) => !v.placeholder && coversEverything(v.value))
   );
 }
