@@ -36,7 +36,7 @@ export function packageVersion(): string {
  * scripts/bundle.js into dist/src/build-id.json. The results cache keys on it
  * besides the version, so a build from another commit of the same version
  * (a git checkout, a pre-release) never serves results its rules did not
- * compute. '' when there is none (the TypeScript sources under test).
+ * compute. '' when there is none (a checkout not built yet).
  */
 export function buildId(): string {
   try {
