@@ -38,11 +38,15 @@ export interface EscalationPath {
   narrowedTo?: { roles: string[]; services: string[] };
 }
 
-const EVERY_RESOURCE = globSet(['*'], false);
+/**
+ * Every resource: every ARN (`acs:*:*:*:*`), which `*` covers too. The rules read a Resource
+ * `acs:*:*:*:*` as every resource (`coversEverything`), so a Deny on it takes its actions away everywhere.
+ */
+const EVERY_ARN = globSet(['acs:*:*:*:*'], RESOURCE_IGNORE_CASE, false, STAR_CROSSES_SEPARATORS);
 
 /** An identity Deny that takes its actions away on every resource, whatever the request. */
 function deniesEverywhere(s: EvalStatement): boolean {
-  return !s.principals && s.effect === 'Deny' && !hasCondition(s) && setIncludedIn(EVERY_RESOURCE, [s.resources]) === true;
+  return !s.principals && s.effect === 'Deny' && !hasCondition(s) && setIncludedIn(EVERY_ARN, [s.resources]) === true;
 }
 
 /** The Allow statements that may grant `action` on some resource, unless a Deny takes it away everywhere. */
@@ -69,7 +73,6 @@ function passRoleScope(s: EvalStatement): { roles: string[]; services: string[] 
  * ARN (`*`, `acs:*:*:*:*`), or NotResource. These services' resource types are not catalogued, so what a
  * NotResource leaves out cannot be shown to spare what escalates.
  */
-const EVERY_ARN = globSet(['acs:*:*:*:*'], RESOURCE_IGNORE_CASE, false, STAR_CROSSES_SEPARATORS);
 // An answer cut short by the automaton's budget ('unknown') counts as a grant: a path is never dropped for want of one.
 const reachesEveryResource = (s: EvalStatement) => (s.resources.negated ? reachesSomeResource(s) : setIncludedIn(EVERY_ARN, [s.resources]) !== false);
 const mayOverlap = (a: GlobSet, b: GlobSet) => {

@@ -52,6 +52,17 @@ describe('findEscalationPaths', () => {
     expect(findEscalationPaths(statementsOf(policy(cond, allow('ecs:RunInstances', '*'))))[0]?.conditional).toBe(true);
   });
 
+  it('a Deny on every ARN (acs:*:*:*:*) is a Deny on every resource, as the rules read it; a Deny on one service\'s ARNs is not', () => {
+    const grants = allow(['ram:PassRole', 'ecs:RunInstances'], '*');
+    const kinds = (...statements: object[]) => findEscalationPaths(statementsOf(policy(...statements))).map((p) => p.actions.join(' + '));
+    expect(kinds(grants, { Effect: 'Deny', Action: 'ram:PassRole', Resource: 'acs:*:*:*:*' })).toEqual([]);
+    expect(kinds(grants, { Effect: 'Deny', Action: 'ram:PassRole', Resource: ['acs:ram:*:*:*', 'acs:ecs:*:*:*'] })).toEqual(['ram:PassRole + ecs:RunInstances']);
+    expect(kinds(allow('ims:*', '*'), { Effect: 'Deny', Action: 'ims:*', Resource: 'acs:*:*:*:*' })).toEqual([]);
+    // Resources compare case-sensitively (semantics.ts), so a Deny on ACS:… is not taken to cover acs:… ARNs: the path stays.
+    expect(kinds(allow('ims:*', '*'), { Effect: 'Deny', Action: 'ims:*', Resource: 'ACS:*:*:*:*' })).toEqual(['ims:*']);
+    expect(kinds(allow('ims:*', '*'), { Effect: 'Deny', Action: 'ims:*', NotResource: 'acs:ims:*:*:user/admin' })).toEqual(['ims:*']);
+  });
+
   it('a path is conditional only when a step needs a condition: an unconditional grant beside a conditional one makes it unconditional', () => {
     const ip = { Condition: { IpAddress: { 'acs:SourceIp': '10.0.0.0/8' } } };
     const updateRole = (...statements: object[]) => findEscalationPaths(statementsOf(policy(...statements))).find((p) => p.actions[0] === 'ram:UpdateRole');
