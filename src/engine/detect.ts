@@ -19,6 +19,9 @@ const TRACE = /sta|tem|ent/i;
 
 /** "Statement", or a misspelling the engine takes for it. */
 export function statementLike(key: string): boolean {
+  // Almost every top-level key is "Statement" or "Version": settled without the edit distance, which most files would pay per key.
+  if (key === 'Statement') return true;
+  if (key === 'Version') return false;
   const lower = key.toLowerCase();
   return lower === 'statements' || editDistanceWithin(lower, 'statement', 2) <= 2;
 }
