@@ -12,10 +12,19 @@ export type Category = 'syntax' | 'security' | 'correctness' | 'suggestion';
  * (it reads like any resource policy with `"Principal": "*"`): only a host
  * attribute (a Terraform endpoint's `policy_document`), --kind or the
  * configuration gives it.
+ *
+ * `control` (a Resource Directory control policy) and `session` (a policy
+ * that narrows a role's session, such as the additional policy of an ECS
+ * instance RAM role) limit what other policies grant and grant nothing
+ * themselves. They are never detected either: their text is that of a
+ * permission policy.
  */
-export type PolicyKind = 'permission' | 'trust' | 'bucket' | 'resource' | 'endpoint';
+export type PolicyKind = 'permission' | 'trust' | 'bucket' | 'resource' | 'endpoint' | 'control' | 'session';
 
-export const POLICY_KINDS: readonly PolicyKind[] = ['permission', 'trust', 'bucket', 'resource', 'endpoint'];
+export const POLICY_KINDS: readonly PolicyKind[] = ['permission', 'trust', 'bucket', 'resource', 'endpoint', 'control', 'session'];
+
+/** The kinds of document that only limit what other policies grant: their Allow statements grant nothing. */
+export const LIMITING_KINDS: readonly PolicyKind[] = ['endpoint', 'control', 'session'];
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export const CATEGORIES: readonly Category[] = ['syntax', 'security', 'correctness', 'suggestion'];
 

@@ -55,6 +55,12 @@ export interface LoadedPolicies {
 export const ENDPOINT_POLICY_LEFT_OUT =
   'an endpoint policy, left out: it limits which requests may pass through a VPC endpoint and grants no access, so it is not one of the policies evaluated here';
 
+/** Said of a control or session policy instead of evaluating it, as of an endpoint policy. */
+export const LIMITING_POLICY_LEFT_OUT: Readonly<Record<'control' | 'session', string>> = {
+  control: 'a control policy, left out: it limits what RAM policies may grant in the resource directory and grants no access itself, so it is not one of the policies evaluated here',
+  session: 'a session policy, left out: it limits what the role it narrows may do and grants no access itself, so it is not one of the policies evaluated here',
+};
+
 export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolicies {
   const out: LoadedPolicies = { policies: [], problems: [] };
   for (const document of documents) {
@@ -73,6 +79,10 @@ export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolic
     // what passes through the endpoint. Counted as a grant, its default (`*` on `*` to `*`) would allow everything.
     if (policy.kind === 'endpoint') {
       out.problems.push({ ...where, message: ENDPOINT_POLICY_LEFT_OUT });
+      continue;
+    }
+    if (policy.kind === 'control' || policy.kind === 'session') {
+      out.problems.push({ ...where, message: LIMITING_POLICY_LEFT_OUT[policy.kind] });
       continue;
     }
     const toHost = document.offsetToHost && document.hostText !== undefined ? document.offsetToHost : undefined;

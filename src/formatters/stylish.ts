@@ -17,6 +17,8 @@ const KIND_NAMES: Record<PolicyKind, string> = {
   bucket: 'OSS bucket policy',
   resource: 'resource policy',
   endpoint: 'endpoint policy',
+  control: 'control policy',
+  session: 'session policy',
 };
 
 export const stylishStream: StreamingFormat = (context) => {

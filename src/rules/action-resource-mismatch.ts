@@ -61,7 +61,9 @@ export default defineRule({
                 ? 'for this action the Deny forbids nothing'
                 : context.policy.kind === 'endpoint'
                   ? 'for this action the statement lets no request through the endpoint'
-                  : 'for this action the statement grants nothing',
+                  : context.policy.kind === 'control' || context.policy.kind === 'session'
+                    ? 'for this action the statement allows nothing within the limit it sets'
+                    : 'for this action the statement grants nothing',
           },
         });
       }

@@ -35,6 +35,8 @@ export default defineRule({
     // grants `*` on `*` hands its principal everything the policy governs. An
     // endpoint policy grants nothing: there the same statement is said for what it is.
     const endpoint = context.policy.kind === 'endpoint';
+    // A control policy or a session policy grants nothing: `*` on `*` there is the limit that leaves all (FullAliyunAccess).
+    if (context.policy.kind === 'control' || context.policy.kind === 'session') return;
     for (const statement of context.policy.statements) {
       // NotAction "*" or NotResource "*" grants nothing (allow-with-not-element says so).
       if (!isAllow(statement) || everythingExcluded(statement)) continue;

@@ -25,6 +25,8 @@ export default defineRule({
   check(context) {
     // An endpoint policy grants nothing; it filters the requests that pass through the endpoint.
     const endpoint = context.policy.kind === 'endpoint';
+    // A control or session policy only bounds what others grant: an Allow with NotAction there widens no grant.
+    const bounding = context.policy.kind === 'control' || context.policy.kind === 'session';
     for (const statement of context.policy.statements) {
       if (!isAllow(statement)) continue;
       // An entry that leaves out everything makes the statement match nothing: said as that, not as a broad grant.
@@ -32,7 +34,7 @@ export default defineRule({
       if (excluded) {
         const messageId = statement.notAction?.values.includes(excluded) ? 'notActionEverything' : 'notResourceEverything';
         context.report({ messageId, node: excluded.node, data: { value: excluded.value } });
-      } else {
+      } else if (!bounding) {
         if (statement.notAction) context.report({ messageId: endpoint ? 'endpointNotAction' : 'notAction', node: statement.notAction.keyNode });
         if (statement.notResource) context.report({ messageId: endpoint ? 'endpointNotResource' : 'notResource', node: statement.notResource.keyNode });
       }

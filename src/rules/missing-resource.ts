@@ -8,7 +8,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Require exactly one of Resource or NotResource in permission and bucket policy statements, with at least one entry.',
     fixable: 'none',
-    kinds: ['permission', 'bucket'],
+    kinds: ['permission', 'bucket', 'control', 'session'],
     messages: {
       missing: 'The statement has neither "Resource" nor "NotResource"; name the resources it applies to ("*" only if the actions cannot be scoped).',
       both: 'The statement has both "Resource" and "NotResource"; RAM accepts only one of them.',

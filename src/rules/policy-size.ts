@@ -7,6 +7,7 @@ const LIMITS: Partial<Record<PolicyKind, { limit: number; unit: 'characters' | '
   permission: { limit: 6144, unit: 'characters', what: 'RAM accepts at most 6,144 characters in a policy document' },
   trust: { limit: 6144, unit: 'characters', what: 'RAM documents 6,144 characters for policy documents' },
   bucket: { limit: 16 * 1024, unit: 'bytes', what: 'OSS accepts bucket policies of at most 16 KB' },
+  control: { limit: 4096, unit: 'characters', what: 'Resource Directory accepts control policies of at most 4,096 characters' },
 };
 
 /**
@@ -70,7 +71,7 @@ export default defineRule({
     defaultSeverity: 'error',
     description: 'Disallow policy documents longer than RAM (6,144 characters) or OSS (16 KB) accepts.',
     fixable: 'none',
-    kinds: ['permission', 'trust', 'bucket'],
+    kinds: ['permission', 'trust', 'bucket', 'control'],
     messages: {
       tooLong: 'The policy is {{size}} {{unit}} even without whitespace; {{what}}. Split it into several policies.',
       mayBeTooLong:

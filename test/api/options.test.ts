@@ -12,7 +12,7 @@ describe('RamLint options', () => {
     ['cwd as a Buffer', { cwd: Buffer.from('/tmp') }, 'RamLint option "cwd" must be a non-empty string (a directory), not a Buffer'],
     ['cwd null', { cwd: null }, 'RamLint option "cwd" must be a non-empty string (a directory), not null'],
     ['plugins as a string', { plugins: 'acme' }, 'RamLint option "plugins" must be an array of strings, not the string "acme"'],
-    ['an unknown kind', { kind: 'role' }, 'RamLint option "kind" must be one of permission, trust, bucket, resource, endpoint, not the string "role"'],
+    ['an unknown kind', { kind: 'role' }, 'RamLint option "kind" must be one of permission, trust, bucket, resource, endpoint, control, session, not the string "role"'],
     ['fix as a string', { fix: 'yes' }, 'RamLint option "fix" must be true, false or a function of a message'],
     ['a file system without writeFile', { fs: { readFile() {}, lstat() {}, stat() {}, readdir() {}, realpath() {} } }, 'RamLint option "fs" must implement readFile, lstat, stat, readdir, realpath, writeFile'],
     ['an unknown processor', { processors: ['cobol'] }, 'RamLint option "processors": unknown processor "cobol"'],

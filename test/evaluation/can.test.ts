@@ -5,7 +5,7 @@ import { runCan } from '../../src/cli/commands/can';
 import { runDiff } from '../../src/cli/commands/diff';
 import { contextFrom } from '../../src/evaluation/conditions';
 import { evaluateRequest } from '../../src/evaluation/request';
-import { ENDPOINT_POLICY_LEFT_OUT, loadDocuments } from '../../src/evaluation/documents';
+import { ENDPOINT_POLICY_LEFT_OUT, LIMITING_POLICY_LEFT_OUT, loadDocuments } from '../../src/evaluation/documents';
 import { policy, runIn, statementsOf, tempTree } from './helpers';
 
 const ask = (statements: ReturnType<typeof statementsOf>, action: string, resource: string, context: [string, string | undefined][] = [], principal?: string) =>
@@ -220,6 +220,19 @@ describe('endpoint policies are not grants: left out of can and diff, with a not
     const loaded = loadDocuments([{ filePath: 'main.tf', text: JSON.stringify(defaultEndpointPolicy), label: 'alicloud_vpc_gateway_endpoint.oss.policy_document', kind: 'endpoint' }]);
     expect(loaded.policies).toEqual([]);
     expect(loaded.problems).toEqual([{ filePath: 'main.tf', label: 'alicloud_vpc_gateway_endpoint.oss.policy_document', message: ENDPOINT_POLICY_LEFT_OUT }]);
+  });
+
+  it('loadDocuments: a control or session policy gives no statements either, with its own note', () => {
+    const fullAccess = JSON.stringify(policy({ Effect: 'Allow', Action: '*', Resource: '*' }));
+    const loaded = loadDocuments([
+      { filePath: 'main.tf', text: fullAccess, label: 'alicloud_resource_manager_control_policy.guard.policy_document', kind: 'control' },
+      { filePath: 'main.tf', text: fullAccess, label: 'alicloud_ecs_ram_role_attachment.worker.policy', kind: 'session' },
+    ]);
+    expect(loaded.policies).toEqual([]);
+    expect(loaded.problems).toEqual([
+      { filePath: 'main.tf', label: 'alicloud_resource_manager_control_policy.guard.policy_document', message: LIMITING_POLICY_LEFT_OUT.control },
+      { filePath: 'main.tf', label: 'alicloud_ecs_ram_role_attachment.worker.policy', message: LIMITING_POLICY_LEFT_OUT.session },
+    ]);
   });
 
   it('can: the default endpoint policy allows nothing to anyone, even with a principal; each endpoint policy is named on stderr', async () => {

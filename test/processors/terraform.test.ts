@@ -224,6 +224,16 @@ describe('terraform processor', () => {
     ]);
   });
 
+  it('reads a control policy and an ECS role attachment\'s policy as limits that grant nothing, and leaves a MaxCompute role\'s policy alone', async () => {
+    const r = await run('limiting.tf');
+    expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([
+      ['alicloud_resource_manager_control_policy.guard.policy_document', 'control'],
+      ['alicloud_ecs_ram_role_attachment.worker.policy', 'session'],
+    ]);
+    // "*" on "*" is no administrator access there; a Deny without Resource is still what RAM would reject.
+    expect(findings(r)).toEqual(['alicloud_resource_manager_control_policy.guard.policy_document missing-resource 12:5-12:6 {']);
+  });
+
   it('unchanged: the same default endpoint policy read as a bare document (no kind from a host) is public administrator access', async () => {
     const r = await run('endpoints.tf');
     const gateway = r.output.documents[1]!;

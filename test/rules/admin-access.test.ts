@@ -230,3 +230,29 @@ describe('admin-access on endpoint policies', () => {
     ]);
   });
 });
+
+describe('admin-access on control and session policies, which only limit what others grant', () => {
+  // FullAliyunAccess, the control policy Resource Directory attaches by default, with a Deny beside it.
+  const fullAliyunAccess = policy(allow, action('"*"'), resource('"*"'));
+  const withDeny = `{"Version": "1", "Statement": [
+  {"Effect": "Allow", "Action": "*", "Resource": "*"},
+  {"Effect": "Deny", "Action": ["ram:UpdateRole", "ram:DeleteRole"], "Resource": "acs:ram:*:*:role/ResourceDirectoryAccountAccessRole"}
+]}`;
+  const findings = (text: string, kind?: 'control' | 'session') => lint(text, { kind, kindGivenBy: 'host' }).messages.map((m) => `${m.severity} ${m.ruleId} ${m.messageId}`);
+
+  it.each(['control', 'session'] as const)('%s: "*" on "*" draws nothing, nor do the grant rules', (kind) => {
+    expect(findings(fullAliyunAccess, kind)).toEqual([]);
+    expect(findings(withDeny, kind)).toEqual([]);
+    expect(findings(policy(allow, action('["oss:*", "ram:PassRole", "ram:AttachPolicyToUser"]'), resource('"*"')), kind)).toEqual([]);
+  });
+
+  it('unchanged without the kind: the same text is full administrator access', () => {
+    expect(findings(fullAliyunAccess)).toEqual(['error admin-access star']);
+  });
+
+  it('a control policy is still checked for what RAM would reject: a statement without Resource', () => {
+    const noResource = '{"Version": "1", "Statement": [{"Effect": "Deny", "Action": "ram:DeleteRole"}]}';
+    const messages = lint(noResource, { kind: 'control', kindGivenBy: 'host' }).messages;
+    expect(messages.map((m) => [m.ruleId, m.messageId, m.line, m.column, m.endLine, m.endColumn])).toEqual([['missing-resource', 'missing', 1, 32, 1, 33]]);
+  });
+});

@@ -12,6 +12,8 @@ testRule(rule, {
       code: policy(deny, notAction('"ecs:Describe*"'), notResource('"acs:ecs:*:*:instance/i-001"')),
     },
     { name: 'an endpoint policy with Action and Resource', kind: 'endpoint', kindGivenBy: 'host', code: policy(allow, principal('"*"'), action('"oss:GetObject"'), resource('"acs:oss:*:*:mybucket/*"')) },
+    { name: 'a control policy: Allow with NotAction bounds what others grant, it grants nothing', kind: 'control', kindGivenBy: 'host', code: policy(allow, notAction('"ram:*"'), resource('"*"')) },
+    { name: 'a session policy: Allow with NotResource', kind: 'session', kindGivenBy: 'host', code: policy(allow, action('"oss:*"'), notResource('"acs:oss:*:*:secret/*"')) },
     { name: 'Allow in a trust policy without Not elements', code: policy(allow, action('"sts:AssumeRole"'), '"Principal": {"Service": "ecs.aliyuncs.com"}') },
   ],
   invalid: [

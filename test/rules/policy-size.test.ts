@@ -79,8 +79,15 @@ testRule(rule, {
     { name: 'a bucket policy of exactly 16 KB (16,384 bytes)', code: build(BUCKET_TAIL, 16384, 0, 'a', 'bytes') },
     { name: 'a bucket policy of 10,000 characters', code: build(BUCKET_TAIL, 10000) },
     { name: 'resource policies (KMS, endpoint) have no documented limit', code: build(PERMISSION_TAIL, 20000), kind: 'resource' },
+    { name: 'a control policy of exactly 4,096 characters', code: build(PERMISSION_TAIL, 4096), kind: 'control' },
   ],
   invalid: [
+    {
+      name: 'a control policy of 4,097 characters: Resource Directory accepts at most 4,096',
+      code: build(PERMISSION_TAIL, 4097),
+      kind: 'control',
+      errors: [{ messageId: 'tooLong', ...statementKey, severity: 'error' }],
+    },
     {
       name: '6,145 characters without whitespace',
       code: build(PERMISSION_TAIL, 6145),

@@ -6,6 +6,7 @@
 import type { ListMember, LocatedString, Policy, Statement } from '../model';
 import { coversEverything } from './arn';
 import { compileWildcard, wildcardMatch } from '../wildcard';
+import { LIMITING_KINDS } from '../types';
 
 /** Does the action pattern (`ram:*`, `ram:Pass*`, `ram:P?ssRole`, `*`) cover the concrete action? */
 export function actionCovers(pattern: string, action: string): boolean {
@@ -93,10 +94,11 @@ export function everythingExcluded(statement: Statement): LocatedString | undefi
  * The statements that grant to the identity a policy is attached to: all of a
  * permission policy's, and in any other document those without a Principal.
  * One statement with a Principal must not hide an admin grant beside it from
- * the permission-policy rules. None of an endpoint policy's: it only limits
- * the requests that pass through a VPC endpoint, and grants nothing to anyone.
+ * the permission-policy rules. None of a limiting policy's (LIMITING_KINDS):
+ * an endpoint, control or session policy only limits what passes or what
+ * others grant, and grants nothing to anyone.
  */
 export function identityStatements(policy: Policy): Statement[] {
-  if (policy.kind === 'endpoint') return [];
+  if (LIMITING_KINDS.includes(policy.kind)) return [];
   return policy.kind === 'permission' ? policy.statements : policy.statements.filter((s) => !s.principal);
 }

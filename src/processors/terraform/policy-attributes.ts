@@ -2,12 +2,17 @@
  * The Terraform attributes that hold a RAM-language policy, from the
  * alicloud provider's docs (terraform-provider-alicloud website/docs, the
  * list in next-capabilities §3.1). Shared by .tf, .tf.json and plan files.
- * `kind` is what the attribute states; undefined means detect from content
- * (control policies and service resource policies have no kind of their own).
+ * `kind` is what the attribute states.
  * The endpoints' `policy_document` is an endpoint policy: it limits what
  * passes through the endpoint and grants nothing (Alibaba Cloud PrivateLink,
  * "Endpoint policies"); only this attribute can say so, since its default,
  * `*` on `*` for Principal `*`, reads like a public resource policy.
+ * A control policy "does not grant permissions but only defines permission
+ * boundaries" (Resource Directory, EnableControlPolicy), and the ECS role
+ * attachment's `policy` is "an additional policy to further limit the
+ * permissions of the role": `*` on `*` there limits nothing and grants nothing.
+ * `alicloud_max_compute_role`'s `policy` is not read: MaxCompute's own policy
+ * language, whose resources (`acs:odps:*:projects/p/tables/*`) are not RAM ARNs.
  */
 import type { PolicyKind } from '../../engine/types';
 
@@ -22,7 +27,8 @@ const trust = (name: string): PolicyAttribute => ({ name, kind: 'trust' });
 const bucket = (name: string): PolicyAttribute => ({ name, kind: 'bucket' });
 const resource = (name: string): PolicyAttribute => ({ name, kind: 'resource' });
 const endpoint = (name: string): PolicyAttribute => ({ name, kind: 'endpoint' });
-const detected = (name: string): PolicyAttribute => ({ name });
+const control = (name: string): PolicyAttribute => ({ name, kind: 'control' });
+const session = (name: string): PolicyAttribute => ({ name, kind: 'session' });
 
 export const POLICY_ATTRIBUTES: ReadonlyMap<string, readonly PolicyAttribute[]> = new Map([
   ['alicloud_ram_policy', [permission('policy_document'), permission('document')]],
@@ -31,16 +37,15 @@ export const POLICY_ATTRIBUTES: ReadonlyMap<string, readonly PolicyAttribute[]> 
   ['alicloud_oss_bucket', [bucket('policy')]],
   ['alicloud_resource_manager_policy', [permission('policy_document')]],
   ['alicloud_resource_manager_policy_version', [permission('policy_document')]],
-  ['alicloud_resource_manager_control_policy', [detected('policy_document')]],
+  ['alicloud_resource_manager_control_policy', [control('policy_document')]],
   ['alicloud_resource_manager_role', [trust('assume_role_policy_document')]],
   ['alicloud_cloud_sso_access_configuration', [permission('permission_policies.permission_policy_document')]],
-  ['alicloud_ecs_ram_role_attachment', [permission('policy')]],
+  ['alicloud_ecs_ram_role_attachment', [session('policy')]],
   ['alicloud_kms_key', [resource('policy')]],
   ['alicloud_kms_secret', [resource('policy')]],
   ['alicloud_log_project', [resource('policy')]],
   ['alicloud_privatelink_vpc_endpoint', [endpoint('policy_document')]],
   ['alicloud_vpc_gateway_endpoint', [endpoint('policy_document')]],
-  ['alicloud_max_compute_role', [detected('policy')]],
 ]);
 
 /** The data source whose statement blocks are a policy (its output is `document`). */
