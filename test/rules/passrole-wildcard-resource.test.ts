@@ -34,6 +34,8 @@ testRule(rule, {
     // Placeholders are one unknown value each: a `?` or `:` inside `${...}` is template syntax, not ARN syntax.
     { name: 'regression: a ternary role name is one (unknown) role, not a name prefix', code: policy('"ram:PassRole"', '"acs:ram::123456789012:role/${var.admin ? var.a : var.b}"', serviceCondition) },
     { name: 'a placeholder service may not be ram: nothing to judge', code: policy('"ram:PassRole"', '"acs:${var.service}:*:*:role/*"', serviceCondition) },
+    { name: 'a region-scoped ARN reaches no role: RAM ARNs have an empty region', code: policy('"*"', '"acs:*:cn-hangzhou:*:*"') },
+    { name: 'a region prefix cannot be empty either', code: policy('"ram:PassRole"', '"acs:ram:cn-*:*:role/*"') },
   ],
   invalid: [
     {
@@ -50,6 +52,11 @@ testRule(rule, {
       name: 'PassRole on every role of every account',
       code: policy('"ram:PassRole"', '["acs:ram:*:*:role/*"]'),
       errors: [{ messageId: 'wildcard', line: 7, column: 20, endLine: 7, endColumn: 40, text: '"acs:ram:*:*:role/*"', path: 'Statement[0].Resource[0]' }],
+    },
+    {
+      name: 'a placeholder region may be empty: still every role',
+      code: policy('"ram:PassRole"', '"acs:ram:${var.region}:1:role/*"'),
+      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 51, text: '"acs:ram:${var.region}:1:role/*"' }],
     },
     {
       name: 'a role name prefix',

@@ -16,6 +16,7 @@ const policy = (effect: string, action: string, resource: string) =>
 
 testRule(rule, {
   valid: [
+    { name: 'a region-scoped ARN names no RAM user or policy: RAM ARNs have an empty region', code: policy('Allow', '["ram:CreateAccessKey", "ram:AttachPolicyToUser"]', '"acs:*:cn-hangzhou:*:*"') },
     { name: 'NotResource "*" leaves out every resource: nothing is granted (allow-with-not-element says so)', code: policy('Allow', '["ims:*", "ram:CreateAccessKey"]', '"*"').replace('"Resource"', '"NotResource"') },
     { name: 'NotResource acs:*:*:*:* in a list leaves out every resource too', code: policy('Allow', '"ram:AttachPolicyToUser"', '["acs:ram:*:*:user/x", "acs:*:*:*:*"]').replace('"Resource"', '"NotResource"') },
     { name: 'an endpoint policy grants nothing: AttachPolicyToUser on * there attaches nothing', kind: 'endpoint', kindGivenBy: 'host', code: policy('Allow', '"ram:AttachPolicyToUser"', '"*"') },

@@ -71,6 +71,8 @@ export function roleReach(resource: string): RoleReach {
   // A placeholder in the service or in front of the resource type may turn out to be `ram` or `role/…`.
   if (!wildcardMatch(placeholdersAsWildcards(arn.service), 'ram', true)) return { kind: 'none' };
   if (!canMatchWithPrefix(placeholdersAsWildcards(arn.relative), 'role/', true)) return { kind: 'none' };
+  // RAM is global: its ARNs have an empty region, which `acs:*:cn-hangzhou:*:*` cannot match (admin-access reads it so too).
+  if (!reachesGlobalRegion(arn.region)) return { kind: 'none' };
   if (!wildcardMatch(maskPlaceholders(arn.service), 'ram', true)) return { kind: 'unknown' };
 
   const where = 'in the account';
@@ -89,6 +91,11 @@ export function roleReach(resource: string): RoleReach {
   const wildcard = firstWildcardOutsidePlaceholders(arn.relative);
   if (fill >= 0 && (wildcard < 0 || fill < wildcard)) return { kind: 'unknown' };
   return { kind: 'many', scope: `every role ${where}` };
+}
+
+/** Can the region field match the empty region of a global service (RAM)? A placeholder may be empty. */
+export function reachesGlobalRegion(region: string): boolean {
+  return wildcardMatch(placeholdersAsWildcards(region), '', true);
 }
 
 /** Does a resource pattern cover every OSS bucket: `*`, `acs:oss:*:*:*`, and the same with a key part? */

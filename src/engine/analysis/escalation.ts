@@ -9,7 +9,7 @@ import type { LocatedString, Statement } from '../model';
 import { canMatchWithPrefix, wildcardMatch } from '../wildcard';
 import { patternsOverlap } from './action-catalogue';
 import { type ActionGrant, actionCovers, grantOf } from './actions';
-import { coversEverything, splitArn } from './arn';
+import { coversEverything, reachesGlobalRegion, splitArn } from './arn';
 import { firstWildcardOutsidePlaceholders, maskPlaceholders, placeholdersAsWildcards } from './placeholders';
 
 export type RamResourceType = 'user' | 'group' | 'role' | 'policy' | 'saml-provider' | 'oidc-provider';
@@ -68,6 +68,8 @@ export function ramReach(resource: string, type: RamResourceType): RamReach {
   if (!arn || !wildcardMatch(maskPlaceholders(arn.service), 'ram', true)) return { kind: 'none' };
   const prefix = `${type}/`;
   if (!canMatchWithPrefix(maskPlaceholders(arn.relative), prefix, true)) return { kind: 'none' };
+  // RAM ARNs have an empty region: `acs:*:cn-hangzhou:*:*` names no RAM resource.
+  if (!reachesGlobalRegion(arn.region)) return { kind: 'none' };
   if (!arn.relative.toLowerCase().startsWith(prefix)) return { kind: 'broad' };
   const name = arn.relative.slice(prefix.length);
   return firstWildcardOutsidePlaceholders(name) >= 0 || name === '' ? { kind: 'broad' } : { kind: 'named', name };
