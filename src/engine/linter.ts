@@ -100,7 +100,8 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
       stackAction.node.length,
       stackAction.path,
     );
-    return finish(filePath, policy, source, [notice], []);
+    // No kind: it is not a RAM policy of any kind, so the report does not call it one.
+    return finish(filePath, undefined, source, [notice], []);
   }
   const aws = policy.kindSource === 'detected' ? awsPolicyMarker(policy) : undefined;
   if (aws) {
@@ -112,7 +113,8 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
       aws.node.length,
       aws.path,
     );
-    return finish(filePath, policy, source, [notice], []);
+    // No kind: it is not a RAM policy of any kind, so the report does not call it one.
+    return finish(filePath, undefined, source, [notice], []);
   }
   // One context per file; what differs per rule is set before each rule runs.
   const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = { policy, source, parsed, filePath: options.filePath, options: {}, report: () => undefined };

@@ -389,6 +389,8 @@ describe('a ROS stack policy', () => {
     expect(result.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.endColumn, m.path])).toEqual([['not-a-ram-policy', 'info', 1, 46, 56, 'Statement[0].Action']]);
     expect(result.messages[0]?.message).toContain('ROS stack policy ("Update:*" with Principal "*")');
     expect([result.errorCount, result.warningCount, result.infoCount]).toEqual([0, 0, 1]);
+    // Not a RAM policy of any kind: the report names no kind ("detected: resource policy" contradicted the note).
+    expect([result.kind, result.kindSource]).toEqual([undefined, undefined]);
   });
 
   it('is linted as a RAM policy when the kind is given', () => {
@@ -422,6 +424,7 @@ describe('an AWS IAM policy', () => {
     expect(result.messages[0]?.message).toBe(
       `This is an AWS IAM policy (${what}), not an Alibaba Cloud RAM policy; ramlint checks RAM policies, so no rule ran. Give --kind to lint it as a RAM policy anyway.`,
     );
+    expect([result.kind, result.kindSource]).toEqual([undefined, undefined]);
   });
 
   it('is linted as a RAM policy when the kind is given', () => {
