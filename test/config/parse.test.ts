@@ -52,7 +52,7 @@ describe('the top level', () => {
     ['a key given twice', '{\n  "rules": {},\n  "rules": {}\n}', '3:3: duplicate key "rules" in the config'],
     ['"root" not a boolean', '{\n  "root": "yes"\n}', '2:11: "root" must be true or false'],
     ['"kind" not a string', '{"kind": 1}', '1:10: "kind" must be a string'],
-    ['"kind" not a policy kind', '{\n  "kind": "policy"\n}', '2:11: "kind" must be one of "permission", "trust", "bucket", "resource", "endpoint", not "policy"'],
+    ['"kind" not a policy kind', '{\n  "kind": "policy"\n}', '2:11: "kind" must be one of "permission", "trust", "bucket", "resource", "endpoint", "control", "session", not "policy"'],
     ['"rules" not an object', '{\n  "rules": ["admin-access"]\n}', '2:12: "rules" must be an object that maps rule ids to severities'],
     ['"overrides" not an array', '{"overrides": {}}', '1:15: "overrides" must be an array of { "files": [...], "rules": {...} } blocks'],
     ['"ignores" not a string or list', '{"ignores": 1}', '1:13: "ignores" must be a string or an array of strings'],
@@ -133,7 +133,7 @@ describe('overrides', () => {
     ['an empty files list', '{"overrides": [{"files": []}]}', '1:26: overrides[0].files must name at least one pattern'],
     ['an empty excludedFiles entry', '{"overrides": [{"files": "*", "excludedFiles": [""]}]}', '1:49: overrides[0].excludedFiles has an empty entry'],
     ['excludedFiles of the wrong type', '{"overrides": [{"files": "*", "excludedFiles": {}}]}', '1:48: overrides[0].excludedFiles must be a string or an array of strings'],
-    ['an unknown kind', '{"overrides": [{"files": "*", "kind": "x"}]}', '1:39: overrides[0].kind must be one of "permission", "trust", "bucket", "resource", "endpoint", not "x"'],
+    ['an unknown kind', '{"overrides": [{"files": "*", "kind": "x"}]}', '1:39: overrides[0].kind must be one of "permission", "trust", "bucket", "resource", "endpoint", "control", "session", not "x"'],
     ['rules that are not an object', '{"overrides": [{"files": "*", "rules": "off"}]}', '1:40: overrides[0].rules must be an object that maps rule ids to severities'],
   ])('%s', (_name, text, expected) => {
     expect(errorOf(text)).toBe(expected);

@@ -86,7 +86,7 @@ describe('invalid configuration exits 2 with file:line:col', () => {
     tmp.write('b/ramlint.config.jsonc', '{"kind": "policy"}');
     tmp.write('a.json', BAD);
     tmp.write('b/p.json', BAD);
-    expectConfigFailure(run(['a.json', 'b/p.json']), 'b/ramlint.config.jsonc:1:10: "kind" must be one of "permission", "trust", "bucket", "resource", "endpoint", not "policy"');
+    expectConfigFailure(run(['a.json', 'b/p.json']), 'b/ramlint.config.jsonc:1:10: "kind" must be one of "permission", "trust", "bucket", "resource", "endpoint", "control", "session", not "policy"');
   });
 
   it('--config naming a missing file', () => {

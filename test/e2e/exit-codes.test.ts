@@ -77,7 +77,7 @@ describe('exit code 2: usage errors, one message on stderr, nothing on stdout', 
     [
       'an unknown kind',
       ['clean.json', '--kind', 'role'],
-      'ramlint: Invalid values:\n  Argument: kind, Given: "role", Choices: "permission", "trust", "bucket", "resource", "endpoint"\nRun "ramlint --help" for usage.\n',
+      'ramlint: Invalid values:\n  Argument: kind, Given: "role", Choices: "permission", "trust", "bucket", "resource", "endpoint", "control", "session"\nRun "ramlint --help" for usage.\n',
     ],
     ['--max-warnings that is not a number', ['clean.json', '--max-warnings', 'many'], 'ramlint: --max-warnings takes a whole number, -1 or more\n'],
     ['--max-warnings below -1', ['clean.json', '--max-warnings', '-2'], 'ramlint: --max-warnings takes a whole number, -1 or more\n'],
