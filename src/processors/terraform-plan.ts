@@ -3,6 +3,8 @@
  * planned_values (root and child modules) and resource_changes[].change.after,
  * each linted once per resource address, at the escaped string in the plan.
  * A value known only after apply (after_unknown) is an unresolved-value note.
+ * A deprecated alias (alicloud_ram_role.document) is read only when its
+ * primary attribute has no value, since the provider sets both to one string.
  * Unknown fields are ignored, as the format asks of its readers.
  */
 import { elements, holdsJsonObject, type JsonHostNode, member, parseHostJson, stringDocument } from './json-host';
@@ -40,19 +42,31 @@ function processPlan(text: string): ProcessOutput {
   const documents: EmbeddedDocument[] = [];
   const notes: HostNote[] = [];
   const seen = new Set<string>();
+  const consider = (address: string, option: AttributeValue & { kind: PolicyAttribute['kind'] }, seenAs: string): void => {
+    const label = `${address}.${option.path}`;
+    if (seen.has(seenAs)) return;
+    if (option.value && holdsJsonObject(option.value)) {
+      seen.add(seenAs);
+      documents.push(stringDocument(text, option.value, label, option.kind));
+    } else if (option.unknownFlag) {
+      seen.add(seenAs);
+      notes.push(unresolved(`${label} is known only after apply, so it was not checked; ramlint checks it once the values it depends on exist (lint the configuration, or a later plan).`, option.unknownFlag, label));
+    }
+  };
   const take = (address: string, type: string, values: JsonHostNode | undefined, unknown: JsonHostNode | undefined): void => {
-    for (const attribute of POLICY_ATTRIBUTES.get(type) ?? []) {
-      for (const { path, value, unknownFlag } of attributeValues(values, unknown, attribute)) {
-        const label = `${address}.${path}`;
-        if (seen.has(label)) continue;
-        if (value && holdsJsonObject(value)) {
-          seen.add(label);
-          documents.push(stringDocument(text, value, label, attribute.kind));
-        } else if (unknownFlag) {
-          seen.add(label);
-          notes.push(unresolved(`${label} is known only after apply, so it was not checked; ramlint checks it once the values it depends on exist (lint the configuration, or a later plan).`, unknownFlag, label));
-        }
+    const attributes = POLICY_ATTRIBUTES.get(type) ?? [];
+    for (const attribute of attributes) {
+      if (attribute.aliasOf) continue;
+      const aliases = attributes.filter((a) => a.aliasOf === attribute.name);
+      const options = [attribute, ...aliases].flatMap((a) => attributeValues(values, unknown, a).map((v) => ({ ...v, kind: a.kind })));
+      if (aliases.length === 0) {
+        for (const option of options) consider(address, option, `${address}.${option.path}`);
+        continue;
       }
+      // The provider's Read copies one string into the primary and its aliases: one policy, read
+      // where it has a value (the primary first); otherwise noted once where it is unknown.
+      const pick = options.find((o) => o.value !== undefined && o.value.type !== 'null') ?? options.find((o) => o.unknownFlag);
+      if (pick) consider(address, pick, `${address}.${attribute.name}`);
     }
   };
   const walkModule = (module: JsonHostNode | undefined, depth: number): void => {

@@ -6,6 +6,8 @@ import { applyEdits } from '../../src/engine/edits';
 import { apiResponseProcessor } from '../../src/processors/api-response';
 import { terraformPlanProcessor } from '../../src/processors/terraform-plan';
 import type { Processor } from '../../src/processors/types';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { readHost, runHost, where } from './helpers';
 
 async function run(processor: Processor, file: string) {
@@ -109,5 +111,28 @@ describe('api-response processor', () => {
       const out = await apiResponseProcessor.preprocess(text, 'r.json');
       expect(Array.isArray(out.notes)).toBe(true);
     }
+  });
+});
+
+describe('terraform-plan processor: deprecated aliases', () => {
+  const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
+
+  it('reads the primary attribute once, the alias only where the primary has no value, and notes an unknown policy once', async () => {
+    const text = fixture('plan-aliases.json');
+    const r = await runHost(terraformPlanProcessor, text, 'plan.json');
+    expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([
+      ['alicloud_ram_role.old.assume_role_policy_document', 'trust'],
+      ['alicloud_ram_role.new.assume_role_policy_document', 'trust'],
+      ['alicloud_ram_policy.legacy.document', 'permission'],
+    ]);
+    expect([...r.messages].sort((a, b) => a.offset - b.offset).map((m) => `${m.document ?? ''} ${where(text, m)}`)).toEqual([
+      // An existing role: Read set both attributes to one string; the alias is not linted again.
+      'alicloud_ram_role.old.assume_role_policy_document trust-wildcard-principal 13:137-13:142 \\"*\\"',
+      // A create: the unset alias is in after_unknown, and draws no note.
+      'alicloud_ram_role.new.assume_role_policy_document trust-wildcard-principal 42:144-42:149 \\"*\\"',
+      // Only the alias is written: it is the policy, and the unknown primary draws no note.
+      'alicloud_ram_policy.legacy.document admin-access 53:61-53:66 \\"*\\"',
+      'alicloud_ram_role.later.assume_role_policy_document unresolved-value 65:59-65:63 true',
+    ]);
   });
 });

@@ -20,6 +20,11 @@ export interface PolicyAttribute {
   /** Attribute name; `block.attribute` for an attribute inside a nested block. */
   name: string;
   kind?: PolicyKind;
+  /**
+   * A deprecated alias: the provider's Read sets it to the same string as
+   * this primary attribute, so it is read only when the primary is absent.
+   */
+  aliasOf?: string;
 }
 
 const permission = (name: string): PolicyAttribute => ({ name, kind: 'permission' });
@@ -31,8 +36,8 @@ const control = (name: string): PolicyAttribute => ({ name, kind: 'control' });
 const session = (name: string): PolicyAttribute => ({ name, kind: 'session' });
 
 export const POLICY_ATTRIBUTES: ReadonlyMap<string, readonly PolicyAttribute[]> = new Map([
-  ['alicloud_ram_policy', [permission('policy_document'), permission('document')]],
-  ['alicloud_ram_role', [trust('assume_role_policy_document'), trust('document')]],
+  ['alicloud_ram_policy', [permission('policy_document'), { ...permission('document'), aliasOf: 'policy_document' }]],
+  ['alicloud_ram_role', [trust('assume_role_policy_document'), { ...trust('document'), aliasOf: 'assume_role_policy_document' }]],
   ['alicloud_oss_bucket_policy', [bucket('policy')]],
   ['alicloud_oss_bucket', [bucket('policy')]],
   ['alicloud_resource_manager_policy', [permission('policy_document')]],

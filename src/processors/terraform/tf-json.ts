@@ -21,6 +21,9 @@ export function processTerraformJson(text: string): ProcessOutput {
       bodies.forEach((body, i) => {
         const address = bodies.length > 1 ? `${type}.${name}[${i}]` : `${type}.${name}`;
         for (const attribute of attributes) {
+          // Terraform refuses an alias set with its primary; the primary is the one read.
+          const primary = attribute.aliasOf === undefined ? undefined : member(body, attribute.aliasOf);
+          if (primary && primary.type !== 'null') continue;
           for (const { path, value } of attributeValues(body, attribute.name)) {
             const label = `${address}.${path}`;
             if (holdsJsonObject(value)) documents.push(stringDocument(text, value, label, attribute.kind));
