@@ -3,13 +3,15 @@
  * with the `yaml` package's source ranges (next-capabilities §3.5). A policy
  * written as a YAML or JSON map becomes generated JSON whose every key and
  * value maps to its node; a policy written as JSON text in a `|` block
- * scalar is copied line by line, so fixes there apply exactly. Intrinsic
+ * scalar is copied line by line, and one in a quoted string is decoded
+ * through its escapes, so fixes there apply exactly. Intrinsic
  * functions (Ref, Fn::GetAtt, Fn::Join, !Ref, !GetAtt …) are unknown values;
  * Fn::Sub / !Sub keep their string with its `${...}` placeholders.
  */
 import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode, parseDocument, Scalar, type YAMLMap } from 'yaml';
 import { invalidHost, unresolved } from './notes';
 import { type ParseError, parseTree } from 'jsonc-parser';
+import { decodeJsonStringBody, encodeJsonString } from './escapes';
 import { DocumentBuilder, verbatimMap } from './offset-map';
 import type { EmbeddedDocument, HostNote, ProcessOutput } from './types';
 
@@ -115,6 +117,8 @@ type Found = { type: 'document'; text: string; map: ReturnType<DocumentBuilder['
 function policyFrom(host: string, node: YamlNode): Found {
   if (isScalar(node) && typeof node.value === 'string' && !isFunction(node)) {
     if (node.type === Scalar.BLOCK_LITERAL) return blockLiteralDocument(host, node);
+    const quoted = quotedDocument(host, node);
+    if (quoted) return quoted;
     const out = new DocumentBuilder();
     const [start, end] = node.range ?? [0, 0];
     const source = host.slice(start, end);
@@ -154,6 +158,42 @@ function hasFunction(node: unknown, depth: number): boolean {
   if (isMap(node)) return isFunction(node) || node.items.some((p) => hasFunction(p.value, depth + 1));
   if (isSeq(node)) return node.items.some((item) => hasFunction(item, depth + 1));
   return isScalar(node) && isFunction(node);
+}
+
+/**
+ * A quoted scalar (a JSON template's escaped string, or YAML `"…"` / `'…'`)
+ * decoded through its escapes, so findings land on the escaped text. Kept only
+ * when the decoding equals the value the YAML parser read: YAML's `"…"` has
+ * escapes JSON lacks (`\x41`, `\e`) and multi-line scalars fold, and then
+ * the string is mapped as a whole, as before.
+ */
+function quotedDocument(host: string, node: Scalar): Found | undefined {
+  const [start, end] = node.range ?? [0, 0];
+  const double = node.type === Scalar.QUOTE_DOUBLE;
+  if ((!double && node.type !== Scalar.QUOTE_SINGLE) || end - start < 2 || host[end - 1] !== host[start]) return undefined;
+  const out = new DocumentBuilder();
+  if (double) decodeJsonStringBody(host, start + 1, end - 1, out);
+  else decodeSingleQuotedBody(host, start + 1, end - 1, out);
+  const { text, map } = out.build(start + 1);
+  if (text !== node.value) return undefined;
+  return { type: 'document', text, map, encode: double ? encodeJsonString : encodeSingleQuoted };
+}
+
+/** YAML `'…'`: `''` is the only escape. */
+function decodeSingleQuotedBody(host: string, start: number, end: number, out: DocumentBuilder): void {
+  let run = start;
+  for (let i = host.indexOf("''", start); i >= 0 && i + 1 < end; i = host.indexOf("''", run)) {
+    out.copy(host.slice(run, i), run);
+    out.piece("'", i, i + 2, 'encoded');
+    run = i + 2;
+  }
+  out.copy(host.slice(run, end), run);
+}
+
+/** A line break in `'…'` would fold into a space: such a fix is made by hand. */
+function encodeSingleQuoted(replacement: string): string {
+  if (/[\r\n]/.test(replacement)) throw new Error('a line break cannot be written into a single-quoted scalar');
+  return replacement.replace(/'/g, "''");
 }
 
 /** JSON text in a `|` block scalar: each content line copied without the block's indent. */

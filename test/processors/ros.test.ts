@@ -1,6 +1,9 @@
 /** ROS templates in YAML (short tags, block scalars) and JSON. */
 import { applyEdits } from '../../src/engine/edits';
 import { rosProcessor } from '../../src/processors/ros';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseDocument } from 'yaml';
 import { readHost, runHost, where } from './helpers';
 
 async function run(file: string) {
@@ -98,5 +101,58 @@ describe('ros processor', () => {
     for (const text of ['', 'ROSTemplateFormatVersion: x\nResources:\n  A: &a [*a]', 'ROSTemplateFormatVersion: x\nResources:\n  A:\n    Type: ALIYUN::RAM::Role\n    Properties:\n      Policies: 3', `ROSTemplateFormatVersion: x\nResources:\n  A:\n    Type: ALIYUN::OSS::Bucket\n    Properties:\n      Policy: ${'['.repeat(200)}`]) {
       await expect(rosProcessor.preprocess(text, 't.yaml')).resolves.toBeDefined();
     }
+  });
+
+  describe('a policy written as an escaped JSON string', () => {
+    const fixture = (name: string) => fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8');
+    const runFixture = async (name: string) => {
+      const text = fixture(name);
+      const r = await runHost(rosProcessor, text, name);
+      return { ...r, lines: [...r.messages].sort((a, b) => a.offset - b.offset).map((m) => `${m.document ?? ''} ${where(text, m)}`) };
+    };
+
+    it('JSON: findings land on the escaped tokens, not the whole string', async () => {
+      const r = await runFixture('ros-escaped.json');
+      expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([
+        ['Resources.OssEndpoint.Properties.PolicyDocument', 'endpoint'],
+        ['Resources.Deployer.Properties.PolicyDocument', 'permission'],
+      ]);
+      expect(r.lines).toEqual([
+        'Resources.OssEndpoint.Properties.PolicyDocument admin-access 9:115-9:120 \\"*\\"',
+        'Resources.Deployer.Properties.PolicyDocument passrole-missing-service-condition 16:95-16:111 \\"ram:PassRole\\"',
+        'Resources.Deployer.Properties.PolicyDocument passrole-wildcard-resource 16:125-16:130 \\"*\\"',
+      ]);
+    });
+
+    it('JSON: a suggestion is escaped for the string it lands in', async () => {
+      const r = await runFixture('ros-escaped.json');
+      const wildcard = r.messages.find((m) => m.ruleId === 'passrole-wildcard-resource');
+      const edits = wildcard?.suggestions?.[0]?.edits ?? [];
+      expect(edits).toEqual([{ offset: wildcard?.offset, length: 5, text: '\\"acs:ram::<account-id>:role/<role-name>\\"' }]);
+      const changed = JSON.parse(applyEdits(r.text, edits));
+      expect(JSON.parse(changed.Resources.Deployer.Properties.PolicyDocument).Statement[0].Resource).toBe('acs:ram::<account-id>:role/<role-name>');
+    });
+
+    it('YAML: "…" and \'…\' strings are mapped through their escapes; YAML-only escapes and folded lines are mapped as a whole', async () => {
+      const r = await runFixture('ros-escaped.yaml');
+      expect(r.lines).toEqual([
+        'Resources.Double.Properties.PolicyDocument passrole-missing-service-condition 7:97-7:113 \\"ram:PassRole\\"',
+        'Resources.Double.Properties.PolicyDocument passrole-wildcard-resource 7:129-7:134 \\"*\\"',
+        'Resources.Single.Properties.PolicyDocument undocumented-sid 12:56-12:61 "Sid"',
+        'Resources.Single.Properties.PolicyDocument invalid-effect 12:82-12:89 "allow"',
+        // \x41 is YAML's escape, not JSON's: the decoded text would differ from the value YAML reads.
+        `Resources.YamlEscape.Properties.PolicyDocument admin-access 17:23-17:130 ${r.text.split('\n')[16]!.slice(22)}`,
+        // A double-quoted scalar over two lines folds its line break into a space.
+        `Resources.Folded.Properties.PolicyDocument admin-access 22:23-23:51 ${r.text.split('\n').slice(21, 23).join('\n').slice(22)}`,
+      ]);
+    });
+
+    it('YAML: a fix inside a \'…\' string is applied with its quotes doubled', async () => {
+      const r = await runFixture('ros-escaped.yaml');
+      const effect = r.messages.find((m) => m.ruleId === 'invalid-effect');
+      expect(effect?.fix).toEqual([{ offset: effect?.offset, length: 7, text: '"Allow"' }]);
+      const fixed = parseDocument(applyEdits(r.text, effect?.fix ?? [])).toJS();
+      expect(JSON.parse(fixed.Resources.Single.Properties.PolicyDocument).Statement[0]).toEqual({ Sid: "it's", Effect: 'Allow', Action: 'ecs:DescribeInstances', Resource: '*' });
+    });
   });
 });
