@@ -8,7 +8,7 @@
  * functions (Ref, Fn::GetAtt, Fn::Join, !Ref, !GetAtt …) are unknown values;
  * Fn::Sub / !Sub keep their string with its `${...}` placeholders.
  */
-import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode, parseDocument, Scalar, type YAMLMap } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, type Node as YamlNode, parseDocument, Scalar, type YAMLMap } from 'yaml';
 import { invalidHost, unresolved } from './notes';
 import { type ParseError, parseTree } from 'jsonc-parser';
 import { decodeJsonStringBody, encodeJsonString } from './escapes';
@@ -43,6 +43,22 @@ const CUSTOM_TAGS = SHORT_FUNCTIONS.flatMap((name) => [
 /** Policies are about 6 levels deep; deeper YAML is one unknown value, and recursion stays bounded. */
 const MAX_DEPTH = 64;
 const MAX_PLACEHOLDER = 200;
+/**
+ * YAML nodes written out per policy, aliases expanded: a YAML loader (and so ROS) expands `*name`, so a
+ * policy may be built from anchors; a chain of aliases of aliases (a "billion laughs") stops here, the
+ * rest one unknown value.
+ */
+const MAX_EXPANDED_NODES = 100_000;
+
+/** The node an alias stands for (a YAML loader expands it), or the node itself. */
+function dereference(node: YamlNode | null | undefined, doc: Document): YamlNode | null | undefined {
+  if (!isAlias(node)) return node;
+  try {
+    return node.resolve(doc) ?? node;
+  } catch {
+    return node; // An alias to no anchor: left as one unknown value.
+  }
+}
 
 export function processTemplate(text: string): ProcessOutput {
   const yaml = parseDocument(text, { customTags: CUSTOM_TAGS, uniqueKeys: false, strict: false });
@@ -62,7 +78,7 @@ export function processTemplate(text: string): ProcessOutput {
     for (const [property, kind] of wanted) {
       for (const { path, node } of propertyValues(properties, property)) {
         const label = `Resources.${id}.Properties.${path}`;
-        const found = policyFrom(text, node);
+        const found = policyFrom(text, dereference(node, yaml) as YamlNode, yaml);
         if (found.type === 'document') {
           const doc: EmbeddedDocument = { text: found.text, label, map: found.map };
           if (kind) doc.kind = kind;
@@ -114,7 +130,7 @@ function tagStart(node: YamlNode, host: string, start: number): number {
 
 type Found = { type: 'document'; text: string; map: ReturnType<DocumentBuilder['build']>['map']; encode?: (r: string) => string } | { type: 'unresolved'; why: string };
 
-function policyFrom(host: string, node: YamlNode): Found {
+function policyFrom(host: string, node: YamlNode, doc: Document): Found {
   if (isScalar(node) && typeof node.value === 'string' && !isFunction(node)) {
     if (node.type === Scalar.BLOCK_LITERAL) return blockLiteralDocument(host, node);
     const quoted = quotedDocument(host, node);
@@ -132,7 +148,7 @@ function policyFrom(host: string, node: YamlNode): Found {
     const verbatim = verbatimJson(host, node);
     if (verbatim) return verbatim;
     const out = new DocumentBuilder();
-    new YamlJsonEmitter(host, out).value(node, 0);
+    new YamlJsonEmitter(host, out, doc).value(node, 0);
     const { text, map } = out.build(rangeOf(node, host).offset);
     return { type: 'document', text, map };
   }
@@ -239,13 +255,18 @@ function functionName(node: YamlNode): string {
 
 /** Writes JSON for YAML nodes, each token a piece mapped to its node's range. */
 class YamlJsonEmitter {
+  private expanded = 0;
+
   constructor(
     private readonly host: string,
     private readonly out: DocumentBuilder,
+    private readonly doc: Document,
   ) {}
 
-  value(node: YamlNode | null | undefined, depth: number): void {
-    if (node === null || node === undefined) return void this.out.raw('null');
+  value(written: YamlNode | null | undefined, depth: number): void {
+    if (written === null || written === undefined) return void this.out.raw('null');
+    // An alias is written out as its anchor's value, positioned at the anchor, where that text is.
+    const node = this.expanded++ < MAX_EXPANDED_NODES ? (dereference(written, this.doc) as YamlNode) : written;
     if (depth > MAX_DEPTH || isAlias(node)) return this.placeholder(node);
     if (isFunction(node)) return this.func(node);
     if (isMap(node)) {

@@ -89,6 +89,58 @@ describe('ros processor', () => {
     expect(admin?.suggestions?.[0]?.edits).toEqual([]);
   });
 
+  it('YAML: aliases are the values of their anchors, as a YAML loader (and ROS) reads them, and are linted at the anchor', async () => {
+    const text = [
+      "ROSTemplateFormatVersion: '2015-09-01'",
+      'Metadata:',
+      '  star: &star "*"',
+      '  doc: &doc',
+      "    Version: '1'",
+      '    Statement:',
+      '      - Effect: Allow',
+      '        Action: ram:*',
+      '        Resource: *star',
+      'Resources:',
+      '  P:',
+      '    Type: ALIYUN::RAM::ManagedPolicy',
+      '    Properties:',
+      '      PolicyName: p',
+      '      PolicyDocument:',
+      "        Version: '1'",
+      '        Statement:',
+      '          - Effect: Allow',
+      '            Action: *star',
+      '            Resource: *star',
+      '  Q:',
+      '    Type: ALIYUN::RAM::ManagedPolicy',
+      '    Properties:',
+      '      PolicyName: q',
+      '      PolicyDocument: *doc',
+      '',
+    ].join('\n');
+    const r = await runHost(rosProcessor, text, 'aliases.yaml');
+    expect(r.output.documents.map((d) => d.label)).toEqual(['Resources.P.Properties.PolicyDocument', 'Resources.Q.Properties.PolicyDocument']);
+    const lines = [...r.messages].sort((a, b) => a.offset - b.offset || (a.document ?? '').localeCompare(b.document ?? '')).map((m) => `${m.document ?? ''} ${where(text, m)}`);
+    expect(lines).toEqual([
+      // Both "*" come from the anchor &star: there is the text the finding is about.
+      'Resources.P.Properties.PolicyDocument admin-access 3:15-3:18 "*"',
+      'Resources.Q.Properties.PolicyDocument passrole-wildcard-resource 3:15-3:18 "*"',
+      'Resources.Q.Properties.PolicyDocument ram-privilege-escalation 3:15-3:18 "*"',
+      // The whole document is the alias *doc: its findings are at the anchored map's own text.
+      'Resources.Q.Properties.PolicyDocument passrole-missing-service-condition 8:17-8:22 ram:*',
+    ]);
+  });
+
+  it('YAML: aliases of aliases (a billion laughs) stop at a bound and never hang', async () => {
+    const levels = ['  l0: &l0 ["*","*","*","*","*","*","*","*","*"]'];
+    for (let i = 1; i < 9; i++) levels.push(`  l${i}: &l${i} [${Array.from({ length: 9 }, () => `*l${i - 1}`).join(',')}]`);
+    const text = ["ROSTemplateFormatVersion: '2015-09-01'", 'Metadata:', ...levels, 'Resources:', '  P:', '    Type: ALIYUN::RAM::ManagedPolicy', '    Properties:', '      PolicyDocument:', "        Version: '1'", '        Statement:', '          - Effect: Allow', '            Action: *l8', '            Resource: "*"', ''].join('\n');
+    const r = await runHost(rosProcessor, text, 'laughs.yaml');
+    expect(r.output.documents).toHaveLength(1);
+    // 9^9 entries expanded would be 387 million; the document holds the bounded part and stays small.
+    expect(r.output.documents[0]!.text.length).toBeLessThan(2_000_000);
+  });
+
   it('notes a policy that is an intrinsic function as a whole', async () => {
     const text = 'ROSTemplateFormatVersion: "2015-09-01"\nResources:\n  P:\n    Type: ALIYUN::RAM::ManagedPolicy\n    Properties:\n      PolicyDocument: !Ref PolicyParameter\n';
     const r = await runHost(rosProcessor, text, 't.yaml');
