@@ -136,6 +136,48 @@ describe('terraform processor', () => {
     ]);
   });
 
+  it('merges principal blocks with one entity into one key, as the provider renders them, each identifier at its own HCL value', async () => {
+    const text = [
+      'data "alicloud_ram_policy_document" "trust" { statement {',
+      '  action = ["sts:AssumeRole"]',
+      '  principal { entity = "RAM"  identifiers = ["acs:ram::111111111111:root"] }',
+      '  principal { entity = "RAM"  identifiers = ["acs:ram::222222222222:root", "*"] }',
+      '  principal { entity = "Service"  identifiers = ["ecs.aliyuncs.com"] } } }',
+      '',
+    ].join('\n');
+    const r = await runHost(terraformProcessor, text, 'trust.tf');
+    expect(JSON.parse(r.output.documents[0]?.text ?? '')).toEqual({
+      Version: '1',
+      Statement: [{ Effect: 'Allow', Action: ['sts:AssumeRole'], Principal: { RAM: ['acs:ram::111111111111:root', 'acs:ram::222222222222:root', '*'], Service: ['ecs.aliyuncs.com'] } }],
+    });
+    // No duplicate-key on "RAM"; the wildcard is found in the second block.
+    expect(findings(r)).toEqual([
+      'data.alicloud_ram_policy_document.trust trust-external-principal 3:46-3:74 "acs:ram::111111111111:root"',
+      'data.alicloud_ram_policy_document.trust trust-external-principal 4:46-4:74 "acs:ram::222222222222:root"',
+      'data.alicloud_ram_policy_document.trust trust-wildcard-principal 4:76-4:79 "*"',
+    ]);
+  });
+
+  it('merges condition blocks with one operator and variable into one list of values, each at its own HCL value', async () => {
+    const condition = (operator: string, variable: string, values: string) => `    condition {\n      operator = "${operator}"\n      variable = "${variable}"\n      values   = ${values}\n    }\n`;
+    const text = `data "alicloud_ram_policy_document" "read" {\n  statement {\n    action   = ["ecs:DescribeInstances"]\n    resource = ["*"]\n${[
+      condition('IpAddress', 'acs:SourceIp', '["10.0.0.0/8"]'),
+      condition('IpAddress', 'acs:SourceIp', '["192.168.0.0/16", "not-an-address"]'),
+      condition('Bool', 'acs:SecureTransport', '["true"]'),
+      condition('Bool', 'acs:SecureTransport', '["false"]'),
+    ].join('')}  }\n}\n`;
+    const r = await runHost(terraformProcessor, text, 'read.tf');
+    expect(JSON.parse(r.output.documents[0]?.text ?? '').Statement[0].Condition).toEqual({
+      IpAddress: { 'acs:SourceIp': ['10.0.0.0/8', '192.168.0.0/16', 'not-an-address'] },
+      Bool: { 'acs:SecureTransport': ['true', 'false'] },
+    });
+    // No duplicate-key: the bad address is found in the second block, and the merged list spans both blocks' lists.
+    expect(findings(r)).toEqual([
+      'data.alicloud_ram_policy_document.read condition-value-type 13:37-13:53 "not-an-address"',
+      'data.alicloud_ram_policy_document.read bool-condition-multiple-values 18:18-23:27 ' + text.slice(text.indexOf('["true"]'), text.indexOf('["false"]') + '["false"]'.length),
+    ]);
+  });
+
   it('lints a local used as a policy once, where the local is written; jsonencode of a variable is unknown', async () => {
     const r = await run('locals.tf');
     expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([['local.policy_json', 'permission']]);

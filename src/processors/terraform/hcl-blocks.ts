@@ -4,7 +4,7 @@
  * whose every key and value maps to the HCL attribute it came from.
  */
 import type { Node } from 'web-tree-sitter';
-import { generatedDocument, hclStringValue, type JsonEmitter, unwrap, type ValueResult } from './hcl-values';
+import { generatedDocument, hclStringValue, type JsonEmitter, literalString, type ValueResult } from './hcl-values';
 
 export interface HclAttribute {
   name: Node;
@@ -118,50 +118,87 @@ function keyOrPlaceholder(emit: JsonEmitter, attrs: Map<string, HclAttribute>, n
   else emit.token(`"\${${name}}"`, block.type);
 }
 
-/** The attribute's value, or an empty list when it is missing. */
-function valueOrEmptyList(emit: JsonEmitter, attrs: Map<string, HclAttribute>, name: string, depth: number): void {
-  const attr = attrs.get(name);
-  if (attr) emit.value(attr.expression, depth);
-  else emit.out.raw('[]');
+interface Nested {
+  block: HclBlock;
+  attrs: Map<string, HclAttribute>;
 }
 
-/** `principal { entity = "RAM", identifiers = [...] }` blocks → `"Principal": {"RAM": [...]}`. */
+/**
+ * Blocks grouped by the literal value of one attribute, in order of first
+ * appearance; a block whose attribute is missing or computed is a group of its own.
+ */
+function groupBy(host: string, blocks: Nested[], name: string): Nested[][] {
+  const groups = new Map<string, Nested[]>();
+  for (const nested of blocks) {
+    const attr = nested.attrs.get(name);
+    const value = attr ? literalString(host, attr.expression) : undefined;
+    const key = value === undefined ? `\0${groups.size}` : `=${value}`;
+    groups.set(key, [...(groups.get(key) ?? []), nested]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The lists of one group's blocks as one JSON list, each element at its own
+ * HCL node. One block's list is written as it stands; an attribute missing
+ * everywhere is an empty list.
+ */
+function mergedList(emit: JsonEmitter, group: Nested[], name: string, depth: number): void {
+  const lists = group.flatMap((n) => n.attrs.get(name)?.expression ?? []);
+  const [first] = lists;
+  if (!first) {
+    emit.out.raw('[]');
+    return;
+  }
+  if (lists.length === 1) return emit.value(first, depth);
+  emit.bracket('[', first);
+  let written = 0;
+  for (const list of lists) written = emit.elements(list, depth + 1, written);
+  emit.bracket(']', lists[lists.length - 1] as Node);
+}
+
+function nestedBlocks(blocks: HclBlock[]): Nested[] {
+  return blocks.map((block) => ({ block, attrs: attributesOf(block.body) }));
+}
+
+/**
+ * `principal { entity, identifiers }` blocks → `"Principal": {entity: [...]}`.
+ * Blocks with the same entity are one key whose list holds every block's
+ * identifiers, as the provider renders them (PolicyDocumentStatementPrincipalSet.MarshalJSON).
+ */
 function principalMember(emit: JsonEmitter, principals: HclBlock[], first: HclBlock): void {
   emit.token('"Principal"', first.type);
   emit.out.raw(':{');
-  principals.forEach((p, i) => {
-    const attrs = attributesOf(p.body);
+  groupBy(emit.host, nestedBlocks(principals), 'entity').forEach((group, i) => {
+    const head = group[0] as Nested;
     if (i > 0) emit.out.raw(',');
-    keyOrPlaceholder(emit, attrs, 'entity', p);
+    keyOrPlaceholder(emit, head.attrs, 'entity', head.block);
     emit.out.raw(':');
-    valueOrEmptyList(emit, attrs, 'identifiers', 2);
+    mergedList(emit, group, 'identifiers', 2);
   });
   emit.out.raw('}');
 }
 
-/** `condition { operator, variable, values }` blocks → `"Condition": {operator: {variable: values}}`, grouped by operator. */
+/**
+ * `condition { operator, variable, values }` blocks → `"Condition": {operator: {variable: values}}`,
+ * grouped by operator, and by variable within it: blocks with the same
+ * operator and variable are one key whose list holds every block's values
+ * (PolicyDocumentStatementConditionSet.MarshalJSON).
+ */
 function conditionMember(emit: JsonEmitter, conditions: HclBlock[], first: HclBlock): void {
-  const byOperator = new Map<string, Array<{ block: HclBlock; attrs: Map<string, HclAttribute> }>>();
-  for (const block of conditions) {
-    const attrs = attributesOf(block.body);
-    const operator = attrs.get('operator');
-    const key = operator ? unwrap(operator.expression).text : `\0${byOperator.size}`;
-    const group = byOperator.get(key) ?? [];
-    group.push({ block, attrs });
-    byOperator.set(key, group);
-  }
   emit.token('"Condition"', first.type);
   emit.out.raw(':{');
-  [...byOperator.values()].forEach((group, i) => {
+  groupBy(emit.host, nestedBlocks(conditions), 'operator').forEach((operatorGroup, i) => {
     if (i > 0) emit.out.raw(',');
-    const head = group[0] as { block: HclBlock; attrs: Map<string, HclAttribute> };
+    const head = operatorGroup[0] as Nested;
     keyOrPlaceholder(emit, head.attrs, 'operator', head.block);
     emit.out.raw(':{');
-    group.forEach(({ block, attrs }, j) => {
+    groupBy(emit.host, operatorGroup, 'variable').forEach((group, j) => {
       if (j > 0) emit.out.raw(',');
-      keyOrPlaceholder(emit, attrs, 'variable', block);
+      const variable = group[0] as Nested;
+      keyOrPlaceholder(emit, variable.attrs, 'variable', variable.block);
       emit.out.raw(':');
-      valueOrEmptyList(emit, attrs, 'values', 3);
+      mergedList(emit, group, 'values', 3);
     });
     emit.out.raw('}');
   });

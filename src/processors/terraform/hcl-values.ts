@@ -58,6 +58,27 @@ export function policyFromExpression(host: string, expression: Node): ValueResul
   return { type: 'unresolved', why: `${shorten(text)}, a value Terraform knows only when it plans` };
 }
 
+/** The expression under wrappers and `"${...}"`: `"${local.a}"` is `local.a` to Terraform. */
+export function peel(host: string, expression: Node): Node {
+  let n = unwrap(expression);
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    const inner = n.type === 'template_expr' || n.type === 'literal_value' ? n.namedChildren[0] : undefined;
+    const only = inner && (inner.type === 'quoted_template' || inner.type === 'string_lit') ? soleInterpolation(host, inner) : undefined;
+    if (!only) return n;
+    n = unwrap(only);
+  }
+  return n;
+}
+
+/** The value of a quoted string without interpolations (`"RAM"`, an object key), else undefined. */
+export function literalString(host: string, expression: Node): string | undefined {
+  const n = unwrap(expression);
+  const inner = n.type === 'template_expr' || n.type === 'literal_value' ? n.namedChildren[0] : undefined;
+  if (!inner || (inner.type !== 'quoted_template' && inner.type !== 'string_lit')) return undefined;
+  if (inner.namedChildren.some((c) => c.type === 'template_interpolation' || c.type === 'template_directive')) return undefined;
+  return hclStringValue(host, inner);
+}
+
 /** The expression of `"${expr}"`, a string that is nothing but one interpolation. */
 function soleInterpolation(host: string, node: Node): Node | undefined {
   const parts = node.namedChildren.filter((c) => c.type !== 'quoted_template_start' && c.type !== 'quoted_template_end');
@@ -87,7 +108,7 @@ function sanitize(text: string): string {
   return text.replace(/["\\{}\u0000-\u001f]/g, '_');
 }
 
-function shorten(text: string): string {
+export function shorten(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ');
   return oneLine.length > MAX_PLACEHOLDER ? `${oneLine.slice(0, MAX_PLACEHOLDER)}…` : oneLine;
 }
@@ -231,13 +252,24 @@ export class JsonEmitter {
 
   private tuple(node: Node, depth: number): void {
     this.delimiter('[', node, 'tuple_start');
-    node.namedChildren
-      .filter((c) => c.type === 'expression')
-      .forEach((element, i) => {
-        if (i > 0) this.out.raw(',');
-        this.value(element, depth + 1);
-      });
+    this.elements(node, depth + 1, 0);
     this.delimiter(']', node, 'tuple_end');
+  }
+
+  /**
+   * The elements of a tuple (node or `[...]` expression) without its brackets,
+   * or any other value as one element: for lists the provider merges. Returns
+   * `written` plus the elements written, commas placed after the first.
+   */
+  elements(node: Node, depth: number, written: number): number {
+    const n = unwrap(node);
+    const tuple = n.type === 'tuple' ? n : n.type === 'collection_value' && n.namedChildren[0]?.type === 'tuple' ? n.namedChildren[0] : undefined;
+    const items = tuple ? tuple.namedChildren.filter((c) => c.type === 'expression') : [n];
+    for (const item of items) {
+      if (written++ > 0) this.out.raw(',');
+      this.value(item, depth);
+    }
+    return written;
   }
 
   private object(node: Node, depth: number): void {
@@ -264,6 +296,14 @@ export class JsonEmitter {
     if (k.type === 'literal_value' && child?.type === 'string_lit') return this.string(child);
     if (k.type === 'template_expr' && child?.type === 'quoted_template') return this.string(child);
     this.placeholder(k);
+  }
+
+  /** `[` or `]` at a tuple's bracket (node or `[...]` expression); raw when there is none. */
+  bracket(text: '[' | ']', node: Node): void {
+    const n = unwrap(node);
+    const tuple = n.type === 'collection_value' ? n.namedChildren[0] : n;
+    if (tuple?.type === 'tuple') this.delimiter(text, tuple, text === '[' ? 'tuple_start' : 'tuple_end');
+    else this.out.raw(text);
   }
 
   private delimiter(text: string, node: Node, type: string): void {
