@@ -14,8 +14,10 @@ import type { Node } from 'web-tree-sitter';
 import { decodeHclLiteral, decodeHeredocLiteral, encodeHclQuoted, escapeTemplateSequences } from '../escapes';
 import { DocumentBuilder, type SegmentMap } from '../offset-map';
 
+export type DocumentResult = { type: 'document'; text: string; map: SegmentMap; encode?: (replacement: string) => string };
+
 export type ValueResult =
-  | { type: 'document'; text: string; map: SegmentMap; encode?: (replacement: string) => string }
+  | DocumentResult
   /** Linted elsewhere: a file() the walk reads itself, a reference to the policy-document data source. */
   | { type: 'elsewhere' }
   | { type: 'unresolved'; why: string };
@@ -313,9 +315,14 @@ export class JsonEmitter {
   }
 }
 
-export function generatedDocument(host: string, write: (emit: JsonEmitter) => void, fallback: number): ValueResult {
+export function generatedDocument(host: string, write: (emit: JsonEmitter) => void, fallback: number): DocumentResult {
   const out = new DocumentBuilder();
   write(new JsonEmitter(host, out));
   const { text, map } = out.build(fallback);
   return { type: 'document', text, map };
+}
+
+/** An object value as the JSON jsonencode() renders of it. */
+export function objectDocument(host: string, object: Node): DocumentResult {
+  return generatedDocument(host, (emit) => emit.value(object, 0), object.startIndex);
 }
