@@ -1,7 +1,8 @@
 /**
  * Terraform `.tf` files: the policies hcl-policies.ts finds (policy
  * attributes of alicloud resources and what they refer to in the file, the
- * alicloud_ram_policy_document data source), read with tree-sitter's HCL
+ * alicloud_ram_policy_document data source, literal policies in module
+ * arguments, locals and variable defaults), read with tree-sitter's HCL
  * grammar (exact UTF-16 positions for every node, heredocs, `<<-`,
  * interpolations and escapes; see next-capabilities §3.4). `.tf.json` files
  * go to the JSON reader in tf-json.ts.
