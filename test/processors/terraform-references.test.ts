@@ -137,6 +137,12 @@ describe('terraform: the data source takes the kind of the attribute that uses i
     ]);
   });
 
+  it('through a local, and with an instance index: the kind still comes from the attribute', async () => {
+    const r = await run(`${dataSource(ramPrincipal)}locals { ep = data.alicloud_ram_policy_document.doc[0].document }\nresource "alicloud_privatelink_vpc_endpoint" "e" {\n  policy_document = local.ep\n}\n`);
+    expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([['data.alicloud_ram_policy_document.doc', 'endpoint']]);
+    expect(findings(r)).toEqual(['data.alicloud_ram_policy_document.doc admin-access 3:17-3:20 "*"']);
+  });
+
   it('used by no policy attribute: detected from content, as before', async () => {
     const r = await run(dataSource(ramPrincipal));
     expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([['data.alicloud_ram_policy_document.doc', undefined]]);
