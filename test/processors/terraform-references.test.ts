@@ -104,6 +104,36 @@ describe('terraform: attributes that use a local', () => {
   });
 });
 
+describe('terraform: references that lead nowhere', () => {
+  it('notes a cycle of locals at the attribute, named as the attribute writes it', async () => {
+    const r = await run(
+      [
+        'locals {',
+        '  a = local.b.x',
+        '  b = { x = local.a.y, y = local.c }',
+        '  c = local.a',
+        '  d = local.d',
+        '}',
+        'resource "alicloud_ram_policy" "p" { policy_document = local.a }',
+        'resource "alicloud_ram_policy" "q" { policy_document = local.d.z }',
+        'resource "alicloud_ram_policy" "r" { policy_document = jsonencode(local.c) }',
+        '',
+      ].join('\n'),
+    );
+    expect(r.output.documents).toEqual([]);
+    expect(findings(r)).toEqual([
+      'alicloud_ram_policy.p.policy_document unresolved-value 7:56-7:63 local.a',
+      'alicloud_ram_policy.q.policy_document unresolved-value 8:56-8:65 local.d.z',
+      'alicloud_ram_policy.r.policy_document unresolved-value 9:56-9:75 jsonencode(local.c)',
+    ]);
+    expect(r.messages.map((m) => m.message.split(', so it')[0])).toEqual([
+      'alicloud_ram_policy.p.policy_document is local.a, which leads to no value written in this file',
+      'alicloud_ram_policy.q.policy_document is local.d.z, which leads to no value written in this file',
+      'alicloud_ram_policy.r.policy_document is jsonencode(local.c), which encodes a value that is not an object written in this file',
+    ]);
+  });
+});
+
 describe('terraform: the data source takes the kind of the attribute that uses it', () => {
   const dataSource = (principal: string) =>
     ['data "alicloud_ram_policy_document" "doc" {', '  statement {', '    action   = ["*"]', '    resource = ["*"]', principal, '  }', '}', ''].join('\n');

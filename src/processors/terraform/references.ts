@@ -15,7 +15,7 @@ export type Target =
   | { type: 'value'; node: Node; label?: string; encoded: boolean }
   /** `data.alicloud_ram_policy_document.NAME.document`. */
   | { type: 'data'; name: string }
-  /** A reference into a local that leads to no value written here. */
+  /** A reference into a local that leads to no value written here; `why` names the reference. */
   | { type: 'unknown'; why: string };
 
 /** Locals chained to each other beyond this are left unknown; a cycle is too. */
@@ -35,7 +35,13 @@ export class Scope {
   }
 
   /** Where the expression's value is written: itself, a local's value, or the data source. */
-  follow(expression: Node, hops = 0): Target {
+  follow(expression: Node): Target {
+    const target = this.resolve(expression, 0);
+    // Said of the reference as the attribute writes it, not of a local further down the chain.
+    return target.type === 'unknown' ? { type: 'unknown', why: `${shorten(peel(this.host, expression).text)}, which ${target.why}` } : target;
+  }
+
+  private resolve(expression: Node, hops: number): Target {
     const n = peel(this.host, expression);
     const call = n.type === 'function_call' && n.namedChildren[0]?.text === 'jsonencode' ? soleArgument(n) : undefined;
     const path = traversalOf(this.host, call ?? n);
@@ -46,12 +52,12 @@ export class Scope {
     // A local not defined in this file, a variable, another resource: unknown, as the expression says.
     if (!definition || name === undefined) return { type: 'value', node: expression, encoded: false };
     const written = hops >= MAX_HOPS ? undefined : this.walk(definition, `local.${name}`, steps, hops + 1);
-    if (!written) return { type: 'unknown', why: `${shorten(n.text)}, which leads to no value written in this file` };
+    if (!written) return { type: 'unknown', why: 'leads to no value written in this file' };
     // The value may itself be a reference, to another local or to the data source.
-    const next = this.follow(written.node, hops + 1);
+    const next = this.resolve(written.node, hops + 1);
     if (next.type === 'value' && next.label === undefined) return { ...next, label: written.label, encoded: call !== undefined };
     if (!call) return next;
-    if (next.type !== 'value' || next.encoded) return { type: 'unknown', why: `${shorten(n.text)}, which encodes a value that is not an object written in this file` };
+    if (next.type !== 'value' || next.encoded) return { type: 'unknown', why: 'encodes a value that is not an object written in this file' };
     return { ...next, encoded: true };
   }
 
@@ -62,7 +68,7 @@ export class Scope {
     for (const step of steps) {
       let inner = stepInto(this.host, node, step);
       if (!inner) {
-        const via = hops < MAX_HOPS ? this.follow(node, hops + 1) : undefined;
+        const via = hops < MAX_HOPS ? this.resolve(node, hops + 1) : undefined;
         if (via?.type !== 'value' || via.label === undefined || via.encoded) return undefined;
         inner = stepInto(this.host, via.node, step);
         at = via.label;
