@@ -15,13 +15,13 @@ import { BOM, lintText, summarize, type LintOptions } from '../engine/linter';
 import { SourceText } from '../engine/source';
 import type { LintMessage, PolicyKind, TextEdit } from '../engine/types';
 import { claimFile } from '../processors/claim';
-import { mapMessagesToHost } from '../processors/map-back';
+import { documentInHost, mapMessagesToHost } from '../processors/map-back';
 import type { HostNote, Processor } from '../processors/types';
 import { fileMessage } from './results';
 import type { FileLintResult } from './types';
 
 /** What the engine needs for every document of the file, from the file's config. */
-export interface FileSettings extends Omit<LintOptions, 'filePath' | 'allowComments' | 'kind'> {
+export interface FileSettings extends Omit<LintOptions, 'filePath' | 'allowComments' | 'kind' | 'host'> {
   /** --kind or the configured kind: overrides detection, not a kind the host states. */
   kind?: PolicyKind;
   /** The processors that may claim this file. */
@@ -98,7 +98,7 @@ async function lintHost(filePath: string, text: string, processor: Processor, se
   const waiversMatched = new Set<string>();
   for (const doc of out.documents) {
     const kind = doc.kind ?? settings.kind;
-    const result = lintText(doc.text, { ...engineOptions(filePath, settings, kind), kindGivenBy: doc.kind ? 'host' : 'setting', allowComments: doc.allowComments ?? false });
+    const result = lintText(doc.text, { ...engineOptions(filePath, settings, kind), kindGivenBy: doc.kind ? 'host' : 'setting', allowComments: doc.allowComments ?? false, host: documentInHost(text, doc) });
     // Loops, not push(...): a spread passes every element as an argument, and a document with
     // 100k findings (a big heredoc) overflows the stack.
     for (const m of mapMessagesToHost(text, doc, result.messages)) messages.push(m);

@@ -46,6 +46,18 @@ export interface LintOptions {
    * a policy): not parsed again. Ignored for a text with a byte-order mark.
    */
   parsed?: ParsedJson;
+  /** Given when the text is a document a processor found in a host file (see HostDocument). */
+  host?: HostDocument;
+}
+
+/**
+ * What the engine asks about a document a processor found in a host file
+ * (src/processors/map-back.ts `documentInHost` answers it). The engine still
+ * takes text and returns a result: it is told about the host, never reads it.
+ */
+export interface HostDocument {
+  /** The 1-based line of the host file that a document offset maps to, for messages that name another place ("first at line 12"). */
+  lineAt(offset: number): number;
 }
 
 /** A finding before it is placed in the text. */
@@ -119,6 +131,9 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
   // One context per file; what differs per rule is set before each rule runs.
   const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = { policy, source, parsed, filePath: options.filePath, options: {}, report: () => undefined };
   const cap = options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
+  // Lines named in messages are the host's for an embedded document, the text's own otherwise.
+  const host = options.host;
+  const lineAt = host ? (offset: number) => host.lineAt(offset) : (offset: number) => source.position(offset).line;
   for (const { id, rule, defaults } of planFor(options.rules)) {
     const setting = options.settings?.[id];
     const severity = setting?.severity ?? rule.meta.defaultSeverity;
@@ -132,7 +147,7 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
     context.report = (descriptor) => {
       if (!open) return;
       if (found === undefined) found = [];
-      if (found.length < cap) found.push(toPending(rule, severity, descriptor));
+      if (found.length < cap) found.push(toPending(rule, severity, descriptor, lineAt));
       else dropped++;
     };
     // Option values are checked against the declared types where configuration is read (config/validate.ts).
@@ -253,7 +268,7 @@ function planFor(rules: ReadonlyMap<string, Rule>): PlannedRule[] {
 }
 
 /** Enforces the rule's metadata; a violation throws and becomes an internal-error finding. */
-function toPending(rule: Rule, severity: Severity, d: ReportDescriptor<string>): PendingMessage {
+function toPending(rule: Rule, severity: Severity, d: ReportDescriptor<string>, lineAt: (offset: number) => number): PendingMessage {
   const { meta } = rule;
   const template = Object.prototype.hasOwnProperty.call(meta.messages, d.messageId) ? meta.messages[d.messageId] : undefined;
   if (template === undefined) throw new Error(`rule reported undeclared message id "${d.messageId}"`);
@@ -264,7 +279,7 @@ function toPending(rule: Rule, severity: Severity, d: ReportDescriptor<string>):
     ruleId: meta.id,
     category: meta.category,
     severity: capSeverity(severity, meta.messageSeverityCap?.[d.messageId]),
-    message: interpolate(template, d.data),
+    message: interpolate(template, d.related ? withLines(d.data, d.related, lineAt) : d.data),
     messageId: d.messageId,
     offset: node.offset,
     length: node.length,
@@ -275,6 +290,16 @@ function toPending(rule: Rule, severity: Severity, d: ReportDescriptor<string>):
     fingerprintValue: d.fingerprintValue ?? nodeText(node),
     foldsInto: meta.foldsInto ?? meta.supersededBy,
   };
+}
+
+/** The message data with each related place written as its line. */
+function withLines(data: ReportDescriptor<string>['data'], related: Record<string, { readonly offset: number }>, lineAt: (offset: number) => number): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...data };
+  for (const name of Object.keys(related)) {
+    const at = related[name];
+    if (at && typeof at.offset === 'number') out[name] = lineAt(at.offset);
+  }
+  return out;
 }
 
 function isJsonNode(node: JsonNode | { offset: number; length: number }): node is JsonNode {

@@ -67,6 +67,15 @@ interface ReportBase<M extends string> {
   suggestions?: { desc: string; edits: TextEdit[] }[];
   /** The value the finding is about; feeds baseline keys and fingerprints. */
   fingerprintValue?: string;
+  /**
+   * Other places the message names, by placeholder: with `related: { line: first }`,
+   * `{{line}}` in the template is written as the line of `first`. The engine
+   * counts that line in the file the finding is reported in: for a policy
+   * inside a Terraform or ROS file, the host file's line, not a line of the
+   * JSON generated from it. So a rule never words a line from
+   * `context.source`, which is the document's own text.
+   */
+  related?: Record<string, { readonly offset: number }>;
 }
 
 /**

@@ -5,6 +5,7 @@
  * otherwise it is offered as a suggestion to make by hand, never applied, so a
  * fix can never change anything outside the policy text.
  */
+import type { HostDocument } from '../engine/linter';
 import { SourceText } from '../engine/source';
 import type { LintMessage, Suggestion, TextEdit } from '../engine/types';
 import type { EmbeddedDocument, HostNote } from './types';
@@ -16,6 +17,19 @@ const MAX_QUOTED = 120;
 export function mapMessagesToHost(hostText: string, doc: EmbeddedDocument, messages: readonly LintMessage[]): LintMessage[] {
   const host = new SourceText(hostText);
   return messages.map((m) => mapMessage(host, doc, m));
+}
+
+/**
+ * The document as its host file reads it, for the engine (LintOptions.host):
+ * a line a message names ("first at line 12") is counted in the host file,
+ * through the same map as the findings' own ranges.
+ */
+export function documentInHost(hostText: string, doc: EmbeddedDocument): HostDocument {
+  // Built on first use: most documents draw no message that names a line.
+  let host: SourceText | undefined;
+  return {
+    lineAt: (offset) => (host ??= new SourceText(hostText)).position(clamp(doc.map.toHost(offset, 'start'), hostText.length)).line,
+  };
 }
 
 function mapMessage(host: SourceText, doc: EmbeddedDocument, m: LintMessage): LintMessage {

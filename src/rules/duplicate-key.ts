@@ -14,8 +14,8 @@ export default defineRule({
   },
   check(context) {
     for (const dup of context.parsed.duplicateKeys) {
-      const line = context.source.position(dup.first.offset).line;
-      context.report({ messageId: 'duplicate', node: dup.node, data: { key: dup.key, line } });
+      // The engine words the line, in the host file's lines for a policy embedded in one.
+      context.report({ messageId: 'duplicate', node: dup.node, data: { key: dup.key }, related: { line: dup.first } });
     }
   },
 });

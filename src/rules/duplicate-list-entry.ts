@@ -62,18 +62,20 @@ export default defineRule({
         if (!member?.isArray) continue;
         // Actions compare case-insensitively, resources exactly.
         const fold = member.key.endsWith('Action') ? (s: string) => s.toLowerCase() : (s: string) => s;
-        const seen = new Map<string, number>();
+        const seen = new Map<string, JsonNode>();
         for (const entry of member.values) {
           const key = fold(entry.value);
           const first = seen.get(key);
           if (first === undefined) {
-            seen.set(key, entry.node.offset);
+            seen.set(key, entry.node);
             continue;
           }
           context.report({
             messageId: 'duplicate',
             node: entry.node,
-            data: { key: member.key, value: entry.value, line: context.source.position(first).line },
+            data: { key: member.key, value: entry.value },
+            // The engine words the line, in the host file's lines for a policy embedded in one.
+            related: { line: first },
             fix: removeEntry(context.source.text, entry),
           });
         }

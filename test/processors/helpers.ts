@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText } from '../../src/engine/linter';
 import type { LintMessage } from '../../src/engine/types';
-import { hostNoteToMessage, mapMessagesToHost } from '../../src/processors/map-back';
+import { documentInHost, hostNoteToMessage, mapMessagesToHost } from '../../src/processors/map-back';
 import type { EmbeddedDocument, ProcessOutput, Processor } from '../../src/processors/types';
 import { builtinRules } from '../../src/rules';
 
@@ -38,7 +38,7 @@ export async function runHost(processor: Processor, text: string, filePath: stri
 
 export function lintDocument(hostText: string, doc: EmbeddedDocument): LintMessage[] {
   // As the file layer does: a kind the document carries is the host's.
-  const result = lintText(doc.text, { rules: builtinRules, kind: doc.kind, kindGivenBy: 'host' });
+  const result = lintText(doc.text, { rules: builtinRules, kind: doc.kind, kindGivenBy: 'host', host: documentInHost(hostText, doc) });
   return mapMessagesToHost(hostText, doc, result.messages);
 }
 
