@@ -6,7 +6,7 @@
  * .json/.jsonc policy is its own single document. Never throws.
  */
 import { parseTree, type ParseError } from 'jsonc-parser';
-import { CORE_DIAGNOSTICS, NOT_A_RAM_POLICY } from '../engine/core-diagnostics';
+import { CORE_DIAGNOSTICS, NOT_A_RAM_POLICY, UNRESOLVED_VALUE_IDS } from '../engine/core-diagnostics';
 import { looksLikePolicyParsed, mayLookLikePolicy } from '../engine/detect';
 import { checkNestingDepth, parseJson, type ParsedJson } from '../engine/parse';
 import { applyEdits } from '../engine/edits';
@@ -98,7 +98,7 @@ async function lintHost(filePath: string, text: string, processor: Processor, se
   const waiversMatched = new Set<string>();
   for (const doc of out.documents) {
     const kind = doc.kind ?? settings.kind;
-    const result = lintText(doc.text, { ...engineOptions(filePath, settings, kind), kindGivenBy: doc.kind ? 'host' : 'setting', allowComments: doc.allowComments ?? false, host: documentInHost(text, doc) });
+    const result = lintText(doc.text, { ...engineOptions(filePath, settings, kind), kindGivenBy: doc.kind ? 'host' : 'setting', allowComments: doc.allowComments ?? false, host: documentInHost(text, doc, processor.id) });
     // Loops, not push(...): a spread passes every element as an argument, and a document with
     // 100k findings (a big heredoc) overflows the stack.
     for (const m of mapMessagesToHost(text, doc, result.messages)) messages.push(m);
@@ -133,6 +133,8 @@ function noteMessage(note: HostNote, source: SourceText): LintMessage {
     offset: note.offset,
     endOffset: note.offset + note.length,
   };
+  // A processor's unresolved-value note is about a whole policy; the engine's are about values inside one.
+  if (note.ruleId === 'unresolved-value') m.messageId = UNRESOLVED_VALUE_IDS.policy;
   if (note.label !== undefined) m.document = note.label;
   return m;
 }

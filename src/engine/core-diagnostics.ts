@@ -65,8 +65,15 @@ export const UNRESOLVED_VALUE: CoreDiagnostic = {
   id: 'unresolved-value',
   category: 'correctness',
   severity: 'info',
-  description: 'Report a policy whose value is unknown until apply (a variable, a reference, an unknown value in a plan), so it was not checked.',
+  description: 'Report a policy, or a Statement, Principal or Condition inside one, whose value the host file computes (a variable, a function, an unknown value in a plan), so it was not checked.',
 };
+
+/**
+ * The message id of the note the engine writes for a value inside a policy that
+ * the host file computes (model.ts UnknownValue); the notes processors write
+ * about a whole policy carry `policy`.
+ */
+export const UNRESOLVED_VALUE_IDS = { value: 'value', policy: 'policy' } as const;
 
 export const CORE_DIAGNOSTICS: readonly CoreDiagnostic[] = [INTERNAL_ERROR, INVALID_HOST_FILE, INVALID_JSON, INVALID_WAIVER, NOT_A_RAM_POLICY, UNREADABLE_FILE, UNRESOLVED_VALUE, UNWRITABLE_FILE];
 

@@ -3,9 +3,9 @@
  * on any input. A rule that throws becomes an internal-error finding for the
  * file; the engine never fails open.
  */
-import { type CoreDiagnostic, INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCoreDiagnostic, NOT_A_RAM_POLICY } from './core-diagnostics';
+import { type CoreDiagnostic, INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCoreDiagnostic, NOT_A_RAM_POLICY, UNRESOLVED_VALUE, UNRESOLVED_VALUE_IDS } from './core-diagnostics';
 import { type Directive, directiveFinder, parseDirectives } from './directives';
-import { awsPolicyMarker, buildPolicy, formatPath, type JsonPath, type KindGiver, nodePath, type Policy, rosStackPolicyAction } from './model';
+import { awsPolicyMarker, buildPolicy, formatPath, type JsonPath, type KindGiver, nodePath, type Policy, rosStackPolicyAction, type UnknownValue } from './model';
 import { parseJson, type JsonNode, type ParsedJson } from './parse';
 import { capSeverity, interpolate, type ReportDescriptor, type Rule, type RuleContext, severityRank } from './rule';
 import { SourceText } from './source';
@@ -58,6 +58,19 @@ export interface LintOptions {
 export interface HostDocument {
   /** The 1-based line of the host file that a document offset maps to, for messages that name another place ("first at line 12"). */
   lineAt(offset: number): number;
+  /**
+   * True when [offset, offset + length) of the document is one token the
+   * processor generated for a host value (a Terraform expression, a ROS
+   * function), not text copied from the host: a `"${...}"` string there is
+   * a value of unknown type (model.ts UnknownValue), not a string.
+   */
+  generatedAt(offset: number, length: number): boolean;
+  /**
+   * How the host's values come to be known, worded for the note on each one
+   * (`which Terraform knows only when it plans`), and what to lint to check
+   * them (`lint the plan (terraform show -json) to check it`), if anything.
+   */
+  computedBy: { known: string; check?: string };
 }
 
 /** A finding before it is placed in the text. */
@@ -101,7 +114,8 @@ export function lintText(input: string, options: LintOptions): LintResult {
 
 function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, allowComments: boolean, options: LintOptions): LintResult {
   const pending: PendingMessage[] = [];
-  const policy = buildPolicy(parsed.root, options.kind, options.kindGivenBy);
+  const host = options.host;
+  const policy = buildPolicy(parsed.root, options.kind, options.kindGivenBy, host && ((offset, length) => host.generatedAt(offset, length)));
   const stackAction = policy.kindSource === 'detected' ? rosStackPolicyAction(policy) : undefined;
   if (stackAction) {
     // Not a RAM policy: its mandatory Principal "*" would read as a public grant. Said, not silently passed.
@@ -132,7 +146,6 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
   const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = { policy, source, parsed, filePath: options.filePath, options: {}, report: () => undefined };
   const cap = options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
   // Lines named in messages are the host's for an embedded document, the text's own otherwise.
-  const host = options.host;
   const lineAt = host ? (offset: number) => host.lineAt(offset) : (offset: number) => source.position(offset).line;
   for (const { id, rule, defaults } of planFor(options.rules)) {
     const setting = options.settings?.[id];
@@ -168,6 +181,8 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
       pending.push(corePending(INTERNAL_ERROR, `Rule "${id}" failed on this file, so the file was not fully checked: ${errorText(error)}`, 0, 0));
     }
   }
+  // What the host computes was not checked, and must not look as if it passed.
+  if (host) for (const u of policy.unknownValues) pending.push(unknownValueNote(u, host));
   // Waivers first: a waived finding cannot absorb another one.
   const { kept, suppressed, waiversMatched } = applyWaivers(pending, policy, source, options, allowComments);
   // Most files of a large run have no finding: no anchor index for them.
@@ -180,8 +195,31 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
   return result;
 }
 
-function corePending(diagnostic: CoreDiagnostic, message: string, offset: number, length: number, path: JsonPath = []): PendingMessage {
-  return { ruleId: diagnostic.id, category: diagnostic.category, severity: diagnostic.severity, message, offset, length, path };
+function corePending(diagnostic: CoreDiagnostic, message: string, offset: number, length: number, path: JsonPath = [], messageId?: string): PendingMessage {
+  const pending: PendingMessage = { ruleId: diagnostic.id, category: diagnostic.category, severity: diagnostic.severity, message, offset, length, path };
+  if (messageId !== undefined) pending.messageId = messageId;
+  return pending;
+}
+
+/** Longest host expression quoted in a note; the rest is elided. */
+const MAX_SHOWN_VALUE = 60;
+
+/** What was left unchecked, by where the unknown value stands. */
+const UNCHECKED: Record<UnknownValue['element'], (u: UnknownValue) => [subject: string, unchecked: string]> = {
+  Statement: () => ['"Statement" is', 'the statements it holds were not checked'],
+  statement: (u) => [`Statement entry ${u.index ?? 0} is`, 'that statement was not checked'],
+  Principal: () => ['"Principal" is', 'whom the statement applies to was not checked'],
+  Condition: () => ['"Condition" is', 'it was not checked, and the rules take it that it may hold the condition they look for'],
+  operator: (u) => [`The keys of condition operator ${JSON.stringify(u.operator ?? '')} are`, 'they were not checked, and the rules take it that they may hold the condition they look for'],
+};
+
+function unknownValueNote(u: UnknownValue, host: HostDocument): PendingMessage {
+  const value = String(u.node.value);
+  const shown = value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE - 2)}…}` : value;
+  const [subject, unchecked] = UNCHECKED[u.element](u);
+  const { known, check } = host.computedBy;
+  const message = `${subject} ${shown}, ${known}, so ${unchecked}${check ? `; ${check}` : ''}.`;
+  return corePending(UNRESOLVED_VALUE, message, u.node.offset, u.node.length, nodePath(u.node), UNRESOLVED_VALUE_IDS.value);
 }
 
 /**

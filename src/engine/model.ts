@@ -4,7 +4,7 @@
  * lists. Where a key appears twice, the model keeps the last occurrence, as
  * JSON.parse does; the duplicate itself is a finding of its own.
  */
-import { isPlaceholder } from './analysis/placeholders';
+import { isPlaceholder, isWholeInterpolation } from './analysis/placeholders';
 import type { JsonNode } from './parse';
 import type { PolicyKind } from './types';
 
@@ -83,6 +83,11 @@ export interface PrincipalEntry {
 }
 
 export interface PrincipalMember extends Member {
+  /**
+   * The whole Principal is a value the host file computes (an UnknownValue):
+   * it may name anyone, and has no star, list or entries to judge.
+   */
+  unknown: boolean;
   /** `"Principal": "*"`. */
   star?: LocatedString;
   /** Object form: `{"RAM": [...], "Service": [...]}`. */
@@ -110,9 +115,38 @@ export interface ConditionClause {
 
 export interface ConditionMember extends Member {
   clauses: ConditionClause[];
-  /** Operator members whose value is not an object. */
+  /** Operator members whose value is not an object (nor a value the host computes). */
   malformedOperators: Member[];
+  /** The whole Condition is a value the host file computes (an UnknownValue): it may hold any operator and key. */
+  unknown: boolean;
+  /** Operators whose map of keys is a value the host file computes: each may compare any key. */
+  unknownOperators: Member[];
 }
+
+/**
+ * A value the host file computes, written by its processor as one `"${...}"`
+ * string: `"Statement": ${jsonencode(var.statements)}` in a heredoc,
+ * `Condition = var.cond` in `jsonencode`, `Statement: !Ref Stmts` in a ROS
+ * template. It may be of any JSON type and is known only when Terraform plans
+ * or ROS creates the stack, so it is neither a type error nor read as a
+ * string: the model holds nothing for it (no statement, principal value or
+ * clause), and the engine notes it once (unresolved-value). Only a processor's
+ * own token counts (LintOptions.host); in a bare file `"${x}"` is a string,
+ * which whatever fills it in leaves a string.
+ */
+export interface UnknownValue {
+  /** What the grammar expects there: the Statement array, one statement, a Principal, a Condition, or one operator's map of keys. */
+  element: 'Statement' | 'statement' | 'Principal' | 'Condition' | 'operator';
+  /** The `"${...}"` string node. */
+  node: JsonNode;
+  /** The statement's place in the Statement array, for `statement`. */
+  index?: number;
+  /** The operator, for `operator`. */
+  operator?: string;
+}
+
+/** Is this document range a token the processor generated for a host value (LintOptions.host)? */
+export type GeneratedAt = (offset: number, length: number) => boolean;
 
 export interface Statement {
   index: number;
@@ -141,6 +175,8 @@ export interface Policy {
   version?: Member;
   statementMember?: Member;
   statements: Statement[];
+  /** Values the host file computes, in the order the model met them; always empty for a bare file (see UnknownValue). */
+  unknownValues: UnknownValue[];
   /** Never `endpoint` unless given: an endpoint policy cannot be told from a public resource policy by its content. */
   kind: PolicyKind;
   /** Whether `kind` came from the content or from the caller (--kind, config, or the host file). */
@@ -156,19 +192,42 @@ export interface Policy {
 
 export type KindGiver = 'host' | 'setting';
 
-export function buildPolicy(root: JsonNode | undefined, givenKind?: PolicyKind, givenBy: KindGiver = 'setting'): Policy {
+/** Finds the values the host computes while the model is built; absent for a bare file. */
+interface UnknownFinder {
+  is(node: JsonNode): boolean;
+  found: UnknownValue[];
+}
+
+function unknownFinder(generatedAt: GeneratedAt | undefined): UnknownFinder | undefined {
+  if (!generatedAt) return undefined;
+  return {
+    is: (node) => node.type === 'string' && isWholeInterpolation(String(node.value)) && generatedAt(node.offset, node.length),
+    found: [],
+  };
+}
+
+/**
+ * `generatedAt` is given for a document a processor found in a host file: it
+ * says which `"${...}"` strings are the processor's own tokens for host values
+ * (UnknownValue), as against text copied from the host.
+ */
+export function buildPolicy(root: JsonNode | undefined, givenKind?: PolicyKind, givenBy: KindGiver = 'setting', generatedAt?: GeneratedAt): Policy {
   const members = root?.type === 'object' ? membersOf(root, []) : [];
   const byKey = lastByKey(members);
   const statementMember = byKey.get('Statement');
   const statements: Statement[] = [];
+  const unknown = unknownFinder(generatedAt);
   if (statementMember) {
     const value = statementMember.valueNode;
     if (value.type === 'array') {
       (value.children ?? []).forEach((child, index) => {
-        if (child.type === 'object' && !intrinsicName(child)) statements.push(buildStatement(child, index, ['Statement', index]));
+        if (child.type === 'object' && !intrinsicName(child)) statements.push(buildStatement(child, index, ['Statement', index], unknown));
+        else if (unknown?.is(child)) unknown.found.push({ element: 'statement', node: child, index });
       });
     } else if (value.type === 'object' && !intrinsicName(value)) {
-      statements.push(buildStatement(value, 0, ['Statement']));
+      statements.push(buildStatement(value, 0, ['Statement'], unknown));
+    } else if (unknown?.is(value)) {
+      unknown.found.push({ element: 'Statement', node: value });
     }
   }
   const kind = givenKind ?? detectKind(statements);
@@ -179,13 +238,14 @@ export function buildPolicy(root: JsonNode | undefined, givenKind?: PolicyKind, 
     version: byKey.get('Version'),
     statementMember,
     statements,
+    unknownValues: unknown?.found ?? [],
     kind,
     kindSource: givenKind ? 'given' : 'detected',
     kindGivenBy: givenKind ? givenBy : undefined,
   };
 }
 
-function buildStatement(node: JsonNode, index: number, path: JsonPath): Statement {
+function buildStatement(node: JsonNode, index: number, path: JsonPath, unknown: UnknownFinder | undefined): Statement {
   const members = membersOf(node, path);
   const byKey = lastByKey(members);
   const effect = byKey.get('Effect');
@@ -203,8 +263,8 @@ function buildStatement(node: JsonNode, index: number, path: JsonPath): Statemen
     notAction: listMember(byKey.get('NotAction')),
     resource: listMember(byKey.get('Resource')),
     notResource: listMember(byKey.get('NotResource')),
-    principal: principal && principalMember(principal),
-    condition: condition && conditionMember(condition),
+    principal: principal && principalMember(principal, unknown),
+    condition: condition && conditionMember(condition, unknown),
   };
 }
 
@@ -258,9 +318,13 @@ export function listMember(member: Member | undefined): ListMember | undefined {
   return { key: member.key, keyNode: member.keyNode, valueNode, path, values, nonStrings, isArray: valueNode.type === 'array' };
 }
 
-function principalMember(member: Member): PrincipalMember {
+function principalMember(member: Member, unknown: UnknownFinder | undefined): PrincipalMember {
   const { valueNode, path } = member;
-  const base: PrincipalMember = { key: member.key, keyNode: member.keyNode, valueNode, path, entries: [], empty: false };
+  const base: PrincipalMember = { key: member.key, keyNode: member.keyNode, valueNode, path, entries: [], empty: false, unknown: false };
+  if (unknown?.is(valueNode)) {
+    unknown.found.push({ element: 'Principal', node: valueNode });
+    return { ...base, unknown: true };
+  }
   if (valueNode.type === 'string') {
     const value = String(valueNode.value);
     if (value === '*') return { ...base, star: new Entry(value, valueNode, path) };
@@ -280,11 +344,19 @@ function principalMember(member: Member): PrincipalMember {
   return base;
 }
 
-function conditionMember(member: Member): ConditionMember {
+function conditionMember(member: Member, unknown: UnknownFinder | undefined): ConditionMember {
   const clauses: ConditionClause[] = [];
   const malformedOperators: Member[] = [];
+  const unknownOperators: Member[] = [];
+  const whole = unknown?.is(member.valueNode) ?? false;
+  if (whole) unknown?.found.push({ element: 'Condition', node: member.valueNode });
   if (member.valueNode.type === 'object') {
     for (const op of membersOf(member.valueNode, member.path)) {
+      if (unknown?.is(op.valueNode)) {
+        unknownOperators.push(op);
+        unknown.found.push({ element: 'operator', node: op.valueNode, operator: op.key });
+        continue;
+      }
       if (op.valueNode.type !== 'object') {
         malformedOperators.push(op);
         continue;
@@ -315,7 +387,13 @@ function conditionMember(member: Member): ConditionMember {
       }
     }
   }
-  return { key: member.key, keyNode: member.keyNode, valueNode: member.valueNode, path: member.path, clauses, malformedOperators };
+  return { key: member.key, keyNode: member.keyNode, valueNode: member.valueNode, path: member.path, clauses, malformedOperators, unknown: whole, unknownOperators };
+}
+
+/** Is this node a value the host file computes (one of policy.unknownValues)? */
+export function isUnknownValue(policy: Policy, node: JsonNode): boolean {
+  // Nearly always empty: no search in a bare file.
+  return policy.unknownValues.length > 0 && policy.unknownValues.some((u) => u.node === node);
 }
 
 /**

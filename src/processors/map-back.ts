@@ -8,8 +8,9 @@
 import type { HostDocument } from '../engine/linter';
 import { SourceText } from '../engine/source';
 import type { LintMessage, Suggestion, TextEdit } from '../engine/types';
-import type { EmbeddedDocument, HostNote } from './types';
-import { INVALID_HOST_FILE, UNRESOLVED_VALUE } from '../engine/core-diagnostics';
+import { type Segment, SegmentMap } from './offset-map';
+import type { EmbeddedDocument, HostNote, OffsetMap } from './types';
+import { INVALID_HOST_FILE, UNRESOLVED_VALUE, UNRESOLVED_VALUE_IDS } from '../engine/core-diagnostics';
 
 /** Longest quoted text in a by-hand description; a description is one sentence, not a copy of the policy. */
 const MAX_QUOTED = 120;
@@ -24,11 +25,47 @@ export function mapMessagesToHost(hostText: string, doc: EmbeddedDocument, messa
  * a line a message names ("first at line 12") is counted in the host file,
  * through the same map as the findings' own ranges.
  */
-export function documentInHost(hostText: string, doc: EmbeddedDocument): HostDocument {
+export function documentInHost(hostText: string, doc: EmbeddedDocument, processorId?: string): HostDocument {
   // Built on first use: most documents draw no message that names a line.
   let host: SourceText | undefined;
   return {
     lineAt: (offset) => (host ??= new SourceText(hostText)).position(clamp(doc.map.toHost(offset, 'start'), hostText.length)).line,
+    generatedAt: generatedTokens(doc.map),
+    computedBy: COMPUTED_BY[processorId ?? ''] ?? { known: 'which the host file computes' },
+  };
+}
+
+/** Worded as the processors word their notes about a whole policy (processors/terraform, ros-template.ts). */
+const COMPUTED_BY: Record<string, HostDocument['computedBy']> = {
+  terraform: { known: 'a value Terraform knows only when it plans', check: 'lint the plan (terraform show -json) to check it' },
+  ros: { known: 'which ROS computes when it creates the stack' },
+};
+
+/**
+ * Whether a document range is exactly one piece the processor generated for
+ * a host node (`synthetic`: a `${...}` placeholder for an expression or a ROS
+ * function, or a token of JSON built from HCL or YAML), as against text copied
+ * from the host: in a heredoc, `"${var.x}"` written in quotes is copied text
+ * and renders as a string. A map that is not built from segments has none.
+ */
+function generatedTokens(map: OffsetMap): (offset: number, length: number) => boolean {
+  if (!(map instanceof SegmentMap)) return () => false;
+  const segments = map.segments;
+  return (offset, length) => {
+    // Segments are sorted by docStart and do not overlap: the first at or after `offset`.
+    let lo = 0;
+    let hi = segments.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((segments[mid] as Segment).docStart < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < segments.length; i++) {
+      const s = segments[i] as Segment;
+      if (s.docStart !== offset) return false;
+      if (s.docEnd === offset + length) return s.kind === 'synthetic';
+    }
+    return false;
   };
 }
 
@@ -121,6 +158,8 @@ export function hostNoteToMessage(hostText: string, note: HostNote): LintMessage
     offset: start,
     endOffset: end,
   };
+  // A processor's unresolved-value note is about a whole policy; the engine's are about values inside one.
+  if (note.ruleId === 'unresolved-value') message.messageId = UNRESOLVED_VALUE_IDS.policy;
   if (note.label !== undefined) message.document = note.label;
   return message;
 }

@@ -63,7 +63,8 @@ export default defineRule<MessageId>({
 
       const condition = statement.condition;
       if (condition) {
-        if (condition.valueNode.type !== 'object') reportValue(context, condition.valueNode, 'condition', {});
+        // A Condition the host file computes may be any object: unresolved-value notes it.
+        if (condition.valueNode.type !== 'object' && !condition.unknown) reportValue(context, condition.valueNode, 'condition', {});
         for (const op of condition.malformedOperators) reportValue(context, op.valueNode, 'operator', { operator: op.key });
         for (const clause of condition.clauses) {
           for (const node of clause.nonScalars) reportValue(context, node, 'conditionValue', {});

@@ -1,4 +1,4 @@
-import { describeType, hasCaseVariant, intrinsicName } from '../engine/model';
+import { describeType, hasCaseVariant, intrinsicName, isUnknownValue } from '../engine/model';
 import { defineRule } from '../engine/rule';
 
 export default defineRule({
@@ -31,7 +31,8 @@ export default defineRule({
     }
     const value = member.valueNode;
     // A ROS template function is resolved at deployment; invalid-element-type notes it once.
-    if (intrinsicName(value)) return;
+    // A value the host file computes (Terraform, ROS) may be any array: unresolved-value notes it.
+    if (intrinsicName(value) || isUnknownValue(policy, value)) return;
     if (value.type === 'object') {
       // Two insertions rather than one replacement, so fixes inside the statement do not overlap it.
       const fix = [
@@ -51,7 +52,7 @@ export default defineRule({
       return;
     }
     items.forEach((item, index) => {
-      if (item.type !== 'object' && !intrinsicName(item)) {
+      if (item.type !== 'object' && !intrinsicName(item) && !isUnknownValue(policy, item)) {
         context.report({ messageId: 'notObject', node: item, data: { index, type: describeType(item.type) } });
       }
     });

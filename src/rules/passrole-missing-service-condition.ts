@@ -1,6 +1,6 @@
 import { describeGrant, everythingExcluded, grantOf, identityStatements, isAllow } from '../engine/analysis/actions';
 import { roleReach } from '../engine/analysis/arn';
-import { wildcardConditionValues, pinnedServices } from '../engine/analysis/conditions';
+import { conditionMayHoldAnyKey, wildcardConditionValues, pinnedServices } from '../engine/analysis/conditions';
 import { membersOf, type Statement } from '../engine/model';
 import type { TextEdit } from '../engine/types';
 import { appendMember, replaceNode } from '../engine/edits';
@@ -52,6 +52,8 @@ export default defineRule({
       if (!isAllow(statement) || everythingExcluded(statement)) continue;
       const grant = grantOf(statement, 'ram:PassRole');
       if (!grant || pinnedServices(statement) || !mayNameARole(statement)) continue;
+      // A Condition the host file computes may pin acs:Service: not "without a condition" (unresolved-value notes it).
+      if (conditionMayHoldAnyKey(statement)) continue;
       // Adding a condition narrows access, so it is a suggestion for a person to finish, never a fix.
       const suggestions = conditionSuggestion(context.source.text, statement);
       const wildcards = wildcardConditionValues(statement, 'acs:Service');

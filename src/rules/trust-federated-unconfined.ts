@@ -1,6 +1,6 @@
 import { isAllow } from '../engine/analysis/actions';
 import { federatedProviderType } from '../engine/analysis/principals';
-import { matchesEveryValue, pinningClause } from '../engine/analysis/conditions';
+import { conditionMayHoldAnyKey, matchesEveryValue, pinningClause } from '../engine/analysis/conditions';
 import type { ConditionClause, ConditionScalar, Located } from '../engine/model';
 import { defineRule } from '../engine/rule';
 
@@ -34,6 +34,8 @@ export default defineRule({
   check(context) {
     for (const statement of context.policy.statements) {
       if (!isAllow(statement) || !statement.principal) continue;
+      // A Condition the host file computes may pin the audience, subject or recipient (unresolved-value notes it).
+      if (conditionMayHoldAnyKey(statement)) continue;
       for (const entry of statement.principal.entries) {
         if (entry.type !== 'Federated') continue;
         for (const v of entry.values) {

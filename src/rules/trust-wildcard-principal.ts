@@ -1,5 +1,5 @@
 import { isAllow } from '../engine/analysis/actions';
-import { publicAccessConfinement } from '../engine/analysis/conditions';
+import { conditionMayHoldAnyKey, publicAccessConfinement } from '../engine/analysis/conditions';
 import { everyonePrincipals } from '../engine/analysis/principals';
 import { replaceNode } from '../engine/edits';
 import { defineRule } from '../engine/rule';
@@ -34,8 +34,10 @@ export default defineRule({
         'An empty Principal list means everyone to OSS, so this policy is public; name the account or RAM user UIDs that need access.',
       confined:
         'Principal {{value}} allows {{who}}, confined by {{condition}}; OSS does not count this as public, but anyone who meets the condition gets access, so prefer naming the principals.',
+      unknownCondition:
+        'Principal {{value}} allows {{who}} unless the Condition, a value the host file computes, confines the statement; check that it fixes acs:SourceVpc, acs:SourceVpcId or acs:AccessId, or limits acs:SourceIp to /8 or narrower (OSS does not count that as public), or name the principals.',
     },
-    messageSeverityCap: { confined: 'warning' },
+    messageSeverityCap: { confined: 'warning', unknownCondition: 'warning' },
   },
   check(context) {
     const { kind } = context.policy;
@@ -43,11 +45,13 @@ export default defineRule({
       if (!isAllow(statement) || !statement.principal) continue;
       const principal = statement.principal;
       const confinement = kind === 'trust' ? undefined : publicAccessConfinement(statement);
+      // A Condition the host file computes may be the one that confines the statement: not known to be public.
+      const mayBeConfined = kind !== 'trust' && !confinement && conditionMayHoldAnyKey(statement);
       if (principal.empty && kind !== 'trust') {
-        if (confinement) {
-          const data = { value: '[] (empty, which OSS reads as everyone)', who: 'anyone', condition: confinement };
-          context.report({ messageId: 'confined', node: principal.keyNode, data });
-        } else context.report({ messageId: 'publicEmpty', node: principal.keyNode });
+        const data = { value: '[] (empty, which OSS reads as everyone)', who: 'anyone', condition: confinement ?? '' };
+        if (confinement) context.report({ messageId: 'confined', node: principal.keyNode, data });
+        else if (mayBeConfined) context.report({ messageId: 'unknownCondition', node: principal.keyNode, data });
+        else context.report({ messageId: 'publicEmpty', node: principal.keyNode });
         continue;
       }
       for (const found of everyonePrincipals(principal)) {
@@ -55,7 +59,7 @@ export default defineRule({
         if (!value) continue;
         const shown = found.type === 'Principal' ? JSON.stringify(value.value) : `{"${found.type}": ${JSON.stringify(value.value)}}`;
         const data = { value: shown, who: found.who, condition: confinement ?? '' };
-        const messageId = kind === 'trust' ? 'trust' : confinement ? 'confined' : 'public';
+        const messageId = kind === 'trust' ? 'trust' : confinement ? 'confined' : mayBeConfined ? 'unknownCondition' : 'public';
         const named = namedPrincipal(kind, found.type, value.node === principal.valueNode);
         const suggestions = named ? [{ desc: `Name the principal instead (replace the ${named.placeholder} placeholder).`, edits: [replaceNode(value.node, named.text)] }] : undefined;
         context.report({ messageId, node: value.node, data, suggestions });

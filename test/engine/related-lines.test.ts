@@ -32,7 +32,7 @@ describe('a related place in a message', () => {
 
   it('is the line the host gives for the offset of that place', () => {
     const asked: number[] = [];
-    const host = { lineAt: (offset: number) => (asked.push(offset), 40 + offset) };
+    const host = { lineAt: (offset: number) => (asked.push(offset), 40 + offset), generatedAt: () => false, computedBy: { known: "x" } };
     const [m] = lintText(TEXT, { rules, host }).messages;
     const firstStatement = TEXT.indexOf('{"Effect"');
     expect(asked).toEqual([firstStatement]);

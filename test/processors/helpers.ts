@@ -29,16 +29,16 @@ export async function runHost(processor: Processor, text: string, filePath: stri
   const byDocument = new Map<string, LintMessage[]>();
   const messages: LintMessage[] = output.notes.map((n) => hostNoteToMessage(text, n));
   for (const doc of output.documents) {
-    const mapped = lintDocument(text, doc);
+    const mapped = lintDocument(text, doc, processor.id);
     byDocument.set(doc.label, mapped);
     messages.push(...mapped);
   }
   return { text, output, messages, byDocument };
 }
 
-export function lintDocument(hostText: string, doc: EmbeddedDocument): LintMessage[] {
+export function lintDocument(hostText: string, doc: EmbeddedDocument, processorId?: string): LintMessage[] {
   // As the file layer does: a kind the document carries is the host's.
-  const result = lintText(doc.text, { rules: builtinRules, kind: doc.kind, kindGivenBy: 'host', host: documentInHost(hostText, doc) });
+  const result = lintText(doc.text, { rules: builtinRules, kind: doc.kind, kindGivenBy: 'host', host: documentInHost(hostText, doc, processorId) });
   return mapMessagesToHost(hostText, doc, result.messages);
 }
 

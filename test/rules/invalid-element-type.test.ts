@@ -1,5 +1,5 @@
 import rule from '../../src/rules/invalid-element-type';
-import { testRule } from '../helpers/rule-tester';
+import { GENERATED_HOST, testRule } from '../helpers/rule-tester';
 
 /** A policy with one statement written on line 4, starting at column 5. */
 const policy = (statement: string) =>
@@ -28,6 +28,18 @@ testRule(rule, {
     { name: 'a Statement that is not an array is invalid-statement\'s finding', code: '{"Version": "1", "Statement": "ecs:*"}' },
     { name: 'a Version that is a number is invalid-version\'s finding', code: '{"Version": 1, "Statement": []}' },
     { name: 'an Effect that is a number is invalid-effect\'s finding', code: policy('{"Effect": 1, "Action": "ecs:*", "Resource": "*"}') },
+    // A processor's "${...}" for a host value (Condition = var.cond, Fn::If) may be any object: unresolved-value notes it.
+    { name: 'a Condition the host file computes is not a string', code: policy('{"Effect": "Allow", "Action": "ecs:*", "Resource": "*", "Condition": "${var.cond}"}'), host: GENERATED_HOST },
+    {
+      name: 'an operator map the host file computes is not a string',
+      code: policy('{"Effect": "Allow", "Action": "ecs:*", "Resource": "*", "Condition": {"StringEquals": "${jsonencode(var.pins)}"}}'),
+      host: GENERATED_HOST,
+    },
+    {
+      name: 'a Principal the host file computes is not a string',
+      code: policy('{"Effect": "Allow", "Principal": "${var.who}", "Action": "oss:GetObject", "Resource": "acs:oss:*:*:site/*"}'),
+      host: GENERATED_HOST,
+    },
   ],
   invalid: [
     {
@@ -84,6 +96,16 @@ testRule(rule, {
       name: 'Condition is a string',
       code: policy('{"Effect": "Allow", "Action": "ecs:*", "Resource": "*", "Condition": "acs:SecureTransport"}'),
       errors: [{ messageId: 'condition', line: 4, column: 74, endLine: 4, endColumn: 95, text: '"acs:SecureTransport"', path: 'Statement[0].Condition' }],
+    },
+    {
+      name: 'Condition is "${...}" in a bare file: a string, whatever fills it in',
+      code: policy('{"Effect": "Allow", "Action": "ecs:*", "Resource": "*", "Condition": "${var.cond}"}'),
+      errors: [{ messageId: 'condition', line: 4, column: 74, endLine: 4, endColumn: 87, text: '"${var.cond}"', path: 'Statement[0].Condition' }],
+    },
+    {
+      name: 'an operator map that is "${...}" in a bare file is a string',
+      code: policy('{"Effect": "Allow", "Action": "ecs:*", "Resource": "*", "Condition": {"StringEquals": "${var.pins}"}}'),
+      errors: [{ messageId: 'operator', line: 4, column: 91, endLine: 4, endColumn: 104, text: '"${var.pins}"', path: 'Statement[0].Condition.StringEquals' }],
     },
     {
       name: 'Condition is an array',

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/invalid-principal';
-import { testRule } from '../helpers/rule-tester';
+import { GENERATED_HOST, testRule } from '../helpers/rule-tester';
 
 /** Trust policy: Principal value on line 7 at column 20. */
 const trust = (principal: string) =>
@@ -47,8 +47,17 @@ testRule(rule, {
       code: trust('{"RAM": ["acs:ram::${var.account == \\"\\" ? var.self : var.account}:${var.type == \\"RamUser\\" ? \\"user\\" : \\"role\\"}/${var.name}"]}'),
     },
     { name: 'trust: a ROS account placeholder with colons', code: trust('{"RAM": "acs:ram::${ALIYUN::AccountId}:root", "Federated": "acs:ram::${ALIYUN::AccountId}:oidc-provider/${var.idp}"}') },
+    // A processor's "${...}" for a host value ("Principal": ${jsonencode(var.p)}) may be any object: unresolved-value notes it.
+    { name: 'trust: a Principal the host file computes is not a string', code: trust('"${jsonencode(var.principal)}"'), kind: 'trust', host: GENERATED_HOST },
+    { name: 'bucket: a Principal the host file computes is not a UID', code: bucket('"${var.readers}"'), kind: 'bucket', host: GENERATED_HOST },
   ],
   invalid: [
+    {
+      name: 'trust: "${...}" as the Principal of a bare file is a string, not the object a trust policy needs',
+      code: trust('"${jsonencode(var.principal)}"'),
+      kind: 'trust',
+      errors: [{ messageId: 'trustForm', line: 7, column: 20, endLine: 7, endColumn: 50, text: '"${jsonencode(var.principal)}"', path: 'Statement[0].Principal' }],
+    },
     {
       name: 'trust: a list instead of an object',
       code: trust('["1234567890123456"]'),

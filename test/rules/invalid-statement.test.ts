@@ -1,5 +1,5 @@
 import rule from '../../src/rules/invalid-statement';
-import { testRule } from '../helpers/rule-tester';
+import { GENERATED_HOST, testRule } from '../helpers/rule-tester';
 
 /** A policy whose Statement value starts on line 3, column 16. */
 const withStatement = (statement: string) =>
@@ -34,6 +34,9 @@ testRule(rule, {
       code: '{"Statement":[{"Action":"sts:AssumeRole","Effect":"Allow","Principal":{"RAM":"acs:ram::123456789012****:root"}}],"Version":"1"}',
     },
     { name: 'a document that is not an object is left to invalid-element-type', code: '[]' },
+    // A processor's "${...}" for a host value (Statement = [for …], concat(…), !Ref) may be any array: unresolved-value notes it.
+    { name: 'a Statement the host file computes is not a string', code: withStatement('"${concat(local.reads, local.writes)}"'), host: GENERATED_HOST },
+    { name: 'a statement the host file computes is not a string', code: withStatement(`["\${local.read}", ${readObjects}]`), host: GENERATED_HOST },
   ],
   invalid: [
     {
@@ -76,6 +79,17 @@ testRule(rule, {
       name: 'wrongType: a string',
       code: withStatement('"Allow oss:GetObject on mybucket"'),
       errors: [{ messageId: 'wrongType', line: 3, column: 16, endLine: 3, endColumn: 49, text: '"Allow oss:GetObject on mybucket"', path: 'Statement' }],
+    },
+    {
+      name: 'wrongType: "${...}" in a bare file is a string, whatever fills it in',
+      code: withStatement('"${var.statements}"'),
+      errors: [{ messageId: 'wrongType', line: 3, column: 16, endLine: 3, endColumn: 35, text: '"${var.statements}"', path: 'Statement' }],
+    },
+    {
+      name: 'wrongType: in a host file, a string that is more than one "${...}" is a string',
+      code: withStatement('"${var.a}${var.b}"'),
+      host: GENERATED_HOST,
+      errors: [{ messageId: 'wrongType', line: 3, column: 16, endLine: 3, endColumn: 34, text: '"${var.a}${var.b}"', path: 'Statement' }],
     },
     {
       name: 'wrongType: null',

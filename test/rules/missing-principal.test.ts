@@ -1,5 +1,5 @@
 import rule from '../../src/rules/missing-principal';
-import { runRule, testRule } from '../helpers/rule-tester';
+import { GENERATED_HOST, runRule, testRule } from '../helpers/rule-tester';
 
 /** A policy with its statements on lines 4, 5, …, each starting at column 5. */
 const policy = (...statements: string[]) =>
@@ -24,6 +24,10 @@ testRule(rule, {
     { name: 'a permission policy needs none (--kind permission), even with sts actions', code: policy(assumeWithout), kind: 'permission' },
     { name: 'an empty Principal is present, which is trust-wildcard-principal\'s concern', code: policy('{"Effect": "Allow", "Principal": [], "Action": "oss:GetObject", "Resource": "acs:oss:*:*:site/*"}') },
     { name: 'a statement list with no statements', code: '{"Version": "1", "Statement": []}', kind: 'trust' },
+    // Values the host file computes are not absent: unresolved-value notes them.
+    { name: 'a Principal the host file computes is a Principal', code: policy('{"Effect": "Allow", "Principal": "${jsonencode(var.trusted)}", "Action": "sts:AssumeRole"}'), kind: 'trust', kindGivenBy: 'host', host: GENERATED_HOST },
+    { name: 'a Statement the host file computes holds no statement known to lack one', code: '{"Version": "1", "Statement": "${var.statements}"}', kind: 'trust', kindGivenBy: 'host', host: GENERATED_HOST },
+    { name: 'a statement the host file computes is not a statement without one', code: policy(trustEcs, '"${local.extra_trust}"'), kind: 'trust', kindGivenBy: 'host', host: GENERATED_HOST },
     { name: 'an endpoint policy is not checked: a Principal there is not documented as required', code: policy(kmsWithout), kind: 'endpoint', kindGivenBy: 'host' },
   ],
   invalid: [

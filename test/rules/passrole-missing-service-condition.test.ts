@@ -1,5 +1,5 @@
 import rule from '../../src/rules/passrole-missing-service-condition';
-import { testRule } from '../helpers/rule-tester';
+import { GENERATED_HOST, testRule } from '../helpers/rule-tester';
 import { policy, allow, deny, action, notAction, resource, notResource, condition } from '../helpers/statement';
 
 const role = '"acs:ram::123456789012:role/BigDataOssRole"';
@@ -48,8 +48,31 @@ testRule(rule, {
       kind: 'trust',
       code: policy(allow, '"Principal": {"RAM": ["acs:ram::123456789012:root"]}', action('"ram:PassRole"'), resource('"*"')),
     },
+    // A Condition the host file computes (Condition = var.cond, Fn::If) may pin acs:Service: not "without a condition".
+    { name: 'a Condition the host file computes may pin acs:Service', code: policy(allow, action('"ram:PassRole"'), resource(role), condition('"${var.condition}"')), host: GENERATED_HOST },
+    {
+      name: 'an operator map the host file computes may pin acs:Service',
+      code: policy(allow, action('"ram:PassRole"'), resource(role), condition('{"StringEquals": "${jsonencode(var.pins)}"}')),
+      host: GENERATED_HOST,
+    },
+    {
+      name: 'an operator map the host computes, AND-ed with StringLike "*", may still pin',
+      code: policy(allow, action('"ram:PassRole"'), resource(role), condition('{"StringLike": {"acs:Service": "*"}, "StringEquals": "${var.pins}"}')),
+      host: GENERATED_HOST,
+    },
   ],
   invalid: [
+    {
+      name: 'a Condition that is "${...}" in a bare file is a string, which pins nothing',
+      code: policy(allow, action('"ram:PassRole"'), resource(role), condition('"${var.condition}"')),
+      errors: [{ messageId: 'missing', line: 6, column: 17, endLine: 6, endColumn: 31, text: '"ram:PassRole"', path: 'Statement[0].Action' }],
+    },
+    {
+      name: 'in a host file, a Condition that is only known keys still lacks acs:Service',
+      code: policy(allow, action('"ram:PassRole"'), resource(role), condition('{"StringEquals": {"acs:SourceVpc": "${var.vpc}"}}')),
+      host: GENERATED_HOST,
+      errors: [{ messageId: 'missing', line: 6, column: 17, endLine: 6, endColumn: 31, text: '"ram:PassRole"', path: 'Statement[0].Action' }],
+    },
     {
       name: 'PassRole on one named role without a condition',
       code: policy(allow, action('"ram:PassRole"'), resource(role)),

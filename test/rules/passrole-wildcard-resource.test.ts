@@ -1,5 +1,5 @@
 import rule from '../../src/rules/passrole-wildcard-resource';
-import { runRule, testRule } from '../helpers/rule-tester';
+import { GENERATED_HOST, runRule, testRule } from '../helpers/rule-tester';
 
 /** One Allow statement with the given Action, Resource and optional Condition, on one line each. */
 const policy = (action: string, resource: string, condition = '') =>
@@ -38,6 +38,13 @@ testRule(rule, {
     { name: 'a region prefix cannot be empty either', code: policy('"ram:PassRole"', '"acs:ram:cn-*:*:role/*"') },
   ],
   invalid: [
+    {
+      // The Resource is known to match every role; a Condition the host file computes may limit the services, not the roles.
+      name: 'PassRole on * under a Condition the host file computes is still every role',
+      code: policy('"ram:PassRole"', '"*"', '"${var.condition}"'),
+      host: GENERATED_HOST,
+      errors: [{ messageId: 'wildcard', line: 7, column: 19, endLine: 7, endColumn: 22, text: '"*"', path: 'Statement[0].Resource', severity: 'error' }],
+    },
     {
       name: 'PassRole on *',
       code: policy('"ram:PassRole"', '"*"'),

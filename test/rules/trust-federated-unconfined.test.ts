@@ -1,5 +1,5 @@
 import rule from '../../src/rules/trust-federated-unconfined';
-import { runRule, testRule } from '../helpers/rule-tester';
+import { GENERATED_HOST, runRule, testRule } from '../helpers/rule-tester';
 
 /** Trust policy: the Federated principal value on line 7 at column 34. */
 const trust = (provider: string, condition?: string, effect = 'Allow') =>
@@ -26,8 +26,17 @@ testRule(rule, {
     { name: 'a template expression names no provider type', code: trust('"${module.oidc.arn}"') },
     { name: 'Deny is not a grant', code: trust(oidc, undefined, 'Deny') },
     { name: 'RAM and Service principals are not federated', code: '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"RAM": "acs:ram::123456789012:root"}}]}' },
+    // A Condition the host file computes may pin the audience, subject or recipient.
+    { name: 'OIDC under a Condition the host file computes', code: trust(oidc, '"${var.condition}"'), host: GENERATED_HOST },
+    { name: 'SAML under a Condition the host file computes', code: trust(samlProvider, '"${local.recipient_condition}"'), host: GENERATED_HOST },
+    { name: 'OIDC with oidc:aud pinned and an operator map the host computes', code: trust(oidc, '{"StringEquals": {"oidc:aud": "sts.aliyuncs.com"}, "StringLike": "${var.subjects}"}'), host: GENERATED_HOST },
   ],
   invalid: [
+    {
+      name: 'an OIDC provider under a Condition that is "${...}" in a bare file, a string that pins nothing',
+      code: trust(oidc, '"${var.condition}"'),
+      errors: [{ messageId: 'oidc', line: 7, column: 34, endLine: 7, endColumn: 83, text: oidc, path: 'Statement[0].Principal.Federated' }],
+    },
     {
       name: 'an OIDC provider without conditions',
       code: trust(oidc),

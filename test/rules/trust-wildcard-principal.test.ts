@@ -1,5 +1,5 @@
 import rule from '../../src/rules/trust-wildcard-principal';
-import { testRule } from '../helpers/rule-tester';
+import { GENERATED_HOST, testRule } from '../helpers/rule-tester';
 import { policy, allow, deny, principal, condition } from '../helpers/statement';
 
 /** Trust policy: Effect line 5, Action line 6, Principal line 7, Condition line 8. */
@@ -175,6 +175,37 @@ testRule(rule, {
           severity: 'error',
         },
       ],
+    },
+    // A Condition the host file computes (Condition = var.cond) may be the one that confines the statement.
+    {
+      name: 'bucket: "*" under a Condition the host file computes may be confined: a warning',
+      code: bucket('"*"', '"${var.condition}"'),
+      host: GENERATED_HOST,
+      errors: [{ messageId: 'unknownCondition', line: 7, column: 20, endLine: 7, endColumn: 23, text: '"*"', path: 'Statement[0].Principal', severity: 'warning' }],
+    },
+    {
+      name: 'bucket: an empty Principal list under an operator map the host file computes may be confined',
+      code: bucket('[]', '{"StringEquals": "${jsonencode(var.vpc_pins)}"}'),
+      host: GENERATED_HOST,
+      errors: [{ messageId: 'unknownCondition', line: 7, column: 7, endLine: 7, endColumn: 18, text: '"Principal"', path: 'Statement[0].Principal', severity: 'warning' }],
+    },
+    {
+      name: 'bucket: a known confinement beside a Condition part the host computes is still named',
+      code: bucket('"*"', '{"StringEquals": {"acs:SourceVpc": "vpc-t4nlw426y44rd3iq4****"}, "IpAddress": "${var.ips}"}'),
+      host: GENERATED_HOST,
+      errors: [{ messageId: 'confined', line: 7, column: 20, endLine: 7, endColumn: 23, text: '"*"', severity: 'warning' }],
+    },
+    {
+      name: 'bucket: "${...}" as the Condition of a bare file is a string that confines nothing',
+      code: bucket('"*"', '"${var.condition}"'),
+      errors: [{ messageId: 'public', line: 7, column: 20, endLine: 7, endColumn: 23, text: '"*"', severity: 'error' }],
+    },
+    {
+      name: 'trust: a Condition the host file computes does not make "*" less than everyone',
+      code: trust('"*"', condition('"${var.condition}"')),
+      kind: 'trust',
+      host: GENERATED_HOST,
+      errors: [{ messageId: 'trust', line: 7, column: 20, endLine: 7, endColumn: 23, text: '"*"', severity: 'error', suggestions: [{ desc: 'Name the principal instead (replace the <account-id> placeholder).', output: trust('{"RAM": ["acs:ram::<account-id>:root"]}', condition('"${var.condition}"')) }] }],
     },
     {
       name: 'bucket: fixed acs:SourceVpc confines "*" to a warning',

@@ -11,6 +11,16 @@ import { isMaskedIp } from './placeholders';
 /** Operators under which a list of literal values pins a key to exactly those values. */
 const PINNING_OPERATORS = new Set(['StringEquals', 'StringEqualsIgnoreCase', 'StringLike']);
 
+/**
+ * Part of the Condition is a value the host file computes (`Condition = var.cond`,
+ * `"StringEquals": ${jsonencode(var.keys)}`): it may compare any key, so no
+ * rule may read the statement as lacking a condition on one.
+ */
+export function conditionMayHoldAnyKey(statement: Statement): boolean {
+  const c = statement.condition;
+  return !!c && (c.unknown || c.unknownOperators.length > 0);
+}
+
 export function clausesFor(statement: Statement, key: string): ConditionClause[] {
   const wanted = key.toLowerCase();
   return (statement.condition?.clauses ?? []).filter((c) => c.key.toLowerCase() === wanted);

@@ -54,6 +54,17 @@ export function isPlaceholder(value: string): boolean {
   return (NON_ASCII.test(rest) ? rest.replace(nonAsciiWord(), '') : rest).trim() === '';
 }
 
+/**
+ * Exactly one `${...}` and nothing around it: the form in which a processor
+ * writes a host value it cannot know (a Terraform expression, a ROS
+ * function) where the value stands alone, not inside a string.
+ */
+const WHOLE_INTERPOLATION = /^\$\{[^{}]*\}$/;
+
+export function isWholeInterpolation(value: string): boolean {
+  return WHOLE_INTERPOLATION.test(value);
+}
+
 /** Does the value contain a placeholder anywhere (`acs:ram::<uid>:root`)? */
 export function hasPlaceholder(value: string): boolean {
   // No delimiter and no non-ASCII character: only the whole-value forms remain.
