@@ -42,26 +42,26 @@ describe('a line named in a message', () => {
     ]);
   });
 
-  it('is the host line of the first key for duplicate-key in a policy-document data source', async () => {
+  it('is the host line of the first key for duplicate-key in a jsonencode object', async () => {
+    // Repeated principal blocks of the data source are merged as the provider renders them (no duplicate);
+    // an object constructor that repeats a key is one that reaches the JSON.
     const tf = [
-      'data "alicloud_ram_policy_document" "trust" {', // 1
-      '  statement {', // 2
-      '    effect  = "Allow"', // 3
-      '    action  = ["sts:AssumeRole"]', // 4
-      '    principal {', // 5
-      '      entity      = "RAM"', // 6
-      '      identifiers = ["acs:ram::1234567890123456:root"]', // 7
-      '    }', // 8
-      '    principal {', // 9
-      '      entity      = "RAM"', // 10
-      '      identifiers = ["acs:ram::6543210987654321:root"]', // 11
-      '    }', // 12
-      '  }', // 13
-      '}', // 14
+      'resource "alicloud_ram_role" "trust" {', // 1
+      '  role_name                   = "trust"', // 2
+      '  assume_role_policy_document = jsonencode({', // 3
+      '    Version   = "1"', // 4
+      '    Statement = [{', // 5
+      '      Effect    = "Allow"', // 6
+      '      Action    = "sts:AssumeRole"', // 7
+      '      Principal = { RAM = ["acs:ram::1234567890123456:root"] }', // 8
+      '      Effect    = "Deny"', // 9
+      '    }]', // 10
+      '  })', // 11
+      '}', // 12
       '',
     ].join('\n');
     const found = await lint('trust.tf', tf, 'duplicate-key');
-    expect(found).toEqual([expect.stringMatching(/^duplicate-key 10:21-10:26 Duplicate key "RAM" \(first at line 6\);/)]);
+    expect(found).toEqual([expect.stringMatching(/^duplicate-key 9:7-9:13 Duplicate key "Effect" \(first at line 6\);/)]);
   });
 
   it('is the host line in a heredoc, whose document starts lines below the top of the .tf file', async () => {
