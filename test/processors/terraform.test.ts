@@ -266,6 +266,17 @@ describe('terraform processor', () => {
     ]);
   });
 
+  it('renders an interpolation of a literal (${"*"}) as Terraform does, and notes a dynamic "statement" block instead of passing over it', async () => {
+    const r = await run('literal-interpolation.tf');
+    expect(findings(r).filter((f) => !f.includes(' unresolved-value '))).toEqual([
+      'alicloud_ram_policy.a.policy_document admin-access 3:56-3:64 "${"*"}"',
+      'alicloud_ram_policy.b.policy_document admin-access 7:91-7:99 "${"*"}"',
+    ]);
+    // The note covers the whole resource block.
+    const note = r.messages.find((m) => m.ruleId === 'unresolved-value');
+    expect([note?.document, note?.line, note?.column, note?.endLine, note?.endColumn]).toEqual(['alicloud_ram_policy.c.statement', 9, 1, 19, 2]);
+  });
+
   it('reads a control policy and an ECS role attachment\'s policy as limits that grant nothing, and leaves a MaxCompute role\'s policy alone', async () => {
     const r = await run('limiting.tf');
     expect(r.output.documents.map((d) => [d.label, d.kind])).toEqual([

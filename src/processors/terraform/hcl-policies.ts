@@ -105,7 +105,8 @@ function policiesOfResource(host: string, block: HclBlock, follow: (a: PolicyAtt
   if (type === undefined || name === undefined) return [];
   const found: FoundPolicy[] = [];
   // The deprecated form of alicloud_ram_policy: statement blocks and version, as in the data source.
-  if (type === 'alicloud_ram_policy' && blocksOf(block.body, host).some((b) => b.type.text === 'statement')) {
+  // A `dynamic "statement"` block is that form too: noted as expanded when Terraform plans, never passed over.
+  if (type === 'alicloud_ram_policy' && blocksOf(block.body, host).some((b) => b.type.text === 'statement' || (b.type.text === 'dynamic' && b.labels[0] === 'statement'))) {
     found.push({ label: `${type}.${name}.statement`, kind: 'permission', result: policyDocumentDataSource(host, block.body, block.node.startIndex), at: block.node });
   }
   for (const attribute of POLICY_ATTRIBUTES.get(type) ?? []) {

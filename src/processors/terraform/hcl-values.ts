@@ -115,7 +115,27 @@ export function shorten(text: string): string {
   return oneLine.length > MAX_PLACEHOLDER ? `${oneLine.slice(0, MAX_PLACEHOLDER)}…` : oneLine;
 }
 
+/**
+ * The text Terraform renders for `${"*"}`, `${1}` or `${true}`: an interpolation of a literal is
+ * no unknown value, and reading it as one would let `${"*"}` hide a wildcard.
+ */
+function literalInterpolation(host: string, node: Node): string | undefined {
+  const expression = node.namedChildren.find((c) => c.type === 'expression');
+  const value = expression && unwrap(expression);
+  const literal = value?.type === 'literal_value' ? value.namedChildren[0] : undefined;
+  if (literal?.type === 'string_lit') return hclStringValue(host, literal);
+  if (literal?.type === 'numeric_lit' || literal?.type === 'bool_lit') return literal.text;
+  return undefined;
+}
+
 function emitInterpolation(host: string, node: Node, out: DocumentBuilder, state: JsonStringState): void {
+  const literal = literalInterpolation(host, node);
+  if (literal !== undefined) {
+    // Rendered into the text as it stands, inside a JSON string or not, as Terraform renders it.
+    out.piece(literal, node.startIndex, node.endIndex, 'synthetic');
+    state.feed(literal);
+    return;
+  }
   const text = host.slice(node.startIndex, node.endIndex);
   const wellFormed = text.startsWith('${') && text.endsWith('}');
   if (state.inString && wellFormed) {
@@ -213,6 +233,7 @@ export function hclStringValue(host: string, node: Node): string {
   const out = new DocumentBuilder();
   for (const part of node.namedChildren) {
     if (part.type === 'template_literal') decodeHclLiteral(host, part.startIndex, part.endIndex, out);
+    else if (part.type === 'template_interpolation' && literalInterpolation(host, part) !== undefined) out.raw(literalInterpolation(host, part) as string);
     else if (part.type === 'template_interpolation' || part.type === 'template_directive') out.raw(`\${${sanitize(shorten(part.text.slice(2, -1)))}}`);
   }
   return out.text;
