@@ -3,7 +3,7 @@
  * Pure: reading files is the caller's business (src/cli/commands/load-policies.ts),
  * so a host-format processor can hand its documents in the same shape.
  */
-import { buildPolicy, formatPath, type Policy, type Statement } from '../engine/model';
+import { buildPolicy, formatPath, type GeneratedAt, type Policy, type Statement } from '../engine/model';
 import { parseJson } from '../engine/parse';
 import { SourceText } from '../engine/source';
 import type { PolicyKind } from '../engine/types';
@@ -22,6 +22,11 @@ export interface PolicyDocument {
   /** Maps an offset in `text` to an offset in `hostText`; absent when `text` is the whole file. */
   offsetToHost?: (offset: number, side: 'start' | 'end') => number;
   hostText?: string;
+  /**
+   * Which document ranges the processor generated for a value the host computes (its `${...}`
+   * placeholders): a Statement, Principal or Condition there is unknown, not a string.
+   */
+  generatedAt?: GeneratedAt;
   /** The kind the host states; undefined to detect it from the content. */
   kind?: PolicyKind;
   /** Comments allowed; defaults to the file name ending in .jsonc. */
@@ -70,7 +75,7 @@ export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolic
       out.problems.push({ ...where, message: `not valid JSON: ${parsed.problems[0]?.message ?? 'empty'}`, unevaluated: true });
       continue;
     }
-    const policy = buildPolicy(parsed.root, document.kind);
+    const policy = buildPolicy(parsed.root, document.kind, undefined, document.generatedAt);
     if (!policy.isObject || !policy.statementMember) {
       out.problems.push({ ...where, message: 'not a RAM policy (no Statement)', unevaluated: true });
       continue;
@@ -83,6 +88,13 @@ export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolic
     }
     if (policy.kind === 'control' || policy.kind === 'session') {
       out.problems.push({ ...where, message: LIMITING_POLICY_LEFT_OUT[policy.kind] });
+      continue;
+    }
+    // A Statement, Principal or Condition known only when the host is deployed may grant or deny anything:
+    // the policy is left out with a note, as a policy the host computes as a whole is (its processor's note).
+    if (policy.unknownValues.length > 0) {
+      const what = [...new Set(policy.unknownValues.map((u) => (u.element === 'operator' ? 'a Condition operator' : u.element === 'statement' ? 'a statement' : `its ${u.element}`)))].join(', ');
+      out.problems.push({ ...where, message: `${what} is computed by the host file (a Terraform expression or a ROS function), so the policy was left out; evaluate the planned policy (terraform show -json) to include it` });
       continue;
     }
     const toHost = document.offsetToHost && document.hostText !== undefined ? document.offsetToHost : undefined;

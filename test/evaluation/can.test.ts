@@ -202,6 +202,29 @@ describe('host formats, through the processors', () => {
   });
 });
 
+describe('a policy whose Statement, Principal or Condition the host computes is left out of can, with a note', () => {
+  const dir = tempTree({
+    'infra/main.tf': [
+      'resource "alicloud_ram_policy" "p" {',
+      '  policy_document = jsonencode({ Version = "1", Statement = [{ Effect = "Deny", Action = "ecs:DeleteInstance", Resource = "*", Condition = var.cond }] })',
+      '}',
+      'resource "alicloud_ram_policy" "q" {',
+      '  policy_document = jsonencode({ Version = "1", Statement = [{ Effect = "Allow", Action = "ecs:*", Resource = "*" }] })',
+      '}',
+      '',
+    ].join('\n'),
+  });
+
+  it('answers from the other policies and names the one left out on stderr', async () => {
+    const out = await runIn(dir, runCan, ['-a', 'ecs:DeleteInstance', '-r', '*', '--format', 'json', 'infra']);
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout).decision).toBe('allow');
+    expect(out.stderr).toBe(
+      'ramlint can: infra/main.tf (alicloud_ram_policy.p.policy_document): its Condition is computed by the host file (a Terraform expression or a ROS function), so the policy was left out; evaluate the planned policy (terraform show -json) to include it\n',
+    );
+  });
+});
+
 describe('endpoint policies are not grants: left out of can and diff, with a note', () => {
   const endpointsTf = fs.readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'hosts', 'terraform', 'endpoints.tf'), 'utf8');
   const defaultEndpointPolicy = policy({ Effect: 'Allow', Action: ['*'], Resource: ['*'], Principal: ['*'] });

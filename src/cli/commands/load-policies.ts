@@ -9,6 +9,7 @@ import { readPolicyFile } from '../../api/read';
 import { expandPaths } from '../../api/targets';
 import { builtinProcessors, claimFile } from '../../processors';
 import type { HostNote } from '../../processors/types';
+import { documentInHost } from '../../processors/map-back';
 import { terminalSafe } from '../../formatters/terminal';
 import { displayPath } from '../../paths';
 import type { LoadedPolicies, PolicyDocument } from '../../evaluation/documents';
@@ -111,6 +112,7 @@ export async function documentsOfFile(filePath: string, text: string, named: boo
       allowComments: doc.allowComments ?? false,
       hostText: text,
       offsetToHost: (offset: number, side: 'start' | 'end') => doc.map.toHost(offset, side),
+      generatedAt: documentInHost(text, doc, processor.id).generatedAt,
     })),
     // A host file its processor cannot parse may hide policies: an error, not a note.
     notes: output.notes.filter((n) => n.ruleId !== 'invalid-host-file').map(say),
