@@ -1,31 +1,54 @@
 /**
  * Limits on the glob patterns a config file may hold. A config can come with
- * an untrusted change, and minimatch is exponential in the worst case: an
- * extglob such as `+(a|aa)b`, brace sets that multiply (`{a,b}{c,d}…`), a
- * numeric range `{1..1000000}`, or many `*` in one path segment (each adds a
- * level of regex backtracking). Extglobs are off (GLOB_OPTIONS.noext), and
- * checkGlob rejects the rest before anything is compiled.
+ * an untrusted change. Patterns are matched by glob-match.ts, in time bounded
+ * by pattern length × path length (no backtracking regular expression), so
+ * the number of `*` in a segment no longer matters; what is left to bound is
+ * the size of the patterns: their length, how many a `{…}` expands to (an
+ * expansion is a pattern of its own: `{a,b}{c,d}…` multiplies, `{1..1000000}`
+ * counts), and how many a config holds in all (MAX_GLOB_PATTERNS, checked by
+ * the parser). Extglobs are off (GLOB_OPTIONS.noext): `+(a|b)` is plain text.
  */
+import { compileGlob, GLOB_OPTIONS } from './glob-match';
 
-/** minimatch options for every config pattern: dotfiles match, extglobs are plain text. */
-export const GLOB_OPTIONS = { dot: true, noext: true } as const;
+export { GLOB_OPTIONS };
 
 export const MAX_GLOB_LENGTH = 512;
 export const MAX_BRACE_EXPANSIONS = 64;
-/** Three `*` in a segment take about 30 ms on a 250-character name; four take seconds. */
-export const MAX_STARS_PER_SEGMENT = 3;
+/**
+ * Patterns one config file may hold in all (`ignores`, `files` and
+ * `excludedFiles` of every override, waivers' `files`), each `{…}` alternative
+ * counted. Every file of a run is matched against the patterns of the configs
+ * that apply to it, so this bounds the work per file: at most this many
+ * patterns × 512 characters × the path's length steps, and far less for
+ * patterns that start with a literal directory. A large monorepo config
+ * holds tens of patterns, a generated one a few hundred.
+ */
+export const MAX_GLOB_PATTERNS = 1000;
 
 /** Why the pattern is refused, or undefined when it is fine. */
 export function checkGlob(pattern: string): string | undefined {
   if (pattern.length > MAX_GLOB_LENGTH) return `is ${pattern.length} characters long; patterns are limited to ${MAX_GLOB_LENGTH}`;
   const expansions = braceExpansions(pattern);
   if (expansions > MAX_BRACE_EXPANSIONS) return `expands to more than ${MAX_BRACE_EXPANSIONS} patterns through its {…} braces; list fewer alternatives`;
-  for (const segment of pattern.split('/')) {
-    if (segment === '**') continue;
-    const stars = segment.match(/\*+/g)?.length ?? 0;
-    if (stars > MAX_STARS_PER_SEGMENT) return `has ${stars} "*" wildcards in the path segment "${segment}"; at most ${MAX_STARS_PER_SEGMENT} are allowed, as matching slows down exponentially with each`;
+  try {
+    compileGlob(pattern);
+  } catch (error) {
+    return compileProblem(error);
   }
   return undefined;
+}
+
+/**
+ * minimatch builds a regular expression for each segment (we do not run it)
+ * and throws when it is invalid: a POSIX class turns on the `u` flag, under
+ * which its escapes of "-", ",", "#", "!" and whitespace are errors.
+ */
+function compileProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof SyntaxError && /\/u: /.test(message)) {
+    return 'cannot be compiled: minimatch cannot read "-", ",", "#", "\\!" or whitespace in a path segment that has a POSIX class such as [[:digit:]]; write the class as a range ([0-9]) instead';
+  }
+  return `cannot be compiled: ${message}`;
 }
 
 const CAP = MAX_BRACE_EXPANSIONS + 1;

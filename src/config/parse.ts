@@ -9,7 +9,8 @@ import path from 'node:path';
 import { createScanner, type Node, parseTree, printParseErrorCode, type ParseError, SyntaxKind } from 'jsonc-parser';
 import { closest } from '../engine/closest';
 import { tooDeepAt } from '../engine/parse';
-import { checkGlob } from './globs';
+import { compileGlob } from './glob-match';
+import { checkGlob, MAX_GLOB_PATTERNS } from './globs';
 import { SourceText } from '../engine/source';
 import { POLICY_KINDS, type PolicyKind } from '../engine/types';
 import { ConfigError, type ConfigFile, type Origin, type OverrideBlock, type RuleEntry, type SeverityName, type WaiverDecl } from './types';
@@ -34,6 +35,8 @@ export const MAX_CONFIG_DEPTH = 100;
 
 class Reader {
   private readonly source: SourceText;
+  /** Glob patterns read so far, each {…} alternative counted, against MAX_GLOB_PATTERNS. */
+  private globPatterns = 0;
 
   constructor(
     readonly file: string,
@@ -75,13 +78,18 @@ class Reader {
     return String(node.value);
   }
 
-  /** A stringList of glob patterns, each within the limits that keep matching fast. */
+  /** A stringList of glob patterns, each within the limits that keep matching fast, and not too many in all. */
   globList(node: Node, what: string, nonEmpty = false): string[] {
     const out = this.stringList(node, what, nonEmpty);
     const items = node.type === 'array' ? (node.children ?? []) : [node];
     out.forEach((pattern, i) => {
       const problem = checkGlob(pattern);
       if (problem) this.fail(items[i] as Node, `the pattern in ${what} ${problem}`);
+      // checkGlob compiled it; this finds it compiled. A comment ("#…") counts as one.
+      this.globPatterns += Math.max(1, compileGlob(pattern).size);
+      if (this.globPatterns > MAX_GLOB_PATTERNS) {
+        this.fail(items[i] as Node, `the config holds more than ${MAX_GLOB_PATTERNS} glob patterns with this one in ${what} (each {…} alternative counts); use fewer, broader patterns, or split the config between directories`);
+      }
     });
     return out;
   }

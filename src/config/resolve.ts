@@ -3,19 +3,19 @@
  * the file's directory to the repository root (a directory with .git) or to a
  * config with "root": true, and merged from the outermost to the nearest, so
  * the nearest wins. Overrides apply in order, outer configs' first. Globs are
- * minimatch patterns relative to the directory of the config file that
- * declares them; with --config, relative to the working directory (as ESLint
- * does), so that `-c ci/ramlint.json` can cover `policies/**`.
+ * minimatch patterns (matched by glob-match.ts) relative to the directory of
+ * the config file that declares them; with --config, relative to the working
+ * directory (as ESLint does), so that `-c ci/ramlint.json` can cover
+ * `policies/**`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { minimatch as Minimatch } from 'minimatch';
 import type { RuleSetting } from '../engine/linter';
 import type { PolicyKind } from '../engine/types';
 import type { Waiver } from '../engine/waivers';
 import { displayPath, relativeInside, toPosix } from '../paths';
 import { builtinRules } from '../rules';
-import { GLOB_OPTIONS } from './globs';
+import { type CompiledGlob, compileGlob, splitPath } from './glob-match';
 import { parseConfig } from './parse';
 import { CONFIG_FILE_NAMES, type ConfigFile, type RuleEntry } from './types';
 
@@ -38,36 +38,39 @@ export interface FileConfig {
   processors?: string[];
 }
 
-/** Extglobs off: config patterns may come with an untrusted change (see globs.ts). */
-const MATCH_OPTIONS = GLOB_OPTIONS;
-
-/** Loaded on first use: a run without config patterns should not pay for it at start-up. */
-let minimatchFn: typeof Minimatch | undefined;
-function minimatch(path: string, pattern: string, options: typeof MATCH_OPTIONS): boolean {
-  minimatchFn ??= (require('minimatch') as { minimatch: typeof Minimatch }).minimatch;
-  return minimatchFn(path, pattern, options);
-}
-
 /** The file's path relative to a directory, or undefined when it lies outside it. */
 function relativeTo(dir: string, filePath: string): string | undefined {
   const rel = relativeInside(dir, filePath);
   return rel === undefined ? undefined : toPosix(rel);
 }
 
-function matchesAny(patterns: readonly string[], rel: string): boolean {
-  return patterns.some((p) => minimatch(rel, p, MATCH_OPTIONS));
+/**
+ * Compiled patterns by the list that holds them (a config's lists live as
+ * long as the config), so a pattern is compiled once, not once per file.
+ * Config patterns may come with an untrusted change: glob-match.ts matches
+ * them in bounded time, and parse.ts has refused those beyond its limits.
+ */
+const compiledLists = new WeakMap<readonly string[], CompiledGlob[]>();
+
+function compiled(patterns: readonly string[], ignores = false): CompiledGlob[] {
+  let list = compiledLists.get(patterns);
+  if (!list) {
+    // An ignore pattern names a directory with or without its trailing slash.
+    list = patterns.map((p) => compileGlob(ignores && p.endsWith('/') ? p.slice(0, -1) : p));
+    compiledLists.set(patterns, list);
+  }
+  return list;
+}
+
+function matchesAny(patterns: readonly string[], segments: readonly string[]): boolean {
+  return compiled(patterns).some((p) => p.matches(segments));
 }
 
 /** An ignore pattern covers a file when it matches the file or any directory above it. */
-function ignoreMatch(patterns: readonly string[], rel: string): string | undefined {
-  const parts = rel.split('/');
-  for (const raw of patterns) {
-    const pattern = raw.endsWith('/') ? raw.slice(0, -1) : raw;
-    for (let i = parts.length; i >= 1; i--) {
-      if (minimatch(parts.slice(0, i).join('/'), pattern, MATCH_OPTIONS)) return raw;
-    }
-  }
-  return undefined;
+function ignoreMatch(patterns: readonly string[], segments: readonly string[]): string | undefined {
+  const list = compiled(patterns, true);
+  const i = list.findIndex((p) => p.matchesPathOrParent(segments));
+  return i === -1 ? undefined : patterns[i];
 }
 
 /** The override blocks and waivers (by index) and the ignore pattern of one config that match a file. */
@@ -221,15 +224,16 @@ export class ConfigResolver {
   private matchIn(config: ConfigFile, filePath: string): ConfigMatch | undefined {
     const rel = relativeTo(this.globBase(config), filePath);
     if (rel === undefined) return undefined;
+    const segments = splitPath(rel);
     const blocks: number[] = [];
     config.overrides.forEach((block, i) => {
-      if (matchesAny(block.files, rel) && !matchesAny(block.excludedFiles, rel)) blocks.push(i);
+      if (matchesAny(block.files, segments) && !matchesAny(block.excludedFiles, segments)) blocks.push(i);
     });
     const waivers: number[] = [];
     config.waivers.forEach((w, i) => {
-      if (matchesAny(w.files, rel)) waivers.push(i);
+      if (matchesAny(w.files, segments)) waivers.push(i);
     });
-    return { blocks, ignore: ignoreMatch(config.ignores, rel), waivers };
+    return { blocks, ignore: ignoreMatch(config.ignores, segments), waivers };
   }
 
   private merged(chain: readonly ConfigFile[], matches: readonly (ConfigMatch | undefined)[]): FileConfig {
