@@ -44,11 +44,10 @@ export function checkGlob(pattern: string): string | undefined {
  * which its escapes of "-", ",", "#", "!" and whitespace are errors.
  */
 function compileProblem(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof SyntaxError && /\/u: /.test(message)) {
-    return 'cannot be compiled: minimatch cannot read "-", ",", "#", "\\!" or whitespace in a path segment that has a POSIX class such as [[:digit:]]; write the class as a range ([0-9]) instead';
+  if (error instanceof SyntaxError && /\/u: /.test(error.message)) {
+    return 'cannot be compiled: minimatch cannot read "-", ",", "#", "\\!" or whitespace outside the class in a path segment with a POSIX class such as [[:digit:]]; write the class as a range ([0-9]) instead';
   }
-  return `cannot be compiled: ${message}`;
+  return `cannot be compiled by minimatch (${error instanceof Error ? error.name : 'error'})`;
 }
 
 const CAP = MAX_BRACE_EXPANSIONS + 1;

@@ -58,7 +58,7 @@ describe('checkGlob', () => {
     [
       'a POSIX class beside a "-"',
       '[[:digit:]]-x',
-      'cannot be compiled: minimatch cannot read "-", ",", "#", "\\!" or whitespace in a path segment that has a POSIX class such as [[:digit:]]; write the class as a range ([0-9]) instead',
+      'cannot be compiled: minimatch cannot read "-", ",", "#", "\\!" or whitespace outside the class in a path segment with a POSIX class such as [[:digit:]]; write the class as a range ([0-9]) instead',
     ],
   ])('refuses %s', (_name, pattern, message) => {
     expect(checkGlob(pattern)).toBe(message);
