@@ -13,12 +13,15 @@
  *   Every token other than `*` takes exactly one character, so the leftmost
  *   placement of the text between two `*` is always safe, one backtrack point
  *   suffices, and a segment costs at most (name length + 1) × (tokens + 1)
- *   steps.
+ *   comparisons.
  * - The segments of the path run through the pattern's segments as an NFA:
  *   `**` stays or moves on, any other part needs one segment. Each (pattern
  *   segment, path segment) pair is tried at most once, so a whole path costs
- *   at most (pattern length) × (path length) steps, with every prefix of the
- *   path (what `ignores` needs) answered in the same pass.
+ *   at most about (pattern length) × (path length) steps, with every prefix
+ *   of the path (what `ignores` needs) answered in the same pass.
+ * - Steps are counted (GlobMatchStats), weighted by what they cost, and can
+ *   be capped: the bound is per pattern, a config may hold 1,000 patterns,
+ *   so the resolver gives each file MAX_GLOB_STEPS (globs.ts) in all.
  *
  * The behaviour is minimatch's with { dot: true, noext: true }, quirks
  * included (`*.ext` and `?…ext` segments compare the text after the wildcards
@@ -41,9 +44,22 @@ import { detached } from '../engine/detached';
 /** minimatch options for every config pattern: dotfiles match, extglobs are plain text. */
 export const GLOB_OPTIONS = { dot: true, noext: true } as const;
 
-/** Counts matching steps; only tests pass one. */
+/** Counts matching steps (what the bounds above count), and stops at a limit. */
 export interface GlobMatchStats {
   steps: number;
+  /** Matching throws GlobStepLimitError once `steps` passes this (checked after each path segment). */
+  readonly limit?: number;
+}
+
+/** Thrown when matching has taken more steps than GlobMatchStats.limit. */
+export class GlobStepLimitError extends Error {
+  constructor(readonly limit: number) {
+    super(`glob matching took more than ${limit} steps`);
+  }
+}
+
+function checkLimit(stats: GlobMatchStats | undefined): void {
+  if (stats?.limit !== undefined && stats.steps > stats.limit) throw new GlobStepLimitError(stats.limit);
 }
 
 // ---------------------------------------------------------------------------
@@ -59,6 +75,8 @@ class CharClass {
   private readonly re: RegExp;
   /** ASCII answers, filled on first use: 0 unknown, 1 no, 2 yes. */
   private readonly ascii = new Uint8Array(128);
+  /** Other answers; bounded, so that names full of different characters cannot grow it. */
+  private readonly others = new Map<number, boolean>();
 
   constructor(
     src: string,
@@ -75,9 +93,18 @@ class CharClass {
       this.ascii[ch] = yes ? 2 : 1;
       return yes;
     }
-    return this.re.test(this.unicode ? String.fromCodePoint(ch) : String.fromCharCode(ch));
+    let yes = this.others.get(ch);
+    if (yes === undefined) {
+      yes = this.re.test(this.unicode ? String.fromCodePoint(ch) : String.fromCharCode(ch));
+      if (this.others.size >= 256) this.others.clear();
+      this.others.set(ch, yes);
+    }
+    return yes;
   }
 }
+
+/** What a class test counts for, against 1 for a character comparison: about what it costs. */
+const CLASS_STEPS = 4;
 
 /** The tokens of one segment: `*`, `?`, a class, or one literal character (a UTF-16 unit, or a code point in unicode mode). */
 class SegmentTokens {
@@ -114,6 +141,7 @@ class SegmentTokens {
           continue;
         }
         const ch = text ? (text[s] as number) : segment.charCodeAt(s);
+        if (kind === CLASS) steps += CLASS_STEPS - 1;
         if (kind === ANY || (kind === LIT ? values[t] === ch : (this.classes[values[t] as number] as CharClass).has(ch))) {
           t++;
           s++;
@@ -144,12 +172,15 @@ interface SegmentTest {
   test(segment: string, stats: GlobMatchStats | undefined): boolean;
 }
 
-/** A segment test that does not depend on the segment's length beyond one pass of a string method. */
+/** A segment test by one string method: `cost` says how many characters it compares. */
 class SimpleTest implements SegmentTest {
-  constructor(private readonly fn: (segment: string) => boolean) {}
+  constructor(
+    private readonly fn: (segment: string) => boolean,
+    private readonly cost: (segment: string) => number,
+  ) {}
 
   test(segment: string, stats: GlobMatchStats | undefined): boolean {
-    if (stats) stats.steps += segment.length + 1;
+    if (stats) stats.steps += this.cost(segment) + 1;
     return this.fn(segment);
   }
 }
@@ -157,6 +188,8 @@ class SimpleTest implements SegmentTest {
 const NEVER: SegmentTest = { test: () => false };
 
 const notDots = (f: string) => f !== '.' && f !== '..';
+const constant = () => 0;
+const whole = (f: string) => f.length;
 
 /**
  * minimatch's shortcuts for the commonest segments (Minimatch#parse), which
@@ -164,20 +197,20 @@ const notDots = (f: string) => f !== '.' && f !== '..';
  * wildcards is compared as is (`*\.json` ends in a backslash).
  */
 function shortcut(glob: string): SegmentTest | undefined {
-  if (/^\*+$/.test(glob)) return new SimpleTest((f) => f.length !== 0 && notDots(f));
+  if (/^\*+$/.test(glob)) return new SimpleTest((f) => f.length !== 0 && notDots(f), constant);
   let m = /^\*+([^+@!?*[(]*)$/.exec(glob);
   if (m) {
     const ext = m[1] as string;
-    return new SimpleTest((f) => f.endsWith(ext));
+    return new SimpleTest((f) => f.endsWith(ext), () => ext.length);
   }
   m = /^\?+([^+@!?*[(]*)?$/.exec(glob);
   if (m) {
     const length = m[0].length;
     const ext = m[1] ?? '';
-    return new SimpleTest((f) => f.length === length && notDots(f) && (ext === '' || f.endsWith(ext)));
+    return new SimpleTest((f) => f.length === length && notDots(f) && (ext === '' || f.endsWith(ext)), () => ext.length);
   }
-  if (/^\*+\.\*+$/.test(glob)) return new SimpleTest((f) => notDots(f) && f.includes('.'));
-  if (/^\.\*+$/.test(glob)) return new SimpleTest((f) => notDots(f) && f.startsWith('.'));
+  if (/^\*+\.\*+$/.test(glob)) return new SimpleTest((f) => notDots(f) && f.includes('.'), whole);
+  if (/^\.\*+$/.test(glob)) return new SimpleTest((f) => notDots(f) && f.startsWith('.'), constant);
   return undefined;
 }
 
@@ -370,12 +403,21 @@ type Part = { kind: 'literal'; text: string } | { kind: 'wild'; test: SegmentTes
 
 /** One pattern of the brace expansion, as segments. */
 class Alternative {
-  readonly hasGlobstar: boolean;
+  private readonly hasGlobstar: boolean;
+  /** 1 where the part is `**`. */
+  private readonly globstar: Uint8Array;
+  /** As minimatch has it: a `**` that ends the pattern takes at least one segment (`a/**` does not match `a`). */
+  private readonly endsWithGlobstar: boolean;
+  /** Scratch state sets, reused: matching is synchronous. */
+  private active: Uint8Array;
+  private next: Uint8Array;
 
-  constructor(
-    private readonly parts: readonly Part[],
-  ) {
-    this.hasGlobstar = parts.some((p) => p.kind === 'globstar');
+  constructor(private readonly parts: readonly Part[]) {
+    this.globstar = Uint8Array.from(parts, (p) => (p.kind === 'globstar' ? 1 : 0));
+    this.hasGlobstar = this.globstar.includes(1);
+    this.endsWithGlobstar = this.globstar[parts.length - 1] === 1;
+    this.active = new Uint8Array(parts.length + 1);
+    this.next = new Uint8Array(parts.length + 1);
   }
 
   /**
@@ -392,55 +434,62 @@ class Alternative {
       if (!prefixes && n !== P) return false;
       for (let i = 0; i < upTo; i++) {
         if (stats) stats.steps++;
-        if (!partMatches(parts[i] as Part, segments[i] as string, stats)) return false;
+        const hit = partMatches(parts[i] as Part, segments[i] as string, stats);
+        checkLimit(stats);
+        if (!hit) return false;
       }
       if (upTo === P && prefixes) prefixes[P] = 1;
       return n === P;
     }
-    // As minimatch has it: a `**` that ends the pattern takes at least one segment (`a/**` does not match `a`).
-    const trailing = P - 1;
-    const endsWithGlobstar = (parts[trailing] as Part).kind === 'globstar';
-    let active = new Uint8Array(P + 1);
-    let next = new Uint8Array(P + 1);
+    const globstar = this.globstar;
+    const trailing = this.endsWithGlobstar ? P - 1 : -1;
+    let active = this.active;
+    let next = this.next;
+    for (let p = 0; p <= P; p++) active[p] = 0;
     active[0] = 1;
-    const close = (set: Uint8Array) => {
-      for (let p = 0; p < P; p++) {
-        if (set[p] && (parts[p] as Part).kind === 'globstar' && !(endsWithGlobstar && p === trailing)) set[p + 1] = 1;
-      }
-    };
-    close(active);
+    this.close(active);
     for (let i = 0; i < n; i++) {
       const segment = segments[i] as string;
+      // The scans of the state sets below: about P steps, whatever is active.
+      if (stats) stats.steps += P + 1;
       let any = false;
-      next.fill(0);
+      for (let p = 0; p <= P; p++) next[p] = 0;
       for (let p = 0; p < P; p++) {
         if (!active[p]) continue;
-        if (stats) stats.steps++;
-        const part = parts[p] as Part;
-        if (part.kind === 'globstar') {
+        if (globstar[p]) {
           // `**` never takes `.` or `..`, even with { dot: true }.
           if (segment === '.' || segment === '..') continue;
           next[p] = 1;
-          if (endsWithGlobstar && p === trailing) next[P] = 1;
+          if (p === trailing) next[P] = 1;
           any = true;
-        } else if (partMatches(part, segment, stats)) {
+        } else if (partMatches(parts[p] as Part, segment, stats)) {
           next[p + 1] = 1;
           any = true;
         }
       }
+      checkLimit(stats);
       if (!any) return false;
-      close(next);
-      [active, next] = [next, active];
+      this.close(next);
+      const done = active;
+      active = next;
+      next = done;
       if (prefixes && active[P]) prefixes[i + 1] = 1;
     }
     return active[P] === 1;
   }
+
+  /** Adds what the active `**` parts reach without taking a segment: the part after them (not for a trailing `**`). */
+  private close(set: Uint8Array): void {
+    const last = this.endsWithGlobstar ? this.parts.length - 1 : -1;
+    for (let p = 0; p < this.parts.length; p++) if (set[p] && this.globstar[p] && p !== last) set[p + 1] = 1;
+  }
 }
 
+/** A part other than `**` against one segment. */
 function partMatches(part: Part, segment: string, stats: GlobMatchStats | undefined): boolean {
   if (part.kind === 'literal') return part.text === segment;
   if (part.kind === 'wild') return part.test.test(segment, stats);
-  return segment !== '.' && segment !== '..';
+  return false;
 }
 
 /** A path's segments as minimatch splits it: at every run of `/`. Split once, match against many patterns. */

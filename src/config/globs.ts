@@ -24,6 +24,18 @@ export const MAX_BRACE_EXPANSIONS = 64;
  * holds tens of patterns, a generated one a few hundred.
  */
 export const MAX_GLOB_PATTERNS = 1000;
+/**
+ * Steps (glob-match.ts counts them) that matching one file against the
+ * patterns of all its configs may take; past them the run stops with a config
+ * error. The limits above bound each pattern, not their product: 1,000
+ * patterns with long runs of text after a `*` cost some 30 million steps
+ * against one 255-character name, and a 4 KB path of such names costs
+ * fifteen times that, a second or more per file. Real configs take a few
+ * thousand steps per file: a pattern that starts with a literal directory
+ * takes one step for a path outside it, `*.json` under `**` about one per
+ * character of the path. Ten million steps take some 40 ms.
+ */
+export const MAX_GLOB_STEPS = 10_000_000;
 
 /** Why the pattern is refused, or undefined when it is fine. */
 export function checkGlob(pattern: string): string | undefined {

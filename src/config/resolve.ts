@@ -15,9 +15,10 @@ import type { PolicyKind } from '../engine/types';
 import type { Waiver } from '../engine/waivers';
 import { displayPath, relativeInside, toPosix } from '../paths';
 import { builtinRules } from '../rules';
-import { type CompiledGlob, compileGlob, splitPath } from './glob-match';
+import { type CompiledGlob, compileGlob, type GlobMatchStats, GlobStepLimitError, splitPath } from './glob-match';
+import { MAX_GLOB_STEPS } from './globs';
 import { parseConfig } from './parse';
-import { CONFIG_FILE_NAMES, type ConfigFile, type RuleEntry } from './types';
+import { CONFIG_FILE_NAMES, ConfigError, type ConfigFile, type RuleEntry } from './types';
 
 export type ConfigMode = { kind: 'lookup' } | { kind: 'explicit'; file: string } | { kind: 'none' };
 
@@ -60,17 +61,6 @@ function compiled(patterns: readonly string[], ignores = false): CompiledGlob[] 
     compiledLists.set(patterns, list);
   }
   return list;
-}
-
-function matchesAny(patterns: readonly string[], segments: readonly string[]): boolean {
-  return compiled(patterns).some((p) => p.matches(segments));
-}
-
-/** An ignore pattern covers a file when it matches the file or any directory above it. */
-function ignoreMatch(patterns: readonly string[], segments: readonly string[]): string | undefined {
-  const list = compiled(patterns, true);
-  const i = list.findIndex((p) => p.matchesPathOrParent(segments));
-  return i === -1 ? undefined : patterns[i];
 }
 
 /** The override blocks and waivers (by index) and the ignore pattern of one config that match a file. */
@@ -197,7 +187,9 @@ export class ConfigResolver {
     // `<stdin>` without --stdin-filename: the working directory's configuration.
     const filePath = path.resolve(this.cwd, file);
     const chain = this.chainFor(path.dirname(filePath));
-    const matches = chain.map((config) => this.matchIn(config, filePath));
+    // One budget for the file across its configs: it is the file's cost that must stay bounded.
+    const budget: GlobMatchStats = { steps: 0, limit: MAX_GLOB_STEPS };
+    const matches = chain.map((config) => this.matchIn(config, filePath, budget));
     let key = '';
     for (let i = 0; i < chain.length; i++) key += `${this.configId(chain[i] as ConfigFile)}:${matchKey(matches[i])};`;
     let config = this.byMatch.get(key);
@@ -221,19 +213,30 @@ export class ConfigResolver {
   private nextConfigId = 0;
 
   /** What of one config applies to the file; undefined when the file lies outside the config's glob base. */
-  private matchIn(config: ConfigFile, filePath: string): ConfigMatch | undefined {
+  private matchIn(config: ConfigFile, filePath: string, budget: GlobMatchStats): ConfigMatch | undefined {
     const rel = relativeTo(this.globBase(config), filePath);
     if (rel === undefined) return undefined;
     const segments = splitPath(rel);
+    const tried = (glob: CompiledGlob, match: () => boolean): boolean => {
+      try {
+        return match();
+      } catch (error) {
+        if (error instanceof GlobStepLimitError) throw tooCostly(config, rel, glob, error.limit);
+        throw error;
+      }
+    };
+    const matchesAny = (patterns: readonly string[]) => compiled(patterns).some((g) => tried(g, () => g.matches(segments, budget)));
     const blocks: number[] = [];
     config.overrides.forEach((block, i) => {
-      if (matchesAny(block.files, segments) && !matchesAny(block.excludedFiles, segments)) blocks.push(i);
+      if (matchesAny(block.files) && !matchesAny(block.excludedFiles)) blocks.push(i);
     });
     const waivers: number[] = [];
     config.waivers.forEach((w, i) => {
-      if (matchesAny(w.files, segments)) waivers.push(i);
+      if (matchesAny(w.files)) waivers.push(i);
     });
-    return { blocks, ignore: ignoreMatch(config.ignores, segments), waivers };
+    // An ignore pattern covers a file when it matches the file or any directory above it.
+    const ignore = compiled(config.ignores, true).findIndex((g) => tried(g, () => g.matchesPathOrParent(segments, budget)));
+    return { blocks, ignore: ignore === -1 ? undefined : config.ignores[ignore], waivers };
   }
 
   private merged(chain: readonly ConfigFile[], matches: readonly (ConfigMatch | undefined)[]): FileConfig {
@@ -321,6 +324,15 @@ export class ConfigResolver {
     this.loaded.set(file, config);
     return config;
   }
+}
+
+/** The config error for a file whose matching ran out of steps (MAX_GLOB_STEPS): the run stops rather than hang. */
+function tooCostly(config: ConfigFile, rel: string, glob: CompiledGlob, limit: number): ConfigError {
+  const cut = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…` : s);
+  return new ConfigError(
+    { file: config.file, line: 1, column: 1 },
+    `matching the glob patterns of the configs that apply to "${cut(rel)}" took more than ${limit.toLocaleString('en-US')} steps, the limit for one file, at "${cut(glob.source)}" in this config; patterns with long runs of text after a "*" cost the most against long names`,
+  );
 }
 
 export class ConfigReadError extends Error {

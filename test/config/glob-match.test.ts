@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { GLOBSTAR, Minimatch, minimatch, type MMRegExp } from 'minimatch';
-import { compileGlob, GLOB_OPTIONS, type GlobMatchStats, splitPath } from '../../src/config/glob-match';
+import { compileGlob, GLOB_OPTIONS, type GlobMatchStats, GlobStepLimitError, splitPath } from '../../src/config/glob-match';
 
 const mm = (pattern: string, path: string) => minimatch(path, pattern, GLOB_OPTIONS);
 const ours = (pattern: string, path: string) => compileGlob(pattern).matches(path);
@@ -426,6 +426,19 @@ describe('matching cost', () => {
     expect(matched).toBe(false);
     expect(n).toBeLessThanOrEqual(bound(pattern, path));
     expect(steps(pattern, path, true).steps).toBeLessThanOrEqual(bound(pattern, path));
+  });
+
+  it('stops at a limit of steps, checked after each path segment', () => {
+    const glob = compileGlob(`**/?*${'a'.repeat(240)}b`);
+    const path = Array.from({ length: 10 }, () => 'a'.repeat(250)).join('/');
+    const free: GlobMatchStats = { steps: 0 };
+    expect(glob.matches(path, free)).toBe(false);
+    const limited: GlobMatchStats = { steps: 0, limit: free.steps / 2 };
+    expect(() => glob.matches(path, limited)).toThrow(GlobStepLimitError);
+    // It stops within one segment's work of the limit.
+    expect(limited.steps).toBeLessThanOrEqual(free.steps / 2 + 251 * 245);
+    expect(glob.matches(path, { steps: 0, limit: free.steps })).toBe(false);
+    expect(() => glob.matchesPathOrParent(path, { steps: 0, limit: 1000 })).toThrow(GlobStepLimitError);
   });
 
   it('grows linearly with the name, not with a power of it', () => {

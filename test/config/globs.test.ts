@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import { compileGlob, type GlobMatchStats } from '../../src/config/glob-match';
-import { braceExpansions, checkGlob, MAX_BRACE_EXPANSIONS, MAX_GLOB_LENGTH, MAX_GLOB_PATTERNS } from '../../src/config/globs';
+import { braceExpansions, checkGlob, MAX_BRACE_EXPANSIONS, MAX_GLOB_LENGTH, MAX_GLOB_PATTERNS, MAX_GLOB_STEPS } from '../../src/config/globs';
 import { parseConfig } from '../../src/config/parse';
 import { ConfigResolver, configMode } from '../../src/config/resolve';
 import { ConfigError } from '../../src/config/types';
@@ -137,6 +137,8 @@ describe('the config of the report, at the limit of 1,000 patterns', () => {
     }
     expect(matched).toBe(0);
     expect(stats.steps).toBeLessThanOrEqual(patterns.length * 4 * name(0).length);
+    // Far below what one file may take.
+    expect(stats.steps).toBeLessThan(MAX_GLOB_STEPS / 5);
   });
 
   describe('through the resolver', () => {
@@ -154,5 +156,41 @@ describe('the config of the report, at the limit of 1,000 patterns', () => {
       for (let i = 0; i < 20; i++) expect(resolver.resolve(path.join(tmp.dir, name(i))).kind).toBe('trust');
       expect(resolver.resolve(path.join(tmp.dir, 'x', 'other.json')).kind).toBeUndefined();
     }, 60_000);
+  });
+});
+
+describe('the steps one file may take', () => {
+  let tmp: ReturnType<typeof scratch>;
+  beforeEach(() => {
+    tmp = scratch('ramlint-globs-');
+    fs.mkdirSync(path.join(tmp.dir, '.git'));
+  });
+  afterEach(() => tmp.cleanup());
+
+  // Within every limit of the parser, each costs some 30,000 steps against a 255-character name.
+  const costly = (n: number) => Array.from({ length: n }, (_, i) => `**/?*${'a'.repeat(240)}${'b'.repeat(1 + (i % 10))}${'c'.repeat(Math.floor(i / 10))}`);
+  const name = `${'a'.repeat(250)}.json`;
+
+  it('stop the run with a config error naming the file and the pattern, rather than let a config make it crawl', () => {
+    tmp.write('ramlint.config.json', JSON.stringify({ overrides: [{ files: costly(1000), kind: 'trust' }] }));
+    const resolver = new ConfigResolver(configMode(undefined), tmp.dir);
+    let error: unknown;
+    try {
+      resolver.resolve(path.join(tmp.dir, 'x', name));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const e = error as ConfigError;
+    expect(e.origin).toEqual({ file: path.join(tmp.dir, 'ramlint.config.json'), line: 1, column: 1 });
+    expect(e.message).toMatch(/^matching the glob patterns of the configs that apply to "x\/a{78}…" took more than 10,000,000 steps, the limit for one file, at "\*\*\/\?\*a+…" in this config; /);
+  });
+
+  it('are counted across the configs of the file', () => {
+    // 300 such patterns take some 9.4 million steps: under the limit in one config, over it in two.
+    tmp.write('ramlint.config.json', JSON.stringify({ overrides: [{ files: costly(300), kind: 'trust' }] }));
+    expect(new ConfigResolver(configMode(undefined), tmp.dir).resolve(path.join(tmp.dir, 'x', name)).kind).toBeUndefined();
+    tmp.write('x/ramlint.config.json', JSON.stringify({ overrides: [{ files: costly(300).map((p) => p.replace('**/', '')), kind: 'trust' }] }));
+    expect(() => new ConfigResolver(configMode(undefined), tmp.dir).resolve(path.join(tmp.dir, 'x', name))).toThrow(/took more than 10,000,000 steps/);
   });
 });
