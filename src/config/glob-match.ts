@@ -318,7 +318,7 @@ function parseClass(glob: string, pos: number): ClassParse {
 type Token = { kind: typeof LIT; char: string } | { kind: typeof ANY } | { kind: typeof STAR } | { kind: typeof CLASS; src: string };
 
 /** One segment with wildcards, read as minimatch's AST#parseGlob reads it (extglobs off). */
-export function compileSegment(glob: string): SegmentTest {
+function compileSegment(glob: string): SegmentTest {
   const fast = shortcut(glob);
   if (fast) return fast;
   const tokens: Token[] = [];
