@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CATEGORIES, type LintMessage, POLICY_KINDS, SEVERITIES, type Suggestion, type Suppression, type TextEdit } from '../engine/types';
 import type { FileLintResult } from './types';
+import { type GitError, findRepositoryTop, pathInRepository, runGit } from './git';
 import { WriteRefusedError } from './write';
 
 /** The default file name, in the working directory or inside a directory given as the location. */
@@ -243,29 +244,24 @@ function parseResult(text: string): FileLintResult | null | undefined {
 /**
  * Whether git tracks the file: true, false (not tracked, or not in a
  * repository), or why it cannot tell. git runs without a shell, only when a
- * cache file exists, and only for a file under a directory with .git.
+ * cache file exists, and only for a file under a directory with .git: in that
+ * directory, never in the cache's own (src/api/git.ts), so a fake bare
+ * repository committed beside the cache cannot answer for the real one.
  */
 function committedToGit(file: string): boolean | string {
-  const dir = path.dirname(file);
-  if (!insideRepository(dir)) return false;
-  // Required here: only a run with a cache file spawns anything.
-  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+  const top = findRepositoryTop(path.dirname(file));
+  if (top === undefined) return false;
+  const relative = pathInRepository(top, file);
+  if (relative === undefined) return false;
   try {
-    execFileSync('git', ['ls-files', '--error-unmatch', '--', path.basename(file)], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], timeout: 10_000, env: { ...process.env, LC_ALL: 'C' } });
+    runGit(top, ['ls-files', '--error-unmatch', '--', relative], { stdout: 'ignore', timeout: 10_000 });
     return true;
   } catch (error) {
-    const e = error as { status?: number | null; code?: string; stderr?: Buffer };
+    const e = error as GitError;
     if (e.status === 1) return false; // --error-unmatch: not tracked
     // A .git that git does not take for a repository (a bare marker) tracks nothing; dubious ownership and the like cannot tell.
-    if (/not a git repository/i.test(String(e.stderr ?? ''))) return false;
+    if (/not a git repository/i.test(e.firstLine)) return false;
     return e.code === 'ENOENT' ? 'git is not installed' : 'git could not answer';
-  }
-}
-
-function insideRepository(dir: string): boolean {
-  for (let current = dir; ; current = path.dirname(current)) {
-    if (fs.existsSync(path.join(current, '.git'))) return true;
-    if (path.dirname(current) === current) return false;
   }
 }
 

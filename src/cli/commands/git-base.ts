@@ -1,7 +1,10 @@
 /**
  * Policy files as they were at a git ref, for `ramlint diff --base`. git runs
- * through execFileSync with an argument list, never a shell, so a ref or path
- * cannot inject a command.
+ * through src/api/git.ts: without a shell, so a ref or path cannot inject a
+ * command, and in the directory that holds the checkout's `.git` with paths
+ * relative to it, never in the working directory, so a fake bare repository
+ * committed in the tree cannot stand in for the real one (whose history is
+ * what the pull request is compared with).
  *
  * Files at the ref are held to what the working tree is (src/api/read.ts): at
  * most MAX_FILE_BYTES, decoded the same way; a larger or undecodable one is an
@@ -9,7 +12,8 @@
  * a gitlink (a submodule, mode 160000) names a commit of another repository,
  * and a symbolic link (mode 120000) holds a path, not a policy.
  */
-import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { GitError, findRepositoryTop, pathInRepository, runGit } from '../../api/git';
 import { decodeBytes } from '../../api/read';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../../engine/decode';
 import { UsageError } from '../errors';
@@ -18,13 +22,37 @@ import { type ReadDocuments, documentsOfFile, isCandidate, merge } from './load-
 /** ls-tree's listing is names and sizes only; a blob is read only once its size is known to be within the limit. */
 const MAX_LISTING = 64 * 1024 * 1024;
 
-function git(args: readonly string[], cwd: string, maxBuffer = MAX_LISTING): Buffer {
+/** Where git runs for paths given relative to `cwd`: the top of the checkout holding it. */
+interface Repository {
+  top: string;
+  cwd: string;
+}
+
+function repositoryOf(cwd: string): Repository {
+  const top = findRepositoryTop(cwd);
+  if (top === undefined) throw new UsageError(`--base needs a git repository: no .git at or above ${cwd}`);
+  return { top, cwd };
+}
+
+function git(repo: Repository, args: readonly string[], maxBuffer = MAX_LISTING): Buffer {
   try {
-    return execFileSync('git', [...args], { cwd, maxBuffer, stdio: ['ignore', 'pipe', 'pipe'] });
+    return runGit(repo.top, args, { maxBuffer });
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim().split('\n')[0];
-    throw new UsageError(`git ${args[0]} failed${stderr ? `: ${stderr}` : ''}`);
+    if (error instanceof GitError) throw new UsageError(error.message);
+    throw error;
   }
+}
+
+/** A path given relative to cwd, relative to the top instead (git's pathspec there). */
+function inRepository(repo: Repository, p: string): string {
+  const rel = pathInRepository(repo.top, path.resolve(repo.cwd, p));
+  if (rel === undefined) throw new UsageError(`${p} is outside the git repository ${repo.top}`);
+  return rel;
+}
+
+/** A path git printed (relative to the top), relative to cwd again, as the rest of ramlint shows paths. */
+function fromRepository(repo: Repository, file: string): string {
+  return path.relative(repo.cwd, path.join(repo.top, file)).split(path.sep).join('/');
 }
 
 interface TreeEntry {
@@ -33,38 +61,41 @@ interface TreeEntry {
   object: string;
   /** Bytes, for a blob. */
   size: number;
-  /** Relative to cwd, as git ls-tree prints it. */
+  /** Relative to cwd. */
   file: string;
 }
 
 /** `git ls-tree -r -z -l`: "<mode> <type> <object> <size>\t<path>" per entry (the size padded, "-" for a non-blob). */
-function listTree(ref: string, paths: readonly string[], cwd: string): TreeEntry[] {
+function listTree(repo: Repository, ref: string, paths: readonly string[]): TreeEntry[] {
   const out: TreeEntry[] = [];
-  for (const line of git(['ls-tree', '-r', '-z', '-l', ref, '--', ...paths], cwd).toString('utf8').split('\0')) {
+  const specs = paths.map((p) => inRepository(repo, p));
+  // Run in the top, ls-tree prints paths relative to it: turned back into paths relative to cwd.
+  for (const line of git(repo, ['ls-tree', '-r', '-z', '-l', '--full-tree', ref, '--', ...specs]).toString('utf8').split('\0')) {
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
     const [mode = '', type = '', object = '', size = ''] = line.slice(0, tab).split(/ +/);
-    out.push({ mode, type, object, size: Number(size), file: line.slice(tab + 1) });
+    out.push({ mode, type, object, size: Number(size), file: fromRepository(repo, line.slice(tab + 1)) });
   }
   return out;
 }
 
 /** Does `path` name anything at `ref` (a file, or a directory with files)? */
-export function existsAtRef(ref: string, path: string, cwd: string): boolean {
-  return listTree(ref, [path], cwd).length > 0;
+export function existsAtRef(ref: string, p: string, cwd: string): boolean {
+  return listTree(repositoryOf(cwd), ref, [p]).length > 0;
 }
 
 /** Checks that `ref` is a commit; a UsageError when it is not. */
 export function verifyRef(ref: string, cwd: string): void {
   if (ref.startsWith('-')) throw new UsageError(`--base "${ref}" is not a git ref`);
-  git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
+  git(repositoryOf(cwd), ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
 }
 
-/** The policy documents under `paths` at `ref`, file paths relative to `cwd` (as git ls-tree prints them). */
+/** The policy documents under `paths` at `ref`, file paths relative to `cwd`. */
 export async function documentsAtRef(ref: string, paths: readonly string[], cwd: string): Promise<ReadDocuments> {
   verifyRef(ref, cwd);
+  const repo = repositoryOf(cwd);
   const out: ReadDocuments = { documents: [], notes: [], errors: [] };
-  for (const entry of listTree(ref, paths, cwd)) {
+  for (const entry of listTree(repo, ref, paths)) {
     if (!isCandidate(entry.file)) continue;
     if (entry.type !== 'blob') continue;
     if (entry.mode === '120000') {
@@ -75,7 +106,7 @@ export async function documentsAtRef(ref: string, paths: readonly string[], cwd:
       out.errors.push(`${entry.file} at ${ref}: ${Number.isFinite(entry.size) ? tooLargeMessage(entry.size) : 'git did not give its size'}`);
       continue;
     }
-    const decoded = decodeBytes(entry.file, git(['cat-file', 'blob', entry.object], cwd, MAX_FILE_BYTES + 1));
+    const decoded = decodeBytes(entry.file, git(repo, ['cat-file', 'blob', entry.object], MAX_FILE_BYTES + 1));
     if (!decoded.ok) {
       out.errors.push(`${entry.file} at ${ref}: ${decoded.result.messages[0]?.message ?? 'cannot read the file'}`);
       continue;
