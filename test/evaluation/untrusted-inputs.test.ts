@@ -184,3 +184,40 @@ describe('4. diff --base: submodules and deleted paths', () => {
     expect(nowhere.stderr).toMatch(/no such file or directory: nope\.json/);
   });
 });
+
+describe('5. a policy whose keys are written with JSON escapes is found by a walk, as the linter finds it', () => {
+  // "\u0053tatement" is "Statement": the linter reports this file (admin-access); a walk must not pass over it.
+  const ESCAPED_ADMIN = '{"Version":"1","\\u0053tatement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
+  const readOnly = policy({ Effect: 'Allow', Action: 'oss:GetObject', Resource: '*' });
+
+  it('can, escalation and diff <old> <new> on directories', async () => {
+    const dir = tempTree({ 'old/p.json': readOnly, 'new/p.json': ESCAPED_ADMIN });
+    const can = await runIn(dir, runCan, ['-a', 'ecs:RunInstances', '-r', '*', 'new']);
+    expect(can.code).toBe(0);
+    expect(can.stdout).toContain('new/p.json');
+    const escalation = await runIn(dir, runEscalation, ['new']);
+    expect(escalation.code).toBe(1);
+    expect(escalation.stdout).toContain('ram:AttachPolicyToUser');
+    const diff = await runIn(dir, runDiff, ['old', 'new']);
+    expect(diff.code).toBe(1);
+    expect(diff.stdout).toContain('new-access');
+  });
+
+  it('diff --base HEAD: the escaped policy at the ref is read too, so a Deny written that way is not lost either', async () => {
+    const { dir, git } = repo({ 'p.json': readOnly, 'guard.json': '{"Version":"1","\\u0053tatement":[{"Effect":"Deny","Action":"ram:*","Resource":"*"}]}' });
+    fs.writeFileSync(path.join(dir, 'p.json'), ESCAPED_ADMIN);
+    fs.rmSync(path.join(dir, 'guard.json'));
+    const out = await runIn(dir, runDiff, ['--base', 'HEAD', '-f', 'json', '.']);
+    expect(out.code).toBe(1);
+    const body = JSON.parse(out.stdout);
+    expect(body.newAccess.map((f: { statement: { filePath: string } }) => f.statement.filePath)).toEqual(['p.json']);
+    expect(body.liftedDenies.map((l: { deniedAt: { filePath: string }; deleted: boolean }) => [l.deniedAt.filePath, l.deleted])).toEqual([['guard.json', true]]);
+    git('checkout', '-q', '--', '.');
+    expect(await runIn(dir, runDiff, ['--base', 'HEAD', '.'])).toMatchObject({ code: 0, stdout: 'No new access.\n' });
+  });
+
+  it('a JSON file that is no policy (package.json) is still passed over', async () => {
+    const dir = tempTree({ 'p.json': readOnly, 'package.json': { name: 'x', version: '1.0.0', description: 'the Statement of work' } });
+    expect(await runIn(dir, runDiff, ['p.json', '.'])).toMatchObject({ code: 0, stdout: 'No new access.\n' });
+  });
+});

@@ -7,6 +7,7 @@
 import { nodeFileSystem } from '../../api/node-fs';
 import { readPolicyFile } from '../../api/read';
 import { expandPaths } from '../../api/targets';
+import { looksLikePolicy } from '../../engine/detect';
 import { builtinProcessors, claimFile } from '../../processors';
 import type { HostNote } from '../../processors/types';
 import { documentInHost } from '../../processors/map-back';
@@ -85,7 +86,10 @@ export const safeNote = (command: string, note: string) => `ramlint ${command}: 
 /**
  * The policy documents of one file's text: a host file's through its
  * processor, else the file itself. A walk passes over .json files that are no
- * policy at all, as the linter does; a file named explicitly is always kept.
+ * policy at all, and tells them apart as the linter does (looksLikePolicy,
+ * which decodes keys, so `"\u0053tatement"` is a Statement here too, and takes
+ * a misspelt "Statment" or a broken file for a policy); a file named
+ * explicitly is always kept.
  */
 export async function documentsOfFile(filePath: string, text: string, named: boolean): Promise<ReadDocuments> {
   const claim = claimFile(builtinProcessors, text, filePath);
@@ -93,7 +97,7 @@ export async function documentsOfFile(filePath: string, text: string, named: boo
   if (claim === 'policy') return { documents: [{ filePath, text }], notes: [], errors: [] };
   const processor = claim;
   if (!processor) {
-    const isPolicyFile = /\.jsonc?$/i.test(filePath) && (named || text.includes('"Statement"'));
+    const isPolicyFile = /\.jsonc?$/i.test(filePath) && (named || looksLikePolicy(text));
     return { documents: isPolicyFile ? [{ filePath, text }] : [], notes: [], errors: [] };
   }
   let output;
