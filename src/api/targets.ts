@@ -16,7 +16,7 @@ export interface Target {
   path: string;
   /** Named on the command line: linted whatever its extension, and never passed over quietly. */
   explicit: boolean;
-  /** Found by a walk, which already knows it is a regular file (no stat needed before reading). */
+  /** Found by a walk, which saw a regular file: read through readRegularFile when the FileSystem has it (its size still checked before the read). */
   regular: boolean;
   /** Matched by a glob, which names the files it wants: read as a policy whatever its ending. */
   byGlob: boolean;

@@ -15,6 +15,13 @@ export interface FileSystem {
    * is asked only for text the decoder might have changed or rejected.
    */
   readUtf8?(path: string): Promise<string>;
+  /**
+   * Optional: a file a directory walk found, read through one descriptor
+   * that fstat judges first, so nothing is read from a file that is not
+   * regular or is larger than `maxBytes`, and no more than the size fstat
+   * gave is read. Without it, such a file is stat-ed before it is read.
+   */
+  readRegularFile?(path: string, maxBytes: number): Promise<RegularFileRead>;
   /** lstat semantics: symbolic links are reported as links, not followed. */
   lstat(path: string): Promise<FileStat>;
   stat(path: string): Promise<FileStat>;
@@ -23,6 +30,12 @@ export interface FileSystem {
   /** Replace a file's contents, keeping mode, owner and hard links (the API decides how). */
   writeFile(path: string, data: string): Promise<void>;
 }
+
+/** What `readRegularFile` found: the bytes and their UTF-8 reading (invalid bytes as U+FFFD), or why it read nothing. */
+export type RegularFileRead =
+  | { kind: 'read'; bytes: Uint8Array; text: string }
+  | { kind: 'too-large'; size: number }
+  | { kind: 'not-regular'; directory: boolean };
 
 export interface FileStat {
   isFile: boolean;
