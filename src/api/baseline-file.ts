@@ -130,7 +130,7 @@ export function updateBaselineFile(file: string, results: LintResult[], cwd: str
   const entries = [...previous, ...fresh.entries].sort(compareEntries);
   const baseline: Baseline = { version: BASELINE_VERSION, entries };
   try {
-    writeFileAtomic(file, `${JSON.stringify(baseline, null, 2)}\n`);
+    writeFileAtomic(file, `${JSON.stringify(baseline, null, 2)}\n`, cwd);
   } catch (error) {
     throw new BaselineError(`cannot write the baseline ${shown(file, cwd)}: ${(error as Error).message}`);
   }

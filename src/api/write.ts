@@ -5,10 +5,12 @@
  *   vanished and never writes a read-only one;
  * - a report (-o) to a FIFO or a character device is streamed into it, never
  *   replaces it;
- * - a new file (a report, a baseline) is written atomically: temp + rename.
+ * - a new file (a report, a baseline) is written atomically: temp + rename,
+ *   and never through a symbolic link the tree could have committed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { displayPath, relativeInside } from '../paths';
 
 // fs.promises, not an import of node:fs/promises: the same object, but loading that
 // module at start-up costs a few milliseconds that a run which writes nothing need not pay.
@@ -30,31 +32,72 @@ export interface FileWriter {
 }
 
 /**
- * For reports and baselines: may create the file (and its directory). Writes
- * through a symlink to its target. A FIFO or a character device
- * (/dev/stdout, a named pipe another process reads) takes the text as a
- * stream and is never replaced; anything else gets a temp file beside it,
- * renamed over it on commit, so a reader never sees half a report.
+ * The first directory on the way to `file` that is a symbolic link, among
+ * those strictly inside `cwd` (its full path), or undefined. The directories
+ * at and above `cwd` are the user's and are not looked at: a link there
+ * (macOS's /tmp, a user-given /ci/cache) is followed as usual. Inside `cwd`
+ * the tree may be someone else's, and a link committed as a directory
+ * (`.cache -> /home/runner`) would take the write anywhere. Stops at the
+ * first directory that does not exist yet: it will be created, not followed.
  */
-export function openFileAtomic(target: string): FileWriter {
-  let file = target;
-  try {
-    file = fs.realpathSync(target);
-  } catch {
-    fs.mkdirSync(path.dirname(target), { recursive: true });
+export function linkedDirectory(file: string, cwd: string): string | undefined {
+  const rel = relativeInside(cwd, path.dirname(file));
+  if (rel === undefined) return undefined;
+  let current = cwd;
+  for (const part of rel.split(path.sep)) {
+    current = path.join(current, part);
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(current);
+    } catch {
+      return undefined;
+    }
+    if (stat.isSymbolicLink()) return current;
+    if (!stat.isDirectory()) return undefined;
   }
+  return undefined;
+}
+
+/**
+ * For reports (-o) and baselines: may create the file (and its directory).
+ * Never writes through a symbolic link inside the working directory `cwd`,
+ * where the tree may be someone else's: not one at the file (a committed
+ * `results.sarif -> ~/.bashrc`), not one on the way to it (`out -> /etc`);
+ * either is a WriteRefusedError. A link at the file outside `cwd` is refused
+ * too unless it leads to a FIFO or a character device (/dev/stdout,
+ * /dev/fd/3), which takes the text as a stream, as a FIFO or a device at the
+ * file itself does; neither is ever replaced. Anything else gets a temp file
+ * beside it, renamed over it on commit, so a reader never sees half a report.
+ */
+export function openFileAtomic(target: string, cwd: string): FileWriter {
+  const linked = linkedDirectory(target, cwd);
+  if (linked !== undefined) throw new WriteRefusedError(`${displayPath(linked, cwd)} is a symbolic link, and ramlint writes through no link inside the working directory (it could lead out of the checkout)`);
   let stat: fs.Stats | undefined;
   try {
-    stat = fs.statSync(file);
+    stat = fs.lstatSync(target);
   } catch {
     stat = undefined;
   }
+  if (stat?.isSymbolicLink()) {
+    let followed: fs.Stats | undefined;
+    try {
+      followed = fs.statSync(target);
+    } catch {
+      followed = undefined;
+    }
+    const stream = followed !== undefined && (followed.isFIFO() || followed.isCharacterDevice());
+    if (!stream || relativeInside(cwd, target) !== undefined) {
+      throw new WriteRefusedError('it is a symbolic link, and ramlint does not write through one (it could lead anywhere); remove it, or give the path of the file itself');
+    }
+    stat = followed;
+  }
   if (stat && (stat.isFIFO() || stat.isCharacterDevice())) {
-    const fd = fs.openSync(file, 'w');
+    const fd = fs.openSync(target, 'w');
     return streamWriter(fd, () => undefined, () => undefined);
   }
+  if (!stat) fs.mkdirSync(path.dirname(target), { recursive: true });
   const mode = stat ? stat.mode & 0o7777 : 0o644;
-  const temp = tempBeside(file);
+  const temp = tempBeside(target);
   const fd = fs.openSync(temp, 'wx', mode);
   const remove = () => fs.rmSync(temp, { force: true });
   return streamWriter(
@@ -62,7 +105,8 @@ export function openFileAtomic(target: string): FileWriter {
     () => {
       try {
         fs.chmodSync(temp, mode);
-        fs.renameSync(temp, file);
+        // The rename replaces the directory entry: had a link appeared there meanwhile, it is replaced, not followed.
+        fs.renameSync(temp, target);
       } catch (error) {
         remove();
         throw error;
@@ -106,8 +150,8 @@ function streamWriter(fd: number, onCommit: () => void, onAbort: () => void): Fi
 }
 
 /** A whole report or baseline, written as openFileAtomic writes. */
-export function writeFileAtomic(target: string, content: string): void {
-  const writer = openFileAtomic(target);
+export function writeFileAtomic(target: string, content: string, cwd: string): void {
+  const writer = openFileAtomic(target, cwd);
   writer.write(content);
   writer.commit();
 }

@@ -230,7 +230,7 @@ function writeWholeReport(results: readonly FileLintResult[], diffs: readonly st
   if (terminalIsStylish) for (const diff of diffs) io.stdout(diff);
   if (options.outputFile !== undefined) {
     try {
-      writeFileAtomic(path.resolve(io.cwd, options.outputFile), text);
+      writeFileAtomic(path.resolve(io.cwd, options.outputFile), text, io.cwd);
     } catch (error) {
       throw new UsageError(`cannot write the report to ${options.outputFile}: ${(error as Error).message}`);
     }
@@ -272,7 +272,7 @@ function openReport(format: StreamingFormat, options: CliOptions, io: Io, contex
   if (options.outputFile !== undefined) {
     const target = options.outputFile;
     try {
-      file = openFileAtomic(path.resolve(io.cwd, target));
+      file = openFileAtomic(path.resolve(io.cwd, target), io.cwd);
     } catch (error) {
       throw new UsageError(`cannot write the report to ${target}: ${(error as Error).message}`);
     }

@@ -82,7 +82,7 @@ describe('the report writer (-o)', () => {
     let received = '';
     reader.stdout.on('data', (c: Buffer) => (received += c.toString()));
     const closed = new Promise((resolve) => reader.on('close', resolve));
-    writeFileAtomic(fifo, 'the report\n');
+    writeFileAtomic(fifo, 'the report\n', s.dir);
     await closed;
     expect(received).toBe('the report\n');
     expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
@@ -92,7 +92,7 @@ describe('the report writer (-o)', () => {
   it('replaces a regular file atomically, keeping its mode', () => {
     const s = project({ 'report.txt': 'old' });
     fs.chmodSync(path.join(s.dir, 'report.txt'), 0o600);
-    writeFileAtomic(path.join(s.dir, 'report.txt'), 'new');
+    writeFileAtomic(path.join(s.dir, 'report.txt'), 'new', s.dir);
     expect(fs.readFileSync(path.join(s.dir, 'report.txt'), 'utf8')).toBe('new');
     expect(fs.statSync(path.join(s.dir, 'report.txt')).mode & 0o777).toBe(0o600);
     expect(fs.readdirSync(s.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
