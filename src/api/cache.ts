@@ -10,14 +10,16 @@
  * The cache file is ramlint's own. It is read with a size limit and never
  * trusted: anything unreadable, unparsable or of another shape is an empty
  * cache. It is written atomically (temp + rename) and never through a
- * symbolic link. node:crypto is loaded only when the cache is on.
+ * symbolic link: not one at the file, not one at a directory on the way to it
+ * inside the working directory. node:crypto is loaded only when the cache is on.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { CATEGORIES, type LintMessage, POLICY_KINDS, SEVERITIES, type Suggestion, type Suppression, type TextEdit } from '../engine/types';
 import type { FileLintResult } from './types';
 import { type GitError, findRepositoryTop, pathInRepository, runGit } from './git';
-import { WriteRefusedError } from './write';
+import { displayPath } from '../paths';
+import { linkedDirectory, WriteRefusedError } from './write';
 
 /** The default file name, in the working directory or inside a directory given as the location. */
 export const DEFAULT_CACHE_FILE = '.ramlintcache';
@@ -81,6 +83,8 @@ export class ResultsCache {
     readonly file: string,
     /** The ramlint version, build and catalogue date: a cache of any other is ignored. */
     private readonly identity: { version: string; build: string; catalogue: string },
+    /** The working directory: below it, no directory on the way to the cache may be a symbolic link. */
+    private readonly cwd: string,
   ) {
     // Required here, not imported at the top: a run without the cache does not load crypto.
     const crypto = require('node:crypto') as typeof import('node:crypto');
@@ -157,6 +161,15 @@ export class ResultsCache {
   }
 
   private load(): void {
+    // A directory the tree committed as a link (.cache -> /tmp/outside) would take the cache, read and write, out of the checkout.
+    const linked = linkedDirectory(this.file, this.cwd);
+    if (linked !== undefined) {
+      this.refused = true;
+      this.notes.push(
+        `the cache location ${displayPath(this.file, this.cwd)} goes through ${displayPath(linked, this.cwd)}, a symbolic link inside the working directory; the cache is neither read nor written (give --cache-location a path without links, or one outside the checkout)`,
+      );
+      return;
+    }
     let text: string;
     try {
       const stat = fs.lstatSync(this.file);

@@ -126,7 +126,7 @@ export class RamLint implements RamLintApi {
       await onResult(result);
     };
     // Fixed results are never served from the cache: a cached result carries no proof that its fixes still apply.
-    const cache = this.options.cache === true && !this.options.fix ? new ResultsCache(cacheFilePath(this.options.cacheLocation, this.cwd), { version: packageVersion(), build: buildId(), catalogue: catalogueInfo.date }) : undefined;
+    const cache = this.options.cache === true && !this.options.fix ? new ResultsCache(cacheFilePath(this.options.cacheLocation, this.cwd), { version: packageVersion(), build: buildId(), catalogue: catalogueInfo.date }, this.cwd) : undefined;
     for (const target of expansion.targets) {
       const read = await readPolicyFile(this.fs, target.path, target.regular);
       if (!read.ok) {

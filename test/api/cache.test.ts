@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { RamLint, type RamLintOptions } from '../../src';
 import { parseString } from '../../src/api/cache';
 import * as lintFile from '../../src/api/lint-file';
+import { scratch } from '../helpers/cli';
 import { ACME, ADMIN, CLEAN, WARNING, project } from '../e2e/support';
 
 const ECS_STAR = `{
@@ -245,6 +246,37 @@ describe('the cache file', () => {
     expect(report.notes.join('\n')).toMatch(/cache .* is a symbolic link/);
     expect(fs.readFileSync(target, 'utf8')).toBe('keep me\n');
     expect(fs.lstatSync(path.join(s.dir, '.ramlintcache')).isSymbolicLink()).toBe(true);
+    s.cleanup();
+  });
+
+  (process.platform === 'win32' ? it.skip : it)('a linked directory on the way to the cache inside cwd: neither read nor written, with a note; the run goes on', async () => {
+    const s = project({ 'p/admin.json': ADMIN });
+    const outside = scratch('ramlint-outside-');
+    // The pull request commits .cache -> a directory outside the checkout.
+    fs.symlinkSync(outside.dir, path.join(s.dir, '.cache'));
+    for (const cacheLocation of ['.cache/ramlint/', '.cache/ramlint/.ramlintcache', path.join(s.dir, '.cache', 'x.cache')]) {
+      const report = await new RamLint({ cwd: s.dir, cache: true, cacheLocation }).lintFilesReport(['p']);
+      expect(report.results.map((r) => r.errorCount)).toEqual([1]);
+      expect(report.notes.join('\n')).toMatch(/the cache location \.cache\/.* goes through \.cache, a symbolic link inside the working directory; the cache is neither read nor written/);
+    }
+    // A cache planted there is not read either.
+    fs.writeFileSync(path.join(outside.dir, '.ramlintcache'), 'planted\n');
+    await new RamLint({ cwd: s.dir, cache: true, cacheLocation: '.cache/' }).lintFilesReport(['p']);
+    expect(fs.readdirSync(outside.dir)).toEqual(['.ramlintcache']);
+    expect(fs.readFileSync(path.join(outside.dir, '.ramlintcache'), 'utf8')).toBe('planted\n');
+    outside.cleanup();
+    s.cleanup();
+  });
+
+  (process.platform === 'win32' ? it.skip : it)('a location outside cwd is the user\'s: links there are followed', async () => {
+    const s = project({ 'p/admin.json': ADMIN });
+    const outside = scratch('ramlint-ci-cache-');
+    fs.mkdirSync(path.join(outside.dir, 'real'));
+    fs.symlinkSync(path.join(outside.dir, 'real'), path.join(outside.dir, 'link'));
+    const report = await new RamLint({ cwd: s.dir, cache: true, cacheLocation: path.join(outside.dir, 'link') + path.sep }).lintFilesReport(['p']);
+    expect(report.notes).toEqual([]);
+    expect(fs.existsSync(path.join(outside.dir, 'real', '.ramlintcache'))).toBe(true);
+    outside.cleanup();
     s.cleanup();
   });
 

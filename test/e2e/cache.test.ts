@@ -79,3 +79,20 @@ describe('ramlint --cache', () => {
     s.cleanup();
   });
 });
+
+(process.platform === 'win32' ? describe.skip : describe)('a cache location through a linked directory in the tree', () => {
+  it('--cache-location .cache/ramlint/ with a committed .cache -> outside: a note, the run goes on, nothing written outside', () => {
+    const s = project({ 'p.json': ADMIN });
+    const outside = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'ramlint-outside-'));
+    fs.symlinkSync(outside, path.join(s.dir, '.cache'));
+    const r = ramlint(['--cache', '--cache-location', '.cache/ramlint/', 'p.json'], { cwd: s.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('admin-access');
+    expect(r.stderr).toBe(
+      'ramlint: note: the cache location .cache/ramlint/.ramlintcache goes through .cache, a symbolic link inside the working directory; the cache is neither read nor written (give --cache-location a path without links, or one outside the checkout)\n',
+    );
+    expect(fs.readdirSync(outside)).toEqual([]);
+    fs.rmSync(outside, { recursive: true });
+    s.cleanup();
+  });
+});
