@@ -5,24 +5,21 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { BaselineError, openBaselineFile } from '../api/baseline-file';
-import { PluginError } from '../api/plugins';
+import { openBaselineFile } from '../api/baseline-file';
 import { NoFilesFoundError, RamLint } from '../api/ramlint';
 import { decodeBytes, unreadable } from '../api/read';
 import { MAX_FILE_BYTES } from '../engine/decode';
 import { repositoryRoot } from '../api/repository';
 import type { FileLintResult, LintRun } from '../api/types';
-import { ConfigReadError } from '../config/resolve';
-import { ConfigError } from '../config/types';
 import { summarize } from '../engine/linter';
 import type { LintResult } from '../engine/types';
 import { type FormatContext, loadFormatter, loadStreamingFormat, type ReportStream, type StreamingFormat } from '../formatters';
 import { addToTotals, emptyTotals } from '../formatters/streaming';
-import { terminalSafe } from '../formatters/terminal';
 import { displayPath } from '../paths';
 import { DEFAULT_BASELINE, parseArgs, type CliOptions } from './args';
 import { unifiedDiff } from './diff';
 import { UsageError } from './errors';
+import { knownErrorLine, stderrLine } from './error-line';
 import { type Io, useColor } from './io';
 import { packageVersion } from './version';
 import { type FileWriter, openFileAtomic, writeFileAtomic } from '../api/write';
@@ -47,14 +44,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (parsed.stderr) io.stderr(parsed.stderr);
     return parsed.exitCode;
   }
-  const display = (file: string) => displayPath(file, io.cwd);
   try {
     return await runCommand(parsed.options, io, version);
   } catch (error) {
-    if (error instanceof ConfigError) io.stderr(`ramlint: ${error.format(display)}\n`);
-    else if (error instanceof ConfigReadError) io.stderr(`ramlint: ${display(error.file)}: ${error.message}\n`);
-    else if (error instanceof PluginError || error instanceof UsageError || error instanceof BaselineError) io.stderr(`ramlint: ${error.message}\n`);
-    else throw error;
+    const line = knownErrorLine(error, io.cwd);
+    if (line === undefined) throw error;
+    io.stderr(line);
     return EXIT_FAILURE;
   }
 }
@@ -96,7 +91,7 @@ function newApi(options: CliOptions, io: Io): RamLint {
 async function runCommand(options: CliOptions, io: Io, version: string): Promise<number> {
   const ramlint = apiFor(options, io);
   // Notes name files and quote configs from the tree: escaped, so none can forge a line on the terminal.
-  const note = (lines: readonly string[]) => lines.forEach((l) => io.stderr(`ramlint: ${terminalSafe(l)}\n`));
+  const note = (lines: readonly string[]) => lines.forEach((l) => io.stderr(stderrLine(l)));
   const stdinPath = options.stdinFilename ? path.resolve(io.cwd, options.stdinFilename) : undefined;
   const anchor = options.printConfig !== undefined ? path.resolve(io.cwd, options.printConfig) : (stdinPath ?? path.join(io.cwd, '<stdin>'));
 
@@ -167,13 +162,17 @@ async function runCommand(options: CliOptions, io: Io, version: string): Promise
       } catch (error) {
         if (!(error instanceof NoFilesFoundError)) throw error;
         note(error.notes);
-        throw new UsageError(error.message.split('\n').join('\nramlint: '));
+        // A line per pattern, each escaped: a pattern with a newline in it is not two lines.
+        note(error.patterns.map((p) => `no files match the pattern "${p}"`));
+        report?.abort();
+        return EXIT_FAILURE;
       }
       note(lintRun.notes);
       // A path that does not exist is a usage error (exit 2), but the files that do exist are still linted.
-      for (const missing of lintRun.missing) io.stderr(`ramlint: no such file or directory: "${missing}"\n`);
+      // Paths come from the command line, which a hook fills with file names from the tree: escaped too.
+      note(lintRun.missing.map((missing) => `no such file or directory: "${missing}"`));
       if (lintRun.count === 0 && lintRun.fileNotes.length === 0 && lintRun.missing.length === 0) {
-        io.stderr(`ramlint: no RAM policy files found in ${options.paths.map((p) => `"${p}"`).join(', ')}\n`);
+        note([`no RAM policy files found in ${options.paths.map((p) => `"${p}"`).join(', ')}`]);
       }
     }
   } catch (error) {

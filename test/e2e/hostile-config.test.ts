@@ -54,3 +54,44 @@ describe('patterns and nesting', () => {
     expect(r.stderr).not.toMatch(/Maximum call stack|\n\s+at /);
   });
 });
+
+describe('text from a config or a plugin name on stderr', () => {
+  /** No raw control character, line separator or bidi override: one line per message, none starting an annotation. */
+  const expectEscaped = (stderr: string) => {
+    expect(stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    expect(stderr.split('\n').filter((l) => l !== '' && !l.startsWith('ramlint'))).toEqual([]);
+  };
+  const KIND = '{"root": true, "kind": "\\u001b[31m\\n::error::k\\u202e"}';
+  const PLUGIN = '{"root": true, "plugins": ["./\\u001b[31mX\\n::error file=a,line=1::forged"]}';
+
+  it.each([
+    ['a lint of the directory', ['sub']],
+    ['rules', ['rules']],
+    ['--print-config', ['--print-config', 'p.json']],
+  ])('a bad "kind" in sub/ramlint.config.json: %s', (_, args) => {
+    tmp.write('sub/ramlint.config.json', KIND);
+    tmp.write('sub/p.json', ADMIN);
+    const r = ramlint(args, { cwd: args[0] === 'sub' ? tmp.dir : `${tmp.dir}/sub` });
+    expect(r.code).toBe(2);
+    expectEscaped(r.stderr);
+    expect(r.stderr).toContain('not "\\u001b[31m\\n::error::k\\u202e"');
+  });
+
+  it.each([['p.json'], ['rules'], ['--print-config', 'p.json']])('a plugin name with ESC and a newline: ramlint %s', (...args) => {
+    tmp.write('ramlint.config.json', PLUGIN);
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expectEscaped(r.stderr);
+    expect(r.stderr).toContain('cannot load plugin "./\\u001b[31mX\\n::error file=a,line=1::forged"');
+  });
+
+  it('a glob that matches nothing and a missing path, named with control characters', () => {
+    const glob = run(['nope\n::error::g*.json']);
+    expect(glob.code).toBe(2);
+    expectEscaped(glob.stderr);
+    expect(glob.stderr).toBe('ramlint: no files match the pattern "nope\\n::error::g*.json"\n');
+    const missing = run(['p.json', 'gone\n::error::m.json']);
+    expect(missing.code).toBe(2);
+    expectEscaped(missing.stderr);
+  });
+});

@@ -6,13 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PluginError } from '../../api/plugins';
 import { RamLint } from '../../api/ramlint';
-import { ConfigReadError } from '../../config/resolve';
-import { ConfigError } from '../../config/types';
-import { terminalSafe } from '../../formatters/terminal';
-import { displayPath } from '../../paths';
-import { UsageError } from '../errors';
+import { knownErrorLine, stderrLine } from '../error-line';
 import type { Io } from '../io';
 import { formatRuleList } from '../rules-list';
 import { parseSubcommand, strings } from './parse-subcommand';
@@ -47,7 +42,7 @@ export async function runRules(argv: readonly string[], io: Io): Promise<number>
     if (args.stderr) io.stderr(args.stderr);
     return args.exitCode;
   }
-  const usage = (message: string) => (io.stderr(`ramlint rules: ${message}\nRun "ramlint rules --help" for usage.\n`), 2);
+  const usage = (message: string) => (io.stderr(`${stderrLine(message, 'ramlint rules')}Run "ramlint rules --help" for usage.\n`), 2);
   const format = args.argv.format as unknown;
   if (typeof format !== 'string' || !RULES_FORMATS.includes(format)) {
     return usage(`--format takes ${RULES_FORMATS.join(' or ')}, not ${typeof format === 'string' ? JSON.stringify(format) : 'several values'}; the lint formats are for findings`);
@@ -62,16 +57,15 @@ export async function runRules(argv: readonly string[], io: Io): Promise<number>
       allowPlugins: (args.argv.plugins as boolean) && io.env.RAMLINT_NO_PLUGINS !== '1',
     });
     const rules = await ramlint.getRulesForFile(path.join(io.cwd, '<stdin>'));
-    for (const line of ramlint.takeNotes()) io.stderr(`ramlint: ${terminalSafe(line)}\n`);
+    for (const line of ramlint.takeNotes()) io.stderr(stderrLine(line));
     if (fs.existsSync(path.join(io.cwd, 'rules'))) io.stderr('ramlint: note: "rules" lists the rules; to lint the directory rules/, run ramlint ./rules\n');
     io.stdout(formatRuleList(rules, format));
     return 0;
   } catch (error) {
-    // The same messages as a lint run gives for the same config or plugin.
-    if (error instanceof ConfigError) io.stderr(`ramlint: ${error.format((file) => displayPath(file, io.cwd))}\n`);
-    else if (error instanceof ConfigReadError) io.stderr(`ramlint: ${displayPath(error.file, io.cwd)}: ${error.message}\n`);
-    else if (error instanceof PluginError || error instanceof UsageError) io.stderr(`ramlint: ${error.message}\n`);
-    else throw error;
+    // The same messages as a lint run gives for the same config or plugin, escaped the same way.
+    const line = knownErrorLine(error, io.cwd);
+    if (line === undefined) throw error;
+    io.stderr(line);
     return 2;
   }
 }
