@@ -165,3 +165,15 @@ describe('json', () => {
     expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ filePath: cleanPath, messages: [], errorCount: 0 })]);
   });
 });
+
+describe('--format github on a hostile policy', () => {
+  it('a policy with ESC and BEL in an action (a colour, an OSC-8 link) reaches the Actions log escaped', () => {
+    const hostile = project({ 'p.json': '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "ecs:\\u001b]8;;https://evil.example\\u0007Run\\u001b[31m", "Resource": "*"}]}\n' });
+    const r = ramlint(['--format', 'github', 'p.json'], { cwd: hostile.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^::error file=p\.json,/);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(r.stdout).toContain('ecs:\\u001b]8;;https://evil.example\\u0007Run\\u001b[31m');
+    hostile.cleanup();
+  });
+});

@@ -39,6 +39,16 @@ describe('github formatter', () => {
     expect(out).toBe('::warning file=a%2Cb%3Ac%25d.json,line=1,col=1,endLine=1,endColumn=2,title=ramlint%3A acme/no-foo::a%0D%0Ab: 50%25, ok\n');
   });
 
+  it('escapes ESC, BEL, the other C0 and C1 controls and bidi overrides, as stylish does; line breaks stay the encoding\'s', () => {
+    const text = 'colour \u001b[31mred\u001b[0m, link \u001b]8;;https://evil.example\u0007here\u001b]8;;\u0007, tab\there, C1 \u009b, bidi \u202e, NUL \u0000, line\u2028sep\r\nnext';
+    const out = github([result(`${ROOT}/a\u001b[2J.json`, [msg('acme/\u0007rule', 'correctness', 'error', text, [1, 1, 1, 2], '')])], context());
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    expect(out).toBe(
+      '::error file=a\\u001b[2J.json,line=1,col=1,endLine=1,endColumn=2,title=ramlint%3A acme/\\u0007rule::' +
+        'colour \\u001b[31mred\\u001b[0m, link \\u001b]8;;https://evil.example\\u0007here\\u001b]8;;\\u0007, tab\\there, C1 \\u009b, bidi \\u202e, NUL \\u0000, line\\u2028sep%0D%0Anext\n',
+    );
+  });
+
   it('implements escapeData and escapeProperty as @actions/core does', () => {
     expect(escapeData('100% \r\n : ,')).toBe('100%25 %0D%0A : ,');
     expect(escapeProperty('100% \r\n : ,')).toBe('100%25 %0D%0A %3A %2C');
