@@ -36,7 +36,7 @@ import { whyItMatters } from './rule-docs';
 import { LintScheduler } from './scheduler';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { waiveAction, type WaiveContext } from './waive-action';
-import { Workspace } from './workspace';
+import { UnusableUriError, Workspace } from './workspace';
 
 export interface ServerOptions {
   catalogue?: ActionCatalogue;
@@ -82,12 +82,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const workspace = new Workspace();
   const linted = new Map<string, LintedDocument>();
   const policies = new Set<string>();
+  /** Documents whose URI names no local file, already said in the log. */
+  const toldUnusable = new Set<string>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   let capabilities: ClientCapabilities = {};
   let pushedSettings: ServerSettings = DEFAULT_SETTINGS;
 
   const log = (what: string, error: unknown) => {
-    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    // A stack is for a bug; a URI that names no local file is the client's input, said in one line.
+    const detail = error instanceof UnusableUriError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
     try {
       connection.console.error(`ramlint: ${what}: ${detail}`);
     } catch {
@@ -133,6 +136,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       settingsCache.set(uri, cached);
     }
     return cached;
+  };
+
+  const sayUnusableFolders = (unusable: readonly { uri: string; why: string }[]) => {
+    for (const { uri, why } of unusable) log(`workspace folder ${uri} is left out`, new UnusableUriError(why));
   };
 
   const filePathOf = (document: TextDocument) => workspace.filePath(document.uri, document.languageId);
@@ -184,7 +191,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       linted.set(uri, { version, messages });
       await publish({ uri, version, diagnostics: messages.map((m) => toDiagnostic(document, m, ruleUrl)) });
     } catch (error) {
-      log(`cannot lint ${uri}`, error);
+      // Once per document for a URI that stays unusable, not on every keystroke.
+      if (!(error instanceof UnusableUriError) || !toldUnusable.has(uri)) log(`cannot lint ${uri}`, error);
+      if (error instanceof UnusableUriError) toldUnusable.add(uri);
       linted.delete(uri);
       // Never a silent pass: an invalid config is shown on the file it stops.
       if (!stale()) await publish({ uri, version, diagnostics: [failureDiagnostic(error instanceof Error ? error.message : String(error))] });
@@ -204,7 +213,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    workspace.setFolders(folders);
+    sayUnusableFolders(workspace.setFolders(folders));
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -230,7 +239,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       if (capabilities.workspace?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders((event) => {
-          workspace.addFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
+          sayUnusableFolders(workspace.addFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri)));
           relintAll();
         });
       }
@@ -267,6 +276,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidClose(({ document }) => {
     open.delete(document.uri);
     policies.delete(document.uri);
+    toldUnusable.delete(document.uri);
     settingsCache.delete(document.uri);
     scheduler.cancel(document.uri);
     linted.delete(document.uri);

@@ -12,20 +12,66 @@ import type { ServerSettings } from './settings';
 
 const EXTENSION_BY_LANGUAGE: Record<string, string> = { json: '.json', jsonc: '.jsonc', terraform: '.tf', yaml: '.yaml' };
 
+/**
+ * A file URI that names no file on this machine: `file://evilhost/share/p.json`
+ * (Node refuses a host other than localhost, except for Windows UNC paths), or
+ * one that is not a path at all (an encoded `/` in it). Its message is one line
+ * for the client's log, without a stack: it is the client's input, not a bug.
+ */
+export class UnusableUriError extends Error {}
+
+/** The local path of a file: URI; an UnusableUriError when it names none. */
+export function localPath(uri: string): string {
+  try {
+    return fileURLToPath(uri);
+  } catch (error) {
+    let host = '';
+    try {
+      host = new URL(uri).hostname;
+    } catch {
+      host = '';
+    }
+    throw new UnusableUriError(
+      host !== '' && host !== 'localhost'
+        ? `it names a file on the host "${host}", not on this machine; ramlint lints local files only`
+        : `it is not a local file path (${(error as Error)?.message ?? String(error)})`,
+    );
+  }
+}
+
 export class Workspace {
   private folders: string[] = [];
   private readonly linters = new Map<string, RamLintApi>();
 
   constructor(private readonly worker = new LintWorker()) {}
 
-  setFolders(uris: readonly string[]): void {
-    this.folders = uris.flatMap((uri) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []));
+  /** Sets the folders; gives back those that name no local directory (left out), each with why. */
+  setFolders(uris: readonly string[]): { uri: string; why: string }[] {
+    const unusable: { uri: string; why: string }[] = [];
+    this.folders = uris.flatMap((uri) => {
+      if (!uri.startsWith('file:')) return [];
+      try {
+        return [localPath(uri)];
+      } catch (error) {
+        unusable.push({ uri, why: (error as Error).message });
+        return [];
+      }
+    });
     this.linters.clear();
+    return unusable;
   }
 
-  addFolders(added: readonly string[], removed: readonly string[]): void {
-    const gone = new Set(removed.flatMap((uri) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : [])));
-    this.setFolders([...this.folders.filter((f) => !gone.has(f)).map((f) => pathToFileURL(f).href), ...added]);
+  addFolders(added: readonly string[], removed: readonly string[]): { uri: string; why: string }[] {
+    const gone = new Set(
+      removed.flatMap((uri) => {
+        try {
+          return uri.startsWith('file:') ? [localPath(uri)] : [];
+        } catch {
+          return []; // never added, so nothing to remove
+        }
+      }),
+    );
+    return this.setFolders([...this.folders.filter((f) => !gone.has(f)).map((f) => pathToFileURL(f).href), ...added]);
   }
 
   /** Configs changed on disk: every linter must read them again. */
@@ -49,9 +95,9 @@ export class Workspace {
     return best;
   }
 
-  /** A document's path on disk; an unsaved buffer gets a name in the first folder that picks its language. */
+  /** A document's path on disk (an UnusableUriError for a file URI that names none); an unsaved buffer gets a name in the first folder that picks its language. */
   filePath(uri: string, languageId: string): string {
-    if (uri.startsWith('file:')) return fileURLToPath(uri);
+    if (uri.startsWith('file:')) return localPath(uri);
     const base = (uri.split(/[/:]/).pop() || 'untitled').replace(/[^\w.-]/g, '_');
     const withExtension = path.extname(base) ? base : base + (EXTENSION_BY_LANGUAGE[languageId] ?? '.json');
     return path.join(this.folders[0] ?? process.cwd(), withExtension);
