@@ -2,7 +2,9 @@
  * Paths, directories and globs → the files to lint. Walks and glob matches
  * offer only candidates: .json/.jsonc, and the endings the chosen processors
  * claim; whether a candidate is linted is decided after reading it.
- * node_modules and .git are never entered. A walk never follows a symbolic
+ * node_modules and .git are never entered, and npm's lockfiles are never
+ * offered: generated, never a policy, and often over the 4 MB limit, which
+ * would make every walk of a Node project report them. A walk never follows a symbolic
  * link to a directory, nor reads a linked file that lies outside the path it
  * was given, so a link to / cannot make ramlint read the machine.
  */
@@ -33,6 +35,8 @@ export interface Expansion {
 }
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** npm writes these; named on the command line, they are still read (and reported). */
+const SKIPPED_FILES = new Set(['package-lock.json', 'npm-shrinkwrap.json']);
 const GLOB_CHARS = /[*?[\]{}]/;
 
 /** `extensions`: lower-case endings a walk offers ('.json', '.tf', '.tf.json'). */
@@ -52,7 +56,7 @@ export async function expandPaths(args: readonly string[], cwd: string, fs: File
   };
   const candidate = (file: string) => {
     const lower = file.toLowerCase();
-    return extensions.some((e) => lower.endsWith(e));
+    return extensions.some((e) => lower.endsWith(e)) && !SKIPPED_FILES.has(path.basename(lower));
   };
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);

@@ -32,6 +32,21 @@ describe('regressions', () => {
     ]);
   });
 
+  it('a walk passes over npm lockfiles, which are often over the size limit; named, one is still read and reported', () => {
+    // Over 4 MB, as a real project's lockfile often is: before, every walk of such a project reported it.
+    const lock = JSON.stringify({ name: 'x', lockfileVersion: 3, packages: Object.fromEntries(Array.from({ length: 45000 }, (_, i) => [`node_modules/p${i}`, { version: `1.0.${i}`, integrity: 'sha512-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }])) });
+    expect(lock.length).toBeGreaterThan(4 * 1024 * 1024);
+    s.write('lock/package-lock.json', lock);
+    s.write('lock/sub/npm-shrinkwrap.json', '{"Version": "1", "Statement": []}');
+    s.write('lock/admin.json', ADMIN);
+    const walked = ramlint(['lock/', '--format', 'json'], { cwd: s.dir });
+    expect(walked.code).toBe(1);
+    expect((JSON.parse(walked.stdout) as { filePath: string }[]).map((r) => r.filePath.split(/[\\/]/).slice(-2).join('/'))).toEqual(['lock/admin.json']);
+    const named = ramlint(['lock/package-lock.json', '--format', 'compact'], { cwd: s.dir });
+    expect(named.code).toBe(1);
+    expect(named.stdout).toMatch(/^lock\/package-lock\.json:1:1: error The file is [\d,]+ bytes .*\[unreadable-file\]\n$/);
+  });
+
   it('an asynchronous plugin rule is an internal-error finding, not an unhandled rejection', () => {
     s.write('async/ramlint-plugin-late.js', `module.exports = { name: 'late', rules: { late: {
       meta: { category: 'security', defaultSeverity: 'error', description: 'Reports too late.', messages: { m: 'late' } },
