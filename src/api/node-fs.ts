@@ -25,10 +25,16 @@ function toStat(s: fs.Stats): FileStat {
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
 /**
- * open, fstat, read, close: about a sixth more than readFileSync's one call
- * for a small file (10,000 of them: ~12 ms), and the size limit is kept
- * however large the file is (a sparse 800 MB file costs one fstat).
+ * open, fstat, read, close, into one buffer kept for the next file: for
+ * 10,000 small files ~5 ms more than readFileSync's one call (~12 ms with a
+ * new Buffer per file), and the size limit is kept however large the file is
+ * (a sparse 800 MB file costs one fstat). The buffer stays as large as the
+ * largest file read, at most the 4 MB limit.
  */
+/** One read buffer for every file (grown as needed): a new Buffer per file is external memory the heap keeper (src/cli/heap.ts) does not see. */
+let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+const NOT_COPIED = new Uint8Array(0);
+
 function readRegularFile(p: string, maxBytes: number): RegularFileRead {
   const fd = fs.openSync(p, OPEN_FLAGS);
   try {
@@ -36,15 +42,18 @@ function readRegularFile(p: string, maxBytes: number): RegularFileRead {
     if (!stat.isFile()) return { kind: 'not-regular', directory: stat.isDirectory() };
     if (stat.size > maxBytes) return { kind: 'too-large', size: stat.size };
     // Never more than fstat said: a file that grows meanwhile is read as it was.
-    const bytes = Buffer.allocUnsafe(stat.size);
+    if (scratch.length < stat.size) scratch = Buffer.allocUnsafeSlow(Math.max(stat.size, scratch.length * 2));
+    const buffer = scratch;
     let done = 0;
-    while (done < bytes.length) {
-      const n = fs.readSync(fd, bytes, done, bytes.length - done, null);
+    while (done < stat.size) {
+      const n = fs.readSync(fd, buffer, done, stat.size - done, null);
       if (n === 0) break;
       done += n;
     }
-    const read = done === bytes.length ? bytes : bytes.subarray(0, done);
-    return { kind: 'read', bytes: read, text: read.toString('utf8') };
+    const text = buffer.toString('utf8', 0, done);
+    // The bytes are copied out only for a text read.ts will decode again (its decodedAsIs), since the buffer is reused.
+    const again = text.length * 3 > maxBytes || text.includes('\uFFFD') || text.includes('\0');
+    return { kind: 'read', bytes: again ? Buffer.from(buffer.subarray(0, done)) : NOT_COPIED, text };
   } finally {
     fs.closeSync(fd);
   }

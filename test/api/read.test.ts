@@ -45,6 +45,23 @@ describe('a walked file over the limit is not read', () => {
     s.cleanup();
   });
 
+  it('nodeFileSystem reuses one read buffer: a shorter file after a longer one reads as itself, and the bytes of a text read again are its own', async () => {
+    const s = scratch('ramlint-reuse-');
+    const long = s.write('long.json', `{"Version": "1", "Statement": [${'{"Effect": "Allow", "Action": "ecs:DescribeInstances", "Resource": "*"},'.repeat(2000)}{}]}`);
+    const short = s.write('short.json', CLEAN);
+    const bad = s.write('bad.json', '');
+    fs.writeFileSync(bad, Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]));
+    const longRead = await readPolicyFile(nodeFileSystem, long, true);
+    expect(longRead.ok && longRead.text.length).toBe(fs.statSync(long).size);
+    expect(await readPolicyFile(nodeFileSystem, short, true)).toEqual({ ok: true, text: CLEAN });
+    const got = await nodeFileSystem.readRegularFile?.(bad, MAX_FILE_BYTES);
+    expect(got?.kind === 'read' && [...got.bytes]).toEqual([0x7b, 0x22, 0xff, 0x22, 0x7d]);
+    // The next read reuses the buffer; the bytes handed out before are a copy, unchanged.
+    await nodeFileSystem.readRegularFile?.(short, MAX_FILE_BYTES);
+    expect(got?.kind === 'read' && [...got.bytes]).toEqual([0x7b, 0x22, 0xff, 0x22, 0x7d]);
+    s.cleanup();
+  });
+
   it('a FileSystem without readRegularFile: a stat first, then no read', async () => {
     const asked: string[] = [];
     const file = '/p/huge.json';
