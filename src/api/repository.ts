@@ -1,13 +1,6 @@
-/** The nearest directory at or above cwd with .git; SARIF and CI formats make paths relative to it. */
-import fs from 'node:fs';
-import path from 'node:path';
+/** The nearest directory at or above cwd with .git, else cwd; SARIF and CI formats make paths relative to it. */
+import { findRepositoryTop } from './git';
 
 export function repositoryRoot(cwd: string): string {
-  let dir = cwd;
-  for (;;) {
-    if (fs.existsSync(path.join(dir, '.git'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return cwd;
-    dir = parent;
-  }
+  return findRepositoryTop(cwd) ?? cwd;
 }

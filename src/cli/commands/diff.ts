@@ -12,7 +12,7 @@ import { type NewAccess, findLiftedDenies, findNewAccess } from '../../evaluatio
 import type { LintMessage, LintResult } from '../../engine/types';
 import { summarize } from '../../engine/linter';
 import { loadFormatter } from '../../formatters';
-import { findRepoRoot } from './repo-root';
+import { repositoryRoot } from '../../api/repository';
 import { packageVersion } from '../version';
 import { terminalSafe } from '../../formatters/terminal';
 import { documentsAtRef, existsAtRef, verifyRef } from './git-base';
@@ -228,5 +228,5 @@ function format(found: readonly NewAccess[], lifted: readonly LiftedDeny[] | und
   const inOrder = (messages: LintMessage[]) => messages.sort((a, b) => a.line - b.line || a.column - b.column);
   const results: LintResult[] = [...byFile].map(([filePath, messages]) => summarize({ filePath: path.resolve(io.cwd, filePath), kind: undefined, messages: inOrder(messages), suppressedMessages: [] }));
   if (name === 'stylish' && results.length === 0) return 'No new access.\n';
-  return loadFormatter(name)(results, { cwd: io.cwd, color: false, rules: new Map(), version: packageVersion(), repoRoot: findRepoRoot(io.cwd) });
+  return loadFormatter(name)(results, { cwd: io.cwd, color: false, rules: new Map(), version: packageVersion(), repoRoot: repositoryRoot(io.cwd) });
 }

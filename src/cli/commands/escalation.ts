@@ -11,7 +11,7 @@ import { terminalSafe } from '../../formatters/terminal';
 import { readPolicyDocuments, safeNote, stopOnUnusable, unusableInputs } from './load-policies';
 import { parseSubcommand, strings } from './parse-subcommand';
 import { escalationSarif } from './escalation-sarif';
-import { findRepoRoot } from './repo-root';
+import { repositoryRoot } from '../../api/repository';
 import { packageVersion } from '../version';
 
 // From the rule's list, so the help names what the command reports.
@@ -62,7 +62,7 @@ export async function runEscalation(argv: readonly string[], io: Io): Promise<nu
   for (const p of loaded.problems) io.stderr(safeNote('escalation', `${p.filePath}${p.label ? ` (${p.label})` : ''}: ${p.message}`));
   const found = findEscalationPaths(loaded.policies.flatMap((p) => p.statements));
   if (args.argv.format === 'sarif') {
-    io.stdout(escalationSarif(found, io.cwd, findRepoRoot(io.cwd), packageVersion()));
+    io.stdout(escalationSarif(found, io.cwd, repositoryRoot(io.cwd), packageVersion()));
   } else if (args.argv.format === 'json') {
     io.stdout(`${JSON.stringify({ paths: found.map(toJson) }, null, 2)}\n`);
   } else if (found.length === 0) {
