@@ -5,6 +5,7 @@
  * promise API's open/stat/read/close round trips through the thread pool.
  */
 import fs from 'node:fs';
+import { decodedAsIs } from '../engine/decode';
 import type { DirEntry, FileStat, FileSystem, RegularFileRead } from './types';
 import { replaceFileContents } from './write';
 
@@ -51,9 +52,8 @@ function readRegularFile(p: string, maxBytes: number): RegularFileRead {
       done += n;
     }
     const text = buffer.toString('utf8', 0, done);
-    // The bytes are copied out only for a text read.ts will decode again (its decodedAsIs), since the buffer is reused.
-    const again = text.length * 3 > maxBytes || text.includes('\uFFFD') || text.includes('\0');
-    return { kind: 'read', bytes: again ? Buffer.from(buffer.subarray(0, done)) : NOT_COPIED, text };
+    // The bytes are copied out only for a text that is decoded again from them, since the buffer is reused.
+    return { kind: 'read', bytes: decodedAsIs(text, maxBytes) ? NOT_COPIED : Buffer.from(buffer.subarray(0, done)), text };
   } finally {
     fs.closeSync(fd);
   }

@@ -3,7 +3,7 @@
  * Whatever goes wrong becomes a finding for that file, never an exception.
  */
 import { UNREADABLE_FILE } from '../engine/core-diagnostics';
-import { decodePolicyBytes, MAX_FILE_BYTES, tooLargeMessage } from '../engine/decode';
+import { decodedAsIs, decodePolicyBytes, MAX_FILE_BYTES, tooLargeMessage } from '../engine/decode';
 import { fileProblemResult } from '../engine/linter';
 import type { LintResult } from '../engine/types';
 import { reason } from './targets';
@@ -48,16 +48,6 @@ export async function readPolicyFile(fs: FileSystem, filePath: string, regular =
     return { ok: false, result: unreadable(filePath, `Cannot read the file: ${why}.`) };
   }
   return decodeBytes(filePath, bytes);
-}
-
-/**
- * Text read as UTF-8 that decodePolicyBytes would have given unchanged: no
- * U+FFFD (where an invalid byte or a UTF-16 mark would show), no NUL (a binary
- * file), and short enough that its bytes (at most three per UTF-16 unit) are
- * within the size limit. Anything else is read again as bytes and judged there.
- */
-function decodedAsIs(text: string): boolean {
-  return text.length * 3 <= MAX_FILE_BYTES && !text.includes('\uFFFD') && !text.includes('\0');
 }
 
 export function decodeBytes(filePath: string, bytes: Uint8Array): ReadOutcome {

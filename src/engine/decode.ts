@@ -6,6 +6,16 @@ import { withCommas } from './numbers';
 
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Text read as UTF-8 that decodePolicyBytes would have given unchanged: no
+ * U+FFFD (where an invalid byte or a UTF-16 mark would show), no NUL (a binary
+ * file), and short enough that its bytes (at most three per UTF-16 unit) are
+ * within the size limit. Anything else is read again as bytes and judged there.
+ */
+export function decodedAsIs(text: string, maxBytes = MAX_FILE_BYTES): boolean {
+  return text.length * 3 <= maxBytes && !text.includes('\uFFFD') && !text.includes('\0');
+}
+
 export type Decoded =
   | { ok: true; text: string }
   | { ok: false; message: string; line: number; column: number };
