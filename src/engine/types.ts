@@ -23,8 +23,11 @@ export type PolicyKind = 'permission' | 'trust' | 'bucket' | 'resource' | 'endpo
 
 export const POLICY_KINDS: readonly PolicyKind[] = ['permission', 'trust', 'bucket', 'resource', 'endpoint', 'control', 'session'];
 
+/** Control and session policies: bounds on what other policies grant, with no Principal of their own. */
+export const BOUNDARY_KINDS: readonly PolicyKind[] = ['control', 'session'];
+
 /** The kinds of document that only limit what other policies grant: their Allow statements grant nothing. */
-export const LIMITING_KINDS: readonly PolicyKind[] = ['endpoint', 'control', 'session'];
+export const LIMITING_KINDS: readonly PolicyKind[] = ['endpoint', ...BOUNDARY_KINDS];
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export const CATEGORIES: readonly Category[] = ['syntax', 'security', 'correctness', 'suggestion'];
 

@@ -66,6 +66,9 @@ export const LIMITING_POLICY_LEFT_OUT: Readonly<Record<'control' | 'session', st
   session: 'a session policy, left out: it limits what the role it narrows may do and grants no access itself, so it is not one of the policies evaluated here',
 };
 
+/** The note for each kind that is left out (LIMITING_KINDS). */
+const LEFT_OUT: Partial<Record<PolicyKind, string>> = { endpoint: ENDPOINT_POLICY_LEFT_OUT, ...LIMITING_POLICY_LEFT_OUT };
+
 export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolicies {
   const out: LoadedPolicies = { policies: [], problems: [] };
   for (const document of documents) {
@@ -80,14 +83,11 @@ export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolic
       out.problems.push({ ...where, message: 'not a RAM policy (no Statement)', unevaluated: true });
       continue;
     }
-    // Kind `endpoint` is given by the host attribute (or --kind), never detected: a VPC endpoint's policy filters
-    // what passes through the endpoint. Counted as a grant, its default (`*` on `*` to `*`) would allow everything.
-    if (policy.kind === 'endpoint') {
-      out.problems.push({ ...where, message: ENDPOINT_POLICY_LEFT_OUT });
-      continue;
-    }
-    if (policy.kind === 'control' || policy.kind === 'session') {
-      out.problems.push({ ...where, message: LIMITING_POLICY_LEFT_OUT[policy.kind] });
+    // Endpoint, control and session policies are given by the host attribute (or --kind), never detected: each
+    // limits what passes or what others grant. Counted as a grant, `*` on `*` there would allow everything.
+    const leftOut = LEFT_OUT[policy.kind];
+    if (leftOut !== undefined) {
+      out.problems.push({ ...where, message: leftOut });
       continue;
     }
     // A Statement, Principal or Condition known only when the host is deployed may grant or deny anything:

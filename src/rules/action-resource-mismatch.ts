@@ -1,6 +1,7 @@
 import { catalogue } from '../engine/catalog/catalogue';
 import { CatalogueView, resourceMatchesTemplate, splitAction } from '../engine/analysis/action-catalogue';
 import { defineRule } from '../engine/rule';
+import { BOUNDARY_KINDS } from '../engine/types';
 import { hasWildcard } from '../engine/wildcard';
 
 
@@ -61,7 +62,7 @@ export default defineRule({
                 ? 'for this action the Deny forbids nothing'
                 : context.policy.kind === 'endpoint'
                   ? 'for this action the statement lets no request through the endpoint'
-                  : context.policy.kind === 'control' || context.policy.kind === 'session'
+                  : BOUNDARY_KINDS.includes(context.policy.kind)
                     ? 'for this action the statement allows nothing within the limit it sets'
                     : 'for this action the statement grants nothing',
           },

@@ -1,6 +1,7 @@
 import { everythingExcluded, fullWildcardEntry, isAllow } from '../engine/analysis/actions';
 import { coversEverything } from '../engine/analysis/arn';
 import { defineRule } from '../engine/rule';
+import { BOUNDARY_KINDS } from '../engine/types';
 
 export default defineRule({
   meta: {
@@ -36,7 +37,7 @@ export default defineRule({
     // endpoint policy grants nothing: there the same statement is said for what it is.
     const endpoint = context.policy.kind === 'endpoint';
     // A control policy or a session policy grants nothing: `*` on `*` there is the limit that leaves all (FullAliyunAccess).
-    if (context.policy.kind === 'control' || context.policy.kind === 'session') return;
+    if (BOUNDARY_KINDS.includes(context.policy.kind)) return;
     for (const statement of context.policy.statements) {
       // NotAction "*" or NotResource "*" grants nothing (allow-with-not-element says so).
       if (!isAllow(statement) || everythingExcluded(statement)) continue;

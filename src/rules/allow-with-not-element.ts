@@ -1,5 +1,6 @@
 import { everythingExcluded, isAllow } from '../engine/analysis/actions';
 import { defineRule } from '../engine/rule';
+import { BOUNDARY_KINDS } from '../engine/types';
 
 export default defineRule({
   meta: {
@@ -26,7 +27,7 @@ export default defineRule({
     // An endpoint policy grants nothing; it filters the requests that pass through the endpoint.
     const endpoint = context.policy.kind === 'endpoint';
     // A control or session policy only bounds what others grant: an Allow with NotAction there widens no grant.
-    const bounding = context.policy.kind === 'control' || context.policy.kind === 'session';
+    const bounding = BOUNDARY_KINDS.includes(context.policy.kind);
     for (const statement of context.policy.statements) {
       if (!isAllow(statement)) continue;
       // An entry that leaves out everything makes the statement match nothing: said as that, not as a broad grant.

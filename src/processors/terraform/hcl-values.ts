@@ -233,8 +233,10 @@ export function hclStringValue(host: string, node: Node): string {
   const out = new DocumentBuilder();
   for (const part of node.namedChildren) {
     if (part.type === 'template_literal') decodeHclLiteral(host, part.startIndex, part.endIndex, out);
-    else if (part.type === 'template_interpolation' && literalInterpolation(host, part) !== undefined) out.raw(literalInterpolation(host, part) as string);
-    else if (part.type === 'template_interpolation' || part.type === 'template_directive') out.raw(`\${${sanitize(shorten(part.text.slice(2, -1)))}}`);
+    else if (part.type === 'template_interpolation' || part.type === 'template_directive') {
+      const literal = part.type === 'template_interpolation' ? literalInterpolation(host, part) : undefined;
+      out.raw(literal ?? `\${${sanitize(shorten(part.text.slice(2, -1)))}}`);
+    }
   }
   return out.text;
 }
