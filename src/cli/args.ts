@@ -7,6 +7,7 @@ import type yargsType from 'yargs';
 import { FORMAT_NAMES } from '../formatters';
 import { POLICY_KINDS, type PolicyKind } from '../engine/types';
 import { versionText } from './version';
+import { usageErrorText } from './error-line';
 
 export interface CliOptions {
   paths: string[];
@@ -51,7 +52,7 @@ export type ParsedArgs =
 
 export const USAGE = `Usage: ramlint [options] [paths..]
        ramlint rules [--format json]
-       ramlint can --action <action> --resource <resource> [--context k=v].. <paths..>
+       ramlint can --action <action> --resource <resource> [--context k=v].. [--principal <p>] <paths..>
        ramlint diff <old> <new>   (or: ramlint diff --base <git-ref> [paths..])
        ramlint escalation <paths..>
        ramlint lsp --stdio
@@ -83,7 +84,7 @@ function build(version: string) {
     .command('lsp', 'Run the language server for editors (ramlint lsp --stdio).')
     .option('format', { alias: 'f', type: 'string', choices: FORMAT_NAMES as string[], default: 'stylish', describe: 'Report format' })
     .option('stdin', { type: 'boolean', default: false, describe: 'Lint the policy read from standard input' })
-    .option('stdin-filename', { type: 'string', describe: 'File name to show, and to choose the kind and comment handling by, for --stdin' })
+    .option('stdin-filename', { type: 'string', describe: 'File name to show, and to choose the kind, the configuration and comment handling by, for --stdin' })
     .option('kind', { type: 'string', choices: POLICY_KINDS as string[], describe: 'Policy kind, instead of detecting it from the content' })
     // Not `array: true`: that would swallow the paths after it. Repeated, yargs collects the values.
     .option('plugin', { type: 'string', describe: 'Load rules from a plugin: a package name or a path to a module (repeatable)' })
@@ -246,7 +247,7 @@ export function parseWithYargs(argv: readonly string[], version: string): Parsed
       output = out;
       parsed = argvOut as Record<string, unknown>;
     });
-  if (failure) return { ok: false, exitCode: 2, stderr: `ramlint: ${failure}\nRun "ramlint --help" for usage.\n` };
+  if (failure) return { ok: false, exitCode: 2, stderr: `ramlint: ${usageErrorText(failure)}\nRun "ramlint --help" for usage.\n` };
   if (!parsed) return { ok: false, exitCode: 2, stderr: 'ramlint: could not read the arguments\n' };
   if (parsed.help || parsed.version) return { ok: false, exitCode: 0, stdout: output.endsWith('\n') ? output : `${output}\n` };
 

@@ -19,6 +19,16 @@ export function stderrLine(message: string, prefix = 'ramlint'): string {
   return `${prefix}: ${terminalSafe(message)}\n`;
 }
 
+/**
+ * A usage error from yargs, which quotes the arguments as given ("Unknown
+ * argument: …"): each of its lines escaped, so an argument (a file name a hook
+ * passes) cannot colour the terminal. yargs keeps its own line breaks and cuts
+ * an argument at a line break, so escaping line by line forges no line.
+ */
+export function usageErrorText(failure: string): string {
+  return failure.split('\n').map((line) => terminalSafe(line)).join('\n');
+}
+
 /** The line for a configuration, plugin, baseline or usage error, paths shown relative to cwd; undefined for any other error (a bug: rethrown). */
 export function knownErrorLine(error: unknown, cwd: string): string | undefined {
   const display = (file: string) => displayPath(file, cwd);

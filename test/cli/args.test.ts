@@ -1,5 +1,6 @@
 /** parseArgs: what follows "--" is paths, never dropped. */
 import { fastParse, parseArgs, parseWithYargs } from '../../src/cli/args';
+import { parseSubcommand } from '../../src/cli/commands/parse-subcommand';
 
 function paths(argv: string[]): string[] | undefined {
   const parsed = parseArgs(argv, '0.0.0');
@@ -104,5 +105,24 @@ describe('the fast path for the flags CI jobs pass (without loading yargs)', () 
         }
       }
     }
+  });
+});
+
+describe('usage errors quote arguments escaped', () => {
+  // A hook passes file names as arguments; one that looks like an option must not colour the terminal.
+  const hostile = '--e\u001b[31mvil\u0007';
+
+  it('in the lint command', () => {
+    expect(parseArgs([hostile, 'p.json'], '0.0.0')).toEqual({ ok: false, exitCode: 2, stderr: 'ramlint: Unknown argument: e\\u001b[31mvil\\u0007\nRun "ramlint --help" for usage.\n' });
+  });
+
+  it('in a subcommand', () => {
+    const parsed = parseSubcommand('can', [hostile], (y) => y);
+    expect(parsed).toMatchObject({ ok: false, exitCode: 2, stderr: 'ramlint can: Unknown argument: e\\u001b[31mvil\\u0007\nRun "ramlint can --help" for usage.\n' });
+  });
+
+  it('keeping the line breaks of yargs own messages', () => {
+    const parsed = parseArgs(['--format', 'x\u001b', 'p.json'], '0.0.0');
+    expect(parsed.ok === false && parsed.stderr).toMatch(/^ramlint: Invalid values:\n {2}Argument: format, Given: "x\\u001b", Choices: /);
   });
 });

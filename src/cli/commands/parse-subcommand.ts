@@ -4,6 +4,7 @@
  * one-line message (exit 2).
  */
 import yargs, { type Argv } from 'yargs';
+import { usageErrorText } from '../error-line';
 
 export type SubcommandArgs = { ok: true; argv: Record<string, unknown> } | { ok: false; exitCode: 0 | 2; stdout?: string; stderr?: string };
 
@@ -27,7 +28,7 @@ export function parseSubcommand(name: string, argv: readonly string[], configure
       output = text;
       parsed = out as Record<string, unknown>;
     });
-  if (failure) return { ok: false, exitCode: 2, stderr: `ramlint ${name}: ${failure}\nRun "ramlint ${name} --help" for usage.\n` };
+  if (failure) return { ok: false, exitCode: 2, stderr: `ramlint ${name}: ${usageErrorText(failure)}\nRun "ramlint ${name} --help" for usage.\n` };
   if (!parsed) return { ok: false, exitCode: 2, stderr: `ramlint ${name}: could not read the arguments\n` };
   if (parsed.help) return { ok: false, exitCode: 0, stdout: output.endsWith('\n') ? output : `${output}\n` };
   return { ok: true, argv: parsed };
