@@ -47,11 +47,27 @@ function runBundle(file) {
   return bundle.exports;
 }
 
+/** True when dir exists but this user may not list or enter it. */
+function unreadable(dir) {
+  try {
+    fs.accessSync(dir, fs.constants.R_OK | fs.constants.X_OK);
+    return false;
+  } catch (error) {
+    return error.code === 'EACCES' || error.code === 'EPERM';
+  }
+}
+
 const bundle = process.env.RAMLINT_BUNDLE || path.join(__dirname, '..', 'dist', 'ramlint.cjs');
 let cli;
 try {
   cli = !process.env.RAMLINT_NO_BUNDLE && fs.existsSync(bundle) ? runBundle(bundle) : require('../dist/src/cli/main.js');
 } catch (error) {
+  const dist = path.join(__dirname, '..', 'dist');
+  if (error && ['MODULE_NOT_FOUND', 'EACCES', 'EPERM'].includes(error.code) && unreadable(dist)) {
+    // Node calls an unreadable module "not found"; the fix is access, not a build.
+    process.stderr.write(`ramlint: cannot read the compiled files in ${JSON.stringify(dist)} (permission denied); give this user read access to the ramlint directory.\n`);
+    process.exit(2);
+  }
   if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes('dist/src/cli/main')) {
     process.stderr.write('ramlint: the compiled files are missing; run "npm install" (or "npm run build") in the ramlint directory first.\n');
     process.exit(2);

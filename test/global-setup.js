@@ -27,6 +27,8 @@ module.exports = async function globalSetup() {
   const sources = Math.max(newestSource(path.join(root, 'src')), ...['tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/bundle.js'].map((f) => fs.statSync(path.join(root, f)).mtimeMs));
   if (fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= sources) return;
   const temp = fs.mkdtempSync(path.join(root, '.dist-build-'));
+  // mkdtemp makes the folder 0700; dist/ must stay readable by the users a plain build would let run it.
+  fs.chmodSync(temp, 0o755);
   try {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', temp], { cwd: root, stdio: 'inherit' });
     await bundle(temp);

@@ -3,6 +3,7 @@
  * and the unbundled dist/src when asked to; both must say the same thing.
  * These spawn the binary: what is tested is how the process starts.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -59,6 +60,41 @@ describe('bundled CLI', () => {
       expect(fs.readFileSync(`${bundle}.cache`).equals(cache)).toBe(true);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('dist/ permissions', () => {
+  it('the build the tests make is as readable as a plain mkdir makes a folder', () => {
+    // The tests' own build (test/global-setup.js) renames a mkdtemp folder, which is 0700, into place.
+    const probe = fs.mkdtempSync(path.join(os.tmpdir(), 'ramlint-mode-'));
+    const plain = path.join(probe, 'plain');
+    fs.mkdirSync(plain);
+    try {
+      expect((fs.statSync(path.join(ROOT, 'dist')).mode & 0o777).toString(8)).toBe((fs.statSync(plain).mode & 0o777).toString(8));
+    } finally {
+      fs.rmSync(probe, { recursive: true, force: true });
+    }
+  });
+
+  const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => fs.existsSync(p));
+  const canSwitch = process.getuid?.() === 0 && runuser !== undefined;
+  if (!canSwitch) process.stdout.write('Note: not root or no runuser, so the unreadable-dist/ test is skipped (test/e2e/bundle.test.ts).\n');
+  (canSwitch ? it : it.skip)('an unreadable dist/ is named as a permission problem, not as a missing build', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'ramlint-perm-'));
+    try {
+      fs.chmodSync(copy, 0o755);
+      fs.cpSync(path.join(ROOT, 'bin'), path.join(copy, 'bin'), { recursive: true });
+      fs.cpSync(path.join(ROOT, 'package.json'), path.join(copy, 'package.json'));
+      fs.mkdirSync(path.join(copy, 'dist'), { mode: 0o700 });
+      fs.chmodSync(path.join(copy, 'dist'), 0o700);
+      const r = spawnSync(runuser as string, ['-u', 'nobody', '--', process.execPath, path.join(copy, 'bin', 'ramlint.js'), 'x.json'], { cwd: os.tmpdir(), encoding: 'utf8' });
+      expect({ code: r.status, stderr: r.stderr }).toEqual({
+        code: 2,
+        stderr: `ramlint: cannot read the compiled files in ${JSON.stringify(path.join(copy, 'dist'))} (permission denied); give this user read access to the ramlint directory.\n`,
+      });
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
     }
   });
 });
