@@ -7,7 +7,8 @@
  * warning → `minor`; info → `info`.
  *
  * Fingerprint: MD5 hex (the CodeClimate/GitLab convention) of the rule id,
- * repo-relative path, JSON path, fingerprintValue (the message when there is
+ * repo-relative path, the document's label in a host file (a Terraform
+ * address), JSON path, fingerprintValue (the message when there is
  * none) and an occurrence counter (1, 2, … among findings with the same
  * other parts, in report order), so no two findings ever share one and each
  * keeps its own from one run to the next.
@@ -44,7 +45,9 @@ export const gitlabStream: StreamingFormat = (context) => {
       const seen = new Map<string, number>();
       const issues: Record<string, unknown>[] = [];
       for (const m of result.messages) {
-        const parts = [m.ruleId, file, m.path, m.fingerprintValue ?? m.message];
+        // Two policies in one host file may have a finding at the same path; the document tells them apart (as in SARIF's).
+        const where = m.document === undefined ? [m.path] : [m.document, m.path];
+        const parts = [m.ruleId, file, ...where, m.fingerprintValue ?? m.message];
         const key = JSON.stringify(parts);
         const occurrence = (seen.get(key) ?? 0) + 1;
         seen.set(key, occurrence);

@@ -83,6 +83,14 @@ describe('gitlab formatter', () => {
     expect(a[0].fingerprint).toBe(b[0].fingerprint);
   });
 
+  it('tells apart two policies of one host file, so fixing one does not hand its fingerprints to the other', () => {
+    const at = (document: string, line: number) => msg('passrole-wildcard-resource', 'security', 'error', 'x', [line, 1, line, 2], 'Statement[0].Resource', { fingerprintValue: '*', document });
+    const both = JSON.parse(gitlab([result(ADMIN, [at('alicloud_ram_policy.a.policy_document', 3), at('alicloud_ram_policy.b.policy_document', 10)])], context()));
+    const onlyB = JSON.parse(gitlab([result(ADMIN, [at('alicloud_ram_policy.b.policy_document', 10)])], context()));
+    expect(both[1].fingerprint).toBe(md5('passrole-wildcard-resource', 'policies/admin.json', 'alicloud_ram_policy.b.policy_document', 'Statement[0].Resource', '*', '1'));
+    expect(onlyB[0].fingerprint).toBe(both[1].fingerprint);
+  });
+
   it('maps error severity to critical for security rules and major otherwise', () => {
     const issues = JSON.parse(
       gitlab(
