@@ -37,7 +37,7 @@ export function ruleInfo(id: string, rules: ReadonlyMap<string, Rule>, sample?: 
   }
   const core = CORE_DIAGNOSTICS.find((d) => d.id === id);
   if (core) {
-    return { id, category: core.category, defaultSeverity: core.severity, description: core.description, helpUri: undefined, kinds: undefined, fixable: false, hasSuggestions: false, origin: 'core' };
+    return { id, category: core.category, defaultSeverity: core.severity, description: core.description, helpUri: docsUrl({ id }), kinds: undefined, fixable: false, hasSuggestions: false, origin: 'core' };
   }
   return {
     id,

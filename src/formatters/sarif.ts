@@ -239,7 +239,8 @@ export const sarif: Formatter = (results, context) => {
           // The action catalogue the catalogue rules judged against: which snapshot of Alibaba's metadata.
           extensions: [{ name: 'ramlint-action-catalogue', version: catalogueInfo.date, informationUri: CATALOGUE_URI, properties: { source: catalogueInfo.source } }],
         },
-        automationDetails: { id: 'ramlint/' },
+        // No automationDetails: upload-sarif sets it from its `category` input only when the run has none,
+        // so a fixed id here would put every ramlint job of a repository in one category.
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri.endsWith('/') ? rootUri : `${rootUri}/` } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
