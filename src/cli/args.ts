@@ -82,7 +82,9 @@ function build(version: string) {
     .command('diff', 'Prove that new policies grant nothing the old ones did not, or show what they add (ramlint diff --help).')
     .command('escalation', 'List privilege-escalation paths across the given policies (ramlint escalation --help).')
     .command('lsp', 'Run the language server for editors (ramlint lsp --stdio).')
-    .option('format', { alias: 'f', type: 'string', choices: FORMAT_NAMES as string[], default: 'stylish', describe: 'Report format' })
+    // No yargs defaults for these two: yargs gives the default for a flag left without its value
+    // (`--max-warnings` at the end of a CI line), which would turn the gate off in silence.
+    .option('format', { alias: 'f', type: 'string', choices: FORMAT_NAMES as string[], defaultDescription: '"stylish"', describe: 'Report format' })
     .option('stdin', { type: 'boolean', default: false, describe: 'Lint the policy read from standard input' })
     .option('stdin-filename', { type: 'string', describe: 'File name to show, and to choose the kind, the configuration and comment handling by, for --stdin' })
     .option('kind', { type: 'string', choices: POLICY_KINDS as string[], describe: 'Policy kind, instead of detecting it from the content' })
@@ -93,7 +95,7 @@ function build(version: string) {
       type: 'string',
       describe: 'Read host files with only this processor (repeatable; "none" for bare .json/.jsonc policies only); default every processor',
     })
-    .option('max-warnings', { type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this (-1: no limit)' })
+    .option('max-warnings', { type: 'number', defaultDescription: '-1', describe: 'Exit 1 when there are more warnings than this (-1: no limit)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
     .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on for a terminal, off when NO_COLOR is set)' })
     .option('error-on-unmatched-pattern', { type: 'boolean', default: true, describe: 'Exit 2 when a glob matches no file' })
@@ -233,6 +235,15 @@ export function parseArgs(argv: readonly string[], version: string): ParsedArgs 
   return fastParse(argv) ?? parseWithYargs(argv, version);
 }
 
+/** True when `flag` (or `flag=value`) stands among the options, before any "--". */
+function flagGiven(argv: readonly string[], flag: string): boolean {
+  for (const a of argv) {
+    if (a === '--') return false;
+    if (a === flag || a.startsWith(`${flag}=`)) return true;
+  }
+  return false;
+}
+
 /** Exported for the test that holds fastParse to what yargs gives. */
 export function parseWithYargs(argv: readonly string[], version: string): ParsedArgs {
   let failure: string | undefined;
@@ -257,7 +268,7 @@ export function parseWithYargs(argv: readonly string[], version: string): Parsed
     return { ok: false, exitCode: 2, stderr: 'ramlint: "rules" must come first, before its options: ramlint rules [--format json]\nRun "ramlint rules --help" for usage.\n' };
   }
   const positional = [...((parsed.paths as string[] | undefined) ?? []), ...((parsed['--'] as unknown[] | undefined) ?? [])].map(String);
-  const maxWarnings = parsed['max-warnings'] as number;
+  const maxWarnings = (parsed['max-warnings'] as number | undefined) ?? (flagGiven(argv, '--max-warnings') ? Number.NaN : -1);
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
     return { ok: false, exitCode: 2, stderr: 'ramlint: --max-warnings takes a whole number, -1 or more\n' };
   }
@@ -287,7 +298,7 @@ export function parseWithYargs(argv: readonly string[], version: string): Parsed
     ok: true,
     options: {
       paths,
-      format: parsed.format as string,
+      format: (parsed.format as string | undefined) ?? 'stylish',
       stdin,
       stdinFilename: parsed['stdin-filename'] as string | undefined,
       kind: parsed.kind as PolicyKind | undefined,

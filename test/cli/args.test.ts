@@ -126,3 +126,24 @@ describe('usage errors quote arguments escaped', () => {
     expect(parsed.ok === false && parsed.stderr).toMatch(/^ramlint: Invalid values:\n {2}Argument: format, Given: "x\\u001b", Choices: /);
   });
 });
+
+describe('a flag left without its value is a usage error, never its default', () => {
+  // `npx ramlint . --max-warnings` with the 0 forgotten must not turn the warnings gate off.
+  it.each([
+    [['p.json', '--max-warnings']],
+    [['--max-warnings', '--quiet', 'p.json']],
+  ])('--max-warnings in %j', (argv) => {
+    expect(parseArgs(argv, '0.0.0')).toEqual({ ok: false, exitCode: 2, stderr: 'ramlint: --max-warnings takes a whole number, -1 or more\n' });
+  });
+
+  it('--format at the end', () => {
+    const parsed = parseArgs(['p.json', '--format'], '0.0.0');
+    expect(parsed.ok === false && parsed.stderr).toMatch(/^ramlint: Invalid values:\n {2}Argument: format, Given: "", Choices: "stylish"/);
+  });
+
+  it('leaves the defaults to flags not given, and reads a path named like the flag after "--"', () => {
+    expect(parseArgs(['p.json'], '0.0.0')).toMatchObject({ ok: true, options: { format: 'stylish', maxWarnings: -1 } });
+    expect(parseArgs(['p.json', '--', '--max-warnings'], '0.0.0')).toMatchObject({ ok: true, options: { maxWarnings: -1, paths: ['p.json', '--max-warnings'] } });
+    expect(parseArgs(['p.json', '--max-warnings=0', '-f', 'json'], '0.0.0')).toMatchObject({ ok: true, options: { format: 'json', maxWarnings: 0 } });
+  });
+});
