@@ -51,7 +51,10 @@ export async function lintFileText(filePath: string, text: string, settings: Fil
     // and is handed to the engine, instead of a scan for the question and a parse after it.
     // The cheap pre-check first: a big package-lock.json is not parsed to be passed over.
     if (mayLookLikePolicy(host)) parsed = parseJson(host, { allowComments: /\.jsonc$/i.test(filePath) });
-    if (parsed === undefined || !looksLikePolicyParsed(host, parsed)) {
+    // A blank .json file counts as a policy (an emptied policy must not pass the gate, docs/security.md);
+    // a blank file of another type (an empty Ansible defaults/main.yml a hook names) is no policy.
+    const blankOtherType = host.trim() === '' && !/\.jsonc?$/i.test(filePath);
+    if (parsed === undefined || blankOtherType || !looksLikePolicyParsed(host, parsed)) {
       if (!settings.explicit || settings.policiesOnly) return undefined;
       if (settings.kind === undefined && isJsonValue(host)) return notAPolicy(filePath);
     }

@@ -162,6 +162,17 @@ describe('regressions found by the new-user walkthrough', () => {
     expect(hook.code).toBe(1);
   });
 
+  it('--policies-only passes over a blank YAML file a hook names, and still stops on a blank .json', () => {
+    s.write('blank/.git/HEAD', 'ref: refs/heads/main\n');
+    s.write('blank/roles/web/defaults/main.yml', '');
+    s.write('blank/templates/empty.yaml', '\n  \n');
+    s.write('blank/policies/emptied.json', '');
+    const yaml = ramlint(['--policies-only', 'roles/web/defaults/main.yml', 'templates/empty.yaml', '--format', 'compact'], { cwd: `${s.dir}/blank` });
+    expect({ code: yaml.code, stdout: yaml.stdout }).toEqual({ code: 0, stdout: '' });
+    const json = ramlint(['--policies-only', 'policies/emptied.json', '--format', 'compact'], { cwd: `${s.dir}/blank` });
+    expect({ code: json.code, stdout: json.stdout }).toEqual({ code: 1, stdout: 'policies/emptied.json:1:1: error The file is empty; a RAM policy is a JSON object. [invalid-json]\n' });
+  });
+
   it('a baseline never holds a file that could not be parsed', () => {
     s.write('parse/.git/HEAD', 'ref: refs/heads/main\n');
     s.write('parse/p.json', '{"Version": "1", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"},]}');
