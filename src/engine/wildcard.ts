@@ -125,3 +125,50 @@ export function canMatchWithPrefix(pattern: string, prefix: string, ignoreCase =
   }
   return true;
 }
+
+/**
+ * Is there a string both patterns match (`ecs:Delete*` and `ecs:*Instance`
+ * share `ecs:DeleteInstance`)? Which pairs of positions (one in each
+ * pattern) both can reach after reading the same text: every step moves
+ * forward in one pattern or both, so one pass over the |a| × |b| pairs, row by
+ * row, settles it; no input can make it exponential. `*` may stand for
+ * nothing or take the other side's next character; `?` takes any one.
+ */
+export function wildcardsIntersect(a: string, b: string, ignoreCase = false): boolean {
+  const p = collapseStars(ignoreCase ? a.toLowerCase() : a);
+  const q = collapseStars(ignoreCase ? b.toLowerCase() : b);
+  const m = q.length;
+  let row = new Uint8Array(m + 1);
+  let next = new Uint8Array(m + 1);
+  row[0] = 1;
+  for (let i = 0; i <= p.length; i++) {
+    next.fill(0);
+    const pc = i < p.length ? p.charCodeAt(i) : -1;
+    let any = false;
+    for (let j = 0; j <= m; j++) {
+      if (row[j] === 0) continue;
+      any = true;
+      const qc = j < m ? q.charCodeAt(j) : -1;
+      if (pc === STAR) {
+        next[j] = 1;
+        if (qc !== -1) row[j + 1] = 1;
+      }
+      if (qc === STAR) {
+        row[j + 1] = 1;
+        if (pc !== -1) next[j] = 1;
+      }
+      if (pc !== -1 && qc !== -1 && pc !== STAR && qc !== STAR && (pc === qc || pc === QUESTION || qc === QUESTION)) next[j + 1] = 1;
+    }
+    if (i === p.length) return row[m] === 1;
+    if (!any) return false;
+    [row, next] = [next, row];
+  }
+  return false;
+}
+
+const STAR = 42;
+const QUESTION = 63;
+
+function collapseStars(pattern: string): string {
+  return pattern.includes('**') ? pattern.replace(/\*{2,}/g, '*') : pattern;
+}

@@ -10,6 +10,7 @@ import boolConditionMultipleValues from './bool-condition-multiple-values';
 import conditionValueType from './condition-value-type';
 import duplicateKey from './duplicate-key';
 import duplicateListEntry from './duplicate-list-entry';
+import forbiddenAction from './forbidden-action';
 import invalidActionFormat from './invalid-action-format';
 import invalidArn from './invalid-arn';
 import invalidConditionKey from './invalid-condition-key';
@@ -45,6 +46,7 @@ const BUILTIN_RULES: readonly Rule[] = [
   conditionValueType,
   duplicateKey,
   duplicateListEntry,
+  forbiddenAction,
   invalidActionFormat,
   invalidArn,
   invalidConditionKey,

@@ -1,4 +1,4 @@
-import { canMatchWithPrefix, compileWildcard, hasWildcard, type MatchStats, wildcardMatch } from '../../src/engine/wildcard';
+import { canMatchWithPrefix, compileWildcard, hasWildcard, type MatchStats, wildcardMatch, wildcardsIntersect } from '../../src/engine/wildcard';
 
 describe('wildcardMatch', () => {
   it.each([
@@ -220,5 +220,54 @@ describe('wildcardMatch complexity', () => {
     const moreStars = count(`*${'a*'.repeat(800)}b*`, 'a'.repeat(8000)).comparisons;
     // Eight times the stars barely changes the cost: each segment is committed once.
     expect(moreStars).toBeLessThanOrEqual(fewerStars + 800);
+  });
+});
+
+describe('wildcardsIntersect', () => {
+  it.each([
+    ['ecs:Delete*', 'ecs:*Instance', true],
+    ['ecs:DeleteInstance', 'ECS:deleteinstance', true],
+    ['ecs:Delete*', 'ecs:Describe*', false],
+    ['*', 'ram:PassRole', true],
+    ['ram:P?ssRole', 'ram:Pa*', true],
+    ['ram:*', 'oss:*', false],
+    ['a?c', 'ab', false],
+    ['', '*', true],
+    ['', '?', false],
+  ])('%j and %j: %j (ignoring case)', (a, b, expected) => {
+    expect(wildcardsIntersect(a, b, true)).toBe(expected);
+    expect(wildcardsIntersect(b, a, true)).toBe(expected);
+  });
+
+  it('respects case when asked to', () => {
+    expect(wildcardsIntersect('Role/*', 'role/x', false)).toBe(false);
+    expect(wildcardsIntersect('Role/*', 'role/x', true)).toBe(true);
+  });
+
+  it('agrees with a search over every short string, for every pair of short patterns', () => {
+    // A shared string, when there is one, needs no more characters than the two patterns' literals: a and b suffice.
+    const patterns: string[] = [''];
+    for (let length = 1; length <= 4; length++) {
+      for (const p of [...patterns]) if (p.length === length - 1) for (const c of ['a', 'b', '*', '?']) patterns.push(p + c);
+    }
+    const strings: string[] = [''];
+    for (let length = 1; length <= 8; length++) {
+      for (const s of [...strings]) if (s.length === length - 1) for (const c of ['a', 'b']) strings.push(s + c);
+    }
+    const disagreements: string[] = [];
+    for (const a of patterns) {
+      const matchedByA = strings.filter((s) => wildcardMatch(a, s));
+      for (const b of patterns) {
+        const expected = matchedByA.some((s) => wildcardMatch(b, s));
+        if (wildcardsIntersect(a, b) !== expected) disagreements.push(`${a} / ${b}`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('stays quadratic on patterns built to make a backtracking search explode', () => {
+    const a = `${'a*'.repeat(2000)}b`;
+    const b = `${'*a'.repeat(2000)}c`;
+    expect(wildcardsIntersect(a, b)).toBe(false);
   });
 });

@@ -47,6 +47,8 @@ export interface ExpectedFinding {
   text: string;
   path?: string;
   severity?: Severity;
+  /** The whole message, asserted when given. */
+  message?: string;
   /**
    * The suggestions the finding offers, each as its description and the text
    * after applying it alone; `[]` states that it has none. Asserted exactly
@@ -108,6 +110,7 @@ export function testRule(rule: Rule, cases: { valid: CaseBase[]; invalid: Invali
             };
             if (want?.path !== undefined) got.path = m.path;
             if (want?.severity !== undefined) got.severity = m.severity;
+            if (want?.message !== undefined) got.message = m.message;
             // Suggestions change access, so what each one writes is asserted, never assumed.
             if (want?.suggestions !== undefined) {
               got.suggestions = (m.suggestions ?? []).map((sg) => ({ desc: sg.desc, output: applyEdits(text, sg.edits) }));
