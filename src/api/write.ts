@@ -66,7 +66,8 @@ export function linkedDirectory(file: string, cwd: string): string | undefined {
  * either is a WriteRefusedError. A link at the file outside `cwd` is refused
  * too unless it leads to a FIFO or a character device (/dev/stdout,
  * /dev/fd/3), which takes the text as a stream, as a FIFO or a device at the
- * file itself does; neither is ever replaced. Anything else gets a temp file
+ * file itself does; neither is ever replaced. A read-only file (no write
+ * bit) is refused. Anything else gets a temp file
  * beside it, renamed over it on commit, so a reader never sees half a report.
  */
 export function openFileAtomic(target: string, cwd: string): FileWriter {
@@ -95,6 +96,8 @@ export function openFileAtomic(target: string, cwd: string): FileWriter {
     const fd = fs.openSync(target, 'w');
     return streamWriter(fd, () => undefined, () => undefined);
   }
+  // A rename would replace a read-only file, which `>` in a shell refuses (and --fix refuses, by the same test, even as root).
+  if (stat && (stat.mode & 0o222) === 0) throw new WriteRefusedError('it is read-only; make it writable, or give another file');
   if (!stat) fs.mkdirSync(path.dirname(target), { recursive: true });
   const mode = stat ? stat.mode & 0o7777 : 0o644;
   const temp = tempBeside(target);

@@ -89,6 +89,16 @@ describe('the report writer (-o)', () => {
     s.cleanup();
   });
 
+  it('refuses a read-only report file, as a shell\'s > does and as --fix does, leaving it as it was', () => {
+    const s = project({ 'report.txt': 'old' });
+    fs.chmodSync(path.join(s.dir, 'report.txt'), 0o444);
+    expect(() => writeFileAtomic(path.join(s.dir, 'report.txt'), 'new', s.dir)).toThrow('it is read-only; make it writable, or give another file');
+    expect(fs.readFileSync(path.join(s.dir, 'report.txt'), 'utf8')).toBe('old');
+    expect(fs.statSync(path.join(s.dir, 'report.txt')).mode & 0o777).toBe(0o444);
+    expect(fs.readdirSync(s.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    s.cleanup();
+  });
+
   it('replaces a regular file atomically, keeping its mode', () => {
     const s = project({ 'report.txt': 'old' });
     fs.chmodSync(path.join(s.dir, 'report.txt'), 0o600);
