@@ -8,7 +8,7 @@ export interface DocEntry {
   severity: string;
   /** 'safe', 'none', or CORE_AUTOFIX for core diagnostics. */
   autofix: string;
-  /** Kinds joined by ", ", or 'all policy kinds'. */
+  /** Kinds joined by ", ", 'all policy kinds', or the host resources a rule over them judges. */
   appliesTo: string;
   description: string;
   core: boolean;

@@ -18,6 +18,18 @@ function escapeMarkdown(text) {
   return String(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\*/g, '\\*').replace(/</g, '&lt;');
 }
 
+/** The host resources a rule with checkResources judges, as the docs name them. */
+const RESOURCE_NAMES = {
+  'policy-attachment': 'policy attachments (Terraform, ROS)',
+  'bucket-acl': 'bucket ACLs (Terraform, ROS)',
+};
+
+/** What a rule applies to: the host resources it judges, the policy kinds it inspects, or every kind. */
+function appliesTo(meta) {
+  if (meta.resources && meta.resources.length > 0) return meta.resources.map((r) => RESOURCE_NAMES[r] || r).join(', ');
+  return meta.kinds && meta.kinds.length > 0 ? meta.kinds.join(', ') : 'all policy kinds';
+}
+
 /**
  * One entry per built-in rule and core diagnostic, sorted by id.
  * @param {ReadonlyMap<string, {meta: object}>} rules
@@ -29,7 +41,7 @@ function docEntries(rules, coreDiagnostics) {
     category: meta.category,
     severity: meta.defaultSeverity,
     autofix: meta.fixable === 'safe' ? 'safe' : 'none',
-    appliesTo: meta.kinds && meta.kinds.length > 0 ? meta.kinds.join(', ') : 'all policy kinds',
+    appliesTo: appliesTo(meta),
     description: meta.description,
     core: false,
   }));

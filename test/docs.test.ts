@@ -6,9 +6,11 @@
  * of Biome's rules_check and ESLint's check-rule-examples.
  *
  * Example blocks are ```json or ```jsonc fences under a "### ❌ …" or
- * "### ✅ …" heading in "## Examples". A fence may name the policy kind, as
- * `--kind` would (```json kind=permission), and options for the rule, as the
- * configuration would (```json options={"trustedAccounts": ["1"]}). Expected
+ * "### ✅ …" heading in "## Examples", linted as policies, or ```hcl and
+ * ```yaml fences, linted as a Terraform file and a ROS template through the
+ * processors (for rules over host resources). A fence may name the policy
+ * kind, as `--kind` would (```json kind=permission), and options for the
+ * rule, as the configuration would (```json options={"trustedAccounts": ["1"]}). Expected
  * texts are built from
  * src/ with the same module scripts/update-docs.js uses, never from dist/.
  */
@@ -17,7 +19,11 @@ import * as path from 'node:path';
 import { CORE_DIAGNOSTICS } from '../src/engine/core-diagnostics';
 import { DOCS_BASE_URL, docsUrl } from '../src/engine/rule';
 import { POLICY_KINDS, type PolicyKind } from '../src/engine/types';
+import { lintFileText } from '../src/api/lint-file';
+import type { RuleSetting } from '../src/engine/linter';
+import type { LintResult } from '../src/engine/types';
 import { lint } from '../src/index';
+import { builtinProcessors } from '../src/processors';
 import { builtinRules } from '../src/rules';
 import { docEntries, extractHeader, extractTable, headerBlock, rulesTable } from '../scripts/rules-table';
 
@@ -30,9 +36,26 @@ const PROSE_EXAMPLES = new Set(['unreadable-file', 'internal-error', 'unwritable
 
 const SECTIONS = ['What it checks', 'Why it matters', 'Examples', 'How to fix', 'When not to use it', 'References'];
 
+/** The languages of example fences, and the file each is linted as: a policy, a Terraform file, a ROS template. */
+const EXAMPLE_FILES = { json: 'json', jsonc: 'jsonc', hcl: 'tf', yaml: 'yaml' } as const;
+type ExampleLang = keyof typeof EXAMPLE_FILES;
+
+function isExampleLang(lang: string): lang is ExampleLang {
+  return Object.prototype.hasOwnProperty.call(EXAMPLE_FILES, lang);
+}
+
+/** An example as the CLI would lint it: a policy with the engine, a host file through its processor. */
+async function lintExample(id: string, block: ExampleBlock, settings: Record<string, RuleSetting> | undefined): Promise<LintResult> {
+  const filePath = `docs/rules/${id}.example.${EXAMPLE_FILES[block.lang]}`;
+  if (block.lang === 'json' || block.lang === 'jsonc') return lint(block.text, { filePath, kind: block.kind, settings });
+  const result = await lintFileText(filePath, block.text, { rules: builtinRules, settings, kind: block.kind, processors: builtinProcessors, fix: false, explicit: true, policiesOnly: false });
+  if (!result) throw new Error(`${filePath}: not linted at all`);
+  return result;
+}
+
 interface ExampleBlock {
   verdict: 'incorrect' | 'correct';
-  lang: 'json' | 'jsonc';
+  lang: ExampleLang;
   kind: PolicyKind | undefined;
   text: string;
   /** 1-based line of the opening fence. */
@@ -60,7 +83,8 @@ function parseDoc(text: string): ParsedDoc {
     if (fence) {
       if (/^```\s*$/.test(line)) {
         const verdict = h3?.startsWith('❌') ? 'incorrect' : h3?.startsWith('✅') ? 'correct' : undefined;
-        if (h2 === 'Examples' && verdict && (fence.lang === 'json' || fence.lang === 'jsonc')) {
+        const lang = fence.lang;
+        if (h2 === 'Examples' && verdict && isExampleLang(lang)) {
           const kindAttr = /\bkind=(\S+)/.exec(fence.info)?.[1];
           if (kindAttr !== undefined && !POLICY_KINDS.includes(kindAttr as PolicyKind)) {
             doc.problems.push(`line ${fence.line}: unknown kind "${kindAttr}" (use one of ${POLICY_KINDS.join(', ')})`);
@@ -73,7 +97,7 @@ function parseDoc(text: string): ParsedDoc {
           } catch {
             doc.problems.push(`line ${fence.line}: options= is not a JSON object`);
           }
-          doc.blocks.push({ verdict, lang: fence.lang, kind: kindAttr as PolicyKind | undefined, options, text: fence.body.join('\n'), line: fence.line });
+          doc.blocks.push({ verdict, lang, kind: kindAttr as PolicyKind | undefined, options, text: fence.body.join('\n'), line: fence.line });
         }
         fence = undefined;
       } else fence.body.push(line);
@@ -167,7 +191,7 @@ describe('rule docs', () => {
       expect(problems).toEqual([]);
     });
 
-    it('has ❌ examples that draw a finding of this rule and ✅ examples that draw no finding at all', () => {
+    it('has ❌ examples that draw a finding of this rule and ✅ examples that draw no finding at all', async () => {
       const blocks = doc?.blocks ?? [];
       if (!PROSE_EXAMPLES.has(id)) {
         expect(blocks.filter((b) => b.verdict === 'incorrect').length).toBeGreaterThan(0);
@@ -177,7 +201,7 @@ describe('rule docs', () => {
       for (const block of blocks) {
         const rule = builtinRules.get(id);
         const settings = block.options && rule ? { [id]: { severity: rule.meta.defaultSeverity, options: block.options } } : undefined;
-        const result = lint(block.text, { filePath: `docs/rules/${id}.example.${block.lang}`, kind: block.kind, settings });
+        const result = await lintExample(id, block, settings);
         const found = result.messages.map((m) => `${m.ruleId} (${m.message})`);
         const where = `docs/rules/${id}.md:${block.line}`;
         if (block.verdict === 'incorrect' && !result.messages.some((m) => m.ruleId === id)) {

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CORE_DIAGNOSTICS } from '../src/engine/core-diagnostics';
-import { CATEGORIES, SEVERITIES } from '../src/engine/types';
+import { isResourceRule } from '../src/engine/rule';
+import { CATEGORIES, HOST_RESOURCE_TYPES, SEVERITIES } from '../src/engine/types';
 import { builtinRules } from '../src/rules';
 
 const rulesDir = path.join(__dirname, '..', 'src', 'rules');
@@ -41,6 +42,22 @@ describe('the built-in rule registry', () => {
       if (meta.category === 'suggestion') expect(meta.defaultSeverity).toBe('info');
       // A syntax problem is something RAM rejects: never just a suggestion.
       if (meta.category === 'syntax') expect(meta.defaultSeverity).toBe('error');
+    }
+  });
+
+  it('gives every rule one entry point: check over policies, or checkResources over the host resources it declares', () => {
+    for (const rule of builtinRules.values()) {
+      const { meta } = rule;
+      if (isResourceRule(rule)) {
+        expect(rule.check).toBeUndefined();
+        expect(meta.resources?.length).toBeGreaterThan(0);
+        for (const type of meta.resources ?? []) expect(HOST_RESOURCE_TYPES).toContain(type);
+        // What a resource rule judges decides who can do what: it offers no fix, and policy kinds do not apply to it.
+        expect([meta.fixable, meta.hasSuggestions ?? false, meta.kinds]).toEqual(['none', false, undefined]);
+      } else {
+        expect(typeof rule.check).toBe('function');
+        expect(meta.resources).toBeUndefined();
+      }
     }
   });
 

@@ -2,7 +2,8 @@
  * One file, from text to result in the file's coordinates: pick a processor
  * (by file name ending, then by `recognizes`; never for a JSON object with a
  * top-level "Statement", which is a policy), lint every document it finds
- * with the engine, map the findings back, and, when asked, fix. A bare
+ * with the engine, map the findings back, judge the host resources it reports
+ * (attachments, bucket ACLs) with the rules over them, and, when asked, fix. A bare
  * .json/.jsonc policy is its own single document. Never throws.
  */
 import { parseTree, type ParseError } from 'jsonc-parser';
@@ -12,6 +13,7 @@ import { checkNestingDepth, parseJson, type ParsedJson } from '../engine/parse';
 import { applyEdits } from '../engine/edits';
 import { chooseEdits, MAX_FIX_PASSES } from '../engine/fix';
 import { BOM, lintText, summarize, type LintOptions } from '../engine/linter';
+import { lintResources } from '../engine/resource-linter';
 import { SourceText } from '../engine/source';
 import type { LintMessage, PolicyKind, TextEdit } from '../engine/types';
 import { claimFile } from '../processors/claim';
@@ -108,6 +110,14 @@ async function lintHost(filePath: string, text: string, processor: Processor, se
     for (const m of mapMessagesToHost(text, doc, result.suppressedMessages)) suppressedMessages.push(m);
     for (const w of result.waiversMatched ?? []) waiversMatched.add(w);
     documents.push({ label: doc.label, kind: result.kind, kindSource: doc.kind ? 'host' : settings.kind ? 'configured' : 'detected' });
+  }
+  // The host's resources (attachments, bucket ACLs) go to the rules that judge them, in host coordinates already.
+  if (out.resources !== undefined && out.resources.length > 0) {
+    const { rules, settings: ruleSettings, waivers, today, maxFindingsPerRule } = settings;
+    const result = lintResources(text, out.resources, { rules, settings: ruleSettings, filePath, waivers, today, maxFindingsPerRule });
+    for (const m of result.messages) messages.push(m);
+    for (const m of result.suppressedMessages) suppressedMessages.push(m);
+    for (const w of result.waiversMatched) waiversMatched.add(w);
   }
   messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);
   const result: FileLintResult = { ...summarize({ filePath, kind: documents[0]?.kind, messages, suppressedMessages }), documents };

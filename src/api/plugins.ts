@@ -1,13 +1,14 @@
 /**
  * Third-party rules. A plugin is a module exporting `{ name?, rules }`, where
- * `rules` maps rule names to rule objects (`{ meta, check }`). Its rules get
+ * `rules` maps rule names to rule objects (`{ meta, check }` over policy
+ * documents, or `{ meta, checkResources }` over host resources). Its rules get
  * the ids `<plugin-name>/<rule-name>`. Plugins load only when the user names
  * them; nothing is discovered on its own.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../engine/rule';
-import { CATEGORIES, SEVERITIES } from '../engine/types';
+import { CATEGORIES, HOST_RESOURCE_TYPES, SEVERITIES } from '../engine/types';
 
 export interface LoadedPlugin {
   name: string;
@@ -45,17 +46,25 @@ async function importModule(file: string): Promise<unknown> {
 
 function validateRule(pluginName: string, key: string, rule: unknown): Rule {
   const where = `plugin "${pluginName}" rule "${key}"`;
-  const r = rule as Partial<Rule> | undefined;
-  if (!r || typeof r !== 'object' || typeof r.check !== 'function' || !r.meta || typeof r.meta !== 'object') {
-    throw new PluginError(`${where} must be an object with "meta" and a "check" function`);
+  const r = rule as { meta?: Rule['meta']; check?: unknown; checkResources?: unknown } | undefined;
+  if (!r || typeof r !== 'object' || (typeof r.check === 'function') === (typeof r.checkResources === 'function') || !r.meta || typeof r.meta !== 'object') {
+    throw new PluginError(`${where} must be an object with "meta" and either a "check" function (over policies) or a "checkResources" function (over host resources)`);
   }
   const meta = r.meta;
+  const resources: unknown = meta.resources;
+  if (typeof r.checkResources === 'function') {
+    if (!Array.isArray(resources) || resources.length === 0 || !resources.every((t) => HOST_RESOURCE_TYPES.includes(t))) {
+      throw new PluginError(`${where}: a rule with "checkResources" must list the host resources it judges in meta.resources (${HOST_RESOURCE_TYPES.join(', ')})`);
+    }
+  } else if (resources !== undefined) {
+    throw new PluginError(`${where}: meta.resources is for a rule with "checkResources"; a rule with "check" judges policies`);
+  }
   if (!CATEGORIES.includes(meta.category)) throw new PluginError(`${where}: meta.category must be one of ${CATEGORIES.join(', ')}`);
   if (!SEVERITIES.includes(meta.defaultSeverity)) throw new PluginError(`${where}: meta.defaultSeverity must be one of ${SEVERITIES.join(', ')}`);
   if (typeof meta.description !== 'string' || meta.description === '') throw new PluginError(`${where}: meta.description must be a sentence`);
   if (!meta.messages || typeof meta.messages !== 'object') throw new PluginError(`${where}: meta.messages must map message ids to texts`);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(key)) throw new PluginError(`${where}: rule names are kebab-case`);
-  return { ...(r as Rule), meta: { ...meta, id: `${pluginName}/${key}`, fixable: meta.fixable ?? 'none' } };
+  return { ...r, meta: { ...meta, id: `${pluginName}/${key}`, fixable: meta.fixable ?? 'none' } } as Rule;
 }
 
 export async function loadPlugin(spec: string, cwd: string): Promise<LoadedPlugin> {

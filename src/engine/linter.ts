@@ -7,12 +7,12 @@ import { type CoreDiagnostic, INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCo
 import { type Directive, directiveFinder, parseDirectives } from './directives';
 import { awsPolicyMarker, buildPolicy, formatPath, type JsonPath, type KindGiver, nodePath, type Policy, rosStackPolicyAction, type UnknownValue } from './model';
 import { parseJson, type JsonNode, type ParsedJson } from './parse';
-import { capSeverity, interpolate, type ReportDescriptor, type Rule, type RuleContext, severityRank } from './rule';
+import { capSeverity, interpolate, isResourceRule, type ReportDescriptor, type Rule, type RuleContext, severityRank } from './rule';
 import { SourceText } from './source';
 import { statementAnchorer } from './statement-anchor';
 import type { Category, LintMessage, LintResult, PolicyKind, Severity, Suggestion, Suppression, TextEdit } from './types';
 import { findingsCapped, MAX_FINDINGS_PER_RULE } from './finding-cap';
-import { ambiguousWaivers, findWaiver, isExpired, today as todayUtc, type Waiver } from './waivers';
+import { ambiguousWaivers, findWaiver, isExpired, today as todayUtc, type Waiver, withExpiredWaiver } from './waivers';
 
 export interface RuleSetting {
   severity: Severity | 'off';
@@ -148,6 +148,8 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
   // Lines named in messages are the host's for an embedded document, the text's own otherwise.
   const lineAt = host ? (offset: number) => host.lineAt(offset) : (offset: number) => source.position(offset).line;
   for (const { id, rule, defaults } of planFor(options.rules)) {
+    // A rule over host resources runs once per host file (resource-linter.ts), never on a document.
+    if (isResourceRule(rule)) continue;
     const setting = options.settings?.[id];
     const severity = setting?.severity ?? rule.meta.defaultSeverity;
     if (severity === 'off') continue;
@@ -168,11 +170,7 @@ function lintPolicy(filePath: string, source: SourceText, parsed: ParsedJson, al
     try {
       const returned: unknown = rule.check(context);
       open = false;
-      if (returned && typeof (returned as PromiseLike<unknown>).then === 'function') {
-        // Swallow the promise's own outcome: an asynchronous rule is reported below, not as an unhandled rejection.
-        Promise.resolve(returned).catch(() => undefined);
-        throw new Error('its check() returned a promise; rules must be synchronous');
-      }
+      refusePromise(returned, 'check');
       // A loop, not push(...found): a spread of 130k findings overflows the stack.
       if (found !== undefined) for (const m of found) pending.push(m);
       if (dropped > 0) pending.push(findingsCapped(id, rule, severity, dropped));
@@ -261,7 +259,7 @@ function applyWaivers(
     }
     matched.add(waiver.id);
     if (isExpired(waiver, date)) {
-      kept.push({ ...m, message: `${m.message} (The waiver in ${waiver.id} expired on ${waiver.expires}: ${waiver.reason})` });
+      kept.push({ ...m, message: withExpiredWaiver(m.message, waiver) });
     } else {
       suppressed.push({ ...m, suppressed: { kind: 'waiver', reason: waiver.reason, source: waiver.id } });
     }
@@ -275,7 +273,16 @@ function applyWaivers(
   return { kept, suppressed, waiversMatched: [...matched] };
 }
 
-interface PlannedRule {
+/** A rule that returned a promise throws here, to become an internal-error finding. */
+export function refusePromise(returned: unknown, entry: 'check' | 'checkResources'): void {
+  if (returned && typeof (returned as PromiseLike<unknown>).then === 'function') {
+    // Swallow the promise's own outcome: an asynchronous rule is reported as a failure, not as an unhandled rejection.
+    Promise.resolve(returned).catch(() => undefined);
+    throw new Error(`its ${entry}() returned a promise; rules must be synchronous`);
+  }
+}
+
+export interface PlannedRule {
   id: string;
   rule: Rule;
   /** The declared option defaults, frozen: shared by every file. */
@@ -290,7 +297,7 @@ function stillMatches(plan: readonly PlannedRule[], rules: ReadonlyMap<string, R
   return plan.length === rules.size && plan.every((p) => rules.get(p.id) === p.rule);
 }
 
-function planFor(rules: ReadonlyMap<string, Rule>): PlannedRule[] {
+export function planFor(rules: ReadonlyMap<string, Rule>): PlannedRule[] {
   let plan = plans.get(rules);
   if (!plan || !stillMatches(plan, rules)) {
     plan = [...rules]
@@ -457,7 +464,7 @@ function counts(messages: readonly LintMessage[]): { errorCount: number; warning
   return { errorCount, warningCount, infoCount, fixableCount };
 }
 
-function errorText(error: unknown): string {
+export function errorText(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   return String(error);
 }

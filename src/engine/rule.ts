@@ -1,13 +1,16 @@
 /**
  * The rule contract. A rule is one object with typed metadata and a pure
- * check function over the policy model. The engine enforces the metadata:
- * report() accepts only declared message ids, and rejects a fix or a
- * suggestion the rule did not declare (as ESLint and Stylelint do).
+ * check function: `check` over the policy model of one document, or
+ * `checkResources` over the host resources of one host file (the policy
+ * attachments and bucket ACLs a processor found beside the policies). The
+ * engine enforces the metadata: report() accepts only declared message ids,
+ * and rejects a fix or a suggestion the rule did not declare (as ESLint and
+ * Stylelint do).
  */
 import type { JsonNode, ParsedJson } from './parse';
 import type { JsonPath, Policy } from './model';
 import type { SourceText } from './source';
-import type { Category, PolicyKind, Severity, TextEdit } from './types';
+import type { Category, HostResource, HostResourceType, HostValue, PolicyKind, Severity, TextEdit } from './types';
 
 export type OptionType = 'boolean' | 'number' | 'string' | 'string[]';
 
@@ -45,6 +48,12 @@ export interface RuleMeta<M extends string = string, O extends OptionSpecs = Opt
   messageSeverityCap?: Partial<Record<M, Severity>>;
   /** The policy kinds the rule inspects; all when absent. */
   kinds?: readonly PolicyKind[];
+  /**
+   * The host resources a rule with `checkResources` judges: it sees only
+   * these, and runs only on a file that has one. Required for such a rule;
+   * a rule over policy documents has none.
+   */
+  resources?: readonly HostResourceType[];
   /** Options the rule accepts in configuration. */
   options?: O;
   /** Documentation link; built-in rules derive theirs from the id. */
@@ -103,16 +112,59 @@ export interface RuleContext<M extends string = string, O extends OptionSpecs = 
   report(descriptor: ReportDescriptor<M>): void;
 }
 
-export interface Rule<M extends string = string, O extends OptionSpecs = OptionSpecs> {
+/**
+ * What a rule over host resources reports: the resource and the value of it
+ * the finding is about (the smallest relevant token, such as the policy
+ * name). The range, the host path (`alicloud_oss_bucket.site.acl`) and the
+ * label come from them, so they cannot disagree. No fix or suggestion: a
+ * resource's values change who can do what.
+ */
+export interface ResourceReportDescriptor<M extends string> {
+  messageId: M;
+  data?: Record<string, string | number>;
+  resource: HostResource;
+  value: HostValue;
+  /** The value the finding is about; feeds baseline keys and fingerprints (the value's text by default). */
+  fingerprintValue?: string;
+}
+
+export interface ResourceContext<M extends string = string, O extends OptionSpecs = OptionSpecs> {
+  /** The file's host resources of the types in `meta.resources`, in the order the processor found them. */
+  readonly resources: readonly HostResource[];
+  readonly filePath: string | undefined;
+  /** Options merged over the declared defaults. */
+  readonly options: OptionsOf<O>;
+  report(descriptor: ResourceReportDescriptor<M>): void;
+}
+
+/** A rule over the policy model of one document. */
+export interface PolicyRule<M extends string = string, O extends OptionSpecs = OptionSpecs> {
   meta: RuleMeta<M, O>;
   check(context: RuleContext<M, O>): void;
+  checkResources?: never;
+}
+
+/** A rule over the host resources of one host file (src/engine/resource-linter.ts runs it). */
+export interface ResourceRule<M extends string = string, O extends OptionSpecs = OptionSpecs> {
+  meta: RuleMeta<M, O> & { resources: readonly HostResourceType[] };
+  checkResources(context: ResourceContext<M, O>): void;
+  check?: never;
+}
+
+export type Rule<M extends string = string, O extends OptionSpecs = OptionSpecs> = PolicyRule<M, O> | ResourceRule<M, O>;
+
+/** A rule over host resources, told apart by its entry point. */
+export function isResourceRule(rule: Rule): rule is ResourceRule {
+  return typeof rule.checkResources === 'function';
 }
 
 /**
- * Typed identity helper: message ids in check() are checked against
- * meta.messages, and context.options is typed from meta.options.
+ * Typed identity helper: message ids in check() or checkResources() are
+ * checked against meta.messages, and context.options is typed from meta.options.
  */
-export function defineRule<M extends string, O extends OptionSpecs = Record<never, never>>(rule: Rule<M, O>): Rule<M, O> {
+export function defineRule<M extends string, O extends OptionSpecs = Record<never, never>>(rule: ResourceRule<M, O>): ResourceRule<M, O>;
+export function defineRule<M extends string, O extends OptionSpecs = Record<never, never>>(rule: PolicyRule<M, O>): PolicyRule<M, O>;
+export function defineRule<M extends string, O extends OptionSpecs>(rule: Rule<M, O>): Rule<M, O> {
   return rule;
 }
 

@@ -68,7 +68,7 @@ export interface LintMessage {
   column: number;
   endLine: number;
   endColumn: number;
-  /** JSON path of the offending value, e.g. `Statement[1].Resource[0]`; empty for the whole document. */
+  /** JSON path of the offending value, e.g. `Statement[1].Resource[0]`; empty for the whole document. For a host resource, its host path (`Resources.Site.Properties.AccessControl`). */
   path: string;
   /** 0-based UTF-16 offsets of the range, end exclusive. */
   offset: number;
@@ -83,7 +83,12 @@ export interface LintMessage {
   fingerprintValue?: string;
   /** For baselines: the statement's Sid (`sid:…`) when unique in the document, else a hash of its content (`hash:…`). */
   statement?: string;
-  /** In a host file (Terraform, ROS, plan, API response): the label of the document the message is about. */
+  /**
+   * In a host file (Terraform, ROS, plan, API response): the label of the
+   * document the message is about, or of the host resource (an attachment, a
+   * bucket ACL) for a rule that judges resources; its `path` is then the
+   * host path of the value (`alicloud_oss_bucket.site.acl`).
+   */
   document?: string;
 }
 
@@ -104,3 +109,66 @@ export interface LintResult {
   /** Ids of configuration waivers that matched a finding here, expired or not (for unused-waiver reports). */
   waiversMatched?: string[];
 }
+
+/**
+ * A value a processor read from a host file for a host resource, at its
+ * place in the host text. Only a value the host writes literally is known:
+ * a variable, a reference to another resource or a ROS function is left
+ * unknown (`value` undefined), never guessed.
+ */
+export interface HostValue {
+  /** The string the host gives; undefined when the host computes it. */
+  value: string | undefined;
+  /** How the host writes it, on one line and shortened (`alicloud_ram_role.ops.name`, `Ref RoleName`), for messages about an unknown value. */
+  source: string;
+  /** Its path below the resource: `policy_name`, `Properties.PolicyAttachments.System[0]`. */
+  path: string;
+  /** The value token in the host text (a string with its quotes), as 0-based UTF-16 offsets. */
+  offset: number;
+  length: number;
+}
+
+/** Whom a policy attachment gives the policy to. */
+export type PrincipalType = 'user' | 'group' | 'role';
+
+interface HostResourceBase {
+  /**
+   * Where it is declared, for people: the Terraform address
+   * (`alicloud_ram_role_policy_attachment.admin`, `module.logs.alicloud_oss_bucket.this`
+   * in a plan) or the ROS logical id (`Resources.AdminAttach`).
+   */
+  label: string;
+  /** The host's resource type: `alicloud_oss_bucket_acl`, `ALIYUN::RAM::AttachPolicyToRole`. */
+  resourceType: string;
+}
+
+/**
+ * A policy attached to a RAM user, group or role by a host resource:
+ * `alicloud_ram_role_policy_attachment`, ROS `ALIYUN::RAM::AttachPolicyToRole`,
+ * or one entry of a ROS user's, group's or role's `PolicyAttachments`.
+ */
+export interface PolicyAttachment extends HostResourceBase {
+  type: 'policy-attachment';
+  policyName: HostValue;
+  /** `System` or `Custom` as the host writes it; undefined when it is not written. */
+  policyType: HostValue | undefined;
+  principalType: PrincipalType;
+  /** The user, group or role; undefined when the host does not name it. */
+  principalName: HostValue | undefined;
+}
+
+/** An OSS bucket's canned ACL: `alicloud_oss_bucket.acl`, `alicloud_oss_bucket_acl.acl`, ROS `AccessControl`. */
+export interface BucketAcl extends HostResourceBase {
+  type: 'bucket-acl';
+  acl: HostValue;
+  /** The bucket's name; undefined when the host does not name it. */
+  bucket: HostValue | undefined;
+}
+
+/**
+ * A fact about a host file that is not a policy document, which processors
+ * report and rules with `checkResources` judge (src/engine/resource-linter.ts).
+ */
+export type HostResource = PolicyAttachment | BucketAcl;
+export type HostResourceType = HostResource['type'];
+export const HOST_RESOURCE_TYPES: readonly HostResourceType[] = ['bucket-acl', 'policy-attachment'];

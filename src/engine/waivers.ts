@@ -62,6 +62,11 @@ function statementsBySid(policy: Policy): Map<string, Statement[]> {
   return map;
 }
 
+/** A finding's message once the waiver that covered it has expired: the finding is back, and says why. */
+export function withExpiredWaiver(message: string, waiver: Waiver): string {
+  return `${message} (The waiver in ${waiver.id} expired on ${waiver.expires}: ${waiver.reason})`;
+}
+
 /** The first waiver that covers a finding, or undefined. */
 export function findWaiver(waivers: readonly Waiver[], policy: Policy | undefined, ruleId: string, path: JsonPath, formattedPath: string): Waiver | undefined {
   return waivers.find((w) => {

@@ -1,4 +1,5 @@
 /** HostNotes every processor writes, worded once. */
+import type { HostResource, HostValue } from '../engine/types';
 import type { HostNote, ProcessOutput } from './types';
 
 export function invalidHost(message: string, offset: number, length: number): HostNote {
@@ -26,11 +27,19 @@ export function withoutBom(text: string): string {
   return text.startsWith('\uFEFF') ? ` ${text.slice(1)}` : text;
 }
 
-/** Notes clamped to the host text: parsers may point one past the end (an unexpected end of input). */
+/** Notes and resource values clamped to the host text: parsers may point one past the end (an unexpected end of input). */
 export function withinText(output: ProcessOutput, text: string): ProcessOutput {
-  for (const note of output.notes) {
-    note.offset = Math.max(0, Math.min(note.offset, text.length));
-    note.length = Math.max(0, Math.min(note.length, text.length - note.offset));
-  }
+  const clamp = (at: { offset: number; length: number }): void => {
+    at.offset = Math.max(0, Math.min(at.offset, text.length));
+    at.length = Math.max(0, Math.min(at.length, text.length - at.offset));
+  };
+  for (const note of output.notes) clamp(note);
+  for (const resource of output.resources ?? []) for (const value of hostValues(resource)) clamp(value);
   return output;
+}
+
+/** Every value a resource holds. */
+function hostValues(resource: HostResource): HostValue[] {
+  const values = resource.type === 'policy-attachment' ? [resource.policyName, resource.policyType, resource.principalName] : [resource.acl, resource.bucket];
+  return values.filter((v): v is HostValue => v !== undefined);
 }

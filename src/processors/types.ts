@@ -4,8 +4,14 @@
  * text. Pure: text in, documents out; no I/O. The file-level API lints each
  * document unchanged with the engine and maps every finding, fix and
  * suggestion back through `map` (ESLint's preprocess/postprocess model).
+ *
+ * Beside the documents, a processor reports host resources: facts that are
+ * not policies but decide access (a system policy attached to a role, a
+ * bucket's ACL), each value at its host offsets. The API hands them to the
+ * rules with `checkResources` (src/engine/resource-linter.ts); nothing maps
+ * them, since they are in host coordinates already.
  */
-import type { PolicyKind, Severity } from '../engine/types';
+import type { HostResource, PolicyKind, Severity } from '../engine/types';
 
 /** Maps 0-based UTF-16 offsets in a document's text to offsets in the host text. */
 export interface OffsetMap {
@@ -62,6 +68,8 @@ export interface HostNote {
 export interface ProcessOutput {
   documents: EmbeddedDocument[];
   notes: HostNote[];
+  /** The host resources found, in the order of the file; absent when there are none. */
+  resources?: HostResource[];
 }
 
 export interface Processor {
