@@ -7,12 +7,15 @@
  * through its escapes, so fixes there apply exactly. Intrinsic
  * functions (Ref, Fn::GetAtt, Fn::Join, !Ref, !GetAtt …) are unknown values;
  * Fn::Sub / !Sub keep their string with its `${...}` placeholders.
+ * Policy attachments and bucket ACLs are reported as host resources.
  */
 import { type Document, isAlias, isMap, isScalar, isSeq, type Node as YamlNode, parseDocument, Scalar, type YAMLMap } from 'yaml';
 import { invalidHost, unresolved } from './notes';
 import { type ParseError, parseTree } from 'jsonc-parser';
 import { decodeJsonStringBody, encodeJsonString } from './escapes';
 import { DocumentBuilder, verbatimMap } from './offset-map';
+import type { HostResource, HostValue } from '../engine/types';
+import { ROS_ATTACHMENTS, ROS_BUCKET, ROS_PRINCIPALS, shownSource } from './host-resources';
 import type { EmbeddedDocument, HostNote, ProcessOutput } from './types';
 
 type Kind = EmbeddedDocument['kind'];
@@ -66,6 +69,7 @@ export function processTemplate(text: string): ProcessOutput {
   if (error) return { documents: [], notes: [invalidHost(`This ROS template cannot be parsed (${error.code}), so the policies in it were not checked.`, error.pos[0], Math.max(0, error.pos[1] - error.pos[0]))] };
   const documents: EmbeddedDocument[] = [];
   const notes: HostNote[] = [];
+  const facts: HostResource[] = [];
   const resources = mapGet(yaml.contents, 'Resources');
   if (!isMap(resources)) return { documents, notes };
   for (const pair of resources.items) {
@@ -73,6 +77,7 @@ export function processTemplate(text: string): ProcessOutput {
     const resource = pair.value as YamlNode | null;
     const type = mapGet(resource, 'Type');
     const properties = mapGet(resource, 'Properties');
+    if (id !== undefined && isScalar(type)) for (const fact of hostResources(text, yaml, `Resources.${id}`, String(type.value), dereference(properties, yaml))) facts.push(fact);
     const wanted = isScalar(type) ? POLICY_PROPERTIES.get(String(type.value)) : undefined;
     if (id === undefined || !wanted) continue;
     for (const [property, kind] of wanted) {
@@ -90,7 +95,72 @@ export function processTemplate(text: string): ProcessOutput {
       }
     }
   }
-  return { documents, notes };
+  return facts.length > 0 ? { documents, notes, resources: facts } : { documents, notes };
+}
+
+/**
+ * The policy attachments and bucket ACL one resource states
+ * (host-resources.ts): `AttachPolicyTo*`, the `PolicyAttachments` of a user,
+ * group or role (one attachment per name listed under `System` or `Custom`),
+ * a bucket's `AccessControl`.
+ */
+function hostResources(host: string, doc: Document, label: string, type: string, properties: YamlNode | null | undefined): HostResource[] {
+  const property = (name: string): HostValue | undefined => {
+    const node = mapGet(properties, name);
+    return node === undefined ? undefined : hostValue(host, doc, node, `Properties.${name}`);
+  };
+  const single = ROS_ATTACHMENTS.get(type);
+  if (single) {
+    const policyName = property('PolicyName');
+    if (!policyName) return [];
+    return [{ type: 'policy-attachment', label, resourceType: type, policyName, policyType: property('PolicyType'), principalType: single.principalType, principalName: property(single.principal) }];
+  }
+  const principal = ROS_PRINCIPALS.get(type);
+  if (principal) {
+    const attachments = dereference(mapGet(properties, 'PolicyAttachments'), doc);
+    if (!isMap(attachments) || isFunction(attachments)) return [];
+    const principalName = property(principal.principal);
+    const found: HostResource[] = [];
+    for (const pair of attachments.items) {
+      const key = pair.key as YamlNode | null;
+      if (!isScalar(key)) continue;
+      const path = `Properties.PolicyAttachments.${String(key.value)}`;
+      const policyType = hostValue(host, doc, key, path);
+      const attach = (policyName: HostValue | undefined) => {
+        if (policyName) found.push({ type: 'policy-attachment', label, resourceType: type, policyName, policyType, principalType: principal.principalType, principalName });
+      };
+      const names = dereference(pair.value as YamlNode | null, doc);
+      // A list of names, each its own attachment; a function in its place is one attachment of names unknown.
+      if (isSeq(names) && !isFunction(names)) names.items.forEach((item, i) => attach(hostValue(host, doc, item as YamlNode | null, `${path}[${i}]`)));
+      else attach(hostValue(host, doc, pair.value as YamlNode | null, path));
+    }
+    return found;
+  }
+  if (type === ROS_BUCKET) {
+    const acl = property('AccessControl');
+    return acl ? [{ type: 'bucket-acl', label, resourceType: type, acl, bucket: property('BucketName') }] : [];
+  }
+  return [];
+}
+
+/**
+ * A property's value at the node written in the resource (an alias `*name`
+ * is placed there, and read as its anchor's value); known when it is a string
+ * scalar, unknown for a function (`!Ref`, `Fn::Join`) or any other value;
+ * undefined for an empty value or `null`, which leaves it unset.
+ */
+function hostValue(host: string, doc: Document, written: YamlNode | null | undefined, path: string): HostValue | undefined {
+  if (written === null || written === undefined) return undefined;
+  const node = dereference(written, doc);
+  if (!node || (isScalar(node) && node.value === null)) return undefined;
+  const { offset, length: full } = rangeOf(written, host);
+  // A block map's range runs to the next line: the value ends at its last character.
+  let length = full;
+  while (length > 0 && /\s/.test(host[offset + length - 1] as string)) length--;
+  const text = host.slice(offset, offset + length);
+  if (isFunction(node)) return { value: undefined, source: shownSource(functionName(node)), path, offset, length };
+  const value = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+  return { value, source: shownSource(text), path, offset, length };
 }
 
 function mapGet(node: unknown, key: string): YamlNode | null | undefined {

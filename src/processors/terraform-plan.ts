@@ -5,11 +5,15 @@
  * A value known only after apply (after_unknown) is an unresolved-value note.
  * A deprecated alias (alicloud_ram_role.document) is read only when its
  * primary attribute has no value, since the provider sets both to one string.
+ * Policy attachments and bucket ACLs are reported as host resources, once
+ * per address, at their values in the plan.
  * Unknown fields are ignored, as the format asks of its readers.
  */
 import { elements, holdsJsonObject, type JsonHostNode, member, parseHostJson, stringDocument } from './json-host';
 import { jsonShape } from './json-shape';
 import { hostFailure, unresolved, withinText } from './notes';
+import type { HostResource, HostValue } from '../engine/types';
+import { shownSource, terraformAttributes, terraformResource } from './host-resources';
 import { POLICY_ATTRIBUTES, type PolicyAttribute } from './terraform/policy-attributes';
 import type { EmbeddedDocument, HostNote, ProcessOutput, Processor } from './types';
 
@@ -69,13 +73,35 @@ function processPlan(text: string): ProcessOutput {
       if (pick) consider(address, pick, `${address}.${attribute.name}`);
     }
   };
+  // Policy attachments and bucket ACLs, once per address: planned_values first; resource_changes
+  // for a resource planned_values holds no fact for (its policy name known only after apply).
+  const resources: HostResource[] = [];
+  const withResource = new Set<string>();
+  const takeResource = (address: string, type: string, values: JsonHostNode | undefined, unknown: JsonHostNode | undefined): void => {
+    const wanted = terraformAttributes(type);
+    if (wanted.length === 0 || withResource.has(address)) return;
+    const found = new Map<string, HostValue>();
+    for (const attribute of wanted) {
+      const node = member(values, attribute);
+      const flag = member(unknown, attribute);
+      if (node && node.type !== 'null') found.set(attribute, { value: node.type === 'string' ? String(node.value) : undefined, source: shownSource(text.slice(node.offset, node.offset + node.length)), path: attribute, offset: node.offset, length: node.length });
+      else if (flag?.type === 'boolean' && flag.value === true) found.set(attribute, { value: undefined, source: '(known after apply)', path: attribute, offset: flag.offset, length: flag.length });
+    }
+    const resource = terraformResource(type, address, found);
+    if (!resource) return;
+    withResource.add(address);
+    resources.push(resource);
+  };
   const walkModule = (module: JsonHostNode | undefined, depth: number): void => {
     if (!module || depth > MAX_MODULE_DEPTH) return;
     for (const resource of elements(member(module, 'resources'))) {
       if (member(resource, 'mode')?.value === 'data') continue;
       const address = member(resource, 'address')?.value;
       const type = member(resource, 'type')?.value;
-      if (typeof address === 'string' && typeof type === 'string') take(address, type, member(resource, 'values'), undefined);
+      if (typeof address === 'string' && typeof type === 'string') {
+        take(address, type, member(resource, 'values'), undefined);
+        takeResource(address, type, member(resource, 'values'), undefined);
+      }
     }
     for (const child of elements(member(module, 'child_modules'))) walkModule(child, depth + 1);
   };
@@ -85,9 +111,12 @@ function processPlan(text: string): ProcessOutput {
     const address = member(change, 'address')?.value;
     const type = member(change, 'type')?.value;
     const body = member(change, 'change');
-    if (typeof address === 'string' && typeof type === 'string') take(address, type, member(body, 'after'), member(body, 'after_unknown'));
+    if (typeof address === 'string' && typeof type === 'string') {
+      take(address, type, member(body, 'after'), member(body, 'after_unknown'));
+      takeResource(address, type, member(body, 'after'), member(body, 'after_unknown'));
+    }
   }
-  return { documents, notes };
+  return resources.length > 0 ? { documents, notes, resources } : { documents, notes };
 }
 
 interface AttributeValue {

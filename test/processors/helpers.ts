@@ -1,10 +1,12 @@
 /**
  * Runs a host file through a processor and the engine as the file-level API
- * will: each document linted unchanged, its messages mapped back to the host.
+ * will: each document linted unchanged, its messages mapped back to the host,
+ * and the host resources judged by the rules over them.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText } from '../../src/engine/linter';
+import { lintResources } from '../../src/engine/resource-linter';
 import type { LintMessage } from '../../src/engine/types';
 import { documentInHost, hostNoteToMessage, mapMessagesToHost } from '../../src/processors/map-back';
 import type { EmbeddedDocument, ProcessOutput, Processor } from '../../src/processors/types';
@@ -33,6 +35,8 @@ export async function runHost(processor: Processor, text: string, filePath: stri
     byDocument.set(doc.label, mapped);
     messages.push(...mapped);
   }
+  // As the file layer does: the host resources go to the rules over them, in host coordinates already.
+  if (output.resources) messages.push(...lintResources(text, output.resources, { rules: builtinRules }).messages);
   return { text, output, messages, byDocument };
 }
 

@@ -2,7 +2,8 @@
  * Terraform `.tf` files: the policies hcl-policies.ts finds (policy
  * attributes of alicloud resources and what they refer to in the file, the
  * alicloud_ram_policy_document data source, literal policies in module
- * arguments, locals and variable defaults), read with tree-sitter's HCL
+ * arguments, locals and variable defaults) and the host resources
+ * hcl-resources.ts finds (policy attachments, bucket ACLs), read with tree-sitter's HCL
  * grammar (exact UTF-16 positions for every node, heredocs, `<<-`,
  * interpolations and escapes; see next-capabilities §3.4). `.tf.json` files
  * go to the JSON reader in tf-json.ts.
@@ -13,6 +14,7 @@ import { hostFailure, invalidHost, unresolved, withinText, withoutBom } from '..
 import type { EmbeddedDocument, HostNote, ProcessOutput, Processor } from '../types';
 import { blocksOf } from './hcl-blocks';
 import { findPolicies } from './hcl-policies';
+import { hclResources } from './hcl-resources';
 import { processTerraformJson } from './tf-json';
 
 let parserPromise: Promise<Parser> | undefined;
@@ -68,7 +70,8 @@ function processHcl(parser: Parser, text: string): ProcessOutput {
     }
     const body = root.namedChildren.find((c) => c.type === 'body');
     const labels = new Set<string>();
-    for (const found of findPolicies(text, blocksOf(body, text))) {
+    const blocks = blocksOf(body, text);
+    for (const found of findPolicies(text, blocks)) {
       const label = uniqueLabel(labels, found.label);
       if (found.result.type === 'document') {
         const { text: docText, map, encode } = found.result;
@@ -80,7 +83,8 @@ function processHcl(parser: Parser, text: string): ProcessOutput {
         notes.push(unresolved(`${label} is ${found.result.why}, so it was not checked; lint the plan (terraform show -json) to check the policy Terraform will apply.`, found.at, label));
       }
     }
-    return { documents, notes };
+    const resources = hclResources(text, blocks);
+    return resources.length > 0 ? { documents, notes, resources } : { documents, notes };
   } finally {
     tree.delete();
   }

@@ -3,11 +3,14 @@
  * Policy attributes are JSON strings holding the policy text, mapped back
  * through their escapes; `${...}` stays in the text as one unknown value.
  * `data.alicloud_ram_policy_document` is read as the JSON the provider
- * renders, each token mapped to the JSON node it came from.
+ * renders, each token mapped to the JSON node it came from. Policy
+ * attachments and bucket ACLs are reported as host resources.
  */
 import { elements, holdsJsonObject, type JsonHostNode, member, members, parseHostJson, stringDocument } from '../json-host';
 import { unresolved } from '../notes';
 import { DocumentBuilder } from '../offset-map';
+import type { HostResource, HostValue } from '../../engine/types';
+import { shownSource, terraformAttributes, terraformResource } from '../host-resources';
 import type { EmbeddedDocument, HostNote, ProcessOutput } from '../types';
 import { POLICY_ATTRIBUTES, POLICY_DOCUMENT_DATA_SOURCE } from './policy-attributes';
 
@@ -64,7 +67,47 @@ export function processTerraformJson(text: string): ProcessOutput {
       else documents.push(dataSourceDocument(text, body, label, kinds.get(name)));
     }
   }
-  return { documents, notes };
+  const resources = terraformJsonResources(text, parsed.root);
+  return resources.length > 0 ? { documents, notes, resources } : { documents, notes };
+}
+
+/**
+ * The policy attachments and bucket ACLs of the file's resources
+ * (host-resources.ts), each value at its JSON value. A string is known when
+ * it holds no `${…}` or `%{…}` (Terraform evaluates those when it plans).
+ */
+function terraformJsonResources(host: string, root: JsonHostNode): HostResource[] {
+  const found: HostResource[] = [];
+  for (const [type, byName] of members(member(root, 'resource'))) {
+    const wanted = terraformAttributes(type);
+    if (wanted.length === 0) continue;
+    for (const [name, bodyOrList] of members(byName)) {
+      for (const { body, suffix } of bodiesOf(bodyOrList)) {
+        const values = new Map<string, HostValue>();
+        for (const attribute of wanted) {
+          const node = member(body, attribute);
+          if (node && node.type !== 'null') values.set(attribute, { value: node.type === 'string' ? literalTemplate(String(node.value)) : undefined, source: shownSource(host.slice(node.offset, node.offset + node.length)), path: attribute, offset: node.offset, length: node.length });
+        }
+        const resource = terraformResource(type, `${type}.${name}${suffix}`, values);
+        if (resource) found.push(resource);
+      }
+    }
+  }
+  return found;
+}
+
+/** A string as Terraform renders it when it has no template sequence (`$${` and `%%{` are literal), else undefined. */
+function literalTemplate(value: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i] as string;
+    if ((c === '$' || c === '%') && value[i + 1] === c && value[i + 2] === '{') {
+      out += `${c}{`;
+      i += 2;
+    } else if ((c === '$' || c === '%') && value[i + 1] === '{') return undefined;
+    else out += c;
+  }
+  return out;
 }
 
 /** A block body, or a list of them (JSON's way of writing one name twice). */
