@@ -166,7 +166,8 @@ function sarifResult(m: LintMessage, file: FileInfo, ruleIndex: number, info: Ru
   const location: Json = { physicalLocation };
   const logical: Json[] = [];
   if (m.document !== undefined) logical.push({ fullyQualifiedName: m.document, kind: 'resource' });
-  if (m.path !== '') logical.push({ fullyQualifiedName: m.document === undefined ? m.path : `${m.document}:${m.path}`, kind: 'value' });
+  // A host resource's path starts with its label (`alicloud_oss_bucket.site.acl`): it is the qualified name already.
+  if (m.path !== '') logical.push({ fullyQualifiedName: m.document === undefined || m.path.startsWith(`${m.document}.`) ? m.path : `${m.document}:${m.path}`, kind: 'value' });
   if (logical.length > 0) location.logicalLocations = logical;
   const partialFingerprints: Record<string, string> = {};
   const lineHash = file.hashes?.[(physicalLocation.region as { startLine: number }).startLine - 1];

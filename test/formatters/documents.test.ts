@@ -2,7 +2,7 @@
  * Findings in a host file name the policy document they are in (issue #6):
  * json has a `document` field, stylish says "(in …)", SARIF gives the
  * document as a logical location and tells two documents apart in its
- * fingerprint.
+ * fingerprint. A finding about a host resource names the resource the same way.
  */
 import { json } from '../../src/formatters/json';
 import { sarif } from '../../src/formatters/sarif';
@@ -33,5 +33,14 @@ describe('the document of a finding', () => {
     ]);
     const key = Object.keys(a.partialFingerprints).find((k) => k !== 'primaryLocationLineHash') as string;
     expect(a.partialFingerprints[key]).not.toBe(b.partialFingerprints[key]);
+  });
+
+  it('sarif: a host resource is its own logical location, and its host path the value', () => {
+    const acl = msg('oss-public-acl', 'security', 'error', 'Bucket ACL "public-read-write" on bucket "site".', [9, 12, 9, 31], 'alicloud_oss_bucket.site.acl', { document: 'alicloud_oss_bucket.site', fingerprintValue: 'public-read-write' });
+    const log = JSON.parse(sarif([result(MAIN_TF, [acl])], context()));
+    expect(log.runs[0].results[0].locations[0].logicalLocations).toEqual([
+      { fullyQualifiedName: 'alicloud_oss_bucket.site', kind: 'resource' },
+      { fullyQualifiedName: 'alicloud_oss_bucket.site.acl', kind: 'value' },
+    ]);
   });
 });
