@@ -5,6 +5,7 @@
 import type { Rule } from '../engine/rule';
 import actionResourceMismatch from './action-resource-mismatch';
 import adminAccess from './admin-access';
+import adminPolicyAttachment from './admin-policy-attachment';
 import allowWithNotElement from './allow-with-not-element';
 import boolConditionMultipleValues from './bool-condition-multiple-values';
 import conditionValueType from './condition-value-type';
@@ -24,6 +25,7 @@ import missingAction from './missing-action';
 import missingPrincipal from './missing-principal';
 import missingResource from './missing-resource';
 import ossOverbroadGrant from './oss-overbroad-grant';
+import ossPublicAcl from './oss-public-acl';
 import passroleMissingServiceCondition from './passrole-missing-service-condition';
 import passroleWildcardResource from './passrole-wildcard-resource';
 import policySize from './policy-size';
@@ -41,6 +43,7 @@ import unknownElement from './unknown-element';
 const BUILTIN_RULES: readonly Rule[] = [
   actionResourceMismatch,
   adminAccess,
+  adminPolicyAttachment,
   allowWithNotElement,
   boolConditionMultipleValues,
   conditionValueType,
@@ -60,6 +63,7 @@ const BUILTIN_RULES: readonly Rule[] = [
   missingPrincipal,
   missingResource,
   ossOverbroadGrant,
+  ossPublicAcl,
   passroleMissingServiceCondition,
   passroleWildcardResource,
   policySize,

@@ -145,3 +145,46 @@ describe('a host document with a very large number of findings', () => {
     expect(result?.messages[0]).toMatchObject({ line: 5, column: 11, document: 'alicloud_ram_policy.big.policy_document' });
   });
 });
+
+describe('host resources beside the documents of a host file', () => {
+  const tf = [
+    'resource "alicloud_ram_policy" "all" {',
+    '  policy_name     = "all"',
+    '  policy_document = <<EOF',
+    '{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+    'EOF',
+    '}',
+    'resource "alicloud_oss_bucket" "site" {',
+    '  acl = "public-read-write"',
+    '}',
+    'resource "alicloud_ram_role_policy_attachment" "admin" {',
+    '  role_name   = "ops"',
+    '  policy_name = "AdministratorAccess"',
+    '  policy_type = "System"',
+    '}',
+    '',
+  ].join('\n');
+
+  it('are judged with the document findings, in one result sorted by position, counted once each', async () => {
+    const result = await lintFileText('/p/main.tf', tf, settings({ processors: builtinProcessors }));
+    expect(result?.messages.map((m) => [m.ruleId, m.line, m.column, m.document])).toEqual([
+      ['admin-access', 4, 56, 'alicloud_ram_policy.all.policy_document'],
+      ['oss-public-acl', 8, 9, 'alicloud_oss_bucket.site'],
+      ['admin-policy-attachment', 12, 17, 'alicloud_ram_role_policy_attachment.admin'],
+    ]);
+    expect([result?.errorCount, result?.warningCount]).toEqual([3, 0]);
+    // The documents list stays the policies' own: a resource is no document.
+    expect(result?.documents?.map((d) => d.label)).toEqual(['alicloud_ram_policy.all.policy_document']);
+  });
+
+  it('follow the configured severities and the configuration waivers of the file', async () => {
+    const waivers = [{ id: 'cfg: waivers[0]', rule: 'oss-public-acl', path: 'alicloud_oss_bucket.site', reason: 'a public mirror' }];
+    const result = await lintFileText('/p/main.tf', tf, settings({ processors: builtinProcessors, settings: { 'admin-policy-attachment': { severity: 'warning' } }, waivers }));
+    expect(result?.messages.map((m) => [m.ruleId, m.severity])).toEqual([
+      ['admin-access', 'error'],
+      ['admin-policy-attachment', 'warning'],
+    ]);
+    expect(result?.suppressedMessages.map((m) => m.ruleId)).toEqual(['oss-public-acl']);
+    expect(result?.waiversMatched).toEqual(['cfg: waivers[0]']);
+  });
+});

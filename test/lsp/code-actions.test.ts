@@ -40,12 +40,12 @@ function editsFor(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] {
   throw new Error(`no edits for ${uri} in ${JSON.stringify(edit)}`);
 }
 
-async function openWith(text: string, file: string, start: Parameters<typeof inProcessClient>[0] = {}) {
+async function openWith(text: string, file: string, start: Parameters<typeof inProcessClient>[0] = {}, languageId?: string) {
   const dir = start.folders?.[0] ?? tempWorkspace();
   client = await inProcessClient({ folders: [dir], ...start });
   const uri = fileUri(path.join(dir, file));
   const published = client.diagnostics(uri);
-  await client.open(uri, text);
+  await client.open(uri, text, languageId);
   return { dir, uri, diagnostics: (await published).diagnostics };
 }
 
@@ -145,6 +145,38 @@ describe('waive this finding', () => {
     const after = client?.diagnostics(uri);
     await client?.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(configFile), type: FileChangeType.Changed }] });
     expect((await after)?.diagnostics.map((d) => d.code)).toEqual(['passrole-missing-service-condition']);
+  });
+
+  it('in a Terraform file adds a waiver of that one resource to the config, by its host path', async () => {
+    const tf = [
+      'resource "alicloud_ram_role_policy_attachment" "admins" {',
+      '  role_name   = "break-glass"',
+      '  policy_name = "AdministratorAccess"',
+      '  policy_type = "System"',
+      '}',
+      'resource "alicloud_ram_role_policy_attachment" "ops" {',
+      '  role_name   = "ops"',
+      '  policy_name = "AdministratorAccess"',
+      '  policy_type = "System"',
+      '}',
+      '',
+    ].join('\n');
+    const dir = tempWorkspace({ 'ramlint.config.jsonc': '{}\n' });
+    const { uri, diagnostics } = await openWith(tf, 'main.tf', { folders: [dir] }, 'terraform');
+    expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([
+      ['admin-policy-attachment', 2],
+      ['admin-policy-attachment', 7],
+    ]);
+    const waive = (await actionsFor(uri, diagnostics.slice(0, 1))).find((a) => a.title.startsWith('Waive'));
+    expect(waive?.title).toBe('Waive admin-policy-attachment for this file in ramlint.config.jsonc');
+    const configFile = path.join(dir, 'ramlint.config.jsonc');
+    const newConfig = apply(fs.readFileSync(configFile, 'utf8'), editsFor(waive?.edit, fileUri(configFile)));
+    expect(parse(newConfig).waivers).toEqual([{ rule: 'admin-policy-attachment', files: ['main.tf'], path: 'alicloud_ram_role_policy_attachment.admins.policy_name', reason: 'TODO: say why this risk is accepted' }]);
+
+    fs.writeFileSync(configFile, newConfig);
+    const after = client?.diagnostics(uri);
+    await client?.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(configFile), type: FileChangeType.Changed }] });
+    expect((await after)?.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['admin-policy-attachment', 7]]);
   });
 
   it("edits the editor's unsaved copy of the config, not the one on disk", async () => {

@@ -361,6 +361,31 @@ EOF
       ['passrole-wildcard-resource', { start: { line: 5, character: 75 }, end: { line: 5, character: 78 } }],
     ]);
   });
+
+  it('reports a host resource (an attachment, a bucket ACL) at its value, with the resource named and the rule page linked', async () => {
+    const dir = tempWorkspace();
+    client = await inProcessClient({ folders: [dir] });
+    const tf = fileUri(path.join(dir, 'main.tf'));
+    const publishedTf = client.diagnostics(tf);
+    await client.open(tf, 'resource "alicloud_ram_group_policy_attachment" "a" {\n  group_name  = "ops"\n  policy_name = "AdministratorAccess"\n  policy_type = "System"\n}\n', 'terraform');
+    const tfDiagnostics = (await publishedTf).diagnostics;
+    expect(tfDiagnostics.map(summary)).toEqual([
+      {
+        code: 'admin-policy-attachment',
+        severity: DiagnosticSeverity.Error,
+        range: { start: { line: 2, character: 16 }, end: { line: 2, character: 37 } },
+        source: 'ramlint',
+        href: 'https://github.com/ramlint/ramlint/blob/main/docs/rules/admin-policy-attachment.md',
+      },
+    ]);
+    expect(tfDiagnostics[0]?.message).toMatch(/^System policy "AdministratorAccess" is attached to RAM group "ops": .* \(in alicloud_ram_group_policy_attachment\.a\)$/);
+    const yaml = fileUri(path.join(dir, 'template.yaml'));
+    const publishedYaml = client.diagnostics(yaml);
+    await client.open(yaml, "ROSTemplateFormatVersion: '2015-09-01'\nResources:\n  B:\n    Type: ALIYUN::OSS::Bucket\n    Properties:\n      AccessControl: public-read\n", 'yaml');
+    expect((await publishedYaml).diagnostics.map((d) => [d.code, d.severity, d.range])).toEqual([
+      ['oss-public-acl', DiagnosticSeverity.Warning, { start: { line: 5, character: 21 }, end: { line: 5, character: 32 } }],
+    ]);
+  });
 });
 
 describe('a document over the 4 MB limit the CLI reads files up to', () => {
