@@ -85,7 +85,7 @@ function processPlan(text: string): ProcessOutput {
       const node = member(values, attribute);
       const flag = member(unknown, attribute);
       if (node && node.type !== 'null') found.set(attribute, { value: node.type === 'string' ? String(node.value) : undefined, source: shownSource(text.slice(node.offset, node.offset + node.length)), path: attribute, offset: node.offset, length: node.length });
-      else if (flag?.type === 'boolean' && flag.value === true) found.set(attribute, { value: undefined, source: '(known after apply)', path: attribute, offset: flag.offset, length: flag.length });
+      else if (flag?.type === 'boolean' && flag.value === true) found.set(attribute, { value: undefined, source: 'a value known only after apply', path: attribute, offset: flag.offset, length: flag.length });
     }
     const resource = terraformResource(type, address, found);
     if (!resource) return;

@@ -28,6 +28,7 @@ import ossOverbroadGrant from './oss-overbroad-grant';
 import ossPublicAcl from './oss-public-acl';
 import passroleMissingServiceCondition from './passrole-missing-service-condition';
 import passroleWildcardResource from './passrole-wildcard-resource';
+import policyAttachedToUser from './policy-attached-to-user';
 import policySize from './policy-size';
 import ramPrivilegeEscalation from './ram-privilege-escalation';
 import trustExternalPrincipal from './trust-external-principal';
@@ -66,6 +67,7 @@ const BUILTIN_RULES: readonly Rule[] = [
   ossPublicAcl,
   passroleMissingServiceCondition,
   passroleWildcardResource,
+  policyAttachedToUser,
   policySize,
   ramPrivilegeEscalation,
   trustExternalPrincipal,

@@ -13,6 +13,12 @@ export function principalPhrase(attachment: PolicyAttachment): string {
   return named(PRINCIPAL_NOUNS[attachment.principalType], attachment.principalName, attachment.label);
 }
 
+/** `Policy "ReadOnlyAccess"`, `The policy named by alicloud_ram_policy.etl.policy_name`: the start of a sentence. */
+export function policyPhrase(attachment: PolicyAttachment): string {
+  const { policyName } = attachment;
+  return policyName.value !== undefined ? `Policy ${JSON.stringify(policyName.value)}` : `The policy named by ${policyName.source}`;
+}
+
 /** `bucket "logs"`, `the bucket named by alicloud_oss_bucket.logs.bucket`, `the bucket of alicloud_oss_bucket.site`. */
 export function bucketPhrase(acl: BucketAcl): string {
   return named('bucket', acl.bucket, acl.label, 'of ');

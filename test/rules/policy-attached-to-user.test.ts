@@ -1,0 +1,71 @@
+import rule from '../../src/rules/policy-attached-to-user';
+import { testResourceRule } from '../helpers/resource-rule-tester';
+import { readHost } from '../processors/helpers';
+
+testResourceRule(rule, {
+  valid: [
+    { name: 'a policy attached to a group', file: 'main.tf', code: 'resource "alicloud_ram_group_policy_attachment" "g" {\n  group_name  = "dev"\n  policy_name = "ReadOnlyAccess"\n  policy_type = "System"\n}\n' },
+    { name: 'a policy attached to a role', file: 'main.tf', code: 'resource "alicloud_ram_role_policy_attachment" "r" {\n  role_name   = "ops"\n  policy_name = "ReadOnlyAccess"\n  policy_type = "System"\n}\n' },
+    { name: 'a ROS user with inline policies only (documents, linted as policies)', file: 't.yaml', code: "ROSTemplateFormatVersion: '2015-09-01'\nResources:\n  U:\n    Type: ALIYUN::RAM::User\n    Properties:\n      UserName: u\n      Policies:\n        - PolicyName: read\n          PolicyDocument:\n            Version: '1'\n            Statement:\n              - Effect: Allow\n                Action: ecs:DescribeInstances\n                Resource: '*'\n" },
+    { name: 'a ROS group with PolicyAttachments', file: 't.json', code: readHost('ros/resources.json') },
+  ],
+  invalid: [
+    {
+      name: 'Terraform: every user attachment, whatever the policy, its name known or not',
+      file: 'main.tf',
+      code: readHost('terraform/resources.tf'),
+      errors: [
+        {
+          messageId: 'user',
+          line: 15,
+          column: 17,
+          endLine: 15,
+          endColumn: 38,
+          text: '"AliyunRAMFullAccess"',
+          path: 'alicloud_ram_user_policy_attachment.ram.policy_name',
+          severity: 'info',
+          message:
+            'Policy "AliyunRAMFullAccess" is attached directly to RAM user "deploy"; attach it to a RAM group the user belongs to, or to a role the user assumes, so that permissions follow the job rather than the person.',
+        },
+        { messageId: 'user', line: 51, column: 17, endLine: 51, endColumn: 33, text: '"ReadOnlyAccess"', path: 'alicloud_ram_user_policy_attachment.read.policy_name' },
+      ],
+    },
+    {
+      name: 'a plan: a user attachment whose policy is known only after apply',
+      file: 'plan.json',
+      code: readHost('plan/resources-plan.json'),
+      errors: [
+        {
+          messageId: 'user',
+          line: 51,
+          column: 134,
+          endLine: 51,
+          endColumn: 138,
+          text: 'true',
+          path: 'alicloud_ram_user_policy_attachment.later.policy_name',
+          message:
+            'The policy named by a value known only after apply is attached directly to RAM user "dev"; attach it to a RAM group the user belongs to, or to a role the user assumes, so that permissions follow the job rather than the person.',
+        },
+      ],
+    },
+    {
+      name: 'Terraform JSON: each body of a name written twice',
+      file: 'main.tf.json',
+      code: readHost('terraform/resources.tf.json'),
+      errors: [
+        { messageId: 'user', line: 17, column: 46, endLine: 17, endColumn: 67, text: '"AliyunOSSFullAccess"', path: 'alicloud_ram_user_policy_attachment.dev[0].policy_name' },
+        { messageId: 'user', line: 18, column: 46, endLine: 18, endColumn: 67, text: '"AliyunRAMFullAccess"', path: 'alicloud_ram_user_policy_attachment.dev[1].policy_name' },
+      ],
+    },
+    {
+      name: 'a ROS template: a user\'s PolicyAttachments and AttachPolicyToUser',
+      file: 'template.yaml',
+      code: readHost('ros/resources.yaml'),
+      errors: [
+        { messageId: 'user', line: 37, column: 18, endLine: 37, endColumn: 37, text: 'AliyunRAMFullAccess', path: 'Resources.Dev.Properties.PolicyAttachments.System[0]' },
+        { messageId: 'user', line: 37, column: 44, endLine: 37, endColumn: 65, text: "'AliyunECSFullAccess'", path: 'Resources.Dev.Properties.PolicyAttachments.System[1]' },
+        { messageId: 'user', line: 51, column: 19, endLine: 51, endColumn: 38, text: 'AdministratorAccess', path: 'Resources.AttachUser.Properties.PolicyName' },
+      ],
+    },
+  ],
+});
