@@ -158,7 +158,7 @@ function hostValue(host: string, doc: Document, written: YamlNode | null | undef
   let length = full;
   while (length > 0 && /\s/.test(host[offset + length - 1] as string)) length--;
   const text = host.slice(offset, offset + length);
-  if (isFunction(node)) return { value: undefined, source: shownSource(functionName(node)), path, offset, length };
+  if (isFunction(node)) return { value: undefined, source: shownSource(functionSource(node)), path, offset, length };
   const value = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
   return { value, source: shownSource(text), path, offset, length };
 }
@@ -321,6 +321,18 @@ function functionName(node: YamlNode): string {
   const [name, arg] = isMap(node) ? [String((node.items[0]?.key as Scalar).value), node.items[0]?.value] : [node.tag ?? '', node];
   const shown = isScalar(arg) && (typeof arg.value === 'string' || typeof arg.value === 'number') ? `${name} ${String(arg.value)}` : name;
   return shown.replace(/["\\{}\s]+/g, ' ').slice(0, MAX_PLACEHOLDER);
+}
+
+/**
+ * A function as a message names it: `Ref UserName`, `!GetAtt Role.RoleName`,
+ * and `Fn::GetAtt Policy.PolicyName` or `Fn::Join …` for a list of arguments.
+ */
+function functionSource(node: YamlNode): string {
+  const arg = isMap(node) ? (node.items[0]?.value as YamlNode | null) : node;
+  if (!isSeq(arg) || !arg.items.every((item) => isScalar(item) && (typeof item.value === 'string' || typeof item.value === 'number'))) return functionName(node);
+  const name = isMap(node) ? String((node.items[0]?.key as Scalar).value) : (node.tag ?? '');
+  const parts = arg.items.map((item) => String((item as Scalar).value));
+  return `${name} ${/GetAtt$/.test(name) ? parts.join('.') : parts.join(', ')}`;
 }
 
 /** Writes JSON for YAML nodes, each token a piece mapped to its node's range. */

@@ -67,5 +67,22 @@ testResourceRule(rule, {
         { messageId: 'user', line: 51, column: 19, endLine: 51, endColumn: 38, text: 'AdministratorAccess', path: 'Resources.AttachUser.Properties.PolicyName' },
       ],
     },
+    {
+      name: 'a ROS attachment whose policy and user are functions, named as the template writes them',
+      file: 'template.json',
+      code: '{"ROSTemplateFormatVersion": "2015-09-01", "Resources": {"A": {"Type": "ALIYUN::RAM::AttachPolicyToUser", "Properties": {\n  "PolicyType": "Custom", "PolicyName": {"Fn::GetAtt": ["Reader", "PolicyName"]}, "UserName": {"Ref": "User"}}}}}\n',
+      errors: [
+        {
+          messageId: 'user',
+          line: 2,
+          column: 41,
+          endLine: 2,
+          endColumn: 81,
+          text: '{"Fn::GetAtt": ["Reader", "PolicyName"]}',
+          message:
+            'The policy named by Fn::GetAtt Reader.PolicyName is attached directly to the RAM user named by Ref User; attach it to a RAM group the user belongs to, or to a role the user assumes, so that permissions follow the job rather than the person.',
+        },
+      ],
+    },
   ],
 });
