@@ -44,8 +44,8 @@ export interface ResourceLintResult {
 }
 
 export function lintResources(hostText: string, resources: readonly HostResource[], options: ResourceLintOptions): ResourceLintResult {
-  const source = new SourceText(hostText);
   if (resources.length === 0) return { messages: [], suppressedMessages: [], waiversMatched: [] };
+  const source = new SourceText(hostText);
   try {
     return waive(judge(source, resources, options), options);
   } catch (error) {
