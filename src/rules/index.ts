@@ -9,6 +9,7 @@ import adminPolicyAttachment from './admin-policy-attachment';
 import allowWithNotElement from './allow-with-not-element';
 import boolConditionMultipleValues from './bool-condition-multiple-values';
 import conditionValueType from './condition-value-type';
+import conditionWildcardLiteral from './condition-wildcard-literal';
 import duplicateKey from './duplicate-key';
 import duplicateListEntry from './duplicate-list-entry';
 import forbiddenAction from './forbidden-action';
@@ -48,6 +49,7 @@ const BUILTIN_RULES: readonly Rule[] = [
   allowWithNotElement,
   boolConditionMultipleValues,
   conditionValueType,
+  conditionWildcardLiteral,
   duplicateKey,
   duplicateListEntry,
   forbiddenAction,

@@ -1,6 +1,7 @@
 import { actionCovers, actionMatcher, describeGrant, fullWildcardEntry, grantOf, isAllow, serviceOf } from '../../src/engine/analysis/actions';
 import { coversEveryBucket, coversEverything, isAnyAccount, isMaskedAccount, roleReach, splitArn } from '../../src/engine/analysis/arn';
 import {
+  hasLikeWildcard,
   isIPv4,
   isIPv6,
   isNarrowIpRange,
@@ -279,6 +280,23 @@ describe('wildcardConditionValues', () => {
     expect(values({ StringEquals: { 'acs:Service': '*' } })).toEqual([]);
     expect(values({ StringNotLike: { 'acs:Service': '*' } })).toEqual([]);
     expect(values({ StringLike: { 'acs:SourceVpc': '*' } })).toEqual([]);
+  });
+});
+
+describe('hasLikeWildcard', () => {
+  it('finds the * and ? a Like operator would read as wildcards', () => {
+    for (const v of ['*', 'vpc-*', 'i-00?', 'Development/*', '12**', 'acs:ram::${var.account}:role/*']) expect([v, hasLikeWildcard(v)]).toEqual([v, true]);
+  });
+
+  it('passes over placeholders, documentation masks and the ? of a URL query', () => {
+    for (const v of ['vpc-1', '', '${var.vpc}', '<vpc-*>', 'acs:ram::${var.a ? var.b : var.c}:root', '1234****', 'https://oidc-ack-***.aliyuncs.com/c132c***', 'https://example.com/?a=1']) {
+      expect([v, hasLikeWildcard(v)]).toEqual([v, false]);
+    }
+  });
+
+  it('still finds a * beside a mask or in a URL', () => {
+    expect(hasLikeWildcard('https://*.example.com/?a=1')).toBe(true);
+    expect(hasLikeWildcard('1234****-*')).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import type { ConditionClause, Located, ConditionScalar, Statement } from '../model';
 import { hasWildcard } from '../wildcard';
-import { isMaskedIp } from './placeholders';
+import { isMaskedIp, maskPlaceholders } from './placeholders';
 
 /** Operators under which a list of literal values pins a key to exactly those values. */
 const PINNING_OPERATORS = new Set(['StringEquals', 'StringEqualsIgnoreCase', 'StringLike']);
@@ -67,6 +67,37 @@ export function wildcardConditionValues(statement: Statement, key: string): { cl
     for (const v of clause.values) if (typeof v.value === 'string' && hasWildcard(v.value)) out.push({ clause, value: v });
   }
   return out;
+}
+
+/**
+ * The string operators that compare exactly, each with the Like operator that
+ * reads `*` and `?` as wildcards. RAM has no case-insensitive Like operator
+ * (../shared/docs/ram-policy-language.md §2.1; Alibaba's "Condition
+ * operators" page lists StringLike and StringNotLike, both case-sensitive), so
+ * the IgnoreCase variants map to the case-sensitive one.
+ */
+export const LIKE_OPERATOR_OF: ReadonlyMap<string, { like: string; negated: boolean; ignoreCase: boolean }> = new Map([
+  ['StringEquals', { like: 'StringLike', negated: false, ignoreCase: false }],
+  ['StringNotEquals', { like: 'StringNotLike', negated: true, ignoreCase: false }],
+  ['StringEqualsIgnoreCase', { like: 'StringLike', negated: false, ignoreCase: true }],
+  ['StringNotEqualsIgnoreCase', { like: 'StringNotLike', negated: true, ignoreCase: true }],
+]);
+
+/** A run of three or more `*`: how Alibaba's documents mask part of a value (`https://oidc-ack-***.aliyuncs.com`, `1234****`). */
+const MASK_RUN = /\*{3,}/g;
+
+/**
+ * Does a condition value hold a `*` or `?` that a Like operator would read as
+ * a wildcard, and that an exact operator (StringEquals …) therefore compares
+ * as literal text? Not counted: characters inside placeholders
+ * (`${var.a ? var.b : var.c}`), documentation masks (a run of three or more
+ * `*`), and a `?` in a URL (`https://host/path?query`), where it opens the
+ * query and is meant literally.
+ */
+export function hasLikeWildcard(value: string): boolean {
+  const mask = maskPlaceholders(value).replace(MASK_RUN, '');
+  if (mask.includes('*')) return true;
+  return mask.includes('?') && !mask.includes('://');
 }
 
 const IP_KEYS = new Set(['acs:sourceip', 'acs:sourcevpcip']);
