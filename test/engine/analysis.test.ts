@@ -12,7 +12,7 @@ import {
   publicAccessConfinement,
   wildcardConditionValues,
 } from '../../src/engine/analysis/conditions';
-import { everyonePrincipals } from '../../src/engine/analysis/principals';
+import { everyonePrincipals, principalParts, resourceOwnerAccounts } from '../../src/engine/analysis/principals';
 import { buildPolicy, type Policy, type PrincipalMember, type Statement } from '../../src/engine/model';
 import { parseJson } from '../../src/engine/parse';
 import type { PolicyKind } from '../../src/engine/types';
@@ -470,6 +470,24 @@ describe('everyonePrincipals', () => {
     expect(principalOf([]).empty).toBe(true);
     expect(principalOf({}).empty).toBe(true);
     expect(principalOf(['*']).empty).toBe(false);
+  });
+});
+
+describe('principalParts for the list form, and resourceOwnerAccounts', () => {
+  it('reads a bare UID, an STS role session and a RAM ARN of a bucket policy', () => {
+    expect(principalParts('Principal', '203456789012345678')).toEqual({ account: '203456789012345678', uid: true });
+    expect(principalParts('Principal', ' 123456789012 ')).toEqual({ account: '123456789012', uid: true });
+    expect(principalParts('Principal', 'arn:sts::999999999999:assumed-role/reader/*')).toEqual({ account: '999999999999' });
+    expect(principalParts('Principal', 'acs:ram::999999999999:user/alice')).toEqual({ account: '999999999999' });
+    expect(principalParts('Principal', 'alice')).toEqual({});
+    expect(principalParts('Principal', '*')).toEqual({});
+  });
+
+  it('collects the concrete accounts of the acs: ARNs in Resource and NotResource', () => {
+    const owners = (statements: object[]) => [...resourceOwnerAccounts(policyOf({ Version: '1', Statement: statements }))];
+    expect(owners([{ Effect: 'Allow', Principal: ['1'], Action: 'oss:GetObject', Resource: ['acs:oss:*:123456789012:b/*', 'acs:oss:*:*:c/*'] }])).toEqual(['123456789012']);
+    expect(owners([{ Effect: 'Deny', Principal: ['1'], Action: 'oss:GetObject', NotResource: 'acs:oss:*:210987654321:b/public/*' }])).toEqual(['210987654321']);
+    expect(owners([{ Effect: 'Allow', Principal: ['1'], Action: 'oss:GetObject', Resource: ['*', 'acs:oss:*:1234****:b/*', 'acs:oss:*:${var.uid}:b/*', 'arn:aws:s3:::b', 'acs:oss:*::b'] }])).toEqual([]);
   });
 });
 

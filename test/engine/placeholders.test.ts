@@ -149,6 +149,8 @@ describe('ARN syntax inside a placeholder is template syntax (`${ALIYUN::Account
     expect(everyonePrincipals(principalOf({ Service: '${var.fc ? "fc" : "ecs"}.aliyuncs.com' }))).toEqual([]);
     expect(principalParts('RAM', `acs:ram::${ros}:root`)).toEqual({ account: ros });
     expect(principalParts('Service', '${var.a ? "x@y" : "z"}@cdp.aliyuncs.com')).toEqual({ account: '${var.a ? "x@y" : "z"}', service: 'cdp.aliyuncs.com' });
+    expect(principalParts('Principal', ternary)).toEqual({});
+    expect(principalParts('Principal', `arn:sts::${ros}:assumed-role/r/s`)).toEqual({ account: ros });
     expect(federatedProviderType(`acs:ram::${ros}:oidc-provider/gh`)).toBe('oidc');
   });
 

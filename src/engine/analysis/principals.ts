@@ -2,7 +2,7 @@
  * Principal values: which mean "everyone", which provider type a Federated
  * principal is, and which account and service a principal belongs to.
  */
-import type { LocatedString, PrincipalMember } from '../model';
+import type { LocatedString, Policy, PrincipalMember } from '../model';
 import { hasWildcard } from '../wildcard';
 import { isAnyAccount, isMaskedAccount, splitArn } from './arn';
 import { hasPlaceholder, hasWildcardOutsidePlaceholders, maskPlaceholders } from './placeholders';
@@ -83,11 +83,20 @@ export interface PrincipalParts {
   account?: string;
   /** For `Service` principals, the service name without any `<account>@` prefix. */
   service?: string;
+  /**
+   * The value is a bare UID of the list form (OSS bucket policies: `["1234567890123456"]`),
+   * which OSS reads as an account's or a RAM user's; `account` is then the UID
+   * itself, though for a RAM user it is not the account the user belongs to.
+   */
+  uid?: boolean;
 }
 
 /**
  * The account of a RAM or Federated ARN, and the account and service of a
  * `Service` principal (`ecs.aliyuncs.com`, `<account>@cdp.aliyuncs.com`).
+ * For the list form (type `Principal`, as everyonePrincipals names it): the
+ * account of an ARN (`arn:sts::<account>:assumed-role/<role>/<session>`,
+ * `acs:ram::<account>:…`), or a bare UID of digits.
  */
 export function principalParts(type: string, value: string): PrincipalParts {
   const v = value.trim();
@@ -95,6 +104,7 @@ export function principalParts(type: string, value: string): PrincipalParts {
     const at = atSign(v);
     return at > 0 ? { account: v.slice(0, at), service: v.slice(at + 1) } : { service: v };
   }
+  if (type === 'Principal' && !maskPlaceholders(v).includes(':')) return /^\d+$/.test(v) ? { account: v, uid: true } : {};
   const account = splitArn(v)?.account;
   return account ? { account } : {};
 }
@@ -106,4 +116,23 @@ export function principalParts(type: string, value: string): PrincipalParts {
  */
 export function isConcreteAccount(account: string): boolean {
   return !hasWildcard(account) && !hasPlaceholder(account) && account.trim() !== '';
+}
+
+/**
+ * The accounts a resource policy's own resources belong to: the concrete
+ * account field of each `acs:` ARN in its Resource and NotResource lists
+ * (`acs:oss:*:123456789012:logs/*` names the bucket owner, the account the
+ * bucket policy is set in). A principal of one of these accounts is the
+ * owner's own, not another account. Empty when every ARN has `*`, an empty
+ * field or a placeholder there.
+ */
+export function resourceOwnerAccounts(policy: Policy): ReadonlySet<string> {
+  const owners = new Set<string>();
+  for (const statement of policy.statements) {
+    for (const r of [...(statement.resource?.values ?? []), ...(statement.notResource?.values ?? [])]) {
+      const arn = splitArn(r.value.trim());
+      if (arn && arn.prefix.toLowerCase() === 'acs' && isConcreteAccount(arn.account)) owners.add(arn.account.trim().toLowerCase());
+    }
+  }
+  return owners;
 }
