@@ -26,6 +26,13 @@
  *   (operators and keys lower-cased, values as sets). A string and a
  *   one-element list are the same set; a missing element differs from an
  *   empty one. Values of unexpected types are kept verbatim (canonical JSON).
+ * - An Action, NotAction, Resource or NotResource list is the union of its
+ *   patterns (for the Not lists, the union it leaves out), so an entry that
+ *   another entry of the same list strictly covers grants nothing of its own
+ *   and is dropped. Covering is decided here by a check of its own (a regular
+ *   expression built from the covering pattern), sound only where the
+ *   covering pattern has no `?` or the covered one no `*` (a `?` cannot stand
+ *   for a `*`), and tried only there.
  *
  * Then normalise(fixed) must deep-equal normalise(original) for every file a
  * fix changed, the fixed text must still parse (as strict JSON for .json), and
@@ -70,11 +77,46 @@ function element(obj: Record<string, Json>, name: string): Json | undefined {
 
 const sortedSet = (items: string[]) => [...new Set(items)].sort();
 
+/** `*` any characters, `?` one: the pattern as a regular expression over the whole string. */
+function patternRegExp(pattern: string): RegExp {
+  const body = [...pattern].map((c) => (c === '*' ? '[\\s\\S]*' : c === '?' ? '[\\s\\S]' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+  return new RegExp(`^${body}$`);
+}
+
+/**
+ * Does pattern `q` match every string pattern `p` matches? Read p's text
+ * literally against q: where q has no `?`, every wildcard of p lies in one of
+ * q's `*`, which absorbs whatever it stands for; where p has no `*`, each `?`
+ * of p meets a `?` or a `*` of q, either of which takes its one character.
+ * Otherwise not decided (false).
+ */
+function patternCovers(q: string, p: string): boolean {
+  if (q.includes('?') && p.includes('*')) return false;
+  return patternRegExp(q).test(p);
+}
+
+/** The set without the patterns another of its patterns strictly covers (`*` runs read as one `*`). */
+function union(items: string[]): string[] {
+  const patterns = sortedSet(items.map((i) => (i.startsWith('s:') ? i.replace(/\*+/g, '*') : i)));
+  const strings = patterns.filter((i) => i.startsWith('s:')).map((i) => i.slice(2));
+  return patterns.filter((i) => {
+    if (!i.startsWith('s:')) return true;
+    const p = i.slice(2);
+    return !strings.some((q) => q !== p && patternCovers(q, p) && !patternCovers(p, q));
+  });
+}
+
 /** A string-or-list element as a sorted set; strings mapped by `fold`, other values verbatim. */
 function valueSet(value: Json | undefined, fold: (s: string) => string = (s) => s): string[] | null {
   if (value === undefined) return null;
   const items = Array.isArray(value) ? value : [value];
   return sortedSet(items.map((item) => (typeof item === 'string' ? `s:${fold(item)}` : `j:${canonical(item)}`)));
+}
+
+/** An Action or Resource list (or a Not list) as the union it reads as. */
+function patternSet(value: Json | undefined, fold: (s: string) => string = (s) => s): string[] | null {
+  const set = valueSet(value, fold);
+  return set && union(set);
 }
 
 function principals(value: Json | undefined): unknown {
@@ -114,10 +156,10 @@ function statement(st: Json): string {
   const action = (s: string) => s.replace(/\s+/g, '').toLowerCase();
   return canonical({
     effect: effect === undefined ? null : typeof effect === 'string' ? effect.trim().toLowerCase() : { raw: canonical(effect) },
-    action: valueSet(element(st, 'Action'), action),
-    notAction: valueSet(element(st, 'NotAction'), action),
-    resource: valueSet(element(st, 'Resource')),
-    notResource: valueSet(element(st, 'NotResource')),
+    action: patternSet(element(st, 'Action'), action),
+    notAction: patternSet(element(st, 'NotAction'), action),
+    resource: patternSet(element(st, 'Resource')),
+    notResource: patternSet(element(st, 'NotResource')),
     principal: principals(element(st, 'Principal')),
     condition: conditions(element(st, 'Condition')),
   });
@@ -203,7 +245,8 @@ describe('the normaliser', () => {
       { ...base, Statement: [{ ...base.Statement[0], Effect: 'Deny' }] },
       { ...base, Statement: [{ ...base.Statement[0], Action: ['ecs:*'] }] },
       { ...base, Statement: [{ ...base.Statement[0], Resource: ['acs:ecs:*:*:instance/i-1'] }] },
-      { ...base, Statement: [{ ...base.Statement[0], Resource: ['*', 'acs:ecs:*:*:*'] }] },
+      { ...base, Statement: [{ ...base.Statement[0], Resource: ['acs:ecs:*:*:*'] }] },
+      { ...base, Statement: [{ ...base.Statement[0], Action: ['ecs:DescribeInstances', 'ecs:Describe*'] }] },
       { ...base, Statement: [{ ...base.Statement[0], NotAction: ['ram:*'] }] },
       { ...base, Statement: [{ ...base.Statement[0], Condition: { Bool: { 'acs:MFAPresent': 'true' } } }] },
       { ...base, Statement: [...base.Statement, ...base.Statement] },
@@ -211,6 +254,17 @@ describe('the normaliser', () => {
       { ...base, Version: '2' },
     ];
     for (const doc of changed) expect(grants(JSON.stringify(doc))).not.toEqual(grants(JSON.stringify(base)));
+  });
+
+  it('reads a list as the union of its patterns: an entry another covers grants nothing of its own', () => {
+    const lists = (members: Record<string, unknown>) => grants(JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', ...members }] }));
+    expect(lists({ Action: ['oss:*', 'oss:GetObject'], Resource: ['acs:oss:*:*:b/*', 'acs:oss:*:*:b/x/*'] })).toEqual(lists({ Action: ['oss:*'], Resource: ['acs:oss:*:*:b/*'] }));
+    expect(lists({ NotAction: ['ram:*', 'RAM:Get*'], Resource: '*' })).toEqual(lists({ NotAction: 'ram:*', Resource: '*' }));
+    expect(lists({ Action: ['oss:Get*', 'oss:Get**'], Resource: '*' })).toEqual(lists({ Action: ['oss:Get*'], Resource: '*' }));
+    // A `?` takes one character, never what a `*` stands for: oss:Get?bject does not cover oss:Get*bject.
+    expect(lists({ Action: ['oss:Get?bject', 'oss:Get*bject'], Resource: '*' })).not.toEqual(lists({ Action: ['oss:Get?bject'], Resource: '*' }));
+    // Resources compare exactly: acs:oss:*:*:B/* is not inside acs:oss:*:*:b/*.
+    expect(lists({ Action: 'oss:GetObject', Resource: ['acs:oss:*:*:b/*', 'acs:oss:*:*:B/*'] })).not.toEqual(lists({ Action: 'oss:GetObject', Resource: ['acs:oss:*:*:b/*'] }));
   });
 
   it('compares condition operators and keys case-insensitively, values as sets but exactly', () => {

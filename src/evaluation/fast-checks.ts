@@ -44,7 +44,7 @@ export function naiveIncluded(p: Glob, q: Glob): boolean {
  * likewise at the end. Exact where it says false: comparing a Statement of
  * hundreds of ARNs with another was the DP below for every pair.
  */
-function literalEndsAgree(p: string, q: string): boolean {
+export function literalEndsAgree(p: string, q: string): boolean {
   const qStart = firstWildcard(q);
   if (qStart < 0) return p === q;
   const pStart = firstWildcard(p);

@@ -76,6 +76,11 @@ const mfaLine = (file: string, line: number, column: number, action: string) =>
   `${file}:${line}:${column}: error "${action}" changes RAM users, groups, roles or policies but is allowed without MFA; add "Condition": {"Bool": {"acs:MFAPresent": "true"}} to the statement. [acme/require-mfa-for-ram-writes]`;
 const ecsLine = (file: string, line: number, column: number) =>
   `${file}:${line}:${column}: warning "ecs:*" allows every ECS action, DeleteInstance and DeleteDisk included; list the ECS actions the task needs. [acme/no-ecs-wildcard]`;
+/** The built-in duplicate-list-entry notes on acme.json: ram:DeleteUser beside ram:*, ecs:DescribeInstances beside ecs:* (info). */
+const ACME_COVERED = [
+  'policies/acme.json:11:18: info Action lists "ram:DeleteUser", which "ram:*" (line 11) already covers; remove it. [duplicate-list-entry]',
+  'policies/acme.json:23:27: info Action lists "ecs:DescribeInstances", which "ecs:*" (line 23) already covers; remove it. [duplicate-list-entry]',
+] as const;
 const INTERNAL = (file: string) =>
   `${file}:1:1: error Rule "broken/require-tag-condition" failed on this file, so the file was not fully checked: Cannot read properties of undefined (reading 'clauses') [internal-error]`;
 
@@ -88,7 +93,9 @@ describe('the acme plugin', () => {
       // Without MFA: ram:CreateUser and ram:Update*; not ram:GetUser, not the statement with MFA, not the Deny.
       mfaLine('policies/acme.json', 6, 18, 'ram:CreateUser'),
       mfaLine('policies/acme.json', 6, 51, 'ram:Update*'),
+      ACME_COVERED[0],
       ecsLine('policies/acme.json', 23, 18),
+      ACME_COVERED[1],
       // "*" covers RAM writes too.
       mfaLine('policies/admin.json', 6, 17, '*'),
       adminLine('policies/admin.json'),
@@ -102,7 +109,9 @@ describe('the acme plugin', () => {
     expect(entry?.messages.map((m) => `${m.ruleId} ${m.category} ${m.severity} ${m.line}:${m.column} ${m.path}`)).toEqual([
       'acme/require-mfa-for-ram-writes security error 6:18 Statement[0].Action[0]',
       'acme/require-mfa-for-ram-writes security error 6:51 Statement[0].Action[2]',
+      'duplicate-list-entry suggestion info 11:18 Statement[1].Action[0]',
       'acme/no-ecs-wildcard security warning 23:18 Statement[3].Action[0]',
+      'duplicate-list-entry suggestion info 23:27 Statement[3].Action[1]',
     ]);
   });
 
@@ -122,7 +131,9 @@ describe('a plugin rule that throws', () => {
       INTERNAL('policies/acme.json'),
       mfaLine('policies/acme.json', 6, 18, 'ram:CreateUser'),
       mfaLine('policies/acme.json', 6, 51, 'ram:Update*'),
+      ACME_COVERED[0],
       ecsLine('policies/acme.json', 23, 18),
+      ACME_COVERED[1],
       // Every statement of ecs.json has a Condition, so the broken rule works there.
       'policies/ecs.json:4:5: error This statement is not limited by an acs:ResourceTag condition. [broken/require-tag-condition]',
       ecsLine('policies/ecs.json', 6, 17),
