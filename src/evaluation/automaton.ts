@@ -73,8 +73,20 @@ function isEmpty(bits: Uint32Array): boolean {
   return true;
 }
 
-/** Readable stand-ins for "any other character", tried in this order. */
-const FRESH_CANDIDATES = 'xyzqjkwvXYZQ0123456789_-abcdefghilmnoprstu';
+/**
+ * Readable stand-ins for "any other character", tried in this order. Only
+ * characters that case folding leaves as they are: a pattern that ignores case
+ * is folded to lower case, and so is the string matched against it, so an
+ * upper-case stand-in would be read as the lower-case letter a pattern names
+ * (`X` is `x` to `a:x`), and the witness would not be the string it stands for.
+ */
+const FRESH_CANDIDATES = 'xyzqjkwv0123456789_-abcdefghilmnoprstu';
+
+/** Folding to lower case leaves the character as it is (and as one character). */
+const foldsToItself = (c: number) => {
+  const ch = String.fromCodePoint(c);
+  return ch.toLowerCase() === ch && ch.toUpperCase().toLowerCase() === ch;
+};
 
 /** One character that none of the patterns names, then the characters they name. */
 export function alphabetOf(globs: readonly Glob[]): number[] {
@@ -86,7 +98,8 @@ export function alphabetOf(globs: readonly Glob[]): number[] {
     if (c !== 42 && c !== 63) seen.add(c);
   }
   let fresh = [...FRESH_CANDIDATES].map((c) => c.codePointAt(0) as number).find((c) => !seen.has(c));
-  for (let c = 0x100; fresh === undefined; c++) if (!seen.has(c)) fresh = c;
+  // Past the candidates: a character no pattern names, of no case (no pattern can fold into it).
+  for (let c = 0x100; fresh === undefined; c++) if (!seen.has(c) && foldsToItself(c)) fresh = c;
   // The fresh character first, so the shortest witnesses read `b/x` rather than `b//`.
   return [fresh, ...[...seen].sort((a, b) => a - b)];
 }

@@ -172,6 +172,47 @@ function lifted(oldP: object[], newP: object[]) {
   return found;
 }
 
+describe('every witness diff prints is one can confirms', () => {
+  // Letters in both cases, wildcards and the stand-ins the automaton picks for "any other character":
+  // actions fold case, resources do not, and a witness must survive both readings.
+  const word = fc.array(fc.constantFrom('x', 'X', 'y', 'Y', 'a', 'q', 'Q', '0', '?', '*'), { minLength: 1, maxLength: 3 }).map((cs) => cs.join(''));
+  const caseStmt = fc.record({
+    Effect: fc.constantFrom('Allow', 'Allow', 'Deny'),
+    Action: fc.array(word.map((w) => `a:${w}`), { minLength: 1, maxLength: 8 }),
+    Resource: fc.array(word.map((w) => `r/${w}`), { minLength: 1, maxLength: 3 }),
+  });
+
+  it('the fresh character is one case folding leaves alone: a:? over a:x … a:v is new only for a:0, which can confirms', () => {
+    const old = policy(allow(['a:x', 'a:y', 'a:z', 'a:q', 'a:j', 'a:k', 'a:w', 'a:v'], '*'));
+    const [f, ...rest] = diff([old], [policy(allow('a:?', '*'))]);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ action: 'a:0', resource: 'x', conditional: false });
+  });
+
+  it('ramlint diff prints a:0, and ramlint can denies it on the old side (exit 1) and allows it on the new (exit 0)', async () => {
+    const dir = tempTree({
+      'old.json': policy(allow(['a:x', 'a:y', 'a:z', 'a:q', 'a:j', 'a:k', 'a:w', 'a:v'], '*')),
+      'new.json': policy(allow('a:?', '*')),
+    });
+    const out = await runIn(dir, runDiff, ['old.json', 'new.json', '--format', 'json']);
+    expect(out.code).toBe(1);
+    expect(JSON.parse(out.stdout)).toEqual({ newAccess: [{ action: 'a:0', resource: 'x', conditional: false, statement: { filePath: 'new.json', line: 4, column: 5, path: 'Statement[0]' } }] });
+    expect((await runIn(dir, runCan, ['-a', 'a:0', '-r', 'x', 'old.json'])).code).toBe(1);
+    expect((await runIn(dir, runCan, ['-a', 'a:0', '-r', 'x', 'new.json'])).code).toBe(0);
+  });
+
+  it('property: can allows every witness on the new side and does not on the old (actions and resources in both cases)', () => {
+    // Naming every readable stand-in forces the automaton past them, where an upper-case one would be folded away.
+    const standIns = allow(['a:x', 'a:y', 'a:z', 'a:q', 'a:j', 'a:k', 'a:w', 'a:v'], 'r/*');
+    fc.assert(
+      fc.property(fc.array(caseStmt, { minLength: 1, maxLength: 3 }), fc.array(caseStmt, { minLength: 1, maxLength: 3 }), fc.boolean(), (a, b, both) => {
+        diff([policy(standIns, ...a)], [policy(...(both ? [standIns] : []), ...b)]); // expectRealWitness on every witness
+      }),
+      { seed: 20260611, numRuns: 300 },
+    );
+  });
+});
+
 describe('findLiftedDenies', () => {
   it('a removed Deny is lifted: its witness lies inside the old Deny', () => {
     const [f, ...rest] = lifted([policy(deny('ecs:Delete*', '*'), allow('oss:Get*', '*'))], [policy(allow('oss:Get*', '*'))]);
