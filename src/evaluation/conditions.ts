@@ -138,8 +138,11 @@ function positiveMatch(base: string, type: ConditionValueType, requestValue: str
     }
     case 'number':
       return compare(base.replace(/^Numeric/, ''), toNumber(requestValue), toNumber(policyValue));
-    case 'date':
-      return compare(base.replace(/^Date/, ''), toDate(requestValue), toDate(policyValue));
+    case 'date': {
+      // A value that is not an ISO 8601 date and time cannot be compared: RAM's reading of it is unknown.
+      const [a, b] = [parseDate(requestValue), parseDate(policyValue)];
+      return a === undefined || b === undefined ? 'unknown' : compare(base.replace(/^Date/, ''), a, b);
+    }
   }
 }
 
@@ -148,12 +151,38 @@ function toNumber(text: string): number | undefined {
   return text.trim() !== '' && Number.isFinite(n) ? n : undefined;
 }
 
-/** ISO 8601, or epoch seconds. */
-function toDate(text: string): number | undefined {
-  const t = text.trim();
-  if (/^\d+$/.test(t)) return Number(t) * 1000;
-  const ms = Date.parse(t);
-  return Number.isNaN(ms) ? undefined : ms;
+/**
+ * `2024-01-01`, `2024-01-01T08:00`, `…:00`, `…:00.5`, with `Z`, `+08:00`,
+ * `+0800` or `+08` (RAM's reference: "ISO 8601 UTC"), read the same on every
+ * machine: a value without a zone is UTC, not the local time `Date.parse`
+ * would take. Anything else is undefined (the caller answers unknown): epoch
+ * seconds, which RAM does not document, a bare year (`2024`: a year to ISO
+ * 8601, a second of 1970 to AWS), a date that does not exist.
+ */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
+
+export function parseDate(text: string): number | undefined {
+  const m = ISO_DATE.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((x) => (x === undefined ? undefined : Number(x))) as number[];
+  const ms = Math.floor(Number(`0.${m[7] ?? '0'}`) * 1000);
+  // A zone without a time (`2024-01-01Z`) is not ISO 8601.
+  if (m[8] !== undefined && m[4] === undefined) return undefined;
+  const utc = Date.UTC(year as number, (month as number) - 1, day, hour, minute, second, ms);
+  const d = new Date(utc);
+  // Date.UTC rolls over (February 30th is March 2nd): such a date does not exist.
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== (month as number) - 1 || d.getUTCDate() !== day || d.getUTCHours() !== hour || d.getUTCMinutes() !== minute || d.getUTCSeconds() !== second) return undefined;
+  const offset = zoneOffsetMinutes(m[8]);
+  return offset === undefined ? undefined : utc - offset * 60_000;
+}
+
+/** `Z` or none: 0; `+08:00`, `+0800`, `+08`: minutes east of UTC; undefined past 23:59. */
+function zoneOffsetMinutes(zone: string | undefined): number | undefined {
+  if (zone === undefined || zone === 'Z' || zone === 'z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const [hours, minutes] = [Number(digits.slice(0, 2)), Number(digits.slice(2) || '0')];
+  return hours > 23 || minutes > 59 ? undefined : sign * (hours * 60 + minutes);
 }
 
 /** `Equals`, `NotEquals` (as Equals; the caller negates), `LessThan`, `LessThanEquals`, … */

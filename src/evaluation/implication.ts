@@ -9,7 +9,7 @@ import type { ConditionClause, ConditionMember } from '../engine/model';
 import { globCoveredBy } from './fast-checks';
 import { glob } from './glob';
 import { parseIpRange, rangeInside } from './ip';
-import { parseOperator } from './conditions';
+import { parseDate, parseOperator } from './conditions';
 
 export function conditionImplies(stronger: ConditionMember | undefined, weaker: ConditionMember | undefined): boolean {
   if (!weaker || (weaker.clauses.length === 0 && weaker.malformedOperators.length === 0 && weaker.valueNode.type === 'object')) return true;
@@ -76,7 +76,8 @@ export function clauseImplies(s: ConditionClause, w: ConditionClause): boolean {
 /** Numeric and date bounds with one value each: `< 5` implies `< 10`. */
 function boundImplies(operator: string, sv: string[], wv: string[]): boolean {
   if (sv.length !== 1 || wv.length !== 1) return false;
-  const toValue = operator.startsWith('Date') ? (t: string) => (/^\d+$/.test(t) ? Number(t) * 1000 : Date.parse(t)) : Number;
+  // Dates as the evaluator reads them (conditions.ts): a value it cannot read implies nothing.
+  const toValue = operator.startsWith('Date') ? (t: string) => parseDate(t) ?? Number.NaN : (t: string) => (t.trim() === '' ? Number.NaN : Number(t));
   const a = toValue(sv[0] as string);
   const b = toValue(wv[0] as string);
   if (!Number.isFinite(a) || !Number.isFinite(b)) return false;

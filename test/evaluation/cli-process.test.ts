@@ -2,7 +2,7 @@
  * What only a process shows: the subcommands are reached through bin/ramlint.js,
  * and their exit codes and streams are what a shell sees.
  */
-import { ramlint } from '../helpers/cli';
+import { ramlint, ramlintProcess } from '../helpers/cli';
 import { policy, tempTree } from './helpers';
 
 const dir = tempTree({
@@ -14,6 +14,8 @@ const dir = tempTree({
   'wider.json': policy({ Effect: 'Allow', Action: '*', Resource: '*' }),
   'escalate.json': policy({ Effect: 'Allow', Action: ['ram:PassRole', 'ecs:RunInstances'], Resource: '*' }),
   'ims.json': policy({ Effect: 'Allow', Action: 'ims:*', Resource: '*' }),
+  'until-2024.json': policy({ Effect: 'Allow', Action: 'oss:GetObject', Resource: '*', Condition: { DateLessThan: { 'acs:CurrentTime': '2024-01-01T00:00:00' } } }),
+  'year.json': policy({ Effect: 'Allow', Action: 'oss:GetObject', Resource: '*', Condition: { DateLessThan: { 'acs:CurrentTime': '2024' } } }),
 });
 const run = (...args: string[]) => ramlint(args, { cwd: dir });
 
@@ -50,5 +52,13 @@ describe('the evaluation subcommands as processes', () => {
     const sarif = run('escalation', '-f', 'sarif', 'ims.json');
     expect(sarif.code).toBe(1);
     expect(JSON.parse(sarif.stdout).runs[0].results.map((r: { properties: { kind: string } }) => r.properties.kind)).toEqual(['full-service']);
+  });
+
+  it('can: a date without a zone is UTC in every time zone (0); a bare year is no date it can compare (3)', () => {
+    const at = ['can', '-a', 'oss:GetObject', '-r', 'x', '--context', 'acs:CurrentTime=2023-12-31T20:00:00Z'];
+    for (const TZ of ['UTC', 'Asia/Shanghai']) {
+      expect(ramlintProcess([...at, 'until-2024.json'], { cwd: dir, env: { TZ } })).toMatchObject({ code: 0, stdout: 'oss:GetObject on x: allowed\n  Allow  until-2024.json:4:5  Statement[0]\n', stderr: '' });
+    }
+    expect(ramlintProcess([...at, 'year.json'], { cwd: dir, env: { TZ: 'Asia/Shanghai' } })).toMatchObject({ code: 3, stdout: 'oss:GetObject on x: conditional: the answer depends on acs:CurrentTime\n  Allow  year.json:4:5  Statement[0]\n' });
   });
 });

@@ -1,4 +1,4 @@
-import { contextFrom, evaluateCondition } from '../../src/evaluation/conditions';
+import { contextFrom, evaluateCondition, parseDate } from '../../src/evaluation/conditions';
 import { statementsOf, policy } from './helpers';
 
 /** The condition of a one-statement Allow. */
@@ -64,5 +64,37 @@ describe('condition operators against a request context', () => {
   it('an unknown operator or a policy variable is unknown', () => {
     expect(truth({ ArnLikeWhatever: { 'acs:Service': 'x' } }, [['acs:Service', 'x']]).truth).toBe('unknown');
     expect(truth({ StringEquals: { 'acs:Service': '${acs:Service}' } }, [['acs:Service', 'x']]).truth).toBe('unknown');
+  });
+
+  it.each([
+    // Without a zone a date is UTC, on every machine.
+    [{ DateLessThan: { 'acs:CurrentTime': '2024-01-01T00:00:00' } }, '2023-12-31T20:00:00Z', true],
+    [{ DateLessThan: { 'acs:CurrentTime': '2024-01-01T00:00:00' } }, '2024-01-01T04:00:00+08:00', true],
+    [{ DateLessThan: { 'acs:CurrentTime': '2024-01-01T00:00:00' } }, '2024-01-01T00:00:01', false],
+    [{ DateGreaterThanEquals: { 'acs:CurrentTime': '2024-01-01' } }, '2024-01-01T00:00:00Z', true],
+    [{ DateEquals: { 'acs:CurrentTime': '2019-08-12T17:00:00+08:00' } }, '2019-08-12T09:00:00Z', true],
+    [{ DateNotEquals: { 'acs:CurrentTime': '2019-08-12T17:00:00+0800' } }, '2019-08-12T09:00:00.000Z', false],
+    // A value RAM's reference does not describe is unknown, not a guess: a bare year, epoch seconds, no such day, words.
+    [{ DateLessThan: { 'acs:CurrentTime': '2024' } }, '2023-12-31T20:00:00Z', 'unknown'],
+    [{ DateLessThan: { 'acs:CurrentTime': '1704067200' } }, '2023-12-31T20:00:00Z', 'unknown'],
+    [{ DateLessThan: { 'acs:CurrentTime': '2023-02-30T00:00:00Z' } }, '2023-12-31T20:00:00Z', 'unknown'],
+    [{ DateLessThan: { 'acs:CurrentTime': 'Jan 1 2024' } }, '2023-12-31T20:00:00Z', 'unknown'],
+    [{ DateLessThan: { 'acs:CurrentTime': '2024-01-01T00:00:00Z' } }, 'yesterday', 'unknown'],
+  ] as [object, string, boolean | 'unknown'][])('dates: %j at %s is %s', (condition, now, expected) => {
+    expect(truth(condition, [['acs:CurrentTime', now]]).truth).toBe(expected);
+  });
+
+  it('a date without a zone reads the same whatever the machine\'s time zone', () => {
+    const saved = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'Asia/Shanghai', 'America/Los_Angeles']) {
+        process.env.TZ = tz;
+        expect([tz, parseDate('2024-01-01T00:00:00')]).toEqual([tz, Date.UTC(2024, 0, 1)]);
+        expect([tz, parseDate('2024-01-01T08:00:00+08:00')]).toEqual([tz, Date.UTC(2024, 0, 1)]);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
   });
 });

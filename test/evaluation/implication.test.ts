@@ -14,6 +14,11 @@ describe('conditionImplies', () => {
     [{ StringNotEquals: { 'acs:Service': ['a', 'b'] } }, { StringNotEquals: { 'acs:Service': 'a' } }, true],
     [{ NumericLessThan: { 'oss:MaxKeys': 5 } }, { NumericLessThan: { 'oss:MaxKeys': 10 } }, true],
     [{ DateLessThan: { 'acs:CurrentTime': '2030-01-01T00:00:00Z' } }, { DateLessThan: { 'acs:CurrentTime': '2029-01-01T00:00:00Z' } }, false],
+    // Dates as the evaluator reads them: no zone is UTC; a bare year or epoch seconds is no date, and implies nothing.
+    [{ DateLessThan: { 'acs:CurrentTime': '2024-01-01T00:00:00' } }, { DateLessThan: { 'acs:CurrentTime': '2024-01-01T08:00:00+08:00' } }, true],
+    [{ DateLessThan: { 'acs:CurrentTime': '2024-01-01T08:00:01+08:00' } }, { DateLessThan: { 'acs:CurrentTime': '2024-01-01T00:00:00' } }, false],
+    [{ DateLessThan: { 'acs:CurrentTime': '2024' } }, { DateLessThan: { 'acs:CurrentTime': '2025-01-01T00:00:00Z' } }, false],
+    [{ DateLessThan: { 'acs:CurrentTime': '1700000000' } }, { DateLessThan: { 'acs:CurrentTime': '1800000000' } }, false],
     // Two keys AND: the stronger condition may have more clauses.
     [{ Bool: { 'acs:MFAPresent': 'true' }, IpAddress: { 'acs:SourceIp': '10.0.0.1' } }, { Bool: { 'acs:MFAPresent': 'true' } }, true],
     [{ Bool: { 'acs:MFAPresent': 'true' } }, { Bool: { 'acs:MFAPresent': 'true' }, IpAddress: { 'acs:SourceIp': '10.0.0.1' } }, false],
