@@ -89,12 +89,16 @@ export function evaluateClause(clause: ConditionClause, context: RequestContext)
   // `${acs:CurrentTime}` and other policy variables take their value from the request.
   if (policyValues.some((v) => v.includes('${'))) return 'unknown';
   if (requestValues === undefined) return 'unknown';
-  if (requestValues.length === 0) {
-    // The key is absent from the request (AWS semantics for the undocumented forms).
-    if (op.ifExists || op.set === 'all') return true;
-    return false;
-  }
   const negated = /Not/.test(op.base);
+  if (requestValues.length === 0) {
+    // The key is absent from the request: no value matches, so a positive operator is false and a negated one
+    // (StringNotEquals, StringNotLike, NotIpAddress …) true, as AWS documents and as Alibaba's own bucket
+    // policy example needs (StringNotLike acs:SourceVpc "vpc-*" to let requests from outside every VPC in).
+    // The undocumented forms with their AWS meaning: IfExists and ForAllValues hold, ForAnyValue does not.
+    if (op.ifExists || op.set === 'all') return true;
+    if (op.set === 'any') return false;
+    return negated;
+  }
   const test = (requestValue: string): Truth => {
     const hit = anyValueMatches(op.base, type, requestValue, policyValues);
     return hit === 'unknown' ? 'unknown' : negated ? !hit : hit;

@@ -294,3 +294,37 @@ describe('endpoint policies are not grants: left out of can and diff, with a not
     expect(out.stderr).toContain(`ramlint diff: infra/gone.tf (alicloud_vpc_gateway_endpoint.gone.policy_document) at HEAD: ${ENDPOINT_POLICY_LEFT_OUT}\n`);
   });
 });
+
+describe('ramlint can: a negated operator holds when its key is absent from the request', () => {
+  const dir = tempTree({
+    // Alibaba's own bucket policy example (OSS error 0030-00000008): anonymous reads from 140.1.0.0/16 outside every VPC.
+    'public-range.json': '{ "Statement": [ { "Action": [ "oss:GetObject" ], "Condition": { "IpAddress": { "acs:SourceIp": [ "140.1.0.0/16" ] }, "StringNotLike": { "acs:SourceVpc": "vpc-*" } }, "Effect": "Allow", "Principal": [ "*" ], "Resource": [ "acs:oss:*:1234567890123456:examplebucket/*" ] } ], "Version": "1" }\n',
+    'deny-outside.json': policy(
+      { Effect: 'Allow', Action: 'oss:*', Resource: '*' },
+      { Effect: 'Deny', Action: 'oss:*', Resource: '*', Condition: { NotIpAddress: { 'acs:SourceIp': ['10.0.0.0/8'] } } },
+    ),
+    'deny-other-vpc.json': policy(
+      { Effect: 'Allow', Action: 'oss:*', Resource: '*' },
+      { Effect: 'Deny', Action: 'oss:*', Resource: '*', Condition: { StringNotEquals: { 'acs:SourceVpc': ['vpc-abc'] } } },
+    ),
+  });
+  const object = ['-a', 'oss:GetObject', '-r', 'acs:oss:*:1234567890123456:examplebucket/a.txt'];
+
+  it("Alibaba's example allows a request from the range that comes from no VPC (exit 0), and denies one from a VPC (exit 1)", async () => {
+    const outside = await runIn(dir, runCan, [...object, '--principal', '999', '--context', 'acs:SourceIp=140.1.2.3', '--context', 'acs:SourceVpc', 'public-range.json']);
+    expect(outside).toEqual({ code: 0, stdout: `oss:GetObject on acs:oss:*:1234567890123456:examplebucket/a.txt: allowed\n  Allow  public-range.json:1:18  Statement[0]\n`, stderr: '' });
+    const inVpc = await runIn(dir, runCan, [...object, '--principal', '999', '--context', 'acs:SourceIp=140.1.2.3', '--context', 'acs:SourceVpc=vpc-1', 'public-range.json']);
+    expect(inVpc.code).toBe(1);
+    expect(inVpc.stdout).toBe('oss:GetObject on acs:oss:*:1234567890123456:examplebucket/a.txt: denied: no statement allows it\n');
+  });
+
+  it('a Deny on NotIpAddress or StringNotEquals applies when the key is absent (exit 1)', async () => {
+    const noIp = await runIn(dir, runCan, [...object, '--context', 'acs:SourceIp', 'deny-outside.json']);
+    expect(noIp).toEqual({ code: 1, stdout: `oss:GetObject on acs:oss:*:1234567890123456:examplebucket/a.txt: denied by an explicit Deny\n  Deny   deny-outside.json:9:5  Statement[1]\n`, stderr: '' });
+    const noVpc = await runIn(dir, runCan, [...object, '--context', 'acs:SourceVpc', 'deny-other-vpc.json']);
+    expect(noVpc.code).toBe(1);
+    expect(noVpc.stdout).toBe(`oss:GetObject on acs:oss:*:1234567890123456:examplebucket/a.txt: denied by an explicit Deny\n  Deny   deny-other-vpc.json:9:5  Statement[1]\n`);
+    // With the key present and matching, the Deny does not apply.
+    expect((await runIn(dir, runCan, [...object, '--context', 'acs:SourceVpc=vpc-abc', 'deny-other-vpc.json'])).code).toBe(0);
+  });
+});

@@ -41,12 +41,13 @@ describe('conditionImplies', () => {
     const clause = fc.oneof(
       fc.record({ op: fc.constant('IpAddress'), values: fc.array(cidr, { minLength: 1, maxLength: 2 }) }),
       fc.record({ op: fc.constant('NotIpAddress'), values: fc.array(cidr, { minLength: 1, maxLength: 2 }) }),
-      fc.record({ op: fc.constantFrom('StringEquals', 'StringNotEquals'), values: fc.array(word, { minLength: 1, maxLength: 3 }) }),
+      fc.record({ op: fc.constantFrom('StringEquals', 'StringNotEquals', 'StringNotEqualsIgnoreCase'), values: fc.array(word, { minLength: 1, maxLength: 3 }) }),
       fc.record({ op: fc.constantFrom('StringLike', 'StringNotLike'), values: fc.array(pattern, { minLength: 1, maxLength: 2 }) }),
-      fc.record({ op: fc.constantFrom('NumericLessThan', 'NumericGreaterThanEquals'), values: fc.array(fc.integer({ min: 0, max: 9 }).map(String), { minLength: 1, maxLength: 1 }) }),
+      fc.record({ op: fc.constantFrom('NumericLessThan', 'NumericGreaterThanEquals', 'NumericNotEquals'), values: fc.array(fc.integer({ min: 0, max: 9 }).map(String), { minLength: 1, maxLength: 1 }) }),
     );
     const keyOf = (op: string) => (op.includes('Ip') ? 'acs:SourceIp' : op.startsWith('Numeric') ? 'oss:MaxKeys' : 'oss:Prefix');
-    const requestValue = fc.oneof(fc.tuple(octet, octet, fc.integer({ min: 0, max: 255 })).map(([a, b, c]) => `10.${a}.${b}.${c}`), word, fc.integer({ min: 0, max: 10 }).map(String));
+    // undefined: the key is absent from the request, where negated operators hold and the others do not.
+    const requestValue = fc.oneof(fc.tuple(octet, octet, fc.integer({ min: 0, max: 255 })).map(([a, b, c]) => `10.${a}.${b}.${c}`), word, fc.integer({ min: 0, max: 10 }).map(String), fc.constant(undefined));
     fc.assert(
       fc.property(clause, clause, fc.array(requestValue, { minLength: 3, maxLength: 3 }), (s, w, values) => {
         const strong = conditionOf({ [s.op]: { [keyOf(s.op)]: s.values } });
