@@ -5,6 +5,8 @@
  * rounded to true or false; the caller reports the statement as conditional.
  *
  * Operators AND together, keys under one operator AND, values OR (RAM docs).
+ * A request key with several values and no set qualifier is decided only
+ * where "any value" and "every value" agree (docs/semantics.md).
  * `ForAnyValue:`/`ForAllValues:`, `...IfExists` and `Null` are AWS forms that
  * RAM does not document (the linter flags them); they are evaluated with the
  * AWS meaning so that a policy using them still gets an answer.
@@ -105,8 +107,11 @@ export function evaluateClause(clause: ConditionClause, context: RequestContext)
   };
   const results = requestValues.map(test);
   if (op.set === 'all') return and(results);
-  // Without a set qualifier a multi-valued key is read as ForAnyValue: any value may satisfy it.
-  return or(results);
+  if (op.set === 'any') return or(results);
+  // Several values and no set qualifier: AWS says a multi-valued key needs one, and RAM documents neither
+  // reading, so the answer is known only when "any value" and "every value" agree.
+  const any = or(results);
+  return any === and(results) ? any : 'unknown';
 }
 
 function and(values: Truth[]): Truth {

@@ -328,3 +328,23 @@ describe('ramlint can: a negated operator holds when its key is absent from the 
     expect((await runIn(dir, runCan, [...object, '--context', 'acs:SourceVpc=vpc-abc', 'deny-other-vpc.json'])).code).toBe(0);
   });
 });
+
+describe('ramlint can: a key with several values and no ForAnyValue/ForAllValues', () => {
+  const dir = tempTree({
+    'tags.json': policy(
+      { Effect: 'Allow', Action: 'ecs:*', Resource: '*' },
+      { Effect: 'Deny', Action: 'ecs:*', Resource: '*', Condition: { StringNotEquals: { 'acs:TagKeys': ['team', 'env'] } } },
+    ),
+  });
+  const ask = (...values: string[]) => runIn(dir, runCan, ['-a', 'ecs:RunInstances', '-r', '*', ...values.flatMap((v) => ['--context', `acs:TagKeys=${v}`]), 'tags.json']);
+
+  it('is conditional where "any value" and "every value" disagree (exit 3), decided where they agree', async () => {
+    expect(await ask('team', 'x')).toEqual({
+      code: 3,
+      stdout: 'ecs:RunInstances on *: conditional: the answer depends on acs:TagKeys\n  Allow  tags.json:4:5  Statement[0]\n  Deny   tags.json:9:5  Statement[1]\n',
+      stderr: '',
+    });
+    expect((await ask('team', 'env')).code).toBe(0);
+    expect((await ask('x', 'y')).code).toBe(1);
+  });
+});

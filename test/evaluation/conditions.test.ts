@@ -32,6 +32,12 @@ describe('condition operators against a request context', () => {
     [{ IpAddress: { 'acs:SourceIp': '::ffff:10.0.0.0/104' } }, [['acs:SourceIp', '10.9.9.9']], true],
     [{ 'ForAnyValue:StringEquals': { 'acs:TagKeys': ['env', 'team'] } }, [['acs:TagKeys', 'x'], ['acs:TagKeys', 'team']], true],
     [{ 'ForAllValues:StringEquals': { 'acs:TagKeys': ['env', 'team'] } }, [['acs:TagKeys', 'x'], ['acs:TagKeys', 'team']], false],
+    // Several values without ForAnyValue/ForAllValues: known only when both readings agree.
+    [{ StringEquals: { 'acs:TagKeys': ['env', 'team'] } }, [['acs:TagKeys', 'env'], ['acs:TagKeys', 'team']], true],
+    [{ StringEquals: { 'acs:TagKeys': ['env', 'team'] } }, [['acs:TagKeys', 'x'], ['acs:TagKeys', 'y']], false],
+    [{ StringEquals: { 'acs:TagKeys': ['env', 'team'] } }, [['acs:TagKeys', 'x'], ['acs:TagKeys', 'team']], 'unknown'],
+    [{ StringNotEquals: { 'acs:TagKeys': ['env', 'team'] } }, [['acs:TagKeys', 'x'], ['acs:TagKeys', 'team']], 'unknown'],
+    [{ StringNotEquals: { 'acs:TagKeys': ['env', 'team'] } }, [['acs:TagKeys', 'x'], ['acs:TagKeys', 'y']], true],
     [{ 'ForAllValues:StringEquals': { 'acs:TagKeys': ['env'] } }, [['acs:TagKeys', undefined]], true],
     [{ 'ForAnyValue:StringEquals': { 'acs:TagKeys': ['env'] } }, [['acs:TagKeys', undefined]], false],
     [{ StringEqualsIfExists: { 'acs:Service': 'ecs.aliyuncs.com' } }, [['acs:Service', undefined]], true],
@@ -54,7 +60,7 @@ describe('condition operators against a request context', () => {
     [{ Null: { 'acs:SourceVpc': 'false' } }, [['acs:SourceVpc', 'vpc-1']], true],
     // Operators AND, keys AND, values OR.
     [{ StringEquals: { 'acs:Service': 'ecs.aliyuncs.com' }, Bool: { 'acs:SecureTransport': 'true' } }, [['acs:Service', 'ecs.aliyuncs.com'], ['acs:SecureTransport', 'false']], false],
-  ] as [object, [string, string | undefined][], boolean][])('%j with %j is %s', (condition, context, expected) => {
+  ] as [object, [string, string | undefined][], boolean | 'unknown'][])('%j with %j is %s', (condition, context, expected) => {
     expect(truth(condition, context).truth).toBe(expected);
   });
 
