@@ -11,7 +11,7 @@
  * RAM does not document (the linter flags them); they are evaluated with the
  * AWS meaning so that a policy using them still gets an answer.
  */
-import type { ConditionClause, ConditionMember } from '../engine/model';
+import { type ConditionClause, type ConditionMember, membersOf } from '../engine/model';
 import { CONDITION_OPERATORS, type ConditionValueType } from '../engine/catalog/condition-operators';
 import { wildcardMatch } from '../engine/wildcard';
 import { ipInRange, parseIpRange } from './ip';
@@ -47,12 +47,76 @@ export function evaluateCondition(condition: ConditionMember | undefined, contex
   // A Condition that is not an object of objects: RAM rejects the policy, so nothing is known about it.
   if (condition.valueNode.type !== 'object' || condition.malformedOperators.length > 0) return { truth: 'unknown', decidingKeys: ['(malformed Condition)'] };
   const unknownKeys: string[] = [];
+  const say = (key: string) => {
+    if (!unknownKeys.includes(key)) unknownKeys.push(key);
+  };
+  const { repeated, groups } = repeatedClauses(condition);
   for (const clause of condition.clauses) {
+    if (repeated.has(clause)) continue;
     const truth = evaluateClause(clause, context);
     if (truth === false) return { truth: false, decidingKeys: [] };
-    if (truth === 'unknown' && !unknownKeys.includes(clause.key)) unknownKeys.push(clause.key);
+    if (truth === 'unknown') say(clause.key);
+  }
+  // A repeated operator or key: a reader keeps the first, the last, or both (ANDed). Every reading ANDs some of
+  // the group's clauses, so the group is decided only when all of them agree.
+  for (const group of groups) {
+    const truths = group.clauses.map((c) => evaluateClause(c, context));
+    const first = truths[0];
+    if (truths.every((t) => t === first) && first !== 'unknown') {
+      if (first === false) return { truth: false, decidingKeys: [] };
+      continue;
+    }
+    say(group.what);
+    group.clauses.forEach((c, i) => truths[i] === 'unknown' && say(c.key));
   }
   return unknownKeys.length > 0 ? { truth: 'unknown', decidingKeys: unknownKeys } : { truth: true, decidingKeys: [] };
+}
+
+/** Clauses that readers of the JSON may read differently, grouped by what is written twice. */
+export interface RepeatedClauses {
+  repeated: ReadonlySet<ConditionClause>;
+  groups: readonly { what: string; clauses: readonly ConditionClause[] }[];
+}
+
+const NO_REPEATS: RepeatedClauses = { repeated: new Set(), groups: [] };
+const repeatsSeen = new WeakMap<ConditionMember, RepeatedClauses>();
+
+/**
+ * The clauses of an operator written twice in one Condition (`"IpAddress": {…}, "IpAddress": {…}`), and of a
+ * key written twice under one operator (keys compare case-insensitively, so `acs:SourceIp` and `ACS:SourceIp`
+ * count as one). JSON readers disagree about which one counts: JSON.parse keeps the last, others the first,
+ * a merge keeps both, and which one RAM keeps is not documented. So neither can be assumed.
+ */
+export function repeatedClauses(condition: ConditionMember): RepeatedClauses {
+  const known = repeatsSeen.get(condition);
+  if (known) return known;
+  let found = NO_REPEATS;
+  if (condition.valueNode.type === 'object') {
+    const operators = membersOf(condition.valueNode, condition.path);
+    const count = (keys: string[], key: string) => keys.filter((k) => k === key).length;
+    const operatorNames = operators.map((o) => o.key);
+    const groups: { what: string; clauses: ConditionClause[] }[] = [];
+    const repeated = new Set<ConditionClause>();
+    const add = (what: string, clauses: ConditionClause[]) => {
+      const fresh = clauses.filter((c) => !repeated.has(c));
+      if (fresh.length === 0) return;
+      for (const c of fresh) repeated.add(c);
+      groups.push({ what, clauses: fresh });
+    };
+    for (const name of new Set(operatorNames)) {
+      if (count(operatorNames, name) > 1) add(`(${name} written twice in one Condition)`, condition.clauses.filter((c) => c.operator === name));
+    }
+    for (const op of operators) {
+      if (op.valueNode.type !== 'object') continue;
+      const keys = membersOf(op.valueNode, op.path).map((k) => k.key.toLowerCase());
+      for (const key of new Set(keys)) {
+        if (count(keys, key) > 1) add(`(${key} written twice under ${op.key})`, condition.clauses.filter((c) => c.operatorNode === op.keyNode && c.key.toLowerCase() === key));
+      }
+    }
+    if (groups.length > 0) found = { repeated, groups };
+  }
+  repeatsSeen.set(condition, found);
+  return found;
 }
 
 interface ParsedOperator {

@@ -9,13 +9,17 @@ import type { ConditionClause, ConditionMember } from '../engine/model';
 import { globCoveredBy } from './fast-checks';
 import { glob } from './glob';
 import { parseIpRange, rangeInside } from './ip';
-import { parseDate, parseOperator } from './conditions';
+import { parseDate, parseOperator, repeatedClauses } from './conditions';
 
 export function conditionImplies(stronger: ConditionMember | undefined, weaker: ConditionMember | undefined): boolean {
   if (!weaker || (weaker.clauses.length === 0 && weaker.malformedOperators.length === 0 && weaker.valueNode.type === 'object')) return true;
   if (!stronger || weaker.malformedOperators.length > 0 || stronger.malformedOperators.length > 0) return false;
-  // Clauses AND together: each weaker clause needs a stronger clause that implies it.
-  return weaker.clauses.every((w) => stronger.clauses.some((s) => clauseImplies(s, w)));
+  // Clauses AND together: each weaker clause needs a stronger clause that implies it. A clause the stronger
+  // condition repeats (an operator or key written twice) may not be the one a reader keeps, so it proves
+  // nothing; the weaker condition's clauses are all required, which covers every reading of it.
+  const { repeated } = repeatedClauses(stronger);
+  const sure = repeated.size === 0 ? stronger.clauses : stronger.clauses.filter((c) => !repeated.has(c));
+  return weaker.clauses.every((w) => sure.some((s) => clauseImplies(s, w)));
 }
 
 const stringsOf = (c: ConditionClause) => c.values.map((v) => String(v.value));

@@ -1,4 +1,5 @@
 import { contextFrom, evaluateCondition, parseDate } from '../../src/evaluation/conditions';
+import { loadDocuments } from '../../src/evaluation/documents';
 import { statementsOf, policy } from './helpers';
 
 /** The condition of a one-statement Allow. */
@@ -114,5 +115,28 @@ describe('condition operators against a request context', () => {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;
     }
+  });
+
+  describe('an operator or key written twice', () => {
+    // JSON text, since a JavaScript object cannot hold a key twice.
+    const twice = (conditionJson: string, context: [string, string | undefined][]) => {
+      const [s] = loadDocuments([{ filePath: 'p.json', text: `{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"*","Condition":${conditionJson}}]}` }]).policies[0]?.statements ?? [];
+      return evaluateCondition(s?.statement.condition, contextFrom(context));
+    };
+    const ops = '{"IpAddress":{"acs:SourceIp":"10.1.0.0/16"},"IpAddress":{"acs:SourceIp":"0.0.0.0/0"}}';
+    const keys = '{"IpAddress":{"acs:SourceIp":"10.1.0.0/16","acs:SourceIp":"0.0.0.0/0"}}';
+
+    it('is unknown where the copies disagree, whichever a reader keeps', () => {
+      expect(twice(ops, [['acs:SourceIp', '8.8.8.8']])).toEqual({ truth: 'unknown', decidingKeys: ['(IpAddress written twice in one Condition)'] });
+      expect(twice(keys, [['acs:SourceIp', '8.8.8.8']])).toEqual({ truth: 'unknown', decidingKeys: ['(acs:sourceip written twice under IpAddress)'] });
+      expect(twice('{"IpAddress":{"acs:SourceIp":"10.1.0.0/16","ACS:SOURCEIP":"0.0.0.0/0"}}', [['acs:SourceIp', '8.8.8.8']]).truth).toBe('unknown');
+    });
+
+    it('is decided where every copy agrees; the other operators are read as usual', () => {
+      expect(twice(ops, [['acs:SourceIp', '10.1.2.3']]).truth).toBe(true);
+      expect(twice(keys, [['acs:SourceIp', '10.1.2.3']]).truth).toBe(true);
+      expect(twice('{"IpAddress":{"acs:SourceIp":"10.1.0.0/16"},"IpAddress":{"acs:SourceIp":"10.2.0.0/16"}}', [['acs:SourceIp', '8.8.8.8']]).truth).toBe(false);
+      expect(twice(`{"Bool":{"acs:SecureTransport":"true"},${ops.slice(1)}`, [['acs:SourceIp', '8.8.8.8'], ['acs:SecureTransport', 'false']]).truth).toBe(false);
+    });
   });
 });

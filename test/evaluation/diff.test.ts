@@ -371,3 +371,23 @@ describe('witness actions from the catalogue', () => {
     expect(found[0]?.action).toMatch(/^vpc:(?!Describe)[A-Z][A-Za-z]+$/);
   });
 });
+
+describe('ramlint diff: an operator or key written twice in a new Condition implies nothing', () => {
+  const statement = (condition: string) => `{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:GetObject","Resource":"acs:oss:*:*:b/*",\n "Condition":${condition}}]}\n`;
+  const dir = tempTree({
+    'old.json': statement('{"IpAddress":{"acs:SourceIp":"10.1.0.0/16"}}'),
+    'ops.json': statement('{"IpAddress":{"acs:SourceIp":"10.1.0.0/16"},"IpAddress":{"acs:SourceIp":"0.0.0.0/0"}}'),
+    'keys.json': statement('{"IpAddress":{"acs:SourceIp":"10.1.0.0/16","acs:SourceIp":"0.0.0.0/0"}}'),
+  });
+
+  it.each(['ops.json', 'keys.json'])('old.json → %s: new access, conditional (exit 1); the reverse: none (exit 0)', async (file) => {
+    const out = await runIn(dir, runDiff, ['old.json', file, '--format', 'json']);
+    expect(out.code).toBe(1);
+    expect(JSON.parse(out.stdout)).toEqual({ newAccess: [{ action: 'oss:GetObject', resource: 'acs:oss:x:x:b/x', conditional: true, statement: { filePath: file, line: 1, column: 29, path: 'Statement[0]' } }] });
+    expect(await runIn(dir, runDiff, [file, 'old.json'])).toEqual({ code: 0, stdout: 'No new access.\n', stderr: '' });
+    // can agrees: from outside 10.1.0.0/16 the new policy may allow it, the old one does not.
+    const can = await runIn(dir, runCan, ['-a', 'oss:GetObject', '-r', 'acs:oss:x:x:b/x', '--context', 'acs:SourceIp=8.8.8.8', file]);
+    expect(can.code).toBe(3);
+    expect((await runIn(dir, runCan, ['-a', 'oss:GetObject', '-r', 'acs:oss:x:x:b/x', '--context', 'acs:SourceIp=8.8.8.8', 'old.json'])).code).toBe(1);
+  });
+});

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { contextFrom, evaluateCondition } from '../../src/evaluation/conditions';
 import { conditionImplies } from '../../src/evaluation/implication';
+import { loadDocuments } from '../../src/evaluation/documents';
 import { policy, statementsOf } from './helpers';
 
 const conditionOf = (condition: object) => statementsOf(policy({ Effect: 'Allow', Action: 'ecs:*', Resource: '*', Condition: condition }))[0]?.statement.condition;
@@ -25,6 +26,20 @@ describe('conditionImplies', () => {
     [{ StringEquals: { 'acs:SourceVpc': 'vpc-1' } }, { StringEquals: { 'acs:Service': 'vpc-1' } }, false],
   ])('%j ⇒ %j is %s', (stronger, weaker, expected) => {
     expect(conditionImplies(conditionOf(stronger), conditionOf(weaker))).toBe(expected);
+  });
+
+  it('an operator or key written twice in the stronger condition proves nothing; in the weaker, every copy is required', () => {
+    const conditionText = (json: string) => loadDocuments([{ filePath: 'p.json', text: `{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"*","Condition":${json}}]}` }]).policies[0]?.statements[0]?.statement.condition;
+    const narrow = conditionOf({ IpAddress: { 'acs:SourceIp': '10.1.0.0/16' } });
+    const twiceOps = conditionText('{"IpAddress":{"acs:SourceIp":"10.1.0.0/16"},"IpAddress":{"acs:SourceIp":"0.0.0.0/0"}}');
+    const twiceKeys = conditionText('{"IpAddress":{"acs:SourceIp":"10.1.0.0/16","acs:SourceIp":"0.0.0.0/0"}}');
+    expect(conditionImplies(twiceOps, narrow)).toBe(false);
+    expect(conditionImplies(twiceKeys, narrow)).toBe(false);
+    // Whichever copy a reader keeps, 10.1.0.0/16 implies it.
+    expect(conditionImplies(narrow, twiceOps)).toBe(true);
+    expect(conditionImplies(conditionOf({ IpAddress: { 'acs:SourceIp': '0.0.0.0/0' } }), twiceKeys)).toBe(false);
+    // A clause written once beside the repeated ones still counts.
+    expect(conditionImplies(conditionText('{"Bool":{"acs:MFAPresent":"true"},"IpAddress":{"acs:SourceIp":"10.1.0.0/16"},"IpAddress":{"acs:SourceIp":"0.0.0.0/0"}}'), conditionOf({ Bool: { 'acs:MFAPresent': 'true' } }))).toBe(true);
   });
 
   it('no condition implies only no condition', () => {
