@@ -1,15 +1,16 @@
 /** HostNotes every processor writes, worded once. */
-import type { HostResource, HostValue } from '../engine/types';
+import type { HostResource, HostValue, PolicyKind } from '../engine/types';
 import type { HostNote, ProcessOutput } from './types';
 
 export function invalidHost(message: string, offset: number, length: number): HostNote {
   return { ruleId: 'invalid-host-file', severity: 'error', message, offset, length };
 }
 
-export function unresolved(message: string, at: { startIndex: number; endIndex: number } | { offset: number; length: number }, label?: string): HostNote {
+export function unresolved(message: string, at: { startIndex: number; endIndex: number } | { offset: number; length: number }, label?: string, kind?: PolicyKind): HostNote {
   const [offset, length] = 'offset' in at ? [at.offset, at.length] : [at.startIndex, at.endIndex - at.startIndex];
   const note: HostNote = { ruleId: 'unresolved-value', severity: 'info', message, offset, length };
   if (label !== undefined) note.label = label;
+  if (kind !== undefined) note.kind = kind;
   return note;
 }
 

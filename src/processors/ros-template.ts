@@ -90,7 +90,7 @@ export function processTemplate(text: string): ProcessOutput {
           if (found.encode) doc.encode = found.encode;
           documents.push(doc);
         } else {
-          notes.push(unresolved(`${label} is ${found.why}, which ROS computes when it creates the stack, so it was not checked.`, rangeOf(node, text), label));
+          notes.push(unresolved(`${label} is ${found.why}, which ROS computes when it creates the stack, so it was not checked.`, rangeOf(node, text), label, kind));
         }
       }
     }

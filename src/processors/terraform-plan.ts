@@ -54,7 +54,7 @@ function processPlan(text: string): ProcessOutput {
       documents.push(stringDocument(text, option.value, label, option.kind));
     } else if (option.unknownFlag) {
       seen.add(seenAs);
-      notes.push(unresolved(`${label} is known only after apply, so it was not checked; ramlint checks it once the values it depends on exist (lint the configuration, or a later plan).`, option.unknownFlag, label));
+      notes.push(unresolved(`${label} is known only after apply, so it was not checked; ramlint checks it once the values it depends on exist (lint the configuration, or a later plan).`, option.unknownFlag, label, option.kind));
     }
   };
   const take = (address: string, type: string, values: JsonHostNode | undefined, unknown: JsonHostNode | undefined): void => {

@@ -63,6 +63,12 @@ export interface HostNote {
   length: number;
   /** The document the note is about, when there is one. */
   label?: string;
+  /**
+   * For an `unresolved-value` note about a whole policy the host computes: the kind its attribute
+   * holds, as an EmbeddedDocument's `kind`, so that `ramlint can`, `diff` and `escalation` know what the
+   * policy they cannot read may be (a permission policy may grant anything, an endpoint policy nothing).
+   */
+  kind?: PolicyKind;
 }
 
 export interface ProcessOutput {

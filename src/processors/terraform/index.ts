@@ -80,7 +80,7 @@ function processHcl(parser: Parser, text: string): ProcessOutput {
         if (encode) doc.encode = encode;
         documents.push(doc);
       } else if (found.result.type === 'unresolved') {
-        notes.push(unresolved(`${label} is ${found.result.why}, so it was not checked; lint the plan (terraform show -json) to check the policy Terraform will apply.`, found.at, label));
+        notes.push(unresolved(`${label} is ${found.result.why}, so it was not checked; lint the plan (terraform show -json) to check the policy Terraform will apply.`, found.at, label, found.kind));
       }
     }
     const resources = hclResources(text, blocks);

@@ -50,9 +50,9 @@ export function processTerraformJson(text: string): ProcessOutput {
             if (source !== undefined && dataSources.has(source)) {
               if (!kinds.has(source)) kinds.set(source, attribute.kind);
             } else if (source !== undefined) {
-              notes.push(unresolved(`${label} is data.${POLICY_DOCUMENT_DATA_SOURCE}.${source}, which is not in this file, so it was not checked; lint the file that defines it, or ${LINT_THE_PLAN}.`, value, label));
+              notes.push(unresolved(`${label} is data.${POLICY_DOCUMENT_DATA_SOURCE}.${source}, which is not in this file, so it was not checked; lint the file that defines it, or ${LINT_THE_PLAN}.`, value, label, attribute.kind));
             } else {
-              notes.push(unresolved(`${label} is an expression Terraform evaluates when it plans, so it was not checked; ${LINT_THE_PLAN}.`, value, label));
+              notes.push(unresolved(`${label} is an expression Terraform evaluates when it plans, so it was not checked; ${LINT_THE_PLAN}.`, value, label, attribute.kind));
             }
           }
         }
@@ -63,7 +63,7 @@ export function processTerraformJson(text: string): ProcessOutput {
     for (const { body, suffix } of bodiesOf(bodyOrList)) {
       if (body.type !== 'object') continue;
       const label = `data.${POLICY_DOCUMENT_DATA_SOURCE}.${name}${suffix}`;
-      if (hasDynamicBlocks(body)) notes.push(unresolved(`${label} is written with dynamic blocks, which Terraform expands when it plans, so it was not checked; ${LINT_THE_PLAN}.`, body, label));
+      if (hasDynamicBlocks(body)) notes.push(unresolved(`${label} is written with dynamic blocks, which Terraform expands when it plans, so it was not checked; ${LINT_THE_PLAN}.`, body, label, kinds.get(name)));
       else documents.push(dataSourceDocument(text, body, label, kinds.get(name)));
     }
   }
