@@ -44,12 +44,16 @@ export function contextFrom(pairs: readonly (readonly [string, string | undefine
 
 export function evaluateCondition(condition: ConditionMember | undefined, context: RequestContext): ConditionOutcome {
   if (!condition) return { truth: true, decidingKeys: [] };
+  // A Condition the host file computes (Condition = var.cond) may hold anything.
+  if (condition.unknown) return { truth: 'unknown', decidingKeys: ['(the Condition, computed by the host file)'] };
   // A Condition that is not an object of objects: RAM rejects the policy, so nothing is known about it.
   if (condition.valueNode.type !== 'object' || condition.malformedOperators.length > 0) return { truth: 'unknown', decidingKeys: ['(malformed Condition)'] };
   const unknownKeys: string[] = [];
   const say = (key: string) => {
     if (!unknownKeys.includes(key)) unknownKeys.push(key);
   };
+  // An operator whose keys the host computes ANDs with the rest: it can only make a true condition unknown.
+  for (const op of condition.unknownOperators) say(`(the keys of ${op.key}, computed by the host file)`);
   const { repeated, groups } = repeatedClauses(condition);
   for (const clause of condition.clauses) {
     if (repeated.has(clause)) continue;

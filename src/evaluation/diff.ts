@@ -12,7 +12,7 @@
 import { type Cell, cellsOf, commonWitness, setIncludedIn } from './automaton';
 import { everyCovered, mayIntersect, setCoveredFast } from './fast-checks';
 import { type GlobSet, globSet, setContains } from './glob';
-import { conditionImplies } from './implication';
+import { statementImplies } from './implication';
 import { KNOWN_ACTIONS, catalogueActionsFor } from './known-actions';
 import { type EvalStatement, hasCondition } from './model';
 
@@ -24,7 +24,10 @@ export interface NewAccess {
   /** The new grant depends on a condition (its own, or a conditional new Deny that may block it). */
   conditional: boolean;
   statement: EvalStatement;
-  /** The search ran out of budget: the statement is reported as new without a proof either way. */
+  /**
+   * Reported without a proof either way: the search ran out of budget, or the statement stands for content
+   * the host file computes (`statement.unknown.opaque`), which may grant anything.
+   */
   unproven?: boolean;
 }
 
@@ -41,11 +44,16 @@ export function findNewAccess(oldStatements: readonly EvalStatement[], newStatem
   // An old Deny inside a new Deny that applies whenever it did takes nothing away that the new set gives:
   // dropping it changes no answer and spares the automaton.
   const conditionalDenies = newDenies.filter(hasCondition);
-  const relevantOldDenies = oldDenies.filter((d) => !newDenies.some((n) => rectangleWithin(d, n) && conditionImplies(d.statement.condition, n.statement.condition) && principalsWithin(d, n, options.budget)));
+  const relevantOldDenies = oldDenies.filter((d) => !newDenies.some((n) => rectangleWithin(d, n) && statementImplies(d, n) && principalsWithin(d, n, options.budget)));
   for (const granting of newStatements) {
     if (granting.effect !== 'Allow') continue;
+    // Content the host computes may grant anything: nothing can be proven about it, so it is reported as it is.
+    if (granting.unknown?.opaque) {
+      out.push(unprovenAccess(granting, competitors0(options)));
+      continue;
+    }
     const blockers = newDenies.filter((d) => !hasCondition(d) && principalsWithin(granting, d, options.budget));
-    const implied = oldAllows.filter((o) => conditionImplies(granting.statement.condition, o.statement.condition));
+    const implied = oldAllows.filter((o) => statementImplies(granting, o));
     const competitors = (cover: EvalStatement[], principal?: string): Competitors => ({ blockers, cover, oldDenies: relevantOldDenies, conditionalDenies, budget: options.budget, principal });
     if (!granting.principals) {
       const found = newAccessOf(granting, competitors(implied.filter((o) => !o.principals)));
@@ -197,9 +205,29 @@ function newAccessOf(granting: EvalStatement, c: Competitors): NewAccess | undef
   return exhausted ? unprovenAccess(granting, c) : undefined;
 }
 
-/** Out of budget: report the grant (sound), with strings it grants. */
+const competitors0 = (options: DiffOptions): Competitors => ({ blockers: [], cover: [], oldDenies: [], conditionalDenies: [], budget: options.budget });
+
+/**
+ * Statements for content the host computes whole that stand for the same value on both sides (the same
+ * document label, place and host text, such as `var.statements` in both): an unchanged expression is no
+ * change, so both sides' copies are dropped before the comparison. Any other is kept, and may grant or
+ * deny anything.
+ */
+export function withoutUnchangedUnknowns(oldStatements: readonly EvalStatement[], newStatements: readonly EvalStatement[]): { old: EvalStatement[]; new: EvalStatement[] } {
+  const keyOf = (s: EvalStatement) => (s.unknown?.opaque && s.unknown.source !== undefined ? `${s.origin.label ?? ''}\0${s.origin.path}\0${s.unknown.source}` : undefined);
+  const oldKeys = new Set(oldStatements.map(keyOf).filter((k) => k !== undefined));
+  const newKeys = new Set(newStatements.map(keyOf).filter((k) => k !== undefined));
+  const unchanged = (s: EvalStatement) => {
+    const key = keyOf(s);
+    return key !== undefined && oldKeys.has(key) && newKeys.has(key);
+  };
+  return { old: oldStatements.filter((s) => !unchanged(s)), new: newStatements.filter((s) => !unchanged(s)) };
+}
+
+/** Out of budget, or content the host computes: report the grant (sound), with strings it grants. */
 function unprovenAccess(granting: EvalStatement, c: Competitors): NewAccess {
-  const pick = (set: GlobSet) => instances(set)[0] ?? commonWitness([set, NON_EMPTY]).witness ?? '*';
+  // Content the host computes is every action and resource as far as anyone can tell: said as `*`.
+  const pick = (set: GlobSet) => (granting.unknown?.opaque ? '*' : (instances(set)[0] ?? commonWitness([set, NON_EMPTY]).witness ?? '*'));
   const principal = c.principal ?? (granting.principals ? pick(granting.principals) : undefined);
   return {
     action: pick(granting.actions),

@@ -4,10 +4,10 @@
  * so a host-format processor can hand its documents in the same shape.
  */
 import { buildPolicy, formatPath, type GeneratedAt, type Policy, type Statement } from '../engine/model';
-import { parseJson } from '../engine/parse';
+import { type JsonNode, parseJson } from '../engine/parse';
 import { SourceText } from '../engine/source';
 import type { PolicyKind } from '../engine/types';
-import { type EvalStatement, evalStatements } from './model';
+import { type EvalStatement, evalStatements, opaqueStatements } from './model';
 
 /**
  * One policy document. For a document inside a host file (a processor's
@@ -31,6 +31,12 @@ export interface PolicyDocument {
   kind?: PolicyKind;
   /** Comments allowed; defaults to the file name ending in .jsonc. */
   allowComments?: boolean;
+  /**
+   * The whole document is a value the host file computes (`policy_document = var.doc`), of which its
+   * processor said `message` (an unresolved-value note): `text` is then the host's text for the value, and
+   * `offset`/`length` where it is in `hostText`. It is evaluated as a policy that may allow or deny anything.
+   */
+  computed?: { message: string; offset: number; length: number };
 }
 
 export interface LoadedPolicy {
@@ -69,11 +75,21 @@ export const LIMITING_POLICY_LEFT_OUT: Readonly<Record<'control' | 'session', st
 /** The note for each kind that is left out (LIMITING_KINDS). */
 const LEFT_OUT: Partial<Record<PolicyKind, string>> = { endpoint: ENDPOINT_POLICY_LEFT_OUT, ...LIMITING_POLICY_LEFT_OUT };
 
+/** Appended to what is said of a value the host computes: how the evaluation reads it. */
+export const COMPUTED_READ_AS = 'read as unknown: it may allow or deny anything, so an answer it could change is conditional (in diff: not proven), never a guess';
+
+/** The kinds whose statements name principals; a document of any other kind grants to whoever holds it. */
+const RESOURCE_POLICY_KINDS: ReadonlySet<PolicyKind> = new Set<PolicyKind>(['trust', 'bucket', 'resource']);
+
 export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolicies {
   const out: LoadedPolicies = { policies: [], problems: [] };
   for (const document of documents) {
-    const parsed = parseJson(document.text, { allowComments: document.allowComments ?? /\.jsonc$/i.test(document.filePath) });
     const where = { filePath: document.filePath, label: document.label };
+    if (document.computed) {
+      loadComputed(document, document.computed, out);
+      continue;
+    }
+    const parsed = parseJson(document.text, { allowComments: document.allowComments ?? /\.jsonc$/i.test(document.filePath) });
     if (parsed.problems.length > 0 || !parsed.root) {
       out.problems.push({ ...where, message: `not valid JSON: ${parsed.problems[0]?.message ?? 'empty'}`, unevaluated: true });
       continue;
@@ -90,24 +106,55 @@ export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolic
       out.problems.push({ ...where, message: leftOut });
       continue;
     }
-    // A Statement, Principal or Condition known only when the host is deployed may grant or deny anything:
-    // the policy is left out with a note, as a policy the host computes as a whole is (its processor's note).
-    if (policy.unknownValues.length > 0) {
-      const what = [...new Set(policy.unknownValues.map((u) => (u.element === 'operator' ? 'a Condition operator' : u.element === 'statement' ? 'a statement' : `its ${u.element}`)))].join(', ');
-      out.problems.push({ ...where, message: `${what} is computed by the host file (a Terraform expression or a ROS function), so the policy was left out; evaluate the planned policy (terraform show -json) to include it` });
-      continue;
-    }
     const toHost = document.offsetToHost && document.hostText !== undefined ? document.offsetToHost : undefined;
     const source = new SourceText(toHost ? (document.hostText as string) : document.text);
-    const originOf = (s: Statement) => {
+    const originAt = (node: JsonNode, path: string) => {
       const at = (offset: number, side: 'start' | 'end') => source.position(toHost ? toHost(offset, side) : offset);
-      const start = at(s.node.offset, 'start');
-      const end = at(s.node.offset + s.node.length, 'end');
-      return { filePath: document.filePath, label: document.label, line: start.line, column: start.column, path: formatPath(s.path), endLine: end.line, endColumn: end.column, offset: s.node.offset, endOffset: s.node.offset + s.node.length };
+      const start = at(node.offset, 'start');
+      const end = at(node.offset + node.length, 'end');
+      return { filePath: document.filePath, label: document.label, line: start.line, column: start.column, path, endLine: end.line, endColumn: end.column, offset: node.offset, endOffset: node.offset + node.length };
     };
-    const { statements, skipped } = evalStatements(policy, originOf);
+    const { statements, skipped } = evalStatements(policy, (s: Statement) => originAt(s.node, formatPath(s.path)));
     for (const s of skipped) out.problems.push({ ...where, message: `${formatPath(s.path)} was left out: it needs "Effect": "Allow" or "Deny", exactly one of Action/NotAction, and at most one of Resource/NotResource (one is required without a Principal)` });
+    // A Statement, a statement, a Principal or a Condition known only when the host is deployed is not left out:
+    // what is known is evaluated, the unknown part as unknown (a Condition nothing decides; a statement the host
+    // computes as `*` on `*`, Allow and Deny, under such a condition).
+    if (policy.unknownValues.length > 0) {
+      const what = [...new Set(policy.unknownValues.map((u) => (u.element === 'operator' ? 'a Condition operator' : u.element === 'statement' ? 'a statement' : `its ${u.element}`)))].join(', ');
+      out.problems.push({ ...where, message: `${what} is computed by the host file (a Terraform expression or a ROS function), so it is ${COMPUTED_READ_AS}; evaluate the planned policy (terraform show -json) for a definite answer` });
+      for (const u of policy.unknownValues) {
+        if (u.element !== 'Statement' && u.element !== 'statement') continue;
+        const path = u.element === 'Statement' ? 'Statement' : `Statement[${u.index ?? 0}]`;
+        const what = u.element === 'Statement' ? '(the Statement, computed by the host file)' : `(${path}, computed by the host file)`;
+        const text = document.text.slice(u.node.offset, u.node.offset + u.node.length);
+        for (const s of opaqueStatements(what, originAt(u.node, path), principalsFor(policy.kind, policy.kindSource === 'given'), text)) statements.push(s);
+      }
+    }
     out.policies.push({ document, policy, statements });
   }
   return out;
+}
+
+/** A document the host computes whole: its processor's note, and two statements standing for anything. */
+function loadComputed(document: PolicyDocument, computed: NonNullable<PolicyDocument['computed']>, out: LoadedPolicies): void {
+  const where = { filePath: document.filePath, label: document.label };
+  // An endpoint, control or session policy grants nothing whatever it holds: left out as a written one is.
+  const leftOut = document.kind ? LEFT_OUT[document.kind] : undefined;
+  if (leftOut !== undefined) {
+    out.problems.push({ ...where, message: `${computed.message.replace(/\.$/, '')}; ${leftOut}` });
+    return;
+  }
+  out.problems.push({ ...where, message: `${computed.message} Evaluated here, it is ${COMPUTED_READ_AS}.` });
+  const host = new SourceText(document.hostText ?? document.text);
+  const start = host.position(computed.offset);
+  const end = host.position(computed.offset + computed.length);
+  const origin = { filePath: document.filePath, label: document.label, line: start.line, column: start.column, path: '', endLine: end.line, endColumn: end.column, offset: computed.offset, endOffset: computed.offset + computed.length };
+  const statements = opaqueStatements('(the whole policy, computed by the host file)', origin, principalsFor(document.kind, document.kind !== undefined), document.text);
+  out.policies.push({ document, policy: buildPolicy(undefined, document.kind), statements });
+}
+
+/** Whether the statements of a policy of this kind name principals (opaqueStatements). */
+function principalsFor(kind: PolicyKind | undefined, given: boolean): 'without' | 'with' | 'both' {
+  if (!given || kind === undefined) return 'both';
+  return RESOURCE_POLICY_KINDS.has(kind) ? 'with' : 'without';
 }

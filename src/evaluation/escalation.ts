@@ -22,7 +22,7 @@ import { CODE_RUNNING_ACTIONS } from './known-actions';
 import { type EvalStatement, hasCondition } from './model';
 import { ACTION_IGNORE_CASE, RESOURCE_IGNORE_CASE, STAR_CROSSES_SEPARATORS } from './semantics';
 
-export type EscalationKind = 'pass-role-to-code' | 'credentials-or-policies' | 'trust-policy' | 'identity-provider' | 'full-service';
+export type EscalationKind = 'pass-role-to-code' | 'credentials-or-policies' | 'trust-policy' | 'identity-provider' | 'full-service' | 'computed-policy';
 
 export interface EscalationPath {
   kind: EscalationKind;
@@ -110,8 +110,12 @@ function fullServicePaths(statements: readonly EvalStatement[]): EscalationPath[
 
 const serviceOfAction = (action: string) => `${action.slice(0, action.indexOf(':')).toLowerCase()}.aliyuncs.com`;
 
-export function findEscalationPaths(statements: readonly EvalStatement[]): EscalationPath[] {
+export function findEscalationPaths(given: readonly EvalStatement[]): EscalationPath[] {
   const paths: EscalationPath[] = [];
+  // Content the host computes whole may grant anything: one unproven path for each such grant, and no other
+  // path drawn from it (its `*` on `*` would stand behind every one). Its Deny, like any conditional Deny,
+  // removes nothing.
+  const statements = given.filter((s) => !s.unknown?.opaque);
   const passers = grantsOf(statements, 'ram:PassRole');
   if (passers.length > 0) {
     for (const action of CODE_RUNNING_ACTIONS) {
@@ -155,5 +159,15 @@ export function findEscalationPaths(statements: readonly EvalStatement[]): Escal
   }
   // ims and resourcemanager are judged as whole services (the catalogue has no ims actions), after the RAM actions.
   paths.push(...fullServicePaths(statements));
+  for (const s of given) {
+    if (!s.unknown?.opaque || s.effect !== 'Allow' || s.principals) continue;
+    paths.push({
+      kind: 'computed-policy',
+      actions: ['*'],
+      description: `do whatever ${s.unknown.what.replace(/^\((.*), computed by the host file\)$/, '$1')} grants: the host file computes it, so no path can be ruled out (not proven either way)`,
+      statements: [s],
+      conditional: true,
+    });
+  }
   return paths;
 }

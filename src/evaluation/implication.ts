@@ -6,14 +6,20 @@
  * the reverse).
  */
 import type { ConditionClause, ConditionMember } from '../engine/model';
+import type { EvalStatement } from './model';
 import { globCoveredBy } from './fast-checks';
 import { glob } from './glob';
 import { parseIpRange, rangeInside } from './ip';
 import { parseDate, parseOperator, repeatedClauses } from './conditions';
 
 export function conditionImplies(stronger: ConditionMember | undefined, weaker: ConditionMember | undefined): boolean {
-  if (!weaker || (weaker.clauses.length === 0 && weaker.malformedOperators.length === 0 && weaker.valueNode.type === 'object')) return true;
-  if (!stronger || weaker.malformedOperators.length > 0 || stronger.malformedOperators.length > 0) return false;
+  if (!weaker || (weaker.clauses.length === 0 && weaker.malformedOperators.length === 0 && weaker.unknownOperators.length === 0 && weaker.valueNode.type === 'object')) return true;
+  // What the weaker condition holds must be known to be implied: not a Condition the host computes, not an
+  // operator whose keys it computes, not one that is not an object of objects.
+  if (weaker.unknown || weaker.unknownOperators.length > 0 || weaker.valueNode.type !== 'object' || weaker.malformedOperators.length > 0) return false;
+  // A stronger Condition the host computes may hold nothing; an operator of it whose keys the host computes only
+  // ANDs more, so its other clauses still count.
+  if (!stronger || stronger.unknown || stronger.valueNode.type !== 'object' || stronger.malformedOperators.length > 0) return false;
   // Clauses AND together: each weaker clause needs a stronger clause that implies it. A clause the stronger
   // condition repeats (an operator or key written twice) may not be the one a reader keeps, so it proves
   // nothing; the weaker condition's clauses are all required, which covers every reading of it.
@@ -88,4 +94,14 @@ function boundImplies(operator: string, sv: string[], wv: string[]): boolean {
   if (/LessThan/.test(operator)) return a <= b;
   if (/GreaterThan/.test(operator)) return a >= b;
   return false;
+}
+
+/**
+ * conditionImplies for two statements: whenever `stronger` applies (to a request both cover), so does `weaker`.
+ * A weaker statement with an unknown part (a Principal the host computes, content it computes whole) may not
+ * apply at all, so nothing implies it; the stronger one's unknown part only narrows it further.
+ */
+export function statementImplies(stronger: EvalStatement, weaker: EvalStatement): boolean {
+  if (weaker.unknown) return false;
+  return conditionImplies(stronger.statement.condition, weaker.statement.condition);
 }

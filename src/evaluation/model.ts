@@ -3,7 +3,8 @@
  * actions, resources and principals it covers, and its condition. The source
  * statement stays attached so every answer can point at it.
  */
-import type { Policy, PrincipalMember, Statement } from '../engine/model';
+import { buildPolicy, type Policy, type PrincipalMember, type Statement } from '../engine/model';
+import { parseJson } from '../engine/parse';
 import { type GlobSet, globSet } from './glob';
 import { ACTION_IGNORE_CASE, PRINCIPAL_IGNORE_CASE, RESOURCE_IGNORE_CASE, STAR_CROSSES_SEPARATORS } from './semantics';
 
@@ -31,6 +32,24 @@ export interface EvalStatement {
   principals?: GlobSet;
   statement: Statement;
   origin: StatementOrigin;
+  /**
+   * Part of the statement is a value the host file computes (its Principal), or the statement stands for
+   * content the host computes whole: it may or may not apply, as under a condition nothing decides.
+   */
+  unknown?: UnknownPart;
+}
+
+/** What a statement's evaluation cannot know (EvalStatement.unknown). */
+export interface UnknownPart {
+  /** For output, as a deciding "key": `(the Principal, computed by the host file)`. */
+  what: string;
+  /**
+   * The statement stands for a policy, a Statement or one statement the host computes whole: nothing of it is
+   * known, so it is read as every action on every resource, allowed or denied (one statement of each effect).
+   */
+  opaque?: boolean;
+  /** The host's text for the value (`"${var.statements}"`, `var.doc`): the same text on both sides of a diff is the same value. */
+  source?: string;
 }
 
 /** Everything matches: a missing Resource (trust policies) or Principal "*". */
@@ -59,22 +78,52 @@ export function evalStatements(policy: Policy, originOf: (s: Statement) => State
       : s.notResource
         ? globSet(s.notResource.values.map((v) => v.value), RESOURCE_IGNORE_CASE, true, STAR_CROSSES_SEPARATORS)
         : EVERYTHING(RESOURCE_IGNORE_CASE);
-    statements.push({ effect, actions, resources, principals: s.principal && principalSet(s.principal), statement: s, origin: originOf(s) });
+    const unknown = s.principal?.unknown ? { what: '(the Principal, computed by the host file)' } : undefined;
+    statements.push({ effect, actions, resources, principals: s.principal && principalSet(s.principal), statement: s, origin: originOf(s), ...(unknown ? { unknown } : {}) });
   }
   return { statements, skipped };
+}
+
+/** The two statements a policy or statement the host computes whole stands for: `*` on `*`, Allow and Deny. */
+const OPAQUE_SOURCE = buildPolicy(parseJson('{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":"*","Resource":"*"}]}', { allowComments: false }).root).statements;
+
+/**
+ * Statements for content the host computes whole (a policy, its Statement, one statement): it may allow or
+ * deny every action on every resource, so one Allow and one Deny of `*` on `*`, each under a condition nothing
+ * decides. `principals`: `without` for an identity's policy, `with` (every principal) for a trust, bucket or
+ * other resource policy, whose statements name principals; `both` when the kind is not known.
+ */
+export function opaqueStatements(what: string, origin: StatementOrigin, principals: 'without' | 'with' | 'both', source?: string): EvalStatement[] {
+  const unknown: UnknownPart = { what, opaque: true, ...(source !== undefined ? { source } : {}) };
+  const forms = principals === 'both' ? [undefined, EVERYTHING(PRINCIPAL_IGNORE_CASE)] : [principals === 'with' ? EVERYTHING(PRINCIPAL_IGNORE_CASE) : undefined];
+  return forms.flatMap((p) =>
+    OPAQUE_SOURCE.map((statement) => ({
+      effect: statement.effectValue as 'Allow' | 'Deny',
+      actions: EVERYTHING(ACTION_IGNORE_CASE),
+      resources: EVERYTHING(RESOURCE_IGNORE_CASE),
+      ...(p ? { principals: p } : {}),
+      statement,
+      origin,
+      unknown,
+    })),
+  );
 }
 
 /**
  * Principal values as one set of strings. Object form `{"RAM": [...]}` and
  * list form (bucket policies) both become their values; an empty Principal
- * is everyone (OSS), as is `"*"`.
+ * is everyone (OSS), as is `"*"`, and so is one the host computes (evalStatements
+ * marks its statement unknown).
  */
 export function principalSet(principal: PrincipalMember): GlobSet {
-  if (principal.star || principal.empty) return EVERYTHING(PRINCIPAL_IGNORE_CASE);
+  // A Principal the host computes may name anyone: every principal, under the statement's unknown part.
+  if (principal.star || principal.empty || principal.unknown) return EVERYTHING(PRINCIPAL_IGNORE_CASE);
   const values = [...(principal.list?.values ?? []), ...principal.entries.flatMap((e) => e.values)].map((v) => v.value);
   return globSet(values, PRINCIPAL_IGNORE_CASE);
 }
 
+/** Does anything but the request's action, resource and principal decide whether the statement applies? */
 export function hasCondition(s: EvalStatement): boolean {
-  return (s.statement.condition?.clauses.length ?? 0) > 0 || (s.statement.condition?.malformedOperators.length ?? 0) > 0;
+  const c = s.statement.condition;
+  return s.unknown !== undefined || (c !== undefined && (c.clauses.length > 0 || c.malformedOperators.length > 0 || c.unknown || c.unknownOperators.length > 0 || c.valueNode.type !== 'object'));
 }

@@ -5,7 +5,7 @@
  * A statement whose condition the context cannot decide makes the answer
  * `conditional` when it could change the decision, never a guess.
  */
-import { type RequestContext, evaluateCondition } from './conditions';
+import { type ConditionOutcome, type RequestContext, evaluateCondition } from './conditions';
 import { type GlobSet, setContains } from './glob';
 import type { EvalStatement } from './model';
 
@@ -45,16 +45,26 @@ export function principalMatches(set: GlobSet, principal: string): boolean {
   return setContains(set, `acs:ram::${account}:root`) || setContains(set, account);
 }
 
+/**
+ * The statement's condition against the context, and what of the statement is unknown (a Principal the host
+ * computes, content it computes whole): that can only make a condition that holds unknown.
+ */
+export function statementCondition(s: EvalStatement, context: RequestContext): ConditionOutcome {
+  const own = evaluateCondition(s.statement.condition, context);
+  if (!s.unknown || own.truth === false) return own;
+  return { truth: 'unknown', decidingKeys: [...own.decidingKeys, s.unknown.what] };
+}
+
 export function evaluateRequest(statements: readonly EvalStatement[], request: Request): RequestResult {
   const denies = { yes: [] as EvalStatement[], maybe: [] as EvalStatement[] };
   const allows = { yes: [] as EvalStatement[], maybe: [] as EvalStatement[] };
   const keys: string[] = [];
   const maybeKeys = (s: EvalStatement) => {
-    for (const k of evaluateCondition(s.statement.condition, request.context).decidingKeys) if (!keys.includes(k)) keys.push(k);
+    for (const k of statementCondition(s, request.context).decidingKeys) if (!keys.includes(k)) keys.push(k);
   };
   for (const s of statements) {
     if (!statementApplies(s, request)) continue;
-    const truth = evaluateCondition(s.statement.condition, request.context).truth;
+    const truth = statementCondition(s, request.context).truth;
     if (truth === false) continue;
     const bucket = s.effect === 'Deny' ? denies : allows;
     (truth === true ? bucket.yes : bucket.maybe).push(s);

@@ -202,7 +202,8 @@ describe('host formats, through the processors', () => {
   });
 });
 
-describe('a policy whose Statement, Principal or Condition the host computes is left out of can, with a note', () => {
+// It was left out, and can answered "allow" although the Deny may apply (the audit's finding 1): no longer.
+describe('a policy whose Statement, Principal or Condition the host computes is evaluated with that part unknown, with a note', () => {
   const dir = tempTree({
     'infra/main.tf': [
       'resource "alicloud_ram_policy" "p" {',
@@ -215,13 +216,15 @@ describe('a policy whose Statement, Principal or Condition the host computes is 
     ].join('\n'),
   });
 
-  it('answers from the other policies and names the one left out on stderr', async () => {
+  it('the Deny under the computed Condition may apply: conditional (exit 3), and stderr says how it was read', async () => {
     const out = await runIn(dir, runCan, ['-a', 'ecs:DeleteInstance', '-r', '*', '--format', 'json', 'infra']);
-    expect(out.code).toBe(0);
-    expect(JSON.parse(out.stdout).decision).toBe('allow');
+    expect(out.code).toBe(3);
+    expect(JSON.parse(out.stdout)).toMatchObject({ decision: 'conditional', conditions: ['(the Condition, computed by the host file)'] });
     expect(out.stderr).toBe(
-      'ramlint can: infra/main.tf (alicloud_ram_policy.p.policy_document): its Condition is computed by the host file (a Terraform expression or a ROS function), so the policy was left out; evaluate the planned policy (terraform show -json) to include it\n',
+      'ramlint can: infra/main.tf (alicloud_ram_policy.p.policy_document): its Condition is computed by the host file (a Terraform expression or a ROS function), so it is read as unknown: it may allow or deny anything, so an answer it could change is conditional (in diff: not proven), never a guess; evaluate the planned policy (terraform show -json) for a definite answer\n',
     );
+    // Where the Deny cannot apply, the other policy decides.
+    expect((await runIn(dir, runCan, ['-a', 'ecs:StartInstance', '-r', '*', 'infra'])).code).toBe(0);
   });
 });
 

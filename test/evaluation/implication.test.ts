@@ -42,6 +42,12 @@ describe('conditionImplies', () => {
     expect(conditionImplies(conditionText('{"Bool":{"acs:MFAPresent":"true"},"IpAddress":{"acs:SourceIp":"10.1.0.0/16"},"IpAddress":{"acs:SourceIp":"0.0.0.0/0"}}'), conditionOf({ Bool: { 'acs:MFAPresent': 'true' } }))).toBe(true);
   });
 
+  it('a Condition that is not an object of objects is implied by nothing (RAM rejects it; what it would mean is unknown)', () => {
+    const malformed = statementsOf(policy({ Effect: 'Allow', Action: 'ecs:*', Resource: '*', Condition: [] }))[0]?.statement.condition;
+    expect(conditionImplies(conditionOf({ Bool: { 'acs:MFAPresent': 'true' } }), malformed)).toBe(false);
+    expect(conditionImplies(malformed, conditionOf({ Bool: { 'acs:MFAPresent': 'true' } }))).toBe(false);
+  });
+
   it('no condition implies only no condition', () => {
     expect(conditionImplies(undefined, undefined)).toBe(true);
     expect(conditionImplies(conditionOf({ Bool: { 'acs:MFAPresent': 'true' } }), undefined)).toBe(true);

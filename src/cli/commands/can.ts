@@ -18,6 +18,9 @@ one identity: an explicit Deny wins, otherwise some Allow must match, otherwise
 the request is implicitly denied. Statements with a Principal (trust and bucket
 policies) apply only when --principal names a principal they match. VPC endpoint
 policies (in Terraform and ROS) grant nothing and are left out, with a note.
+A policy, statement, Principal or Condition the host file computes (var.doc,
+Condition = var.cond) is evaluated as unknown, with a note: the answer is
+"conditional" wherever it could change it.
 
 --action and --resource may be repeated: every pair is asked.
 --context <key>=<value> gives a condition key a value (repeat for several
@@ -117,6 +120,6 @@ const EXPLAIN: Record<RequestResult['decision'], string> = {
 /** Condition keys, file names, labels and paths come from the policies and the tree: each line is escaped (terminalSafe). */
 function stylish(action: string, resource: string, result: RequestResult): string {
   const head = `${action} on ${resource}: ${EXPLAIN[result.decision]}${result.decision === 'conditional' ? ` ${result.conditionKeys.join(', ')}` : ''}`;
-  const lines = result.deciding.map((s) => `  ${s.effect.padEnd(5)}  ${s.origin.filePath}:${s.origin.line}:${s.origin.column}  ${s.origin.path}${s.origin.label ? `  (${s.origin.label})` : ''}`);
+  const lines = result.deciding.map((s) => `  ${[s.effect.padEnd(5), `${s.origin.filePath}:${s.origin.line}:${s.origin.column}`, s.origin.path, s.origin.label && `(${s.origin.label})`].filter(Boolean).join('  ')}`);
   return `${[head, ...lines].map(terminalSafe).join('\n')}\n`;
 }

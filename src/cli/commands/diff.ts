@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Io } from '../io';
 import { UsageError } from '../errors';
 import { type LoadedPolicies, type PolicyDocument, loadDocuments } from '../../evaluation/documents';
-import { type NewAccess, findLiftedDenies, findNewAccess } from '../../evaluation/diff';
+import { type NewAccess, findLiftedDenies, findNewAccess, withoutUnchangedUnknowns } from '../../evaluation/diff';
+import type { EvalStatement } from '../../evaluation/model';
 import type { LintMessage, LintResult } from '../../engine/types';
 import { summarize } from '../../engine/linter';
 import { loadFormatter } from '../../formatters';
@@ -29,7 +30,9 @@ that grants it. The proof is exact over every action and resource string, not
 only known ones. It errs only towards reporting access: a new Allow's
 condition is taken as satisfiable, a conditional new Deny as not applying, an
 old Allow's condition only when the new statement's condition implies it, and
-an old Deny as always applying.
+an old Deny as always applying. A new policy or statement the host file
+computes (Statement = var.statements) may grant anything and is reported as
+possible new access, not proven; an old one, as denying everything.
 
 <old> and <new> are the same identity's policies before and after. With
 --base, each .json/.jsonc file under the paths (default: .) is compared with
@@ -93,14 +96,17 @@ export async function runDiff(argv: readonly string[], io: Io): Promise<number> 
       // An unreadable side is not an empty one: a truncated Allow * is not "no new access".
       const stopped = stopOnUnusable('diff', [...unusableInputs(oldRead, [oldSet]), ...unusableInputs(newRead, [newSet])], io.stderr);
       if (stopped !== undefined) return stopped;
-      found = findNewAccess(statementsOf(oldSet), statementsOf(newSet));
+      const compared = withoutUnchangedUnknowns(statementsOf(oldSet), statementsOf(newSet));
+      sayOldUnknowns(compared.old, io);
+      found = findNewAccess(compared.old, compared.new);
     }
   } catch (error) {
     if (error instanceof UsageError) return usage(error.message);
     throw error;
   }
-  for (const f of found) if (f.unproven) io.stderr(safeNote('diff', `${f.statement.origin.filePath} ${f.statement.origin.path}: too complex to compare within the search budget; reported as new access`));
-  for (const l of lifted ?? []) if (l.access.unproven) io.stderr(safeNote('diff', `${l.access.statement.origin.filePath} ${l.access.statement.origin.path} at ${l.ref}: too complex to compare within the search budget; reported as a lifted Deny`));
+  // Content the host computes is said once, where it is loaded; only the budget needs a word here.
+  for (const f of found) if (f.unproven && !f.statement.unknown) io.stderr(safeNote('diff', `${f.statement.origin.filePath} ${f.statement.origin.path}: too complex to compare within the search budget; reported as new access`));
+  for (const l of lifted ?? []) if (l.access.unproven && !l.access.statement.unknown) io.stderr(safeNote('diff', `${l.access.statement.origin.filePath} ${l.access.statement.origin.path} at ${l.ref}: too complex to compare within the search budget; reported as a lifted Deny`));
   io.stdout(format(found, lifted, args.argv.format as string, io));
   return found.length > 0 || (lifted?.length ?? 0) > 0 ? 1 : 0;
 }
@@ -118,6 +124,21 @@ function sayLeftOut(loaded: LoadedPolicies, io: Io, where = ''): void {
 }
 
 const statementsOf = (l: LoadedPolicies) => l.policies.flatMap((p) => p.statements);
+
+/**
+ * An old policy the host computes (and the new side does not hold unchanged) may have denied anything: read
+ * as denying everything, so that what it may have denied is never taken for old access. Said once per place.
+ */
+function sayOldUnknowns(oldStatements: readonly EvalStatement[], io: Io, where = ''): void {
+  const seen = new Set<string>();
+  for (const s of oldStatements) {
+    if (!s.unknown?.opaque || s.effect !== 'Deny') continue;
+    const place = `${s.origin.filePath}${s.origin.label ? ` (${s.origin.label})` : ''}${s.origin.path ? ` ${s.origin.path}` : ''}${where}`;
+    if (seen.has(place)) continue;
+    seen.add(place);
+    io.stderr(safeNote('diff', `${place}: the old policy is computed by the host file and may have denied anything, so it is read as denying everything: every grant of the new policies is reported (this can only over-report)`));
+  }
+}
 
 /** Is there anything at this path in the working tree (a dangling link counts)? */
 function existsNow(p: string, cwd: string): boolean {
@@ -165,10 +186,11 @@ async function compareWithRef(ref: string, paths: readonly string[], io: Io): Pr
     if (old?.document.text === doc.text) continue;
     if (old) sayLeftOut(old.loaded, io, ` at ${ref}`);
     sayLeftOut(newSet, io);
-    const oldStatements = old ? statementsOf(old.loaded) : [];
+    const compared = withoutUnchangedUnknowns(old ? statementsOf(old.loaded) : [], statementsOf(newSet));
+    sayOldUnknowns(compared.old, io, ` at ${ref}`);
     // A loop, not push(...): two large documents may differ in more grants than a call takes arguments.
-    for (const access of findNewAccess(oldStatements, statementsOf(newSet))) found.push(access);
-    for (const access of findLiftedDenies(oldStatements, statementsOf(newSet))) lifted.push({ access, ref, deleted: false });
+    for (const access of findNewAccess(compared.old, compared.new)) found.push(access);
+    for (const access of findLiftedDenies(compared.old, compared.new)) lifted.push({ access, ref, deleted: false });
   }
   for (const [key, old] of loadedAtRef) {
     if (present.has(key)) continue;
@@ -178,7 +200,13 @@ async function compareWithRef(ref: string, paths: readonly string[], io: Io): Pr
   return { found, lifted };
 }
 
+/** What an entry for content the host computes says: `the whole policy`, `Statement[1]`. */
+const computedPart = (f: NewAccess) => (f.statement.unknown?.what ?? '').replace(/^\((.*), computed by the host file\)$/, '$1');
+
 function message(f: NewAccess): string {
+  if (f.statement.unknown?.opaque) {
+    return `Possible new access, not proven either way: ${computedPart(f)} is computed by the host file, so it may grant anything the old policies do not; evaluate the planned policy (terraform show -json) to compare it`;
+  }
   const who = f.principal !== undefined ? ` for principal ${f.principal}` : '';
   const condition = f.conditional ? ' (when its condition holds)' : '';
   return `New access${who}: ${f.action} on ${f.resource || '""'}${condition}, which the old policies do not allow; re-check with ramlint can`;
@@ -186,6 +214,9 @@ function message(f: NewAccess): string {
 
 function liftedMessage(l: LiftedDeny): string {
   const f = l.access;
+  if (f.statement.unknown?.opaque) {
+    return `Possible Deny lifted, not proven either way: at ${l.ref}, ${computedPart(f)} (line ${f.statement.origin.line}) was computed by the host file and may have denied anything, and ${l.deleted ? 'this policy is gone now' : 'no Deny of this policy is known to cover it now'}; the identity's other policies may allow it`;
+  }
   const who = f.principal !== undefined ? ` for principal ${f.principal}` : '';
   const condition = f.conditional ? ' (when its condition held)' : '';
   const now = l.deleted ? 'this policy is gone now' : 'no Deny of this policy covers it now';
@@ -196,7 +227,7 @@ const locationOf = (f: NewAccess) => ({ filePath: f.statement.origin.filePath, l
 
 function format(found: readonly NewAccess[], lifted: readonly LiftedDeny[] | undefined, name: string, io: Io): string {
   if (name === 'json') {
-    const entry = (f: NewAccess) => ({ action: f.action, resource: f.resource, ...(f.principal !== undefined ? { principal: f.principal } : {}), conditional: f.conditional });
+    const entry = (f: NewAccess) => ({ action: f.action, resource: f.resource, ...(f.principal !== undefined ? { principal: f.principal } : {}), conditional: f.conditional, ...(f.unproven ? { unproven: true } : {}) });
     const newAccess = found.map((f) => ({ ...entry(f), statement: locationOf(f) }));
     if (lifted === undefined) return `${JSON.stringify({ newAccess }, null, 2)}\n`;
     const liftedDenies = lifted.map((l) => ({ ...entry(l.access), deniedAt: { ref: l.ref, ...locationOf(l.access) }, deleted: l.deleted }));

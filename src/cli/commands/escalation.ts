@@ -7,6 +7,7 @@ import { UsageError } from '../errors';
 import { type LoadedPolicies, loadDocuments } from '../../evaluation/documents';
 import { FULL_CONTROL_SERVICES } from '../../engine/analysis/escalation';
 import { type EscalationPath, findEscalationPaths } from '../../evaluation/escalation';
+import type { EvalStatement } from '../../evaluation/model';
 import { terminalSafe } from '../../formatters/terminal';
 import { readPolicyDocuments, safeNote, stopOnUnusable, unusableInputs } from './load-policies';
 import { parseSubcommand, strings } from './parse-subcommand';
@@ -27,7 +28,9 @@ change other users' credentials or policies, rewrite a trust policy, change an
 identity provider that roles trust, or use every action of a service that is
 full control (${FULL_SERVICE_ACTIONS} on every resource). Each path is
 listed once with every statement involved. A PassRole scoped to named roles and
-a pinned acs:Service narrows the path, and the output says so.
+a pinned acs:Service narrows the path, and the output says so. A permission
+policy the host file computes (policy_document = var.doc) may grant anything:
+it is reported as a path that cannot be ruled out.
 In SARIF each path is one result with every statement as a related location.
 
 Exit codes: 0 = no path; 1 = some path; 2 = usage error, or a policy file that
@@ -86,6 +89,8 @@ function toJson(p: EscalationPath) {
 
 /** Actions, role ARNs (in the description), file names and paths come from the policies and the tree: each line is escaped. */
 function stylish(p: EscalationPath): string {
-  const head = `${p.actions.join(' + ')}: can ${p.description}${p.conditional ? ' (when the conditions hold)' : ''}${p.narrowedTo ? ' (narrowed by the scoped PassRole)' : ''}`;
-  return `${[head, ...p.statements.map((s) => `  ${s.origin.filePath}:${s.origin.line}:${s.origin.column}  ${s.origin.path}`)].map(terminalSafe).join('\n')}\n`;
+  const head = `${p.actions.join(' + ')}: can ${p.description}${p.conditional && p.kind !== 'computed-policy' ? ' (when the conditions hold)' : ''}${p.narrowedTo ? ' (narrowed by the scoped PassRole)' : ''}`;
+  // A whole policy the host computes has no path inside it: its label says which one it is.
+  const where = (s: EvalStatement) => [`${s.origin.filePath}:${s.origin.line}:${s.origin.column}`, s.origin.path || (s.origin.label && `(${s.origin.label})`)].filter(Boolean).join('  ');
+  return `${[head, ...p.statements.map((s) => `  ${where(s)}`)].map(terminalSafe).join('\n')}\n`;
 }

@@ -107,19 +107,33 @@ export async function documentsOfFile(filePath: string, text: string, named: boo
     return { documents: [], notes: [], errors: [`${filePath}: the ${processor.id} processor failed, so the file was not evaluated: ${(error as Error)?.message ?? String(error)}`] };
   }
   const say = (n: HostNote) => `${filePath}${n.label ? ` (${n.label})` : ''}: ${n.message}`;
+  // A policy the host computes whole (an unresolved-value note about one document) is not nothing: it is a
+  // document whose content is unknown, which the commands evaluate as such (loadDocuments says so).
+  const computedWhole = (n: HostNote) => n.ruleId === 'unresolved-value' && n.label !== undefined;
   return {
-    documents: output.documents.map((doc) => ({
-      filePath,
-      text: doc.text,
-      label: doc.label,
-      kind: doc.kind,
-      allowComments: doc.allowComments ?? false,
-      hostText: text,
-      offsetToHost: (offset: number, side: 'start' | 'end') => doc.map.toHost(offset, side),
-      generatedAt: documentInHost(text, doc, processor.id).generatedAt,
-    })),
+    documents: [
+      ...output.documents.map((doc) => ({
+        filePath,
+        text: doc.text,
+        label: doc.label,
+        kind: doc.kind,
+        allowComments: doc.allowComments ?? false,
+        hostText: text,
+        offsetToHost: (offset: number, side: 'start' | 'end') => doc.map.toHost(offset, side),
+        generatedAt: documentInHost(text, doc, processor.id).generatedAt,
+      })),
+      ...output.notes.filter(computedWhole).map((n) => ({
+        filePath,
+        // The host's text for the value: the same expression on both sides of a diff is the same policy.
+        text: text.slice(n.offset, n.offset + n.length),
+        label: n.label,
+        kind: n.kind,
+        hostText: text,
+        computed: { message: n.message, offset: n.offset, length: n.length },
+      })),
+    ],
     // A host file its processor cannot parse may hide policies: an error, not a note.
-    notes: output.notes.filter((n) => n.ruleId !== 'invalid-host-file').map(say),
+    notes: output.notes.filter((n) => n.ruleId !== 'invalid-host-file' && !computedWhole(n)).map(say),
     errors: output.notes.filter((n) => n.ruleId === 'invalid-host-file').map(say),
   };
 }
