@@ -119,7 +119,20 @@ export function principalSet(principal: PrincipalMember): GlobSet {
   // A Principal the host computes may name anyone: every principal, under the statement's unknown part.
   if (principal.star || principal.empty || principal.unknown) return EVERYTHING(PRINCIPAL_IGNORE_CASE);
   const values = [...(principal.list?.values ?? []), ...principal.entries.flatMap((e) => e.values)].map((v) => v.value);
-  return globSet(values, PRINCIPAL_IGNORE_CASE);
+  return globSet(values.flatMap(withAccountMembers), PRINCIPAL_IGNORE_CASE);
+}
+
+/**
+ * An account's `acs:ram::<uid>:root`, or a bucket policy's bare UID, names the RAM users and roles of the
+ * account and their role sessions (request.ts, principalMatches), spelled out so that `diff`, which compares
+ * principals as strings, sees them: an old root covers a new `user/alice`, and a witness is a user `can`
+ * accepts. The members come first, so the readable witness is `acs:ram::<uid>:user/x`, not the root itself
+ * (which cannot call sts:AssumeRole).
+ */
+function withAccountMembers(value: string): string[] {
+  const account = /^acs:ram::(\d+\**|\*):root$/i.exec(value.trim())?.[1] ?? (/^\d+$/.test(value.trim()) ? value.trim() : undefined);
+  if (account === undefined) return [value];
+  return [...['user', 'role', 'assumed-role'].map((type) => `acs:ram::${account}:${type}/*`), value];
 }
 
 /** Does anything but the request's action, resource and principal decide whether the statement applies? */

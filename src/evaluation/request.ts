@@ -30,17 +30,31 @@ export interface RequestResult {
 export function statementApplies(s: EvalStatement, request: Request): boolean {
   if (!setContains(s.actions, request.action) || !setContains(s.resources, request.resource)) return false;
   if (!s.principals) return true;
-  return request.principal !== undefined && principalMatches(s.principals, request.principal);
+  return request.principal !== undefined && principalMatches(s.principals, request.principal, request.action);
 }
 
+/** `acs:ram::<uid>:user/…`, `…:role/…`, `…:assumed-role/…`: a RAM identity of account <uid>. */
+const ACCOUNT_MEMBER = /^acs:ram::(\d+\**):(?:user|role|assumed-role)\//i;
+/** The account itself: its bare UID, or `acs:ram::<uid>:root`. */
+const ACCOUNT_ITSELF = /^(?:acs:ram::(\d+\**):root|(\d+))$/i;
+const ASSUME_ROLE = /^sts:assumerole$/i;
+
 /**
- * Does a Principal set name this principal? Besides the glob match, an
- * account's `acs:ram::<uid>:root` (or the bare UID of a bucket policy) names
- * every user and role of that account.
+ * Does a Principal set name this principal, for this action? Besides the glob match:
+ * - `acs:ram::<uid>:root` (or a bucket policy's bare UID) names every RAM user and role of the account,
+ *   and their role sessions (RAM, "Modify the trust policy of a RAM role": root "allows any RAM user or role
+ *   in account … to assume the role"), which principalSet also spells out for diff;
+ * - it names the account itself too, but not for sts:AssumeRole, which an Alibaba Cloud account cannot call
+ *   ("Roles may not be assumed by root accounts"; RAM FAQ: AssumeRole "can only be called by a RAM user or
+ *   role"), so the account itself, however it is written, never matches for it;
+ * - it does not name the account's identity providers: a SAML or OIDC provider is trusted only through a
+ *   `Federated` entry that names it.
  */
-export function principalMatches(set: GlobSet, principal: string): boolean {
+export function principalMatches(set: GlobSet, principal: string, action = ''): boolean {
+  const itself = ACCOUNT_ITSELF.exec(principal);
+  if (itself && ASSUME_ROLE.test(action)) return false;
   if (setContains(set, principal)) return true;
-  const account = /^acs:ram::(\d+[*]*):/i.exec(principal)?.[1] ?? (/^\d+$/.test(principal) ? principal : undefined);
+  const account = ACCOUNT_MEMBER.exec(principal)?.[1] ?? itself?.[1] ?? itself?.[2];
   if (!account) return false;
   return setContains(set, `acs:ram::${account}:root`) || setContains(set, account);
 }

@@ -71,12 +71,19 @@ describe('evaluateRequest', () => {
     expect(ask(s.slice(1), 'ecs:DeleteInstance', 'x').decision).toBe('implicit-deny');
   });
 
-  it('statements with a Principal apply only to a matching --principal; root names the whole account', () => {
+  it('statements with a Principal apply only to a matching --principal; root names the RAM users and roles of the account', () => {
     const trust = statementsOf(policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: ['acs:ram::111:root'] } }));
     expect(ask(trust, 'sts:AssumeRole', '*').decision).toBe('implicit-deny');
-    expect(ask(trust, 'sts:AssumeRole', '*', [], 'acs:ram::111:root').decision).toBe('allow');
-    expect(ask(trust, 'sts:AssumeRole', '*', [], 'acs:ram::111:user/alice').decision).toBe('allow');
-    expect(ask(trust, 'sts:AssumeRole', '*', [], 'acs:ram::222:root').decision).toBe('implicit-deny');
+    for (const member of ['acs:ram::111:user/alice', 'acs:ram::111:role/ci', 'acs:ram::111:assumed-role/ci/session-1']) expect([member, ask(trust, 'sts:AssumeRole', '*', [], member).decision]).toEqual([member, 'allow']);
+    // Not the account itself, which cannot call AssumeRole (it was 'allow' here before), nor its identity providers, nor another account.
+    for (const other of ['acs:ram::111:root', '111', 'acs:ram::111:saml-provider/idp', 'acs:ram::111:oidc-provider/gh', 'acs:ram::222:user/alice']) expect([other, ask(trust, 'sts:AssumeRole', '*', [], other).decision]).toEqual([other, 'implicit-deny']);
+    // An identity provider is trusted through a Federated entry that names it.
+    const federated = statementsOf(policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Federated: ['acs:ram::111:saml-provider/idp'] } }));
+    expect(ask(federated, 'sts:AssumeRole', '*', [], 'acs:ram::111:saml-provider/idp').decision).toBe('allow');
+    // For other actions (a KMS key policy, say) root names the account itself too.
+    const key = statementsOf(policy({ Effect: 'Allow', Action: 'kms:Decrypt', Principal: { RAM: ['acs:ram::111:root'] }, Resource: '*' }));
+    expect(ask(key, 'kms:Decrypt', 'x', [], '111').decision).toBe('allow');
+    expect(ask(key, 'kms:Decrypt', 'x', [], 'acs:ram::111:root').decision).toBe('allow');
     const bucket = statementsOf(policy({ Effect: 'Allow', Action: 'oss:GetObject', Principal: ['*'], Resource: 'acs:oss:*:1:b/*' }));
     expect(ask(bucket, 'oss:GetObject', 'acs:oss:*:1:b/k', [], '999').decision).toBe('allow');
   });
@@ -349,5 +356,21 @@ describe('ramlint can: a key with several values and no ForAnyValue/ForAllValues
     });
     expect((await ask('team', 'env')).code).toBe(0);
     expect((await ask('x', 'y')).code).toBe(1);
+  });
+});
+
+describe('ramlint can: a trust policy that trusts acs:ram::<uid>:root', () => {
+  const dir = tempTree({ 'trust-root.json': '{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"RAM":["acs:ram::1234567890123456:root"]}}]}\n' });
+  const assume = (principal: string) => runIn(dir, runCan, ['-a', 'sts:AssumeRole', '-r', '*', '--principal', principal, 'trust-root.json']);
+
+  it('lets a RAM user or role of the account assume the role (exit 0)', async () => {
+    expect(await assume('acs:ram::1234567890123456:user/alice')).toEqual({ code: 0, stdout: 'sts:AssumeRole on *: allowed\n  Allow  trust-root.json:1:29  Statement[0]\n', stderr: '' });
+    expect((await assume('acs:ram::1234567890123456:role/ci')).code).toBe(0);
+  });
+
+  it("not the account's identity providers, nor the account itself (exit 1)", async () => {
+    for (const principal of ['acs:ram::1234567890123456:saml-provider/x', 'acs:ram::1234567890123456:oidc-provider/x', '1234567890123456', 'acs:ram::1234567890123456:root']) {
+      expect([principal, await assume(principal)]).toEqual([principal, { code: 1, stdout: 'sts:AssumeRole on *: denied: no statement allows it\n', stderr: '' }]);
+    }
   });
 });

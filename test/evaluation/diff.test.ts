@@ -120,7 +120,10 @@ describe('findNewAccess', () => {
     const trust = (who: string[]) => policy({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: who } });
     expect(diff([trust(['acs:ram::1:root', 'acs:ram::2:root'])], [trust(['acs:ram::2:root'])])).toEqual([]);
     const [f] = diff([trust(['acs:ram::1:root'])], [trust(['acs:ram::1:root', 'acs:ram::3:root'])]);
-    expect(f?.principal).toBe('acs:ram::3:root');
+    // A user of account 3, which can accepts: the account itself cannot assume a role.
+    expect(f?.principal).toBe('acs:ram::3:user/x');
+    // root covers the account's users and roles, so naming one of them is nothing new.
+    expect(diff([trust(['acs:ram::1:root'])], [trust(['acs:ram::1:user/alice', 'acs:ram::1:role/ci'])])).toEqual([]);
   });
 
   it('a search that runs out of budget reports the grant as new (sound) instead of hanging', () => {

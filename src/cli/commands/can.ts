@@ -16,7 +16,9 @@ const USAGE = `Usage: ramlint can --action <action> --resource <resource> [--con
 Evaluate a request against the policies in the paths, taken as the policies of
 one identity: an explicit Deny wins, otherwise some Allow must match, otherwise
 the request is implicitly denied. Statements with a Principal (trust and bucket
-policies) apply only when --principal names a principal they match. VPC endpoint
+policies) apply only when --principal names a principal they match (a trust
+policy's acs:ram::<uid>:root matches the account's RAM users and roles, not the
+account itself or its identity providers). VPC endpoint
 policies (in Terraform and ROS) grant nothing and are left out, with a note.
 A policy, statement, Principal or Condition the host file computes (var.doc,
 Condition = var.cond) is evaluated as unknown, with a note: the answer is
@@ -47,7 +49,7 @@ export async function runCan(argv: readonly string[], io: Io): Promise<number> {
       .option('principal', { type: 'string', describe: 'Who asks, for trust and bucket policies (acs:ram::<uid>:user/<name>, a UID, <svc>.aliyuncs.com)' })
       .option('format', { alias: 'f', type: 'string', choices: ['stylish', 'json'], default: 'stylish', describe: 'Output format' })
       .example('ramlint can -a oss:DeleteObject -r acs:oss:*:123:sales/report.csv policies/', 'Can this identity delete the object?')
-      .example('ramlint can -a sts:AssumeRole -r "*" --principal acs:ram::123:root trust.json', 'Can account 123 assume the role?'),
+      .example('ramlint can -a sts:AssumeRole -r "*" --principal acs:ram::123:user/alice trust.json', 'Can user alice of account 123 assume the role?'),
   );
   if (!args.ok) {
     if (args.stdout) io.stdout(args.stdout);
