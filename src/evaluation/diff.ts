@@ -14,7 +14,8 @@ import { everyCovered, mayIntersect, setCoveredFast } from './fast-checks';
 import { type GlobSet, globSet, setContains } from './glob';
 import { statementImplies } from './implication';
 import { KNOWN_ACTIONS, catalogueActionsFor } from './known-actions';
-import { type EvalStatement, hasCondition } from './model';
+import { type EvalStatement, hasCondition, sparesBucketOwner } from './model';
+import { RESOURCE_IGNORE_CASE, STAR_CROSSES_SEPARATORS } from './semantics';
 
 export interface NewAccess {
   action: string;
@@ -44,7 +45,7 @@ export function findNewAccess(oldStatements: readonly EvalStatement[], newStatem
   // An old Deny inside a new Deny that applies whenever it did takes nothing away that the new set gives:
   // dropping it changes no answer and spares the automaton.
   const conditionalDenies = newDenies.filter(hasCondition);
-  const relevantOldDenies = oldDenies.filter((d) => !newDenies.some((n) => rectangleWithin(d, n) && statementImplies(d, n) && principalsWithin(d, n, options.budget)));
+  const relevantOldDenies = oldDenies.filter((d) => !newDenies.some((n) => rectangleWithin(d, n) && statementImplies(d, n) && sparesOwnerAsWell(d, n) && principalsWithin(d, n, options.budget)));
   for (const granting of newStatements) {
     if (granting.effect !== 'Allow') continue;
     // Content the host computes may grant anything: nothing can be proven about it, so it is reported as it is.
@@ -79,9 +80,59 @@ export function findNewAccess(oldStatements: readonly EvalStatement[], newStatem
         break;
       }
     }
+    // The bucket owner, whom a statement for Principal "*" without a Condition spares: such a statement neither
+    // blocks nor covers it, which the cells above (where it applies to every principal) cannot show.
+    if (!reported && !sparesBucketOwner(granting) && [...newDenies, ...implied, ...relevantOldDenies].some(sparesBucketOwner)) {
+      const found = ownerAccess(granting, newDenies, implied, relevantOldDenies, conditionalDenies, options);
+      if (found) {
+        out.push(found);
+        reported = true;
+      }
+    }
     if (!reported && cells.exhausted) out.push(unprovenAccess(granting, competitors([])));
   }
   return out;
+}
+
+/**
+ * New access for a bucket owner: for an account `<uid>` the grant names, on its own buckets
+ * (`acs:oss:*:<uid>:…`), with the statements that spare the owner left out, as they do not apply to it.
+ * Accounts the policies do not name behave alike, so one of them stands for all.
+ */
+function ownerAccess(granting: EvalStatement, newDenies: readonly EvalStatement[], implied: readonly EvalStatement[], oldDenies: readonly EvalStatement[], conditionalDenies: EvalStatement[], options: DiffOptions): NewAccess | undefined {
+  const named = new Set<string>();
+  const collect = (set: GlobSet | undefined, pattern: RegExp) => {
+    for (const g of set?.globs ?? []) {
+      const m = pattern.exec(g.source.trim());
+      if (m?.[1] !== undefined) named.add(m[1]);
+    }
+  };
+  for (const s of [granting, ...newDenies, ...implied, ...oldDenies]) {
+    collect(s.resources, /^acs:oss:[^:]*:(\d+):/i);
+    collect(s.principals, /^(?:acs:ram::(\d+):root|(\d+))$/i);
+    for (const g of s.principals?.globs ?? []) {
+      const m = /^(\d+)$/.exec(g.source.trim());
+      if (m?.[1] !== undefined) named.add(m[1]);
+    }
+  }
+  let fresh = 1;
+  while (named.has(String(fresh))) fresh++;
+  const spared = (s: EvalStatement) => !sparesBucketOwner(s);
+  for (const account of [...named, String(fresh)].slice(0, 64)) {
+    if (!granting.principals || !setContains(granting.principals, account)) continue;
+    const applies = (s: EvalStatement) => s.principals !== undefined && setContains(s.principals, account) && spared(s);
+    const found = newAccessOf(granting, {
+      blockers: newDenies.filter((d) => !hasCondition(d) && applies(d)),
+      cover: implied.filter(applies),
+      oldDenies: oldDenies.filter((d) => !d.principals || applies(d)),
+      conditionalDenies,
+      budget: options.budget,
+      principal: account,
+      resourceWithin: globSet([`acs:oss:*:${account}:*`], RESOURCE_IGNORE_CASE, false, STAR_CROSSES_SEPARATORS),
+    });
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -100,6 +151,16 @@ export function findNewAccess(oldStatements: readonly EvalStatement[], newStatem
 export function findLiftedDenies(oldStatements: readonly EvalStatement[], newStatements: readonly EvalStatement[], options: DiffOptions = {}): NewAccess[] {
   const denialsOf = (statements: readonly EvalStatement[]) => statements.filter((s) => s.effect === 'Deny').map((s): EvalStatement => ({ ...s, effect: 'Allow' }));
   return findNewAccess(denialsOf(newStatements), denialsOf(oldStatements), options);
+}
+
+/**
+ * OSS: a statement for Principal "*" without a Condition does not apply to the bucket owner (can,
+ * request.ts). The principal dimension here cannot tell the owner from others, so a statement that spares
+ * the owner stands in for another (covers it, blocks it, or replaces it) only when that one spares the owner
+ * too: otherwise the owner may be granted by `inner` and not by `outer`.
+ */
+function sparesOwnerAsWell(inner: EvalStatement, outer: EvalStatement): boolean {
+  return !sparesBucketOwner(outer) || sparesBucketOwner(inner);
 }
 
 /** Is every (action, resource) of `inner` one of `outer`'s? Quick and sound: false when unsure. */
@@ -127,6 +188,8 @@ interface Competitors {
   budget?: number;
   /** The principal asked about, for statements with a Principal. */
   principal?: string;
+  /** Only resources in this set (the bucket owner's own buckets, for ownerAccess). */
+  resourceWithin?: GlobSet;
 }
 
 type Role = 'blocker' | 'cover' | 'oldDeny';
@@ -154,8 +217,9 @@ function newAccessOf(granting: EvalStatement, c: Competitors): NewAccess | undef
   // Which resource is new access for an action inside exactly these statements' action sets?
   const resourceFor = (inAction: readonly boolean[]): { witness?: string; exhausted: boolean } => {
     const active = others.filter((_, i) => inAction[i]);
+    const required = c.resourceWithin ? [NON_EMPTY, c.resourceWithin] : [NON_EMPTY];
     const wanted = (m: readonly boolean[]) => {
-      if (!m[0] || !m[active.length + 1]) return false;
+      if (!m[0] || !required.every((_, j) => m[active.length + 1 + j])) return false;
       let covered = false;
       let oldDenied = false;
       for (let i = 0; i < active.length; i++) {
@@ -167,7 +231,7 @@ function newAccessOf(granting: EvalStatement, c: Competitors): NewAccess | undef
       }
       return !covered || oldDenied;
     };
-    const sets = [granting.resources, ...active.map((o) => o.s.resources), NON_EMPTY];
+    const sets = [granting.resources, ...active.map((o) => o.s.resources), ...required];
     // Fast path: with no old Deny in play, the resources are all taken when each pattern of the grant
     // lies inside one pattern of a cover or blocker (the fast check is sound, and exact for ?-free covers).
     const takers = active.filter((o) => o.role !== 'oldDeny');

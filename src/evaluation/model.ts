@@ -140,3 +140,14 @@ export function hasCondition(s: EvalStatement): boolean {
   const c = s.statement.condition;
   return s.unknown !== undefined || (c !== undefined && (c.clauses.length > 0 || c.malformedOperators.length > 0 || c.unknown || c.unknownOperators.length > 0 || c.valueNode.type !== 'object'));
 }
+
+/**
+ * A statement for Principal "*" (or an empty Principal) without a Condition: in an OSS bucket policy it
+ * "applies to all users except the bucket owner" (OSS, "Bucket Policy"). request.ts decides who the owner
+ * is; diff.ts keeps such a statement from standing in for one that does not spare the owner.
+ */
+export function sparesBucketOwner(s: EvalStatement): boolean {
+  const p = s.statement.principal;
+  if (p === undefined || p.unknown || hasCondition(s)) return false;
+  return p.star !== undefined || p.empty || [...(p.list?.values ?? []), ...p.entries.flatMap((e) => e.values)].some((v) => v.value.trim() === '*');
+}

@@ -5,9 +5,9 @@
  * A statement whose condition the context cannot decide makes the answer
  * `conditional` when it could change the decision, never a guess.
  */
-import { type ConditionOutcome, type RequestContext, evaluateCondition } from './conditions';
+import { type ConditionOutcome, type RequestContext, type Truth, evaluateCondition } from './conditions';
 import { type GlobSet, setContains } from './glob';
-import type { EvalStatement } from './model';
+import { type EvalStatement, sparesBucketOwner } from './model';
 
 export interface Request {
   action: string;
@@ -27,10 +27,34 @@ export interface RequestResult {
   conditionKeys: string[];
 }
 
-export function statementApplies(s: EvalStatement, request: Request): boolean {
-  if (!setContains(s.actions, request.action) || !setContains(s.resources, request.resource)) return false;
-  if (!s.principals) return true;
-  return request.principal !== undefined && principalMatches(s.principals, request.principal, request.action);
+const APPLIES: ConditionOutcome = { truth: true, decidingKeys: [] };
+const DOES_NOT: ConditionOutcome = { truth: false, decidingKeys: [] };
+
+/** Does the statement cover the request's action, resource and principal? Unknown names why. */
+export function statementApplies(s: EvalStatement, request: Request): ConditionOutcome {
+  if (!setContains(s.actions, request.action) || !setContains(s.resources, request.resource)) return DOES_NOT;
+  if (!s.principals) return APPLIES;
+  if (request.principal === undefined || !principalMatches(s.principals, request.principal, request.action)) return DOES_NOT;
+  const owner = spareBucketOwner(s, request.principal, request.resource);
+  if (owner === true) return DOES_NOT;
+  return owner === 'unknown' ? { truth: 'unknown', decidingKeys: [`(whether ${request.principal} owns the bucket)`] } : APPLIES;
+}
+
+/**
+ * OSS, "Bucket Policy": "When the principal is set to a wildcard character (*) and the policy does not include
+ * a condition, the policy applies to all users except the bucket owner" (with a condition it applies to the
+ * owner too). The owner is the Alibaba Cloud account whose UID the bucket's ARN carries
+ * (`acs:oss:*:<uid>:bucket/…`), asked about as `<uid>` or `acs:ram::<uid>:root`; its RAM users are not the
+ * owner. True: the statement spares this principal; unknown: the ARN does not say whose the bucket is.
+ */
+function spareBucketOwner(s: EvalStatement, principal: string, resource: string): Truth {
+  if (!sparesBucketOwner(s)) return false;
+  const arn = /^acs:oss:[^:]*:([^:]*):/i.exec(resource);
+  const itself = ACCOUNT_ITSELF.exec(principal);
+  if (!arn || !itself) return false;
+  const uid = itself[1] ?? itself[2];
+  if (!/^\d+$/.test(arn[1] as string) || !/^\d+$/.test(uid as string)) return 'unknown';
+  return arn[1] === uid;
 }
 
 /** `acs:ram::<uid>:user/…`, `…:role/…`, `…:assumed-role/…`: a RAM identity of account <uid>. */
@@ -73,13 +97,17 @@ export function evaluateRequest(statements: readonly EvalStatement[], request: R
   const denies = { yes: [] as EvalStatement[], maybe: [] as EvalStatement[] };
   const allows = { yes: [] as EvalStatement[], maybe: [] as EvalStatement[] };
   const keys: string[] = [];
+  const outcomes = new Map<EvalStatement, ConditionOutcome>();
   const maybeKeys = (s: EvalStatement) => {
-    for (const k of statementCondition(s, request.context).decidingKeys) if (!keys.includes(k)) keys.push(k);
+    for (const k of (outcomes.get(s) as ConditionOutcome).decidingKeys) if (!keys.includes(k)) keys.push(k);
   };
   for (const s of statements) {
-    if (!statementApplies(s, request)) continue;
-    const truth = statementCondition(s, request.context).truth;
-    if (truth === false) continue;
+    const applies = statementApplies(s, request);
+    if (applies.truth === false) continue;
+    const condition = statementCondition(s, request.context);
+    if (condition.truth === false) continue;
+    const truth = applies.truth === true ? condition.truth : 'unknown';
+    outcomes.set(s, { truth, decidingKeys: [...applies.decidingKeys, ...(condition.truth === 'unknown' ? condition.decidingKeys : [])] });
     const bucket = s.effect === 'Deny' ? denies : allows;
     (truth === true ? bucket.yes : bucket.maybe).push(s);
   }

@@ -374,3 +374,31 @@ describe('ramlint can: a trust policy that trusts acs:ram::<uid>:root', () => {
     }
   });
 });
+
+describe('ramlint can: a bucket policy statement for Principal "*" without a Condition spares the bucket owner', () => {
+  const dir = tempTree({
+    'bucket-deny.json': '{"Version":"1","Statement":[{"Effect":"Deny","Principal":["*"],"Action":["oss:*"],"Resource":["acs:oss:*:1234567890123456:examplebucket/*"]}]}\n',
+    'bucket-deny-when.json': '{"Version":"1","Statement":[{"Effect":"Deny","Principal":["*"],"Action":["oss:*"],"Resource":["acs:oss:*:*:examplebucket/*"],"Condition":{"Bool":{"acs:SecureTransport":"false"}}}]}\n',
+    'bucket-deny-any.json': '{"Version":"1","Statement":[{"Effect":"Deny","Principal":["*"],"Action":["oss:*"],"Resource":["acs:oss:*:*:examplebucket/*"]}]}\n',
+    'owner-ram.json': '{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:*","Resource":"*"}]}\n',
+  });
+  const get = (resource: string, principal: string, ...files: string[]) => runIn(dir, runCan, ['-a', 'oss:GetObject', '-r', resource, '--principal', principal, ...files]);
+  const object = 'acs:oss:*:1234567890123456:examplebucket/a.txt';
+
+  it('the owner (the account in the ARN) is not denied (exit 0); everyone else is (exit 1), its RAM users included', async () => {
+    expect(await get(object, '1234567890123456', 'bucket-deny.json', 'owner-ram.json')).toEqual({ code: 0, stdout: `oss:GetObject on ${object}: allowed\n  Allow  owner-ram.json:1:29  Statement[0]\n`, stderr: '' });
+    expect((await get(object, 'acs:ram::1234567890123456:root', 'bucket-deny.json', 'owner-ram.json')).code).toBe(0);
+    expect(await get(object, '999', 'bucket-deny.json', 'owner-ram.json')).toEqual({ code: 1, stdout: `oss:GetObject on ${object}: denied by an explicit Deny\n  Deny   bucket-deny.json:1:29  Statement[0]\n`, stderr: '' });
+    expect((await get(object, 'acs:ram::1234567890123456:user/alice', 'bucket-deny.json', 'owner-ram.json')).code).toBe(1);
+  });
+
+  it('with a Condition the statement applies to the owner too (exit 1); without an account in the ARN, whether it does is unknown (exit 3)', async () => {
+    const context = ['--context', 'acs:SecureTransport=false'];
+    expect((await runIn(dir, runCan, ['-a', 'oss:GetObject', '-r', object, '--principal', '1234567890123456', ...context, 'bucket-deny-when.json', 'owner-ram.json'])).code).toBe(1);
+    expect(await get('acs:oss:*:*:examplebucket/a.txt', '1234567890123456', 'bucket-deny-any.json', 'owner-ram.json')).toEqual({
+      code: 3,
+      stdout: 'oss:GetObject on acs:oss:*:*:examplebucket/a.txt: conditional: the answer depends on (whether 1234567890123456 owns the bucket)\n  Allow  owner-ram.json:1:29  Statement[0]\n  Deny   bucket-deny-any.json:1:29  Statement[0]\n',
+      stderr: '',
+    });
+  });
+});

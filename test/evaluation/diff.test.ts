@@ -394,3 +394,22 @@ describe('ramlint diff: an operator or key written twice in a new Condition impl
     expect((await runIn(dir, runCan, ['-a', 'oss:GetObject', '-r', 'acs:oss:x:x:b/x', '--context', 'acs:SourceIp=8.8.8.8', 'old.json'])).code).toBe(1);
   });
 });
+
+describe('diff and the bucket owner: a Principal "*" statement without a Condition spares the owner', () => {
+  const bucket = (effect: string, principal: unknown, extra: object = {}) => ({ Effect: effect, Principal: principal, Action: 'oss:GetObject', Resource: 'acs:oss:*:1:b/*', ...extra });
+
+  it('does not block a grant to the owner that does not spare it, nor cover one', () => {
+    // New: the owner's UID is granted, and a Deny for everyone without a Condition spares the owner: new access for 1.
+    const [f] = diff([policy(bucket('Allow', ['2']))], [policy(bucket('Allow', ['1']), bucket('Deny', ['*']))]);
+    expect(f).toMatchObject({ action: 'oss:GetObject', principal: '1', conditional: false });
+    // Old public read spared the owner; a new grant to everyone under a Condition does not.
+    const when = { Condition: { Bool: { 'acs:SecureTransport': 'true' } } };
+    expect(diff([policy(bucket('Allow', ['*']))], [policy(bucket('Allow', ['*'], when))])).toHaveLength(1);
+  });
+
+  it('an unchanged public read, or one made conditional, is nothing new', () => {
+    const p = policy(bucket('Allow', ['*']));
+    expect(diff([p], [p])).toEqual([]);
+    expect(diff([policy(bucket('Allow', ['*']), bucket('Deny', ['*']))], [policy(bucket('Allow', ['*']), bucket('Deny', ['*']))])).toEqual([]);
+  });
+});

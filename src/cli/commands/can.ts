@@ -18,7 +18,9 @@ one identity: an explicit Deny wins, otherwise some Allow must match, otherwise
 the request is implicitly denied. Statements with a Principal (trust and bucket
 policies) apply only when --principal names a principal they match (a trust
 policy's acs:ram::<uid>:root matches the account's RAM users and roles, not the
-account itself or its identity providers). VPC endpoint
+account itself or its identity providers; a bucket policy statement for
+Principal "*" without a Condition spares the bucket owner, the account in the
+resource's ARN). VPC endpoint
 policies (in Terraform and ROS) grant nothing and are left out, with a note.
 A policy, statement, Principal or Condition the host file computes (var.doc,
 Condition = var.cond) is evaluated as unknown, with a note: the answer is
