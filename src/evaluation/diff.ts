@@ -11,7 +11,7 @@
  */
 import { type Cell, cellsOf, commonWitness, setIncludedIn } from './automaton';
 import { everyCovered, mayIntersect, setCoveredFast } from './fast-checks';
-import { type GlobSet, globSet, setContains } from './glob';
+import { type GlobSet, caseFolded, globSet, hasCase, setContains } from './glob';
 import { statementImplies } from './implication';
 import { KNOWN_ACTIONS, catalogueActionsFor } from './known-actions';
 import { type EvalStatement, hasCondition, sparesBucketOwner } from './model';
@@ -37,7 +37,38 @@ export interface DiffOptions {
   budget?: number;
 }
 
+/**
+ * Resources compare case-sensitively in this model, which is not confirmed for RAM ARNs (semantics.ts). So
+ * the proof is made under both readings: first as the model reads resources; then, for every grant with no
+ * new access under it, with every resource pattern case-folded, where an old Deny on `role/admin` also takes
+ * away `role/Admin`. New access under the second reading only is marked conditional, and so is a witness of
+ * the first that a new Deny matches ignoring case (`can` answers conditional for both).
+ */
 export function findNewAccess(oldStatements: readonly EvalStatement[], newStatements: readonly EvalStatement[], options: DiffOptions = {}): NewAccess[] {
+  const exact = findNewAccessAsRead(oldStatements, newStatements, options);
+  const newDenies = newStatements.filter((s) => s.effect === 'Deny');
+  const deniedIgnoringCase = (f: NewAccess) =>
+    newDenies.some((d) => setContains(d.actions, f.action) && !setContains(d.resources, f.resource) && setContains(caseFolded(d.resources), f.resource) && (!d.principals || f.principal === undefined || setContains(d.principals, f.principal)));
+  const marked = exact.map((f) => (f.conditional || f.unproven || !deniedIgnoringCase(f) ? f : { ...f, conditional: true }));
+  if (RESOURCE_IGNORE_CASE || ![...oldStatements, ...newStatements].some((s) => hasCase(s.resources))) return marked;
+  const found = new Set(exact.map((f) => f.statement));
+  const pending = new Set(newStatements.filter((s) => s.effect === 'Allow' && !found.has(s)));
+  if (pending.size === 0) return marked;
+  const original = new Map<EvalStatement, EvalStatement>();
+  const fold = (s: EvalStatement): EvalStatement => {
+    const folded = { ...s, resources: caseFolded(s.resources) };
+    original.set(folded, s);
+    return folded;
+  };
+  const foldedNew = newStatements.map(fold);
+  // Only the grants with nothing new as read: the Denies and the other grants' Allows still take part.
+  const ignoringCase = findNewAccessAsRead(oldStatements.map(fold), foldedNew, options, (s) => pending.has(original.get(s) as EvalStatement))
+    .map((f) => ({ ...f, statement: original.get(f.statement) as EvalStatement, conditional: true }));
+  const order = new Map(newStatements.map((s, i) => [s, i]));
+  return [...marked, ...ignoringCase].sort((a, b) => (order.get(a.statement) ?? 0) - (order.get(b.statement) ?? 0));
+}
+
+function findNewAccessAsRead(oldStatements: readonly EvalStatement[], newStatements: readonly EvalStatement[], options: DiffOptions, asked: (s: EvalStatement) => boolean = () => true): NewAccess[] {
   const out: NewAccess[] = [];
   const newDenies = newStatements.filter((s) => s.effect === 'Deny');
   const oldAllows = oldStatements.filter((s) => s.effect === 'Allow');
@@ -47,7 +78,7 @@ export function findNewAccess(oldStatements: readonly EvalStatement[], newStatem
   const conditionalDenies = newDenies.filter(hasCondition);
   const relevantOldDenies = oldDenies.filter((d) => !newDenies.some((n) => rectangleWithin(d, n) && statementImplies(d, n) && sparesOwnerAsWell(d, n) && principalsWithin(d, n, options.budget)));
   for (const granting of newStatements) {
-    if (granting.effect !== 'Allow') continue;
+    if (granting.effect !== 'Allow' || !asked(granting)) continue;
     // Content the host computes may grant anything: nothing can be proven about it, so it is reported as it is.
     if (granting.unknown?.opaque) {
       out.push(unprovenAccess(granting, competitors0(options)));

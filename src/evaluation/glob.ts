@@ -59,3 +59,20 @@ function globMatchesFolded(g: Glob, folded: string): boolean {
   return g.starCrossesSeparators ? wildcardMatch(g.matcher, folded) : globMatches(g, folded);
 }
 
+const foldedSets = new WeakMap<GlobSet, GlobSet>();
+
+/** The same set with case ignored: for the reading of resources RAM does not document (semantics.ts). */
+export function caseFolded(set: GlobSet): GlobSet {
+  if (set.globs.every((g) => g.ignoreCase)) return set;
+  let folded = foldedSets.get(set);
+  if (!folded) {
+    folded = { globs: set.globs.map((g) => glob(g.source, true, g.starCrossesSeparators)), negated: set.negated };
+    foldedSets.set(set, folded);
+  }
+  return folded;
+}
+
+/** Does case folding change any pattern of the set (is `caseFolded` another set)? */
+export function hasCase(set: GlobSet): boolean {
+  return set.globs.some((g) => !g.ignoreCase && g.source.toLowerCase() !== g.source);
+}

@@ -6,7 +6,8 @@
  * `conditional` when it could change the decision, never a guess.
  */
 import { type ConditionOutcome, type RequestContext, type Truth, evaluateCondition } from './conditions';
-import { type GlobSet, setContains } from './glob';
+import { type GlobSet, caseFolded, hasCase, setContains } from './glob';
+import { RESOURCE_IGNORE_CASE } from './semantics';
 import { type EvalStatement, sparesBucketOwner } from './model';
 
 export interface Request {
@@ -32,12 +33,30 @@ const DOES_NOT: ConditionOutcome = { truth: false, decidingKeys: [] };
 
 /** Does the statement cover the request's action, resource and principal? Unknown names why. */
 export function statementApplies(s: EvalStatement, request: Request): ConditionOutcome {
-  if (!setContains(s.actions, request.action) || !setContains(s.resources, request.resource)) return DOES_NOT;
-  if (!s.principals) return APPLIES;
-  if (request.principal === undefined || !principalMatches(s.principals, request.principal, request.action)) return DOES_NOT;
-  const owner = spareBucketOwner(s, request.principal, request.resource);
-  if (owner === true) return DOES_NOT;
-  return owner === 'unknown' ? { truth: 'unknown', decidingKeys: [`(whether ${request.principal} owns the bucket)`] } : APPLIES;
+  if (!setContains(s.actions, request.action)) return DOES_NOT;
+  const resource = resourceMatches(s.resources, request.resource);
+  if (resource === false) return DOES_NOT;
+  const why = resource === 'unknown' ? [RESOURCE_CASE] : [];
+  if (s.principals) {
+    if (request.principal === undefined || !principalMatches(s.principals, request.principal, request.action)) return DOES_NOT;
+    const owner = spareBucketOwner(s, request.principal, request.resource);
+    if (owner === true) return DOES_NOT;
+    if (owner === 'unknown') why.push(`(whether ${request.principal} owns the bucket)`);
+  }
+  return why.length > 0 ? { truth: 'unknown', decidingKeys: why } : APPLIES;
+}
+
+/** Named where the answer turns on it. */
+export const RESOURCE_CASE = '(whether RAM compares this resource ignoring case)';
+
+/**
+ * Resources compare case-sensitively in this model (semantics.ts), which is not confirmed for RAM ARNs. A
+ * resource that matches one way and not the other (`role/Admin` against `role/admin`) is unknown.
+ */
+export function resourceMatches(set: GlobSet, resource: string): Truth {
+  const exact = setContains(set, resource);
+  if (RESOURCE_IGNORE_CASE || !hasCase(set) && resource.toLowerCase() === resource) return exact;
+  return exact === setContains(caseFolded(set), resource) ? exact : 'unknown';
 }
 
 /**

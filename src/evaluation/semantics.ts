@@ -17,8 +17,10 @@ export const ACTION_IGNORE_CASE = true;
 
 /**
  * Resources compare case-sensitively: OSS object keys are case-sensitive, and
- * the rule for other ARNs is unconfirmed. A case-insensitive RAM would match
- * more than this model says.
+ * the rule for other ARNs is unconfirmed. So neither command depends on it:
+ * `can` answers unknown where ignoring case would change a match
+ * (request.ts, resourceMatches), and `diff` also proves with every resource
+ * pattern case-folded (diff.ts, findNewAccess).
  */
 export const RESOURCE_IGNORE_CASE = false;
 

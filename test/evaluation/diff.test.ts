@@ -7,6 +7,7 @@ import { runCan } from '../../src/cli/commands/can';
 import { contextFrom } from '../../src/evaluation/conditions';
 import { findLiftedDenies, findNewAccess, type NewAccess } from '../../src/evaluation/diff';
 import type { EvalStatement } from '../../src/evaluation/model';
+import { caseFolded } from '../../src/evaluation/glob';
 import { evaluateRequest } from '../../src/evaluation/request';
 import { policy, runIn, statementsOf, tempTree } from './helpers';
 
@@ -209,7 +210,16 @@ describe('every witness diff prints is one can confirms', () => {
     const standIns = allow(['a:x', 'a:y', 'a:z', 'a:q', 'a:j', 'a:k', 'a:w', 'a:v'], 'r/*');
     fc.assert(
       fc.property(fc.array(caseStmt, { minLength: 1, maxLength: 3 }), fc.array(caseStmt, { minLength: 1, maxLength: 3 }), fc.boolean(), (a, b, both) => {
-        diff([policy(standIns, ...a)], [policy(...(both ? [standIns] : []), ...b)]); // expectRealWitness on every witness
+        const oldP = [policy(standIns, ...a)];
+        const newP = [policy(...(both ? [standIns] : []), ...b)];
+        if (diff(oldP, newP).length > 0) return; // expectRealWitness on every witness
+        // Nothing new: then nothing new whichever way RAM compares resources, as read with case folded too.
+        const folded = (p: object[]) => statementsOf(...p).map((s) => ({ ...s, resources: caseFolded(s.resources) }));
+        const [oldS, newS] = [folded(oldP), folded(newP)];
+        for (const act of ['a:x', 'a:X', 'a:0', 'a:q', 'a:xy', 'a:Yq']) for (const res of ['r/x', 'r/X', 'r/xX', 'r/Xx', 'r/y', 'r/Y', 'r/0', 'r/xa', 'r/Qx']) {
+          const q = { action: act, resource: res, context: contextFrom([]) };
+          if (evaluateRequest(newS, q).decision === 'allow') expect([act, res, evaluateRequest(oldS, q).decision]).toEqual([act, res, 'allow']);
+        }
       }),
       { seed: 20260611, numRuns: 300 },
     );
@@ -411,5 +421,31 @@ describe('diff and the bucket owner: a Principal "*" statement without a Conditi
     const p = policy(bucket('Allow', ['*']));
     expect(diff([p], [p])).toEqual([]);
     expect(diff([policy(bucket('Allow', ['*']), bucket('Deny', ['*']))], [policy(bucket('Allow', ['*']), bucket('Deny', ['*']))])).toEqual([]);
+  });
+});
+
+describe('ramlint diff: resources whose case RAM may ignore', () => {
+  const dir = tempTree({
+    'rc-old.json': policy(allow('ram:PassRole', 'acs:ram:*:123:role/Admin'), deny('ram:PassRole', 'acs:ram:*:123:role/admin')),
+    'rc-new.json': policy(allow('ram:PassRole', 'acs:ram:*:123:role/Admin')),
+  });
+
+  it('a Deny removed that covered the grant only ignoring case is new access, conditional (exit 1); can agrees on both sides', async () => {
+    const out = await runIn(dir, runDiff, ['rc-old.json', 'rc-new.json', '--format', 'json']);
+    expect(out.code).toBe(1);
+    expect(JSON.parse(out.stdout)).toEqual({ newAccess: [{ action: 'ram:PassRole', resource: 'acs:ram:x:123:role/Admin', conditional: true, statement: { filePath: 'rc-new.json', line: 4, column: 5, path: 'Statement[0]' } }] });
+    // The new policy allows it; whether the old one did turns on the case rule (it used to say 'allowed').
+    const old = await runIn(dir, runCan, ['-a', 'ram:PassRole', '-r', 'acs:ram:x:123:role/Admin', 'rc-old.json']);
+    expect(old).toEqual({ code: 3, stdout: 'ram:PassRole on acs:ram:x:123:role/Admin: conditional: the answer depends on (whether RAM compares this resource ignoring case)\n  Allow  rc-old.json:4:5  Statement[0]\n  Deny   rc-old.json:9:5  Statement[1]\n', stderr: '' });
+    expect((await runIn(dir, runCan, ['-a', 'ram:PassRole', '-r', 'acs:ram:x:123:role/Admin', 'rc-new.json'])).code).toBe(0);
+    // The reverse, and the same policy twice, are nothing new.
+    expect(await runIn(dir, runDiff, ['rc-new.json', 'rc-old.json'])).toMatchObject({ code: 0, stdout: 'No new access.\n' });
+    expect(await runIn(dir, runDiff, ['rc-old.json', 'rc-old.json'])).toMatchObject({ code: 0, stdout: 'No new access.\n' });
+  });
+
+  it('an unchanged Deny written in another case than the grant stays quiet', () => {
+    const p = policy(allow('*', '*'), deny('ram:PassRole', 'acs:ram:*:123:role/Admin'));
+    expect(diff([p], [p])).toEqual([]);
+    expect(diff([p], [policy(allow('*', '*'), deny('ram:PassRole', 'acs:ram:*:123:role/admin'), deny('ram:PassRole', 'acs:ram:*:123:role/Admin'))])).toEqual([]);
   });
 });
