@@ -1,4 +1,5 @@
 import { runEscalation } from '../../src/cli/commands/escalation';
+import { lint } from '../../src/index';
 import { ESCALATION_ACTIONS, FULL_CONTROL_SERVICES } from '../../src/engine/analysis/escalation';
 import { findEscalationPaths } from '../../src/evaluation/escalation';
 import { CODE_RUNNING_ACTIONS } from '../../src/evaluation/known-actions';
@@ -288,5 +289,18 @@ describe('ramlint escalation: full-service paths', () => {
     const out = await runIn(dir, runEscalation, ['--help']);
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/identity provider that roles trust, or use every action of a service that is\s+full control \(ims:\*, resourcemanager:\* on every resource\)/);
+  });
+});
+
+describe("ram:AttachPolicy, Resource Management's AttachPolicy", () => {
+  const dir = tempTree({ 'e12.json': policy({ Effect: 'Allow', Action: ['ram:AttachPolicy'], Resource: '*' }) });
+
+  it('is a path (exit 1), and the linter reports it as escalation, not as an unknown action', async () => {
+    expect(await runIn(dir, runEscalation, ['e12.json'])).toEqual({
+      code: 1,
+      stdout: 'ram:AttachPolicy: can attach any policy, AdministratorAccess included, to a user, group or role (Resource Management AttachPolicy)\n  e12.json:4:5  Statement[0]\n',
+      stderr: '',
+    });
+    expect(lint(JSON.stringify(policy({ Effect: 'Allow', Action: ['ram:AttachPolicy'], Resource: '*' }))).messages.map((m) => `${m.ruleId} ${m.messageId}`)).toEqual(['ram-privilege-escalation escalation']);
   });
 });

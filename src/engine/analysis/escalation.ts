@@ -28,6 +28,8 @@ export const ESCALATION_ACTIONS: readonly EscalationAction[] = [
   { action: 'ram:AttachPolicyToUser', how: 'attach any policy, AdministratorAccess included, to a user', via: ['policy'], attachesPolicy: true },
   { action: 'ram:AttachPolicyToGroup', how: 'attach any policy, AdministratorAccess included, to a group', via: ['policy'], attachesPolicy: true },
   { action: 'ram:AttachPolicyToRole', how: 'attach any policy, AdministratorAccess included, to a role', via: ['policy'], attachesPolicy: true },
+  // Resource Management's AttachPolicy authorizes as ram:AttachPolicy, on the policy and the user, group or role.
+  { action: 'ram:AttachPolicy', how: 'attach any policy, AdministratorAccess included, to a user, group or role (Resource Management AttachPolicy)', via: ['policy'], attachesPolicy: true },
   { action: 'ram:CreatePolicyVersion', how: 'rewrite a custom policy that is already attached', via: ['policy'] },
   { action: 'ram:SetDefaultPolicyVersion', how: 'switch a policy to a more permissive version', via: ['policy'] },
   // The group carries the privilege: its resource is what lets the holder join it.
