@@ -18,7 +18,7 @@ import { ESCALATION_ACTIONS, FULL_CONTROL_SERVICES } from '../engine/analysis/es
 import { hasWildcard } from '../engine/wildcard';
 import { commonWitness, setIncludedIn } from './automaton';
 import { type GlobSet, globSet, setContains } from './glob';
-import { CODE_RUNNING_ACTIONS } from './known-actions';
+import { CODE_RUNNING_ACTIONS, ROLE_TO_RUNNING_CODE } from './known-actions';
 import { type EvalStatement, hasCondition } from './model';
 import { ACTION_IGNORE_CASE, RESOURCE_IGNORE_CASE, STAR_CROSSES_SEPARATORS } from './semantics';
 
@@ -140,6 +140,31 @@ export function findEscalationPaths(given: readonly EvalStatement[]): Escalation
         statements: involved,
         // Conditional when a step can be taken only under a condition: every PassRole, or every runner, has one.
         conditional: reaching.every(hasCondition) || runners.every(hasCondition),
+        ...(narrowed ? { narrowedTo: narrowed } : {}),
+      });
+    }
+    // A role passed to what already runs (an instance), then code run there: three grants.
+    for (const { attach, run } of ROLE_TO_RUNNING_CODE) {
+      const attachers = grantsOf(statements, attach);
+      const granted = run.filter((action) => grantsOf(statements, action).length > 0);
+      const first = granted[0];
+      if (attachers.length === 0 || first === undefined) continue;
+      const runners = granted.flatMap((action) => grantsOf(statements, action));
+      const service = serviceOfAction(attach);
+      const reaching = passers.filter((p) => {
+        const scope = passRoleScope(p);
+        return !scope || scope.services.some((s) => s.toLowerCase() === service);
+      });
+      if (reaching.length === 0) continue;
+      const scopes = reaching.map(passRoleScope);
+      const narrowed = scopes.every(Boolean) ? { roles: [...new Set(scopes.flatMap((s) => s?.roles ?? []))], services: [service] } : undefined;
+      const how = `attach it to a running instance with ${attach} and run code there with its permissions through ${granted.join(' or ')}`;
+      paths.push({
+        kind: 'pass-role-to-code',
+        actions: ['ram:PassRole', attach, first],
+        description: narrowed ? `pass only ${narrowed.roles.join(', ')} to ${service}, ${how}` : `pass any role to ${service}, ${how}`,
+        statements: statements.filter((s) => reaching.includes(s) || attachers.includes(s) || runners.includes(s)),
+        conditional: reaching.every(hasCondition) || attachers.every(hasCondition) || runners.every(hasCondition),
         ...(narrowed ? { narrowedTo: narrowed } : {}),
       });
     }

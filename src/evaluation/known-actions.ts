@@ -23,6 +23,15 @@ export const CODE_RUNNING_ACTIONS: readonly string[] = [
   'oos:StartExecution',
 ];
 
+/**
+ * Actions that hand a passed role to something already running, each with the actions that then run code
+ * there: ecs:AttachInstanceRamRole gives a running instance a role, and Cloud Assistant's commands and
+ * sessions run code on the instance, which reads the role's credentials from the metadata service.
+ */
+export const ROLE_TO_RUNNING_CODE: readonly { attach: string; run: readonly string[] }[] = [
+  { attach: 'ecs:AttachInstanceRamRole', run: ['ecs:InvokeCommand', 'ecs:RunCommand', 'ecs:StartTerminalSession'] },
+];
+
 const COMMON: readonly string[] = [
   'oss:GetObject', 'oss:PutObject', 'oss:DeleteObject', 'oss:ListObjects', 'oss:ListBuckets', 'oss:PutBucketPolicy', 'oss:PutBucketAcl',
   'oss:PutObjectAcl', 'oss:DeleteBucket', 'ecs:DescribeInstances', 'ecs:StartInstance', 'ecs:StopInstance', 'ecs:DeleteInstance',
@@ -30,7 +39,7 @@ const COMMON: readonly string[] = [
   'sts:AssumeRole', 'kms:Decrypt', 'kms:Encrypt', 'rds:DescribeDBInstances', 'log:GetLogStore', 'log:PostLogStoreLogs',
 ];
 
-export const KNOWN_ACTIONS: readonly string[] = [...new Set([...ESCALATION_ACTIONS.map((e) => e.action), ...CODE_RUNNING_ACTIONS, ...COMMON])];
+export const KNOWN_ACTIONS: readonly string[] = [...new Set([...ESCALATION_ACTIONS.map((e) => e.action), ...CODE_RUNNING_ACTIONS, ...ROLE_TO_RUNNING_CODE.flatMap((r) => [r.attach, ...r.run]), ...COMMON])];
 
 /** Catalogue entries tried per statement, at most: witnesses only need one that fits. */
 const CATALOGUE_CANDIDATES = 400;

@@ -1,8 +1,10 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { runEscalation } from '../../src/cli/commands/escalation';
 import { lint } from '../../src/index';
 import { ESCALATION_ACTIONS, FULL_CONTROL_SERVICES } from '../../src/engine/analysis/escalation';
 import { findEscalationPaths } from '../../src/evaluation/escalation';
-import { CODE_RUNNING_ACTIONS } from '../../src/evaluation/known-actions';
+import { CODE_RUNNING_ACTIONS, ROLE_TO_RUNNING_CODE } from '../../src/evaluation/known-actions';
 import rule from '../../src/rules/ram-privilege-escalation';
 import { runRule } from '../helpers/rule-tester';
 import { policy, runIn, statementsOf, tempTree } from './helpers';
@@ -136,7 +138,7 @@ describe('findEscalationPaths: every action of a full-control service (full-serv
 
   it('"*" on "*": every path of the other kinds as before, then one path per service after them', () => {
     const paths = summary(policy(allow('*', '*')));
-    expect(paths).toHaveLength(CODE_RUNNING_ACTIONS.length + ESCALATION_ACTIONS.length + FULL_CONTROL_SERVICES.length);
+    expect(paths).toHaveLength(CODE_RUNNING_ACTIONS.length + ROLE_TO_RUNNING_CODE.length + ESCALATION_ACTIONS.length + FULL_CONTROL_SERVICES.length);
     expect(paths.slice(0, -2).map((p) => p.kind)).not.toContain('full-service');
     expect(paths.slice(-2)).toEqual([fullService('ims', ['p0.json:Statement[0]']), fullService('resourcemanager', ['p0.json:Statement[0]'])]);
   });
@@ -302,5 +304,34 @@ describe("ram:AttachPolicy, Resource Management's AttachPolicy", () => {
       stderr: '',
     });
     expect(lint(JSON.stringify(policy({ Effect: 'Allow', Action: ['ram:AttachPolicy'], Resource: '*' }))).messages.map((m) => `${m.ruleId} ${m.messageId}`)).toEqual(['ram-privilege-escalation escalation']);
+  });
+});
+
+describe('ram:PassRole, ecs:AttachInstanceRamRole and a way to run code on the instance', () => {
+  const dir = tempTree({
+    'e1.json': policy(allow(['ram:PassRole', 'ecs:AttachInstanceRamRole', 'ecs:InvokeCommand'], '*')),
+    'split/pass.json': policy(allow('ram:PassRole', 'acs:ram::1:role/app', { Condition: { StringEquals: { 'acs:Service': 'ecs.aliyuncs.com' } } })),
+    'split/attach.json': policy(allow('ecs:AttachInstanceRamRole', '*'), allow('ecs:RunCommand', '*', { Condition: { Bool: { 'acs:MFAPresent': 'true' } } })),
+  });
+
+  it('is a path (exit 1), with the three grants', async () => {
+    expect(await runIn(dir, runEscalation, ['e1.json'])).toEqual({
+      code: 1,
+      stdout:
+        'ram:PassRole + ecs:AttachInstanceRamRole + ecs:InvokeCommand: can pass any role to ecs.aliyuncs.com, attach it to a running instance with ecs:AttachInstanceRamRole and run code there with its permissions through ecs:InvokeCommand\n  e1.json:4:5  Statement[0]\n',
+      stderr: '',
+    });
+  });
+
+  it('across files, narrowed by a scoped PassRole and conditional when every way to run code is', () => {
+    const [p, ...rest] = findEscalationPaths(statementsOf(...['split/pass.json', 'split/attach.json'].map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')))));
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ kind: 'pass-role-to-code', actions: ['ram:PassRole', 'ecs:AttachInstanceRamRole', 'ecs:RunCommand'], conditional: true, narrowedTo: { roles: ['acs:ram::1:role/app'], services: ['ecs.aliyuncs.com'] } });
+    expect(p?.statements.map((s) => s.origin.path)).toEqual(['Statement[0]', 'Statement[0]', 'Statement[1]']);
+  });
+
+  it('without a way to run code on the instance, or without the attach, is no path', () => {
+    expect(findEscalationPaths(statementsOf(policy(allow(['ram:PassRole', 'ecs:AttachInstanceRamRole'], '*'))))).toEqual([]);
+    expect(findEscalationPaths(statementsOf(policy(allow(['ram:PassRole', 'ecs:InvokeCommand'], '*'))))).toEqual([]);
   });
 });

@@ -23,7 +23,8 @@ const USAGE = `Usage: ramlint escalation [--format stylish|json|sarif] <paths..>
 Find the ways the holder of these policies (taken together, as one identity's)
 can give themselves more access: pass a role to a service that runs their code
 (ram:PassRole with ecs:RunInstances, fc:CreateFunction, cs:CreateCluster,
-ros:CreateStack …, even when the two are granted in different files), create or
+ros:CreateStack …, or with ecs:AttachInstanceRamRole and ecs:InvokeCommand,
+even when they are granted in different files), create or
 change other users' credentials or policies, rewrite a trust policy, change an
 identity provider that roles trust, or use every action of a service that is
 full control (${FULL_SERVICE_ACTIONS} on every resource). Each path is
