@@ -14,7 +14,7 @@
  */
 import { coversEverything } from '../engine/analysis/arn';
 import { pinnedServices } from '../engine/analysis/conditions';
-import { ESCALATION_ACTIONS, FULL_CONTROL_SERVICES } from '../engine/analysis/escalation';
+import { type EscalationAction, ESCALATION_ACTIONS, FULL_CONTROL_SERVICES, createsPolicies, escalationReach, isAdminPolicy, namedPolicies } from '../engine/analysis/escalation';
 import { hasWildcard } from '../engine/wildcard';
 import { commonWitness, setIncludedIn } from './automaton';
 import { type GlobSet, globSet, setContains } from './glob';
@@ -34,8 +34,11 @@ export interface EscalationPath {
   statements: EvalStatement[];
   /** Some grant on the path depends on a condition. */
   conditional: boolean;
-  /** For a scoped PassRole: the only roles and services the path reaches. */
-  narrowedTo?: { roles: string[]; services: string[] };
+  /**
+   * For a scoped PassRole: the only roles and services the path reaches. For an attach limited to named
+   * policies or name patterns that cannot name an administrator policy: those policies.
+   */
+  narrowedTo?: { roles: string[]; services: string[] } | { policies: string[] };
 }
 
 /**
@@ -169,18 +172,13 @@ export function findEscalationPaths(given: readonly EvalStatement[]): Escalation
       });
     }
   }
-  // The lint rule's list (ram-privilege-escalation), so the two never disagree on what escalates.
-  for (const { action, how, via } of ESCALATION_ACTIONS) {
-    const grants = grantsOf(statements, action);
-    if (grants.length === 0) continue;
-    paths.push({
-      kind: via.includes('role') ? 'trust-policy' : via.some((v) => v.endsWith('-provider')) ? 'identity-provider' : 'credentials-or-policies',
-      actions: [action],
-      description: how,
-      statements: grants,
-      // An unconditional grant beside a conditional one makes the path unconditional.
-      conditional: grants.every(hasCondition),
-    });
+  // The lint rule's list and its reading of resources (ram-privilege-escalation, escalationReach), so the two
+  // never disagree on what escalates: CreateAccessKey on a named user, or an attach limited to named
+  // policies, is not "any".
+  const creates = createsPolicies(statements.filter((s) => !s.principals).map((s) => s.statement));
+  for (const e of ESCALATION_ACTIONS) {
+    const path = escalationActionPath(e, grantsOf(statements, e.action), creates);
+    if (path) paths.push(path);
   }
   // ims and resourcemanager are judged as whole services (the catalogue has no ims actions), after the RAM actions.
   paths.push(...fullServicePaths(statements));
@@ -195,4 +193,58 @@ export function findEscalationPaths(given: readonly EvalStatement[]): Escalation
     });
   }
   return paths;
+}
+
+/**
+ * The path one escalation action opens, read as the rule reads each grant's resources (escalationReach):
+ * - a grant on a resource that reaches many of its type, with NotResource, naming AdministratorAccess or
+ *   AliyunRAMFullAccess, or on name patterns while the identity can create policies: the full path;
+ * - a grant whose Resource the host computes (a placeholder, which the rule does not judge): the full path,
+ *   conditional, as the value may be anything;
+ * - an attach limited to named policies or to name patterns that cannot name an administrator policy: a
+ *   path narrowed to those policies (the rule's warning);
+ * - named users, groups or roles, another resource type: no path (the rule reports none).
+ */
+function escalationActionPath(e: EscalationAction, grants: readonly EvalStatement[], createsPolicy: boolean): EscalationPath | undefined {
+  const full: EvalStatement[] = [];
+  const computed: EvalStatement[] = [];
+  const admin: { s: EvalStatement; name: string }[] = [];
+  const narrowed: { s: EvalStatement; policies: string[] }[] = [];
+  for (const s of grants) {
+    const reach = escalationReach(s.statement, e);
+    const adminName = reach.kind === 'named' ? reach.policies.find((p) => isAdminPolicy(p.name))?.name : undefined;
+    if (reach.kind === 'broad' || (reach.kind === 'pattern' && createsPolicy)) full.push(s);
+    else if (adminName !== undefined) admin.push({ s, name: adminName });
+    else if ((s.statement.resource?.values ?? []).some((r) => r.placeholder)) computed.push(s);
+    else if (reach.kind === 'pattern') narrowed.push({ s, policies: [...new Set([reach.pattern, ...namedPolicies(s.statement).map((p) => p.name)])] });
+    else if (reach.kind === 'named') narrowed.push({ s, policies: reach.policies.map((p) => p.name) });
+  }
+  const kind: EscalationKind = e.via.includes('role') ? 'trust-policy' : e.via.some((v) => v.endsWith('-provider')) ? 'identity-provider' : 'credentials-or-policies';
+  // An unconditional grant beside a conditional one makes the path unconditional; a computed Resource is a condition.
+  if (full.length > 0 || computed.length > 0) {
+    const statements = [...full, ...computed];
+    return { kind, actions: [e.action], description: e.how, statements: grants.filter((g) => statements.includes(g)), conditional: full.every(hasCondition) };
+  }
+  if (admin.length > 0) {
+    const names = [...new Set(admin.map((a) => a.name))];
+    return { kind, actions: [e.action], description: `${e.how.replace(/^attach any policy, AdministratorAccess included,/, `attach ${names.join(', ')}, which is administrator access,`)}`, statements: admin.map((a) => a.s), conditional: admin.every((a) => hasCondition(a.s)) };
+  }
+  if (narrowed.length > 0) {
+    const policies = [...new Set(narrowed.flatMap((n) => n.policies))];
+    return {
+      kind,
+      actions: [e.action],
+      description: `${e.how.replace(/^attach any policy, AdministratorAccess included,/, `attach only ${policies.join(', ')}`)}; check that they grant no more than the holder may have`,
+      statements: narrowed.map((n) => n.s),
+      conditional: narrowed.every((n) => hasCondition(n.s)),
+      narrowedTo: { policies },
+    };
+  }
+  return undefined;
+}
+
+/** What the output says of a narrowed path. */
+export function narrowedNote(p: EscalationPath): string {
+  if (!p.narrowedTo) return '';
+  return 'policies' in p.narrowedTo ? ' (narrowed to the policies its Resource names)' : ' (narrowed by the scoped PassRole)';
 }

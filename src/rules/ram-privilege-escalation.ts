@@ -1,17 +1,15 @@
-import { everythingExcluded, grantOf, identityStatements, isAllow } from '../engine/analysis/actions';
+import { everythingExcluded, identityStatements, isAllow } from '../engine/analysis/actions';
 import {
-  broadEscalationResource,
+  createsPolicies,
   type EscalationGrant,
   escalationGrants,
+  escalationReach,
   everyResourceEntry,
   type FullServiceGrant,
   fullServiceGrants,
   isAdminPolicy,
   namedPolicies,
-  nonAdminPolicyPattern,
-  ramReach,
 } from '../engine/analysis/escalation';
-import type { Policy, Statement } from '../engine/model';
 import { defineRule } from '../engine/rule';
 
 /** `"ram:*" (ram:AttachPolicyToUser, ram:CreateAccessKey and 3 more)`: how the statement grants the actions. */
@@ -28,22 +26,6 @@ function describeFullService(g: FullServiceGrant): string {
   return g.entry ? `"${g.entry.value}"` : `NotAction (which excludes no ${g.service} action)`;
 }
 
-/**
- * An attach action whose policy resources are all named, or name patterns
- * that cannot name an administrator policy (`policy/k8sMasterRolePolicy-*`):
- * it reaches only the policies that match, not AdministratorAccess.
- */
-function attachesByPatternOnly(statement: Statement, g: EscalationGrant): boolean {
-  if (!g.attachesPolicy) return false;
-  return (statement.resource?.values ?? []).every((r) => r.placeholder || ramReach(r.value, 'policy').kind !== 'broad' || nonAdminPolicyPattern(r.value) !== undefined);
-}
-
-/** Does the document let its holder create policies (ram:CreatePolicy on policy resources)? Then a name pattern limits nothing. */
-function createsPolicies(policy: Policy): boolean {
-  return identityStatements(policy).some(
-    (s) => isAllow(s) && grantOf(s, 'ram:CreatePolicy') !== undefined && (s.notResource !== undefined || (s.resource?.values ?? []).some((r) => r.placeholder || ramReach(r.value, 'policy').kind !== 'none')),
-  );
-}
 
 export default defineRule({
   meta: {
@@ -90,24 +72,23 @@ export default defineRule({
         }
         continue;
       }
-      // Judged by resource type: ram:* on acs:ram:*:*:domain/* reaches no user, group, role or policy.
-      const broad = grants.flatMap((g) => {
-        const resource = broadEscalationResource(statement, g);
-        return resource ? [{ g, resource }] : [];
-      });
-      // An attach limited to a name pattern that cannot name an administrator policy reaches only the policies that match.
-      const escalating = broad.filter((b) => !attachesByPatternOnly(statement, b.g));
+      // Judged by resource type (escalationReach, which `ramlint escalation` reads too): ram:* on
+      // acs:ram:*:*:domain/* reaches no user, group, role or policy, and an attach limited to a name pattern that
+      // cannot name an administrator policy reaches only the policies that match.
+      const reaches = grants.map((g) => ({ g, reach: escalationReach(statement, g) }));
+      const escalating = reaches.flatMap(({ g, reach }) => (reach.kind === 'broad' && reach.resource ? [{ g, resource: reach.resource }] : []));
       const first = escalating[0];
       if (first) {
         const data = { actions: describeActions(escalating.map((b) => b.g)), resource: first.resource.value, how: first.g.how };
         context.report({ messageId: 'escalation', node: first.resource.node, data });
         continue;
       }
-      const byPattern = broad[0];
-      const pattern = byPattern && nonAdminPolicyPattern(byPattern.resource.value);
-      if (byPattern && pattern !== undefined) {
-        const messageId = createsPolicies(context.policy) ? 'attachCreatedPolicy' : 'attachPolicyPattern';
-        context.report({ messageId, node: byPattern.resource.node, data: { actions: describeActions(broad.map((b) => b.g)), resource: byPattern.resource.value, pattern } });
+      const byPattern = reaches.flatMap(({ g, reach }) => (reach.kind === 'pattern' ? [{ g, reach }] : []));
+      const firstPattern = byPattern[0];
+      if (firstPattern) {
+        const messageId = createsPolicies(identityStatements(context.policy)) ? 'attachCreatedPolicy' : 'attachPolicyPattern';
+        const { resource, pattern } = firstPattern.reach;
+        context.report({ messageId, node: resource.node, data: { actions: describeActions(byPattern.map((b) => b.g)), resource: resource.value, pattern } });
         continue;
       }
       // The resource types of ims and resourcemanager actions are not catalogued: only a Resource over everything counts.

@@ -335,3 +335,57 @@ describe('ram:PassRole, ecs:AttachInstanceRamRole and a way to run code on the i
     expect(findEscalationPaths(statementsOf(policy(allow(['ram:PassRole', 'ecs:InvokeCommand'], '*'))))).toEqual([]);
   });
 });
+
+describe('escalation reads resources as ram-privilege-escalation does: the two never disagree', () => {
+  const cases: [string, object[]][] = [
+    ['attach on *', [allow('ram:AttachPolicyToUser', '*')]],
+    ['attach limited to a named policy', [allow('ram:AttachPolicyToUser', ['acs:ram:*:*:user/me', 'acs:ram:*:*:policy/ReadOnlyNotes'])]],
+    ['attach naming AdministratorAccess', [allow('ram:AttachPolicyToRole', 'acs:ram:*:system:policy/AdministratorAccess')]],
+    ['attach limited to a name pattern', [allow('ram:AttachPolicyToGroup', 'acs:ram:*:*:policy/k8s-*')]],
+    ['attach limited to a name pattern, and CreatePolicy', [allow('ram:AttachPolicyToGroup', 'acs:ram:*:*:policy/k8s-*'), allow('ram:CreatePolicy', 'acs:ram:*:*:policy/*')]],
+    ['access keys for a named user', [allow('ram:CreateAccessKey', 'acs:ram:*:123:user/deploy-bot')]],
+    ['access keys for every user', [allow('ram:CreateAccessKey', 'acs:ram:*:123:user/*')]],
+    ['ram:* on a domain', [allow('ram:*', 'acs:ram:*:*:domain/*')]],
+    ['NotResource', [{ Effect: 'Allow', Action: 'ram:UpdateRole', NotResource: 'acs:ram:*:*:role/x' }]],
+  ];
+  /** The rule's verdict: an error is a full path, a warning a narrowed one, nothing no path. */
+  const ruleSays = (statements: object[]) => {
+    const m = lint(JSON.stringify(policy(...statements))).messages.filter((x) => x.ruleId === 'ram-privilege-escalation');
+    return m.length === 0 ? 'none' : m.every((x) => x.severity === 'warning') ? 'narrowed' : 'full';
+  };
+  const commandSays = (statements: object[]) => {
+    const paths = findEscalationPaths(statementsOf(policy(...statements))).filter((p) => p.kind !== 'pass-role-to-code');
+    return paths.length === 0 ? 'none' : paths.every((p) => p.narrowedTo) ? 'narrowed' : 'full';
+  };
+
+  it.each(cases)('%s', (_name, statements) => {
+    expect(commandSays(statements)).toBe(ruleSays(statements));
+  });
+
+  it('ramlint escalation: an attach limited to named policies is a narrowed path, not "any policy" (exit 1)', async () => {
+    const dir = tempTree({ 'e5.json': '{"Version":"1","Statement":[{"Effect":"Allow","Action":["ram:AttachPolicyToUser"],"Resource":["acs:ram:*:*:user/me","acs:ram:*:*:policy/ReadOnlyNotes"]}]}\n' });
+    expect(await runIn(dir, runEscalation, ['e5.json'])).toEqual({
+      code: 1,
+      stdout: 'ram:AttachPolicyToUser: can attach only ReadOnlyNotes to a user; check that they grant no more than the holder may have (narrowed to the policies its Resource names)\n  e5.json:1:29  Statement[0]\n',
+      stderr: '',
+    });
+    const json = JSON.parse((await runIn(dir, runEscalation, ['-f', 'json', 'e5.json'])).stdout);
+    expect(json.paths).toEqual([
+      {
+        kind: 'credentials-or-policies',
+        actions: ['ram:AttachPolicyToUser'],
+        description: 'attach only ReadOnlyNotes to a user; check that they grant no more than the holder may have',
+        conditional: false,
+        narrowedTo: { policies: ['ReadOnlyNotes'] },
+        statements: [{ filePath: 'e5.json', line: 1, column: 29, path: 'Statement[0]' }],
+      },
+    ]);
+  });
+
+  it('access keys for the holder\'s own user (a policy variable) are no path; a Resource the host computes may be anything (conditional)', () => {
+    expect(findEscalationPaths(statementsOf(policy(allow('ram:CreateAccessKey', 'acs:ram:*:*:user/${ram:UserName}'))))).toEqual([]);
+    const [p, ...rest] = findEscalationPaths(statementsOf(policy(allow('ram:CreateAccessKey', '${var.user_arn}'))));
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ actions: ['ram:CreateAccessKey'], conditional: true });
+  });
+});

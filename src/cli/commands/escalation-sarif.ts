@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { EscalationPath } from '../../evaluation/escalation';
+import { type EscalationPath, narrowedNote } from '../../evaluation/escalation';
 import type { EvalStatement } from '../../evaluation/model';
 import { repoPath } from '../../paths';
 
@@ -25,7 +25,7 @@ export function escalationSarif(paths: readonly EscalationPath[], cwd: string, r
   const results = paths.map((p) => ({
     ruleId: ESCALATION_RULE_ID,
     level: 'error',
-    message: { text: `${p.actions.join(' + ')}: the holder can ${p.description}${p.conditional ? ' (when the conditions hold)' : ''}${p.narrowedTo ? ' (narrowed by the scoped PassRole)' : ''}` },
+    message: { text: `${p.actions.join(' + ')}: the holder can ${p.description}${p.conditional && p.kind !== 'computed-policy' ? ' (when the conditions hold)' : ''}${narrowedNote(p)}` },
     locations: [location(p.statements[0] as EvalStatement, cwd, root)],
     relatedLocations: p.statements.map((s, i) => location(s, cwd, root, i)),
     properties: { kind: p.kind, ...(p.narrowedTo ? { narrowedTo: p.narrowedTo } : {}) },

@@ -6,7 +6,7 @@ import type { Io } from '../io';
 import { UsageError } from '../errors';
 import { type LoadedPolicies, loadDocuments } from '../../evaluation/documents';
 import { FULL_CONTROL_SERVICES } from '../../engine/analysis/escalation';
-import { type EscalationPath, findEscalationPaths } from '../../evaluation/escalation';
+import { type EscalationPath, findEscalationPaths, narrowedNote } from '../../evaluation/escalation';
 import type { EvalStatement } from '../../evaluation/model';
 import { terminalSafe } from '../../formatters/terminal';
 import { readPolicyDocuments, safeNote, stopOnUnusable, unusableInputs } from './load-policies';
@@ -90,7 +90,7 @@ function toJson(p: EscalationPath) {
 
 /** Actions, role ARNs (in the description), file names and paths come from the policies and the tree: each line is escaped. */
 function stylish(p: EscalationPath): string {
-  const head = `${p.actions.join(' + ')}: can ${p.description}${p.conditional && p.kind !== 'computed-policy' ? ' (when the conditions hold)' : ''}${p.narrowedTo ? ' (narrowed by the scoped PassRole)' : ''}`;
+  const head = `${p.actions.join(' + ')}: can ${p.description}${p.conditional && p.kind !== 'computed-policy' ? ' (when the conditions hold)' : ''}${narrowedNote(p)}`;
   // A whole policy the host computes has no path inside it: its label says which one it is.
   const where = (s: EvalStatement) => [`${s.origin.filePath}:${s.origin.line}:${s.origin.column}`, s.origin.path || (s.origin.label && `(${s.origin.label})`)].filter(Boolean).join('  ');
   return `${[head, ...p.statements.map((s) => `  ${where(s)}`)].map(terminalSafe).join('\n')}\n`;

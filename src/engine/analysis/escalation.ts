@@ -8,7 +8,7 @@
 import type { LocatedString, Statement } from '../model';
 import { canMatchWithPrefix, wildcardMatch } from '../wildcard';
 import { patternsOverlap } from './action-catalogue';
-import { type ActionGrant, actionCovers, grantOf } from './actions';
+import { type ActionGrant, actionCovers, grantOf, isAllow } from './actions';
 import { coversEverything, reachesGlobalRegion, splitArn } from './arn';
 import { firstWildcardOutsidePlaceholders, maskPlaceholders, placeholdersAsWildcards } from './placeholders';
 
@@ -111,6 +111,47 @@ export function nonAdminPolicyPattern(resource: string): string | undefined {
   const could = placeholdersAsWildcards(name);
   for (const admin of ADMIN_POLICIES) if (wildcardMatch(could, admin, true)) return undefined;
   return name;
+}
+
+/**
+ * An attach action whose policy resources are all named, or name patterns
+ * that cannot name an administrator policy (`policy/k8sMasterRolePolicy-*`):
+ * it reaches only the policies that match, not AdministratorAccess.
+ */
+export function attachesByPatternOnly(statement: Statement, e: EscalationAction): boolean {
+  if (!e.attachesPolicy) return false;
+  return (statement.resource?.values ?? []).every((r) => r.placeholder || ramReach(r.value, 'policy').kind !== 'broad' || nonAdminPolicyPattern(r.value) !== undefined);
+}
+
+/** Does one of these statements let its holder create policies (ram:CreatePolicy on policy resources)? Then a name pattern limits nothing. */
+export function createsPolicies(statements: readonly Statement[]): boolean {
+  return statements.some(
+    (s) => isAllow(s) && grantOf(s, 'ram:CreatePolicy') !== undefined && (s.notResource !== undefined || (s.resource?.values ?? []).some((r) => r.placeholder || ramReach(r.value, 'policy').kind !== 'none')),
+  );
+}
+
+/**
+ * What an Allow statement's resources let an escalation action reach, as ram-privilege-escalation reads
+ * them (one reading for the rule and `ramlint escalation`): `broad` with NotResource or a resource that
+ * reaches many of the action's type (the first such); `pattern`, an attach whose policies are name patterns
+ * that cannot name an administrator policy (and named ones); `named`, an attach limited to named policies;
+ * otherwise `none` (named users, groups or roles; another type; placeholders, which are not judged).
+ */
+export type EscalationReach =
+  | { kind: 'broad'; resource?: LocatedString }
+  | { kind: 'pattern'; resource: LocatedString; pattern: string }
+  | { kind: 'named'; policies: { entry: LocatedString; name: string }[] }
+  | { kind: 'none' };
+
+export function escalationReach(statement: Statement, e: EscalationAction): EscalationReach {
+  if (statement.notResource) return { kind: 'broad' };
+  const resource = broadEscalationResource(statement, e);
+  if (resource) {
+    const pattern = attachesByPatternOnly(statement, e) ? nonAdminPolicyPattern(resource.value) : undefined;
+    return pattern === undefined ? { kind: 'broad', resource } : { kind: 'pattern', resource, pattern };
+  }
+  const policies = e.attachesPolicy ? namedPolicies(statement) : [];
+  return policies.length > 0 ? { kind: 'named', policies } : { kind: 'none' };
 }
 
 /** Resource entries that name one policy each, with the names. */
