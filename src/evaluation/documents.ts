@@ -3,7 +3,7 @@
  * Pure: reading files is the caller's business (src/cli/commands/load-policies.ts),
  * so a host-format processor can hand its documents in the same shape.
  */
-import { buildPolicy, formatPath, type GeneratedAt, type Policy, type Statement } from '../engine/model';
+import { buildPolicy, formatPath, type GeneratedAt, type Member, type Policy, type Statement } from '../engine/model';
 import { type JsonNode, parseJson } from '../engine/parse';
 import { SourceText } from '../engine/source';
 import type { PolicyKind } from '../engine/types';
@@ -114,7 +114,30 @@ export function loadDocuments(documents: readonly PolicyDocument[]): LoadedPolic
       const end = at(node.offset + node.length, 'end');
       return { filePath: document.filePath, label: document.label, line: start.line, column: start.column, path, endLine: end.line, endColumn: end.column, offset: node.offset, endOffset: node.offset + node.length };
     };
-    const { statements, skipped } = evalStatements(policy, (s: Statement) => originAt(s.node, formatPath(s.path)));
+    const read = evalStatements(policy, (s: Statement) => originAt(s.node, formatPath(s.path)));
+    // A key written twice with different values: readers disagree on which counts (JSON.parse keeps the last,
+    // others the first), and which RAM keeps is not documented, so the statement, or the policy, is unknown.
+    const twice = (key: string, what: string) => `${what} writes "${key}" twice with different values; JSON readers disagree on which one counts, and which one RAM keeps is not documented, so it is ${COMPUTED_READ_AS}`;
+    const kindGiven = principalsFor(policy.kind, policy.kindSource === 'given');
+    const statementsTwice = repeatedMember(policy.members, TOP_LEVEL, document.text);
+    if (statementsTwice !== undefined && policy.root) {
+      out.problems.push({ ...where, message: twice(statementsTwice, 'the policy') });
+      out.policies.push({ document, policy, statements: opaqueStatements(`(the policy, which writes "${statementsTwice}" twice)`, originAt(policy.root, ''), kindGiven, document.text, KEEP_ONE) });
+      continue;
+    }
+    const ambiguous = new Map(policy.statements.flatMap((s) => {
+      const key = repeatedMember(s.members, STATEMENT_MEMBERS, document.text);
+      return key === undefined ? [] : [[s, key] as const];
+    }));
+    const statements = read.statements.filter((s) => !ambiguous.has(s.statement));
+    const skipped = read.skipped.filter((s) => !ambiguous.has(s));
+    for (const [s, key] of ambiguous) {
+      const path = formatPath(s.path);
+      out.problems.push({ ...where, message: twice(key, path) });
+      // Whichever copy counts, the statement names principals exactly when it has a Principal.
+      const principals = s.principal ? 'with' : 'without';
+      for (const o of opaqueStatements(`(${path}, which writes "${key}" twice)`, originAt(s.node, path), principals, document.text.slice(s.node.offset, s.node.offset + s.node.length), KEEP_ONE)) statements.push(o);
+    }
     for (const s of skipped) out.problems.push({ ...where, message: `${formatPath(s.path)} was left out: it needs "Effect": "Allow" or "Deny", exactly one of Action/NotAction, and at most one of Resource/NotResource (one is required without a Principal)` });
     // A Statement, a statement, a Principal or a Condition known only when the host is deployed is not left out:
     // what is known is evaluated, the unknown part as unknown (a Condition nothing decides; a statement the host
@@ -151,6 +174,24 @@ function loadComputed(document: PolicyDocument, computed: NonNullable<PolicyDocu
   const origin = { filePath: document.filePath, label: document.label, line: start.line, column: start.column, path: '', endLine: end.line, endColumn: end.column, offset: computed.offset, endOffset: computed.offset + computed.length };
   const statements = opaqueStatements('(the whole policy, computed by the host file)', origin, principalsFor(document.kind, document.kind !== undefined), document.text);
   out.policies.push({ document, policy: buildPolicy(undefined, document.kind), statements });
+}
+
+const TOP_LEVEL: ReadonlySet<string> = new Set(['Statement']);
+const KEEP_ONE = 'keep one of the keys (duplicate-key)';
+/** The members whose value decides what a statement grants. */
+const STATEMENT_MEMBERS: ReadonlySet<string> = new Set(['Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'Condition']);
+
+/** The first of `keys` written twice with different text, or undefined. */
+function repeatedMember(members: readonly Member[], keys: ReadonlySet<string>, text: string): string | undefined {
+  const seen = new Map<string, string>();
+  for (const m of members) {
+    if (!keys.has(m.key)) continue;
+    const value = text.slice(m.valueNode.offset, m.valueNode.offset + m.valueNode.length);
+    const first = seen.get(m.key);
+    if (first === undefined) seen.set(m.key, value);
+    else if (first !== value) return m.key;
+  }
+  return undefined;
 }
 
 /** Whether the statements of a policy of this kind name principals (opaqueStatements). */

@@ -19,7 +19,7 @@ import { hasWildcard } from '../engine/wildcard';
 import { commonWitness, setIncludedIn } from './automaton';
 import { type GlobSet, globSet, setContains } from './glob';
 import { CODE_RUNNING_ACTIONS, ROLE_TO_RUNNING_CODE } from './known-actions';
-import { type EvalStatement, hasCondition } from './model';
+import { type EvalStatement, hasCondition, unknownSubject } from './model';
 import { ACTION_IGNORE_CASE, RESOURCE_IGNORE_CASE, STAR_CROSSES_SEPARATORS } from './semantics';
 
 export type EscalationKind = 'pass-role-to-code' | 'credentials-or-policies' | 'trust-policy' | 'identity-provider' | 'full-service' | 'computed-policy';
@@ -187,7 +187,7 @@ export function findEscalationPaths(given: readonly EvalStatement[]): Escalation
     paths.push({
       kind: 'computed-policy',
       actions: ['*'],
-      description: `do whatever ${s.unknown.what.replace(/^\((.*), computed by the host file\)$/, '$1')} grants: the host file computes it, so no path can be ruled out (not proven either way)`,
+      description: `do whatever ${unknownSubject(s.unknown)}, grants: no path can be ruled out (not proven either way)`,
       statements: [s],
       conditional: true,
     });

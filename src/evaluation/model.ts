@@ -50,7 +50,12 @@ export interface UnknownPart {
   opaque?: boolean;
   /** The host's text for the value (`"${var.statements}"`, `var.doc`): the same text on both sides of a diff is the same value. */
   source?: string;
+  /** What settles it, for messages: `evaluate the planned policy (terraform show -json)`. */
+  remedy?: string;
 }
+
+/** `(the whole policy, computed by the host file)` → `the whole policy, computed by the host file`. */
+export const unknownSubject = (u: UnknownPart) => u.what.replace(/^\((.*)\)$/, '$1');
 
 /** Everything matches: a missing Resource (trust policies) or Principal "*". */
 const EVERYTHING = (ignoreCase: boolean): GlobSet => globSet(['*'], ignoreCase);
@@ -93,8 +98,8 @@ const OPAQUE_SOURCE = buildPolicy(parseJson('{"Statement":[{"Effect":"Allow","Ac
  * decides. `principals`: `without` for an identity's policy, `with` (every principal) for a trust, bucket or
  * other resource policy, whose statements name principals; `both` when the kind is not known.
  */
-export function opaqueStatements(what: string, origin: StatementOrigin, principals: 'without' | 'with' | 'both', source?: string): EvalStatement[] {
-  const unknown: UnknownPart = { what, opaque: true, ...(source !== undefined ? { source } : {}) };
+export function opaqueStatements(what: string, origin: StatementOrigin, principals: 'without' | 'with' | 'both', source?: string, remedy = 'evaluate the planned policy (terraform show -json)'): EvalStatement[] {
+  const unknown: UnknownPart = { what, opaque: true, remedy, ...(source !== undefined ? { source } : {}) };
   const forms = principals === 'both' ? [undefined, EVERYTHING(PRINCIPAL_IGNORE_CASE)] : [principals === 'with' ? EVERYTHING(PRINCIPAL_IGNORE_CASE) : undefined];
   return forms.flatMap((p) =>
     OPAQUE_SOURCE.map((statement) => ({

@@ -101,7 +101,7 @@ describe('ramlint diff', () => {
     const whole = await runIn(dir, runDiff, ['old', 'whole']);
     expect(whole.code).toBe(1);
     expect(whole.stdout).toContain(
-      '3:21  error  Possible new access, not proven either way: the whole policy is computed by the host file, so it may grant anything the old policies do not; evaluate the planned policy (terraform show -json) to compare it (in alicloud_ram_policy.p.policy_document)  new-access',
+      '3:21  error  Possible new access, not proven either way: the whole policy, computed by the host file, may grant anything the old policies do not; evaluate the planned policy (terraform show -json) to compare it (in alicloud_ram_policy.p.policy_document)  new-access',
     );
     expect(whole.stderr).toBe(`ramlint diff: whole/main.tf (${label('p')}): ${NOTE_WHOLE(label('p'), 'var.doc')}\n`);
   });
@@ -116,7 +116,7 @@ describe('ramlint diff', () => {
     expect(out.code).toBe(1);
     expect(JSON.parse(out.stdout).newAccess).toEqual([{ action: 'oss:GetObject', resource: 'acs:oss:x:x:b/x', conditional: false, statement: { filePath: 'old/main.tf', line: 2, column: 62, path: 'Statement[0]' } }]);
     expect(out.stderr).toContain(
-      `ramlint diff: whole/main.tf (${label('p')}): the old policy is computed by the host file and may have denied anything, so it is read as denying everything: every grant of the new policies is reported (this can only over-report)\n`,
+      `ramlint diff: whole/main.tf (${label('p')}): the old policy is unknown there (the whole policy, computed by the host file) and may have denied anything, so it is read as denying everything: every grant of the new policies is reported (this can only over-report)\n`,
     );
   });
 
@@ -146,7 +146,7 @@ describe('ramlint diff', () => {
       liftedDenies: [{ action: '*', resource: '*', conditional: true, unproven: true, deniedAt: { ref: 'HEAD', filePath: 'infra/main.tf', line: 3, column: 21, path: '' }, deleted: false }],
     });
     const stylish = await runIn(repo, runDiff, ['--base', 'HEAD', 'infra']);
-    expect(stylish.stdout).toContain('Possible Deny lifted, not proven either way: at HEAD, the whole policy (line 3) was computed by the host file and may have denied anything, and no Deny of this policy is known to cover it now');
+    expect(stylish.stdout).toContain('Possible Deny lifted, not proven either way: at HEAD, the whole policy, computed by the host file (line 3), may have denied anything, and no Deny of this policy is known to cover it now');
   });
 });
 
@@ -165,7 +165,7 @@ describe('ramlint escalation', () => {
         {
           kind: 'computed-policy',
           actions: ['*'],
-          description: 'do whatever the whole policy grants: the host file computes it, so no path can be ruled out (not proven either way)',
+          description: 'do whatever the whole policy, computed by the host file, grants: no path can be ruled out (not proven either way)',
           conditional: true,
           statements: [{ filePath: 'whole/main.tf', line: 3, column: 21, path: '' }],
         },

@@ -449,3 +449,35 @@ describe('ramlint diff: resources whose case RAM may ignore', () => {
     expect(diff([p], [policy(allow('*', '*'), deny('ram:PassRole', 'acs:ram:*:123:role/admin'), deny('ram:PassRole', 'acs:ram:*:123:role/Admin'))])).toEqual([]);
   });
 });
+
+describe('a statement key written twice with different values is unknown: readers disagree on which one counts', () => {
+  const text = (statement: string) => `{"Version":"1","Statement":[${statement}]}\n`;
+  const dir = tempTree({
+    'old.json': text('{"Effect":"Allow","Action":"oss:GetObject","Resource":"acs:oss:*:*:a/*"}'),
+    // JSON.parse keeps the last Resource (a/*, nothing new); a reader that keeps the first sees "*".
+    'twice.json': text('{"Effect":"Allow","Action":"oss:GetObject","Resource":"*","Resource":"acs:oss:*:*:a/*"}'),
+    'same-twice.json': text('{"Effect":"Allow","Action":"oss:GetObject","Resource":"acs:oss:*:*:a/*","Resource":"acs:oss:*:*:a/*"}'),
+    'effect.json': text('{"Effect":"Deny","Effect":"Allow","Action":"oss:*","Resource":"*"},{"Effect":"Allow","Action":"oss:*","Resource":"*"}'),
+    'statements.json': '{"Version":"1","Statement":[{"Effect":"Allow","Action":"oss:GetObject","Resource":"*"}],"Statement":[]}\n',
+  });
+
+  it('diff: possible new access, unproven (exit 1); the same text on both sides, or the same value twice, is nothing new (exit 0)', async () => {
+    const out = await runIn(dir, runDiff, ['old.json', 'twice.json', '--format', 'json']);
+    expect(out.code).toBe(1);
+    expect(JSON.parse(out.stdout)).toEqual({ newAccess: [{ action: '*', resource: '*', conditional: true, unproven: true, statement: { filePath: 'twice.json', line: 1, column: 29, path: 'Statement[0]' } }] });
+    expect(out.stderr).toBe('ramlint diff: twice.json: Statement[0] writes "Resource" twice with different values; JSON readers disagree on which one counts, and which one RAM keeps is not documented, so it is read as unknown: it may allow or deny anything, so an answer it could change is conditional (in diff: not proven), never a guess\n');
+    expect((await runIn(dir, runDiff, ['old.json', 'twice.json'])).stdout).toContain('Possible new access, not proven either way: Statement[0], which writes "Resource" twice, may grant anything the old policies do not; keep one of the keys (duplicate-key) to compare it');
+    expect((await runIn(dir, runDiff, ['twice.json', 'twice.json'])).code).toBe(0);
+    expect(await runIn(dir, runDiff, ['old.json', 'same-twice.json'])).toEqual({ code: 0, stdout: 'No new access.\n', stderr: '' });
+    expect((await runIn(dir, runDiff, ['old.json', 'statements.json'])).code).toBe(1);
+  });
+
+  it('can: conditional where the readings could differ (exit 3)', async () => {
+    const out = await runIn(dir, runCan, ['-a', 'oss:GetObject', '-r', 'acs:oss:*:*:b/k', '--format', 'json', 'twice.json']);
+    expect(out.code).toBe(3);
+    expect(JSON.parse(out.stdout).conditions).toEqual(['(Statement[0], which writes "Resource" twice)']);
+    // Effect written as Deny and as Allow: the Deny may hold, beside an Allow of everything.
+    const effect = await runIn(dir, runCan, ['-a', 'oss:GetObject', '-r', 'x', '--format', 'json', 'effect.json']);
+    expect([effect.code, JSON.parse(effect.stdout).conditions]).toEqual([3, ['(Statement[0], which writes "Effect" twice)']]);
+  });
+});

@@ -9,7 +9,7 @@ import type { Io } from '../io';
 import { UsageError } from '../errors';
 import { type LoadedPolicies, type PolicyDocument, loadDocuments } from '../../evaluation/documents';
 import { type NewAccess, findLiftedDenies, findNewAccess, withoutUnchangedUnknowns } from '../../evaluation/diff';
-import type { EvalStatement } from '../../evaluation/model';
+import { type EvalStatement, unknownSubject } from '../../evaluation/model';
 import type { LintMessage, LintResult } from '../../engine/types';
 import { summarize } from '../../engine/linter';
 import { loadFormatter } from '../../formatters';
@@ -136,7 +136,7 @@ function sayOldUnknowns(oldStatements: readonly EvalStatement[], io: Io, where =
     const place = `${s.origin.filePath}${s.origin.label ? ` (${s.origin.label})` : ''}${s.origin.path ? ` ${s.origin.path}` : ''}${where}`;
     if (seen.has(place)) continue;
     seen.add(place);
-    io.stderr(safeNote('diff', `${place}: the old policy is computed by the host file and may have denied anything, so it is read as denying everything: every grant of the new policies is reported (this can only over-report)`));
+    io.stderr(safeNote('diff', `${place}: the old policy is unknown there (${unknownSubject(s.unknown)}) and may have denied anything, so it is read as denying everything: every grant of the new policies is reported (this can only over-report)`));
   }
 }
 
@@ -201,11 +201,11 @@ async function compareWithRef(ref: string, paths: readonly string[], io: Io): Pr
 }
 
 /** What an entry for content the host computes says: `the whole policy`, `Statement[1]`. */
-const computedPart = (f: NewAccess) => (f.statement.unknown?.what ?? '').replace(/^\((.*), computed by the host file\)$/, '$1');
+const computedPart = (f: NewAccess) => (f.statement.unknown ? unknownSubject(f.statement.unknown) : '');
 
 function message(f: NewAccess): string {
   if (f.statement.unknown?.opaque) {
-    return `Possible new access, not proven either way: ${computedPart(f)} is computed by the host file, so it may grant anything the old policies do not; evaluate the planned policy (terraform show -json) to compare it`;
+    return `Possible new access, not proven either way: ${computedPart(f)}, may grant anything the old policies do not; ${f.statement.unknown.remedy ?? 'settle it'} to compare it`;
   }
   const who = f.principal !== undefined ? ` for principal ${f.principal}` : '';
   const condition = f.conditional ? ' (when its condition holds)' : '';
@@ -215,7 +215,7 @@ function message(f: NewAccess): string {
 function liftedMessage(l: LiftedDeny): string {
   const f = l.access;
   if (f.statement.unknown?.opaque) {
-    return `Possible Deny lifted, not proven either way: at ${l.ref}, ${computedPart(f)} (line ${f.statement.origin.line}) was computed by the host file and may have denied anything, and ${l.deleted ? 'this policy is gone now' : 'no Deny of this policy is known to cover it now'}; the identity's other policies may allow it`;
+    return `Possible Deny lifted, not proven either way: at ${l.ref}, ${computedPart(f)} (line ${f.statement.origin.line}), may have denied anything, and ${l.deleted ? 'this policy is gone now' : 'no Deny of this policy is known to cover it now'}; the identity's other policies may allow it`;
   }
   const who = f.principal !== undefined ? ` for principal ${f.principal}` : '';
   const condition = f.conditional ? ' (when its condition held)' : '';
