@@ -22,7 +22,7 @@ import { CODE_RUNNING_ACTIONS, ROLE_TO_RUNNING_CODE } from './known-actions';
 import { type EvalStatement, hasCondition, unknownSubject } from './model';
 import { ACTION_IGNORE_CASE, RESOURCE_IGNORE_CASE, STAR_CROSSES_SEPARATORS } from './semantics';
 
-export type EscalationKind = 'pass-role-to-code' | 'credentials-or-policies' | 'trust-policy' | 'identity-provider' | 'full-service' | 'computed-policy';
+export type EscalationKind = 'pass-role-to-code' | 'credentials-or-policies' | 'trust-policy' | 'identity-provider' | 'full-service' | 'unknown-policy';
 
 export interface EscalationPath {
   kind: EscalationKind;
@@ -185,7 +185,7 @@ export function findEscalationPaths(given: readonly EvalStatement[]): Escalation
   for (const s of given) {
     if (!s.unknown?.opaque || s.effect !== 'Allow' || s.principals) continue;
     paths.push({
-      kind: 'computed-policy',
+      kind: 'unknown-policy',
       actions: ['*'],
       description: `do whatever ${unknownSubject(s.unknown)}, grants: no path can be ruled out (not proven either way)`,
       statements: [s],

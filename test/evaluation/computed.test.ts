@@ -163,7 +163,7 @@ describe('ramlint escalation', () => {
     expect(JSON.parse(out.stdout)).toEqual({
       paths: [
         {
-          kind: 'computed-policy',
+          kind: 'unknown-policy',
           actions: ['*'],
           description: 'do whatever the whole policy, computed by the host file, grants: no path can be ruled out (not proven either way)',
           conditional: true,

@@ -25,7 +25,7 @@ export function escalationSarif(paths: readonly EscalationPath[], cwd: string, r
   const results = paths.map((p) => ({
     ruleId: ESCALATION_RULE_ID,
     level: 'error',
-    message: { text: `${p.actions.join(' + ')}: the holder can ${p.description}${p.conditional && p.kind !== 'computed-policy' ? ' (when the conditions hold)' : ''}${narrowedNote(p)}` },
+    message: { text: `${p.actions.join(' + ')}: the holder can ${p.description}${p.conditional && p.kind !== 'unknown-policy' ? ' (when the conditions hold)' : ''}${narrowedNote(p)}` },
     locations: [location(p.statements[0] as EvalStatement, cwd, root)],
     relatedLocations: p.statements.map((s, i) => location(s, cwd, root, i)),
     properties: { kind: p.kind, ...(p.narrowedTo ? { narrowedTo: p.narrowedTo } : {}) },

@@ -90,7 +90,7 @@ function toJson(p: EscalationPath) {
 
 /** Actions, role ARNs (in the description), file names and paths come from the policies and the tree: each line is escaped. */
 function stylish(p: EscalationPath): string {
-  const head = `${p.actions.join(' + ')}: can ${p.description}${p.conditional && p.kind !== 'computed-policy' ? ' (when the conditions hold)' : ''}${narrowedNote(p)}`;
+  const head = `${p.actions.join(' + ')}: can ${p.description}${p.conditional && p.kind !== 'unknown-policy' ? ' (when the conditions hold)' : ''}${narrowedNote(p)}`;
   // A whole policy the host computes has no path inside it: its label says which one it is.
   const where = (s: EvalStatement) => [`${s.origin.filePath}:${s.origin.line}:${s.origin.column}`, s.origin.path || (s.origin.label && `(${s.origin.label})`)].filter(Boolean).join('  ');
   return `${[head, ...p.statements.map((s) => `  ${where(s)}`)].map(terminalSafe).join('\n')}\n`;
