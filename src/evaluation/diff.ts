@@ -22,8 +22,10 @@ export interface NewAccess {
   resource: string;
   /** A principal the statement names, for statements with a Principal. */
   principal?: string;
-  /** The new grant depends on a condition (its own, or a conditional new Deny that may block it). */
+  /** The new grant depends on a condition (its own, or a conditional new Deny that may block it), or on the case rule. */
   conditional: boolean;
+  /** It is new access, or it is not blocked, only if RAM compares resources ignoring case, or only if it does not. */
+  caseRule?: true;
   statement: EvalStatement;
   /**
    * Reported without a proof either way: the search ran out of budget, or the statement stands for content
@@ -49,7 +51,7 @@ export function findNewAccess(oldStatements: readonly EvalStatement[], newStatem
   const newDenies = newStatements.filter((s) => s.effect === 'Deny');
   const deniedIgnoringCase = (f: NewAccess) =>
     newDenies.some((d) => setContains(d.actions, f.action) && !setContains(d.resources, f.resource) && setContains(caseFolded(d.resources), f.resource) && (!d.principals || f.principal === undefined || setContains(d.principals, f.principal)));
-  const marked = exact.map((f) => (f.conditional || f.unproven || !deniedIgnoringCase(f) ? f : { ...f, conditional: true }));
+  const marked = exact.map((f) => (f.unproven || !deniedIgnoringCase(f) ? f : { ...f, conditional: true, caseRule: true as const }));
   if (RESOURCE_IGNORE_CASE || ![...oldStatements, ...newStatements].some((s) => hasCase(s.resources))) return marked;
   const found = new Set(exact.map((f) => f.statement));
   const pending = new Set(newStatements.filter((s) => s.effect === 'Allow' && !found.has(s)));
@@ -63,7 +65,7 @@ export function findNewAccess(oldStatements: readonly EvalStatement[], newStatem
   const foldedNew = newStatements.map(fold);
   // Only the grants with nothing new as read: the Denies and the other grants' Allows still take part.
   const ignoringCase = findNewAccessAsRead(oldStatements.map(fold), foldedNew, options, (s) => pending.has(original.get(s) as EvalStatement))
-    .map((f) => ({ ...f, statement: original.get(f.statement) as EvalStatement, conditional: true }));
+    .map((f) => ({ ...f, statement: original.get(f.statement) as EvalStatement, conditional: true, caseRule: true as const }));
   const order = new Map(newStatements.map((s, i) => [s, i]));
   return [...marked, ...ignoringCase].sort((a, b) => (order.get(a.statement) ?? 0) - (order.get(b.statement) ?? 0));
 }

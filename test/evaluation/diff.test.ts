@@ -434,6 +434,9 @@ describe('ramlint diff: resources whose case RAM may ignore', () => {
     const out = await runIn(dir, runDiff, ['rc-old.json', 'rc-new.json', '--format', 'json']);
     expect(out.code).toBe(1);
     expect(JSON.parse(out.stdout)).toEqual({ newAccess: [{ action: 'ram:PassRole', resource: 'acs:ram:x:123:role/Admin', conditional: true, statement: { filePath: 'rc-new.json', line: 4, column: 5, path: 'Statement[0]' } }] });
+    expect((await runIn(dir, runDiff, ['rc-old.json', 'rc-new.json'])).stdout).toContain(
+      '4:5  error  New access: ram:PassRole on acs:ram:x:123:role/Admin (depending on whether RAM compares resources ignoring case), which the old policies do not allow; re-check with ramlint can  new-access',
+    );
     // The new policy allows it; whether the old one did turns on the case rule (it used to say 'allowed').
     const old = await runIn(dir, runCan, ['-a', 'ram:PassRole', '-r', 'acs:ram:x:123:role/Admin', 'rc-old.json']);
     expect(old).toEqual({ code: 3, stdout: 'ram:PassRole on acs:ram:x:123:role/Admin: conditional: the answer depends on (whether RAM compares this resource ignoring case)\n  Allow  rc-old.json:4:5  Statement[0]\n  Deny   rc-old.json:9:5  Statement[1]\n', stderr: '' });

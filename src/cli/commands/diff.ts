@@ -208,7 +208,7 @@ function message(f: NewAccess): string {
     return `Possible new access, not proven either way: ${computedPart(f)}, may grant anything the old policies do not; ${f.statement.unknown.remedy ?? 'settle it'} to compare it`;
   }
   const who = f.principal !== undefined ? ` for principal ${f.principal}` : '';
-  const condition = f.conditional ? ' (when its condition holds)' : '';
+  const condition = f.caseRule ? ' (depending on whether RAM compares resources ignoring case)' : f.conditional ? ' (when its condition holds)' : '';
   return `New access${who}: ${f.action} on ${f.resource || '""'}${condition}, which the old policies do not allow; re-check with ramlint can`;
 }
 
@@ -218,7 +218,7 @@ function liftedMessage(l: LiftedDeny): string {
     return `Possible Deny lifted, not proven either way: at ${l.ref}, ${computedPart(f)} (line ${f.statement.origin.line}), may have denied anything, and ${l.deleted ? 'this policy is gone now' : 'no Deny of this policy is known to cover it now'}; the identity's other policies may allow it`;
   }
   const who = f.principal !== undefined ? ` for principal ${f.principal}` : '';
-  const condition = f.conditional ? ' (when its condition held)' : '';
+  const condition = f.caseRule ? ' (depending on whether RAM compares resources ignoring case)' : f.conditional ? ' (when its condition held)' : '';
   const now = l.deleted ? 'this policy is gone now' : 'no Deny of this policy covers it now';
   return `Deny lifted${who}: ${f.action} on ${f.resource || '""'}${condition} was denied by ${f.statement.origin.path} (line ${f.statement.origin.line}) at ${l.ref}, and ${now}; the identity's other policies may allow it, re-check with ramlint can`;
 }
