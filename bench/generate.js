@@ -194,6 +194,25 @@ function generator(seed) {
     return serviceAction(service);
   }
 
+  /** Does the action pattern cover the other (`ecs:*`, `ecs:Describe*` over `ecs:DescribeDisks`), ignoring case? */
+  function covers(pattern, other) {
+    if (!pattern.includes('*')) return false;
+    const source = pattern.toLowerCase().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    return new RegExp(`^${source}$`).test(other.toLowerCase());
+  }
+
+  /**
+   * True when `value` overlaps an entry of `list` (one covers the other) and
+   * the list is not one of the few (3%) that real policies let hold such
+   * redundancies: decided once per list, so a long list beside `oss:*` does
+   * not collect dozens of them.
+   */
+  const mayOverlap = new WeakMap();
+  function overlapsDrawnAgain(list, value) {
+    if (!mayOverlap.has(list)) mayOverlap.set(list, chance(0.03));
+    return !mayOverlap.get(list) && list.some((b) => covers(value, b) || covers(b, value));
+  }
+
   function permissionActions(n) {
     // One or two services per statement, mostly one.
     const services = [weighted(SERVICES)];
@@ -204,6 +223,9 @@ function generator(seed) {
     while (out.length < n && guard++ < n * 6) {
       const a = action(pick(services));
       if (seen.has(a.toLowerCase())) continue;
+      // Real lists seldom name an action beside a wildcard that covers it (0.08 such entries per
+      // corpus file): an overlap is mostly drawn again, or every svc:* in a long list would add dozens.
+      if (overlapsDrawnAgain(out, a)) continue;
       seen.add(a.toLowerCase());
       out.push(a);
     }
@@ -278,7 +300,11 @@ function generator(seed) {
     if (chance(0.005)) st.Sid = `${word()}${int(1, 99)}`;
     const effect = chance(0.9) ? 'Allow' : 'Deny';
     const nRes = weighted([[1, 88], [2, 10], [int(3, 8), 2]]);
-    const resources = [...new Set(Array.from({ length: nRes }, () => resourceFor(service)))];
+    const resources = [];
+    for (let i = 0; i < nRes; i++) {
+      const r = resourceFor(service);
+      if (!resources.includes(r) && !overlapsDrawnAgain(resources, r)) resources.push(r);
+    }
     const actionValue = actions.length === 1 && chance(0.47) ? actions[0] : actions;
     if (chance(0.75)) {
       st.Effect = effect;
@@ -326,7 +352,7 @@ function generator(seed) {
     const actions = [];
     for (let i = 0; i < n * 3 && actions.length < n; i++) {
       const a = chance(0.06) ? 'oss:*' : ossAction();
-      if (!actions.includes(a)) actions.push(a);
+      if (!actions.includes(a) && !overlapsDrawnAgain(actions, a)) actions.push(a);
     }
     const st = { Effect: chance(0.9) ? 'Allow' : 'Deny' };
     const pr = d.rand();

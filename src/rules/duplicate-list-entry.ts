@@ -104,6 +104,8 @@ function hasMaskedAccount(value: string): boolean {
 function coveredEntries(member: ListMember, entries: readonly LocatedString[]): Map<LocatedString, { by: LocatedString; fixable: boolean }> {
   const out = new Map<LocatedString, { by: LocatedString; fixable: boolean }>();
   const ignoreCase = member.key.endsWith('Action') ? ACTION_IGNORE_CASE : RESOURCE_IGNORE_CASE;
+  // Most lists hold no wildcard, and then nothing covers anything: settled before any pattern is built.
+  if (!entries.some((e) => !e.placeholder && hasWildcard(e.value))) return out;
   const candidates: Candidate[] = entries
     .filter((e) => !e.placeholder)
     .map((entry) => {
