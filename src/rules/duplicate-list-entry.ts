@@ -66,13 +66,26 @@ const MAX_WORK = 50_000_000;
 
 interface Candidate {
   entry: LocatedString;
-  /** The pattern in the list's case rule (actions folded), and exactly as written. */
-  folded: Glob;
-  exact: Glob;
+  /** The pattern's text in the list's case rule (actions folded), `*` runs collapsed, as glob() writes it. */
+  text: string;
+  ignoreCase: boolean;
+  /** The patterns themselves, built only for the pairs whose literal ends agree (most pairs differ there). */
+  folded?: Glob;
+  exact?: Glob;
   /** May this entry stand for the others: a wildcard, and no placeholder or masked account that stands for one unknown value. */
   covers: boolean;
   /** Has a placeholder: only a pattern without `?` may cover it, since `?` cannot stand for a fill of unknown length. */
   placeholder: boolean;
+}
+
+function foldedGlob(c: Candidate): Glob {
+  if (c.folded === undefined) c.folded = glob(c.entry.value, c.ignoreCase, STAR_CROSSES_SEPARATORS);
+  return c.folded;
+}
+
+function exactGlob(c: Candidate): Glob {
+  if (c.exact === undefined) c.exact = glob(c.entry.value, false, STAR_CROSSES_SEPARATORS);
+  return c.exact;
 }
 
 /**
@@ -110,10 +123,11 @@ function coveredEntries(member: ListMember, entries: readonly LocatedString[]): 
     .filter((e) => !e.placeholder)
     .map((entry) => {
       const placeholder = hasPlaceholder(entry.value);
+      const folded = ignoreCase ? entry.value.toLowerCase() : entry.value;
       return {
         entry,
-        folded: glob(entry.value, ignoreCase, STAR_CROSSES_SEPARATORS),
-        exact: glob(entry.value, false, STAR_CROSSES_SEPARATORS),
+        text: folded.includes('**') ? folded.replace(/\*+/g, '*') : folded,
+        ignoreCase,
         covers: hasWildcard(entry.value) && !placeholder && !hasMaskedAccount(entry.value),
         placeholder,
       };
@@ -125,12 +139,12 @@ function coveredEntries(member: ListMember, entries: readonly LocatedString[]): 
   const coveredBy = new Map<Candidate, Set<Candidate>>();
   for (const q of coverers) {
     for (const p of candidates) {
-      if (p === q || (p.placeholder && q.folded.text.includes('?'))) continue;
+      if (p === q || (p.placeholder && q.text.includes('?'))) continue;
       // Most pairs differ in their literal ends, which settles them in O(|q|); the rest cost O(|p|·|q|).
-      const ends = literalEndsAgree(p.folded.text, q.folded.text);
-      work += ends ? p.folded.text.length * q.folded.text.length : q.folded.text.length;
+      const ends = literalEndsAgree(p.text, q.text);
+      work += ends ? p.text.length * q.text.length : q.text.length;
       if (work > MAX_WORK) return new Map();
-      if (!ends || !naiveIncluded(p.folded, q.folded)) continue;
+      if (!ends || !naiveIncluded(foldedGlob(p), foldedGlob(q))) continue;
       const set = coveredBy.get(p);
       if (set) set.add(q);
       else coveredBy.set(p, new Set([q]));
@@ -144,7 +158,7 @@ function coveredEntries(member: ListMember, entries: readonly LocatedString[]): 
     const keptCovers = [...(coveredBy.get(p) ?? [])].filter((q) => kept.has(q) && beats(q, p));
     if (keptCovers.length === 0) continue;
     // The fix needs a kept entry that covers this one compared case-sensitively as well.
-    const exactly = keptCovers.find((q) => naiveIncluded(p.exact, q.exact));
+    const exactly = keptCovers.find((q) => naiveIncluded(exactGlob(p), exactGlob(q)));
     out.set(p.entry, { by: (exactly ?? (keptCovers[0] as Candidate)).entry, fixable: exactly !== undefined });
   }
   return out;
