@@ -39,11 +39,22 @@ export function localPath(uri: string): string {
   }
 }
 
+export interface WorkspaceOptions {
+  worker?: LintWorker;
+  /** The server's working directory: where a file outside every folder is linted from when there is no folder. Default process.cwd(). */
+  cwd?: string;
+}
+
 export class Workspace {
   private folders: string[] = [];
   private readonly linters = new Map<string, RamLintApi>();
+  private readonly worker: LintWorker;
+  private readonly cwd: string;
 
-  constructor(private readonly worker = new LintWorker()) {}
+  constructor(options: WorkspaceOptions = {}) {
+    this.worker = options.worker ?? new LintWorker();
+    this.cwd = options.cwd ?? process.cwd();
+  }
 
   /** Sets the folders; gives back those that name no local directory (left out), each with why. */
   setFolders(uris: readonly string[]): { uri: string; why: string }[] {
@@ -103,15 +114,29 @@ export class Workspace {
     return path.join(this.folders[0] ?? process.cwd(), withExtension);
   }
 
+  /**
+   * Where the CLI would be run for this file, the linter's cwd: the innermost
+   * workspace folder that holds it. A file outside every folder is linted as
+   * \`ramlint <file>\` run in the first folder (with no folder, in the server's
+   * working directory) lints it: the project root is found from there, so the
+   * config beside such a file is never a project root and cannot load plugins
+   * (docs/security.md). Never the file's own directory: that would make any
+   * file opened from anywhere its own project, plugins and all.
+   */
+  runDirectory(filePath: string): string {
+    return this.folderOf(filePath) ?? this.folders[0] ?? this.cwd;
+  }
+
   linterFor(filePath: string, settings: ServerSettings, fix = false): RamLintApi {
-    const cwd = this.folderOf(filePath) ?? path.dirname(filePath);
-    const key = JSON.stringify([cwd, fix, settings.configFile, settings.allowPlugins, settings.rules]);
+    const cwd = this.runDirectory(filePath);
+    const allowPlugins = settings.allowPlugins;
+    const key = JSON.stringify([cwd, fix, settings.configFile, allowPlugins, settings.rules]);
     let linter = this.linters.get(key);
     if (!linter) {
       const options: RamLintOptions = {
         cwd,
         fix,
-        allowPlugins: settings.allowPlugins,
+        allowPlugins,
         ...(settings.configFile ? { configFile: path.resolve(cwd, settings.configFile) } : {}),
         ...(Object.keys(settings.rules).length > 0 ? { overrideConfig: { rules: settings.rules } } : {}),
       };
