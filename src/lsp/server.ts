@@ -41,6 +41,8 @@ import { UnusableUriError, Workspace } from './workspace';
 export interface ServerOptions {
   catalogue?: ActionCatalogue;
   version?: string;
+  /** The environment the server reads RAMLINT_NO_PLUGINS from. Default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Languages and extensions the server lints; which documents a file holds is the API's business. */
@@ -79,7 +81,7 @@ function isJsonDocument(document: TextDocument): boolean {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const catalogue = options.catalogue ?? builtinCatalogue();
   const documents = new TextDocuments(TextDocument);
-  const workspace = new Workspace();
+  const workspace = new Workspace(options.env ? { env: options.env } : {});
   const linted = new Map<string, LintedDocument>();
   const policies = new Set<string>();
   /** Documents whose URI names no local file, already said in the log. */

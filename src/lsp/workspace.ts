@@ -41,6 +41,8 @@ export function localPath(uri: string): string {
 
 export interface WorkspaceOptions {
   worker?: LintWorker;
+  /** RAMLINT_NO_PLUGINS=1 turns plugins off whatever the editor settings say, as it does for the CLI. Default process.env. */
+  env?: NodeJS.ProcessEnv;
   /** The server's working directory: where a file outside every folder is linted from when there is no folder. Default process.cwd(). */
   cwd?: string;
 }
@@ -49,10 +51,12 @@ export class Workspace {
   private folders: string[] = [];
   private readonly linters = new Map<string, RamLintApi>();
   private readonly worker: LintWorker;
+  private readonly env: NodeJS.ProcessEnv;
   private readonly cwd: string;
 
   constructor(options: WorkspaceOptions = {}) {
     this.worker = options.worker ?? new LintWorker();
+    this.env = options.env ?? process.env;
     this.cwd = options.cwd ?? process.cwd();
   }
 
@@ -127,9 +131,14 @@ export class Workspace {
     return this.folderOf(filePath) ?? this.folders[0] ?? this.cwd;
   }
 
+  /** False when the editor settings or RAMLINT_NO_PLUGINS=1 (which no setting overrides) turn plugins off. */
+  pluginsAllowed(settings: ServerSettings): boolean {
+    return settings.allowPlugins && this.env.RAMLINT_NO_PLUGINS !== '1';
+  }
+
   linterFor(filePath: string, settings: ServerSettings, fix = false): RamLintApi {
     const cwd = this.runDirectory(filePath);
-    const allowPlugins = settings.allowPlugins;
+    const allowPlugins = this.pluginsAllowed(settings);
     const key = JSON.stringify([cwd, fix, settings.configFile, allowPlugins, settings.rules]);
     let linter = this.linters.get(key);
     if (!linter) {

@@ -25,7 +25,7 @@ import {
   type LogMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection as createServerConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from '../../src/lsp/server';
+import { type ServerOptions, startServer } from '../../src/lsp/server';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -74,6 +74,10 @@ interface Start {
   folders?: string[];
   settings?: Record<string, unknown>;
   processId?: number | null;
+  /** For the server in this process: options beside its version. */
+  server?: ServerOptions;
+  /** For a spawned server: variables over this process's environment. */
+  env?: NodeJS.ProcessEnv;
 }
 
 function withTimeout<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
@@ -141,7 +145,7 @@ export async function inProcessClient(start: Start = {}): Promise<TestClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const server = createServerConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(server, { version: 'test' });
+  startServer(server, { version: 'test', ...start.server });
   const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   // Leaving as a client does: stop reading, close the server's input. Pending server work then meets a closed connection.
   return connect(connection, start, async () => {
@@ -153,7 +157,7 @@ export async function inProcessClient(start: Start = {}): Promise<TestClient> {
 
 /** `node bin/ramlint.js lsp --stdio`, as an editor starts it. */
 export async function spawnedClient(start: Start = {}): Promise<TestClient & { child: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'ramlint.js'), 'lsp', '--stdio'], { cwd: start.folders?.[0] ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'ramlint.js'), 'lsp', '--stdio'], { cwd: start.folders?.[0] ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...start.env } });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const client = await connect(connection, { processId: process.pid, ...start }, async () => {

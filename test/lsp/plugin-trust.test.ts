@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileUri, inProcessClient, type TestClient, tempWorkspace } from './client';
+import { fileUri, inProcessClient, spawnedClient, type TestClient, tempWorkspace } from './client';
 
 const POLICY = '{"Version": "1", "Statement": [{"Effect": "allow", "Action": "ecs:DescribeInstances", "Resource": "*"}]}\n';
 
@@ -65,4 +65,32 @@ describe('plugins', () => {
     expect((await published).diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/plugin "\.\/mark\.js" is not loaded/)]);
     expect(marks(marker)).toEqual([]);
   });
+});
+
+describe('RAMLINT_NO_PLUGINS=1', () => {
+  it('loads no plugin, whatever the editor settings say', async () => {
+    const marker = path.join(tempWorkspace(), 'ran');
+    const folder = projectWithPlugin(marker, 'folder');
+    client = await inProcessClient({ folders: [folder], settings: { allowPlugins: true }, server: { env: { RAMLINT_NO_PLUGINS: '1' } } });
+    const uri = fileUri(path.join(folder, 'p.json'));
+    const published = client.diagnostics(uri);
+    await client.open(uri, POLICY);
+    expect((await published).diagnostics.map((d) => d.code)).toEqual(['invalid-effect']);
+    expect(marks(marker)).toEqual([]);
+  });
+
+  it('is read from the environment of `ramlint lsp --stdio`', async () => {
+    const marker = path.join(tempWorkspace(), 'ran');
+    const folder = projectWithPlugin(marker, 'folder');
+    const spawned = await spawnedClient({ folders: [folder], env: { RAMLINT_NO_PLUGINS: '1' } });
+    try {
+      const uri = fileUri(path.join(folder, 'p.json'));
+      const published = spawned.diagnostics(uri);
+      await spawned.open(uri, POLICY);
+      expect((await published).diagnostics.map((d) => d.code)).toEqual(['invalid-effect']);
+      expect(marks(marker)).toEqual([]);
+    } finally {
+      await spawned.close();
+    }
+  }, 20_000);
 });
