@@ -162,14 +162,17 @@ export class RamLint implements RamLintApi {
     if (typeof text !== 'string') throw new TypeError(`RamLint.lintText takes the text as a string, not ${text === null ? 'null' : typeof text}`);
     if (options === null || typeof options !== 'object') throw new TypeError('RamLint.lintText options must be an object');
     if (options.filePath !== undefined && (typeof options.filePath !== 'string' || options.filePath === '')) throw new TypeError('RamLint.lintText option "filePath" must be a non-empty string');
+    if (options.explicit !== undefined && typeof options.explicit !== 'boolean') throw new TypeError('RamLint.lintText option "explicit" must be a boolean');
     const filePath = options.filePath !== undefined ? path.resolve(this.cwd, options.filePath) : '<stdin>';
     const anchor = this.anchor(filePath);
     await this.prefetch(anchor);
     await this.rulesFor(this.resolver.chainFor(path.dirname(anchor)));
     const run = this.newRun(this.takeNotes());
     const covered = new Set<string>();
-    const result = await this.lintOne(filePath, text, true, run, covered, options.warnIgnored !== false);
-    run.results.push(result ?? emptyResult(filePath));
+    const explicit = options.explicit !== false;
+    const result = await this.lintOne(filePath, text, explicit, run, covered, options.warnIgnored !== false);
+    // Named, a file always has its result; found as a walk finds it, a file passed over has none.
+    if (result || explicit) run.results.push(result ?? emptyResult(filePath));
     if (this.options.reportUnusedWaivers) {
       const matched = new Set<string>();
       for (const r of run.results) noteMatchedWaivers(matched, r);

@@ -110,6 +110,15 @@ export interface LintTextOptions {
   filePath?: string;
   /** Warn (as the CLI does) when the file is ignored by config. */
   warnIgnored?: boolean;
+  /**
+   * Lint the text as a file named on the command line (default true): linted
+   * even when it does not look like a policy (`invalid-json` for a YAML file
+   * no processor reads, `not-a-ram-policy` for other JSON). `false`: as a
+   * directory walk finds the file: one the walk would pass over (package.json,
+   * a YAML file that is not a ROS template, a blank YAML file) or that the
+   * config ignores gives no result at all (an empty array), as an editor wants.
+   */
+  explicit?: boolean;
 }
 
 /** A result in host-file coordinates: every range, fix and suggestion is already mapped. */

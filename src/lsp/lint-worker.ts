@@ -4,10 +4,10 @@
  * linters through the same factory; results are plain data.
  */
 import { parentPort } from 'node:worker_threads';
-import type { FileLintResult, RamLintApi, RamLintOptions } from '../api/types';
+import type { FileLintResult, LintTextOptions, RamLintApi, RamLintOptions } from '../api/types';
 import { createLinter } from './linter-factory';
 
-export type WorkerRequest = { type: 'reset' } | { type: 'lint'; id: number; options: RamLintOptions; text: string; filePath: string };
+export type WorkerRequest = { type: 'reset' } | { type: 'lint'; id: number; options: RamLintOptions; text: string; textOptions: LintTextOptions };
 export type WorkerResponse = { id: number; results: FileLintResult[] } | { id: number; error: string };
 
 const linters = new Map<string, RamLintApi>();
@@ -23,7 +23,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
     linter = createLinter(request.options);
     linters.set(key, linter);
   }
-  linter.lintText(request.text, { filePath: request.filePath }).then(
+  linter.lintText(request.text, request.textOptions).then(
     (results) => parentPort?.postMessage({ id: request.id, results } satisfies WorkerResponse),
     (error: unknown) => parentPort?.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerResponse),
   );

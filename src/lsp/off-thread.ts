@@ -25,12 +25,12 @@ export class LintWorker {
     return fs.existsSync(this.script);
   }
 
-  lint(options: RamLintOptions, text: string, filePath: string): Promise<FileLintResult[]> {
+  lint(options: RamLintOptions, text: string, textOptions: LintTextOptions): Promise<FileLintResult[]> {
     const worker = this.start();
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ type: 'lint', id, options, text, filePath } satisfies WorkerRequest);
+      worker.postMessage({ type: 'lint', id, options, text, textOptions } satisfies WorkerRequest);
     });
   }
 
@@ -76,7 +76,7 @@ export function offThread(linter: RamLintApi, options: RamLintOptions, worker: L
   return {
     lintFiles: (patterns) => linter.lintFiles(patterns),
     lintText: (text: string, textOptions?: LintTextOptions) =>
-      text.length >= OFF_THREAD_CHARS && textOptions?.filePath ? worker.lint(options, text, textOptions.filePath) : linter.lintText(text, textOptions),
+      text.length >= OFF_THREAD_CHARS && textOptions?.filePath ? worker.lint(options, text, textOptions) : linter.lintText(text, textOptions),
     getRulesForFile: (filePath) => linter.getRulesForFile(filePath),
     calculateConfigForFile: (filePath) => linter.calculateConfigForFile(filePath),
     isPathIgnored: (filePath) => linter.isPathIgnored(filePath),

@@ -182,7 +182,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       if (isJsonDocument(document)) policies.add(uri);
       const linter = workspace.linterFor(filePath, settings);
-      const results = await linter.lintText(text, { filePath });
+      // Only what a directory walk would lint is reported (a GitHub workflow, a Kubernetes manifest: nothing),
+      // not every document as a file named on the command line, which a YAML file no processor reads fails as JSON.
+      const results = await linter.lintText(text, { filePath, explicit: isJsonDocument(document) });
       const rules = await linter.getRulesForFile(filePath);
       if (stale()) return;
       const messages = results.flatMap((r) => r.messages);

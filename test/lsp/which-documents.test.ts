@@ -1,0 +1,41 @@
+/**
+ * Which open documents get diagnostics: exactly the files a directory walk
+ * would lint (`ramlint .`), the way the file-level API decides it in walk
+ * mode (lintText with `explicit: false`), never every document as a file
+ * named on the command line.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileUri, inProcessClient, ROOT, type TestClient, tempWorkspace } from './client';
+
+const HOSTS = path.join(ROOT, 'fixtures', 'hosts');
+
+let client: TestClient | undefined;
+afterEach(async () => {
+  await client?.close();
+  client = undefined;
+});
+
+async function codesOf(name: string, text: string, languageId: string, dir = tempWorkspace()): Promise<(string | number | undefined)[]> {
+  client ??= await inProcessClient({ folders: [dir], settings: { debounceMs: 0 } });
+  const uri = fileUri(path.join(dir, name));
+  const published = client.diagnostics(uri);
+  await client.open(uri, text, languageId);
+  return (await published).diagnostics.map((d) => d.code);
+}
+
+describe('YAML that is not a ROS template', () => {
+  it.each([
+    ['a GitHub workflow', 'ci.yml', 'on: push\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n'],
+    ['a Kubernetes manifest that holds policy text', 'k8s.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  policy.json: |\n    {"Statement": [{"Effect": "allow"}]}\n'],
+    ['a blank file', 'empty.yaml', ''],
+    ['broken YAML', 'broken.yaml', 'a: [\n'],
+  ])('gets no diagnostics: %s', async (_what, name, text) => {
+    expect(await codesOf(name, text, 'yaml')).toEqual([]);
+  });
+
+  it('is still linted when it is a ROS template', async () => {
+    const codes = await codesOf('template.yaml', fs.readFileSync(path.join(HOSTS, 'ros', 'template.yaml'), 'utf8'), 'yaml');
+    expect(codes).toContain('admin-access');
+  });
+});
