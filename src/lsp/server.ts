@@ -21,9 +21,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { unreadable } from '../api/read';
+import type { FileLintResult } from '../api/types';
 import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../engine/decode';
-import { looksLikePolicy } from '../engine/detect';
 import { docsUrl, type Rule } from '../engine/rule';
 import type { LintMessage } from '../engine/types';
 import { CONFIG_FILE_NAMES } from '../config/types';
@@ -72,6 +72,11 @@ export function oversizedBytes(text: string): number | undefined {
   if (text.length * 3 <= MAX_FILE_BYTES) return undefined;
   const bytes = Buffer.byteLength(text, 'utf8');
   return bytes > MAX_FILE_BYTES ? bytes : undefined;
+}
+
+/** The walk linted the file as a bare policy: one document, the file itself (a processor's documents are labelled). */
+function isBarePolicy(results: readonly FileLintResult[]): boolean {
+  return results.length === 1 && results[0]?.documents?.length === 1 && results[0].documents[0]?.label === '';
 }
 
 function isJsonDocument(document: TextDocument): boolean {
@@ -173,18 +178,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (!stale()) await publish({ uri, version, diagnostics: messages.map((m) => toDiagnostic(document, m, defaultRuleUrl)) });
         return;
       }
-      // package.json, tsconfig.json and the like are passed over, as a directory walk does; a document
-      // once seen as a policy stays linted while open, so half-typed edits keep their diagnostics.
-      if (isJsonDocument(document) && !policies.has(uri) && !looksLikePolicy(text)) {
-        linted.delete(uri);
-        if (!stale()) await publish({ uri, version, diagnostics: [] });
-        return;
-      }
-      if (isJsonDocument(document)) policies.add(uri);
+      // Every document is judged as a directory walk judges its file (\`ramlint .\`): package.json, a GitHub
+      // workflow or a Kubernetes manifest get nothing, a Terraform plan or ROS template in JSON its findings.
+      // A JSON document once linted as a policy is then linted as a file named on the command line while it
+      // is open, so half-typed edits keep their diagnostics (invalid-json) instead of being passed over.
+      const latched = isJsonDocument(document) && policies.has(uri);
       const linter = workspace.linterFor(filePath, settings);
-      // Only what a directory walk would lint is reported (a GitHub workflow, a Kubernetes manifest: nothing),
-      // not every document as a file named on the command line, which a YAML file no processor reads fails as JSON.
-      const results = await linter.lintText(text, { filePath, explicit: isJsonDocument(document) });
+      const results = await linter.lintText(text, { filePath, explicit: latched });
+      if (isJsonDocument(document) && !latched && isBarePolicy(results) && documents.get(uri)) policies.add(uri);
       const rules = await linter.getRulesForFile(filePath);
       if (stale()) return;
       const messages = results.flatMap((r) => r.messages);

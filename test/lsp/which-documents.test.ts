@@ -39,3 +39,23 @@ describe('YAML that is not a ROS template', () => {
     expect(codes).toContain('admin-access');
   });
 });
+
+describe('host files in JSON form', () => {
+  it.each([
+    ['Terraform JSON', 'terraform/policies.tf.json', 'policies.tf.json'],
+    ['a Terraform plan', 'plan/plan.json', 'plan.json'],
+    ['a ROS template', 'ros/template.json', 'template.json'],
+  ])('get the findings of the policies in them: %s', async (_what, fixture, name) => {
+    const text = fs.readFileSync(path.join(HOSTS, fixture), 'utf8');
+    const codes = await codesOf(name, text, 'json');
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes).not.toContain('invalid-json');
+  });
+});
+
+describe('JSON that is not a policy', () => {
+  it('gets no diagnostics, and is not taken for a policy by mentioning one', async () => {
+    expect(await codesOf('tsconfig.json', '{ "compilerOptions": { "strict": true } }', 'jsonc')).toEqual([]);
+    expect(await codesOf('package.json', '{ "name": "x", "description": "a Statement: nothing more" }', 'json')).toEqual([]);
+  });
+});
