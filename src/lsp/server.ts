@@ -74,6 +74,10 @@ export function oversizedBytes(text: string): number | undefined {
   return bytes > MAX_FILE_BYTES ? bytes : undefined;
 }
 
+function isBlank(text: string): boolean {
+  return (text.startsWith('\uFEFF') ? text.slice(1) : text).trim() === '';
+}
+
 /** The walk linted the file as a bare policy: one document, the file itself (a processor's documents are labelled). */
 function isBarePolicy(results: readonly FileLintResult[]): boolean {
   return results.length === 1 && results[0]?.documents?.length === 1 && results[0].documents[0]?.label === '';
@@ -183,6 +187,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // A JSON document once linted as a policy is then linted as a file named on the command line while it
       // is open, so half-typed edits keep their diagnostics (invalid-json) instead of being passed over.
       const latched = isJsonDocument(document) && policies.has(uri);
+      // A new file is blank before it is anything: no finding for it, and not yet a policy (a blank .json
+      // counts as one in a walk, so that an emptied policy is not passed). Once a policy, emptying it is reported.
+      if (!latched && isBlank(text)) {
+        linted.delete(uri);
+        if (!stale()) await publish({ uri, version, diagnostics: [] });
+        return;
+      }
       const linter = workspace.linterFor(filePath, settings);
       const results = await linter.lintText(text, { filePath, explicit: latched });
       if (isJsonDocument(document) && !latched && isBarePolicy(results) && documents.get(uri)) policies.add(uri);

@@ -59,3 +59,26 @@ describe('JSON that is not a policy', () => {
     expect(await codesOf('package.json', '{ "name": "x", "description": "a Statement: nothing more" }', 'json')).toEqual([]);
   });
 });
+
+describe('a new, blank JSON file', () => {
+  async function change(uri: string, version: number, text: string): Promise<(string | number | undefined)[]> {
+    const published = (client as TestClient).diagnostics(uri, (p) => p.version === version);
+    await client?.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return (await published).diagnostics.map((d) => d.code);
+  }
+
+  it('gets no diagnostics, and is not taken for a policy for ever: typed into a package.json it stays unreported', async () => {
+    const dir = tempWorkspace();
+    expect(await codesOf('package.json', '', 'json', dir)).toEqual([]);
+    const uri = fileUri(path.join(dir, 'package.json'));
+    expect(await change(uri, 2, '{ "name": "x", "version": "1.0.0" }')).toEqual([]);
+  });
+
+  it('becomes a policy once a statement is typed, and emptying it again is then reported', async () => {
+    const dir = tempWorkspace();
+    expect(await codesOf('p.json', '\n', 'json', dir)).toEqual([]);
+    const uri = fileUri(path.join(dir, 'p.json'));
+    expect(await change(uri, 2, '{"Version": "1", "Statement": [{"Effect": "allow", "Action": "ecs:DescribeInstances", "Resource": "*"}]}')).toEqual(['invalid-effect']);
+    expect(await change(uri, 3, '')).toEqual(['invalid-json']);
+  });
+});
