@@ -93,29 +93,40 @@ function writeBuildId(outDir) {
   fs.writeFileSync(path.join(srcDir, 'build-id.json'), `${JSON.stringify({ build: hash.digest('base64url').slice(0, 22) })}\n`);
 }
 
-/** Resolves when dist/ramlint.cjs is written (esbuild runs plugins only in its asynchronous API). */
+/** What both bundles share. */
+const COMMON = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // Minified, the bundle is half the size and its code cache loads in about
+  // half the time (~4 ms of a one-file run). Stacks name minified functions:
+  // RAMLINT_NO_BUNDLE=1 runs the readable dist/src, and ramlint.cjs.map maps
+  // the bundle back (node --enable-source-maps).
+  minify: true,
+  sourcemap: 'linked',
+  // jsonc-parser's "main" is a UMD build whose dynamic requires esbuild cannot follow.
+  mainFields: ['module', 'main'],
+  external: EXTERNAL,
+  plugins: [catalogueFromDisk],
+  logLevel: 'warning',
+};
+
+/**
+ * Resolves when dist/ramlint.cjs and dist/lint-worker.js are written (esbuild
+ * runs plugins only in its asynchronous API). The language server in the
+ * bundle looks for its lint worker beside itself (src/lsp/off-thread.ts), so
+ * the worker is a bundle of its own there: without it, large documents would
+ * be linted on the server's thread and hold every request meanwhile.
+ */
 function bundle(outDir) {
   writeLazyCatalogue(outDir);
   writeBuildId(outDir);
-  return require('esbuild').build({
-    entryPoints: [path.join(outDir, 'src', 'cli', 'main.js')],
-    outfile: path.join(outDir, 'ramlint.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // Minified, the bundle is half the size and its code cache loads in about
-    // half the time (~4 ms of a one-file run). Stacks name minified functions:
-    // RAMLINT_NO_BUNDLE=1 runs the readable dist/src, and ramlint.cjs.map maps
-    // the bundle back (node --enable-source-maps).
-    minify: true,
-    sourcemap: 'linked',
-    // jsonc-parser's "main" is a UMD build whose dynamic requires esbuild cannot follow.
-    mainFields: ['module', 'main'],
-    external: EXTERNAL,
-    plugins: [catalogueFromDisk],
-    logLevel: 'warning',
-  }).then(() => assertAscii(path.join(outDir, 'ramlint.cjs')));
+  const esbuild = require('esbuild');
+  return Promise.all([
+    esbuild.build({ ...COMMON, entryPoints: [path.join(outDir, 'src', 'cli', 'main.js')], outfile: path.join(outDir, 'ramlint.cjs') }).then(() => assertAscii(path.join(outDir, 'ramlint.cjs'))),
+    esbuild.build({ ...COMMON, entryPoints: [path.join(outDir, 'src', 'lsp', 'lint-worker.js')], outfile: path.join(outDir, 'lint-worker.js') }),
+  ]);
 }
 
 /** bin/ramlint.js reads the bundle as latin1 (no UTF-8 decoding): only right while it is ASCII, as esbuild's default charset writes it. */

@@ -4,11 +4,14 @@
  * (the transport, the exit code); behaviour is tested in-process.
  */
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
+import { DiagnosticSeverity, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { lintText } from '../../src/engine/linter';
+import { OFF_THREAD_CHARS } from '../../src/lsp/off-thread';
 import { builtinRules } from '../../src/rules';
 import { fileUri, ROOT, spawnedClient, tempWorkspace } from './client';
+import { policyOf, writePlugin } from './plugins';
 
 jest.setTimeout(20_000);
 
@@ -80,6 +83,29 @@ describe('ramlint lsp --stdio', () => {
       const expected = lintText(text, { rules: builtinRules, filePath: path.join(dir, 'big.json') }).messages;
       expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual(expected.map((m) => [m.ruleId, m.line - 1]));
       expect(diagnostics.length).toBeGreaterThan(600);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('lints a large document in its worker thread when run from the bundle, as bin/ramlint.js runs it', async () => {
+    const dir = tempWorkspace();
+    writePlugin(dir, 'thread');
+    const text = policyOf(1500);
+    expect(text.length).toBeGreaterThan(OFF_THREAD_CHARS);
+    const client = await spawnedClient({ folders: [dir] });
+    try {
+      expect(fs.existsSync(path.join(ROOT, 'dist', 'ramlint.cjs'))).toBe(true);
+      const large = fileUri(path.join(dir, 'large.json'));
+      const small = fileUri(path.join(dir, 'small.json'));
+      const largeDone = client.diagnostics(large);
+      const smallDone = client.diagnostics(small);
+      await client.open(large, text);
+      await client.open(small, policyOf(1));
+      const said = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'thread/probe').map((d) => d.message);
+      expect(said(await largeDone)).toEqual(['linted on the worker thread']);
+      // Small documents cost less than a round trip to the worker: they stay on the server's thread.
+      expect(said(await smallDone)).toEqual(['linted on the main thread']);
     } finally {
       await client.close();
     }
