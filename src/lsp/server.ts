@@ -55,6 +55,13 @@ export function isLintable(document: TextDocument): boolean {
 }
 
 const SETTINGS_TIMEOUT_MS = 3000;
+const FIX_ALL_TITLE = 'Fix all safely fixable ramlint problems';
+
+/** What an unresolved fix-all action carries: the document and the version its edit must fit. */
+interface FixAllData {
+  uri: string;
+  version: number;
+}
 
 interface LintedDocument {
   version: number;
@@ -233,7 +240,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        // Resolve: the lightbulb's fix-all gets its edit only when the user picks it (codeAction/resolve).
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', ':'] },
         executeCommandProvider: { commands: [SHOW_DOCUMENTATION, REVEAL] },
@@ -344,15 +352,39 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           }
         }
       }
-      // Asked for by kind (fix on save), or offered beside the quick fixes when a current finding has a fix:
-      // a fix-all run on every cursor move would cost a full fixing lint each time.
+      if (only) {
+        // Asked for by kind (fix on save, "Fix all"): the edit, computed now.
+        if (wants(FIX_ALL_KIND)) {
+          const fixAll = await fixAllAction(document);
+          if (fixAll) actions.push(fixAll);
+        }
+        return actions;
+      }
+      // Beside the quick fixes (a request on every cursor move), as vscode-eslint does: only while a current
+      // finding has a fix, and without its edit, which a full fixing lint computes when the action is picked
+      // (codeAction/resolve). A client that cannot resolve an edit asks for source.fixAll instead.
       const current = linted.get(document.uri);
       const fixable = current?.version === document.version && current.messages.some((m) => m.fix?.length);
-      if (only ? wants(FIX_ALL_KIND) : fixable) {
-        const fixAll = await fixAllAction(document);
-        if (fixAll) actions.push(fixAll);
-      }
+      if (fixable && resolvesEdits()) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data: { uri: document.uri, version: document.version } satisfies FixAllData });
       return actions;
+    }),
+  );
+
+  /** The client takes a code action without its edit and asks for the edit when the action is picked. */
+  const resolvesEdits = () => {
+    const codeAction = capabilities.textDocument?.codeAction;
+    return codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true;
+  };
+
+  connection.onCodeActionResolve(
+    guarded('code action resolve', undefined as unknown as CodeAction, async (action: CodeAction) => {
+      const data = action.data as Partial<FixAllData> | undefined;
+      if (action.kind !== FIX_ALL_KIND || typeof data?.uri !== 'string') return action;
+      const document = documents.get(data.uri);
+      // Picked after the text changed: the edit would be for another text, so none is given.
+      if (!document || document.version !== data.version || oversizedBytes(document.getText()) !== undefined) return action;
+      const fixAll = await fixAllAction(document);
+      return fixAll ? { ...action, edit: fixAll.edit } : action;
     }),
   );
 
@@ -363,7 +395,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const output = (await fixer.lintText(text, { filePath })).find((r) => r.output !== undefined)?.output;
     const edit = output === undefined ? undefined : minimalEdit(document, text, output);
     if (!edit) return undefined;
-    return { title: 'Fix all safely fixable ramlint problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [edit] } } };
+    return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: [edit] } } };
   };
 
   const waiveContext = async (document: TextDocument): Promise<WaiveContext> => {

@@ -101,6 +101,40 @@ describe('quick fixes', () => {
   });
 });
 
+describe.each<ClientName>(['vscode', 'neovim'])('fix-all beside the quick fixes (%s)', (name) => {
+  it('comes without its edit, which a full fixing lint computes only when it is picked (codeAction/resolve)', async () => {
+    const { uri, diagnostics } = await openWith(BAD_POLICY, 'p.json', { client: name });
+    expect(client?.initializeResult.capabilities.codeActionProvider).toMatchObject({ resolveProvider: true });
+    // What a client asks on every cursor move: no fixing lint may run for it.
+    const fixAll = (await actionsFor(uri, diagnostics)).find((a) => a.kind === 'source.fixAll.ramlint');
+    expect(fixAll).toMatchObject({ title: 'Fix all safely fixable ramlint problems' });
+    expect(fixAll?.edit).toBeUndefined();
+    const resolved = (await client?.connection.sendRequest('codeAction/resolve', fixAll)) as CodeAction;
+    const expected = fixText(BAD_POLICY, { rules: builtinRules, filePath: 'p.json' }).output;
+    expect(apply(BAD_POLICY, editsFor(resolved.edit, uri))).toBe(expected);
+  });
+
+  it('resolves to no edit once the document has changed', async () => {
+    const { uri, diagnostics } = await openWith(BAD_POLICY, 'p.json', { client: name });
+    const fixAll = (await actionsFor(uri, diagnostics)).find((a) => a.kind === 'source.fixAll.ramlint');
+    const next = client?.diagnostics(uri, (p) => p.version === 2);
+    await client?.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `\n${BAD_POLICY}` }] });
+    await next;
+    const resolved = (await client?.connection.sendRequest('codeAction/resolve', fixAll)) as CodeAction;
+    expect(resolved.edit).toBeUndefined();
+  });
+});
+
+describe('fix-all for a client that cannot resolve an edit', () => {
+  it('is not offered beside the quick fixes, and is still given, edit and all, for source.fixAll', async () => {
+    const { uri, diagnostics } = await openWith(BAD_POLICY, 'p.json', { capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source'] } } } } } });
+    expect((await actionsFor(uri, diagnostics)).map((a) => a.kind)).not.toContain('source.fixAll.ramlint');
+    const [fixAll] = await actionsFor(uri, [], ['source.fixAll']);
+    expect(apply(BAD_POLICY, editsFor(fixAll?.edit, uri))).toBe(fixText(BAD_POLICY, { rules: builtinRules, filePath: 'p.json' }).output);
+  });
+
+});
+
 describe.each<ClientName>(['vscode', 'neovim'])('show documentation (%s)', (name) => {
   it('opens the rule page through window/showDocument', async () => {
     const { uri, diagnostics } = await openWith(PASSROLE_POLICY, 'p.json', { client: name });

@@ -31,7 +31,7 @@ describe.each<ClientName>(['vscode', 'neovim'])('with %s capabilities', (name) =
     expect(caps.textDocumentSync).toMatchObject({ openClose: true, change: 2 });
     // Neovim offers utf-8 first; no positionEncoding in the answer means UTF-16, which the engine counts in.
     expect(caps.positionEncoding).toBeUndefined();
-    expect(caps.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll.ramlint'] });
+    expect(caps.codeActionProvider).toEqual({ codeActionKinds: ['quickfix', 'source.fixAll.ramlint'], resolveProvider: true });
     expect(caps.hoverProvider).toBe(true);
     expect(client.initializeResult.serverInfo?.name).toBe('ramlint');
   });
