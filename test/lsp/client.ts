@@ -78,6 +78,9 @@ interface Start {
   server?: ServerOptions;
   /** For a spawned server: variables over this process's environment. */
   env?: NodeJS.ProcessEnv;
+  /** For a spawned server: the arguments to node instead of bin/ramlint.js lsp --stdio, and its working directory. */
+  command?: string[];
+  cwd?: string;
 }
 
 function withTimeout<T>(promise: Promise<T>, what: string, ms = WAIT_MS): Promise<T> {
@@ -157,7 +160,7 @@ export async function inProcessClient(start: Start = {}): Promise<TestClient> {
 
 /** `node bin/ramlint.js lsp --stdio`, as an editor starts it. */
 export async function spawnedClient(start: Start = {}): Promise<TestClient & { child: ChildProcess; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'ramlint.js'), 'lsp', '--stdio'], { cwd: start.folders?.[0] ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...start.env } });
+  const child = spawn(process.execPath, start.command ?? [path.join(ROOT, 'bin', 'ramlint.js'), 'lsp', '--stdio'], { cwd: start.cwd ?? start.folders?.[0] ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...start.env } });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const client = await connect(connection, { processId: process.pid, ...start }, async () => {

@@ -9,6 +9,7 @@
  * go to the JSON reader in tf-json.ts.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Node, Parser } from 'web-tree-sitter';
 import { hostFailure, invalidHost, unresolved, withinText, withoutBom } from '../notes';
 import type { EmbeddedDocument, HostNote, ProcessOutput, Processor } from '../types';
@@ -25,9 +26,9 @@ function loadParser(): Promise<Parser> {
     // Required here, not at the top: a process that never reads a .tf file never loads the wasm.
     const treeSitter = require('web-tree-sitter') as typeof import('web-tree-sitter');
     // Read as bytes here: the library's own loader uses a dynamic import(), which some hosts (Jest's vm) refuse.
-    const runtime = fs.readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'));
+    const runtime = fs.readFileSync(wasmFile('web-tree-sitter/web-tree-sitter.wasm'));
     await treeSitter.Parser.init({ wasmBinary: runtime });
-    const language = await treeSitter.Language.load(fs.readFileSync(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')));
+    const language = await treeSitter.Language.load(fs.readFileSync(wasmFile('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-terraform.wasm')));
     const parser = new treeSitter.Parser();
     parser.setLanguage(language);
     return parser;
@@ -37,6 +38,17 @@ function loadParser(): Promise<Parser> {
     parserPromise = undefined;
   });
   return parserPromise;
+}
+
+/**
+ * A wasm file of a package: the copy beside this code when a bundle ships one
+ * (the VS Code extension's out/, which has no node_modules), else the
+ * package's own. Beside first, so a bundle never loads another version's wasm
+ * from a node_modules above it.
+ */
+function wasmFile(specifier: string): string {
+  const beside = path.join(__dirname, path.basename(specifier));
+  return fs.existsSync(beside) ? beside : require.resolve(specifier);
 }
 
 export const terraformProcessor: Processor = {
