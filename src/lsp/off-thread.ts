@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import type { FileLintResult, LintTextOptions, RamLintApi, RamLintOptions } from '../api/types';
 import type { WorkerRequest, WorkerResponse } from './lint-worker';
@@ -14,12 +15,19 @@ import type { WorkerRequest, WorkerResponse } from './lint-worker';
 /** RAM accepts policies up to 6,144 characters; only host files and oversized policies go to the worker. */
 export const OFF_THREAD_CHARS = 64 * 1024;
 
+/** A line the worker printed, and on which of its streams. */
+export type WorkerOutput = (line: string, stream: 'stdout' | 'stderr') => void;
+
 export class LintWorker {
   private worker: Worker | undefined;
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (r: FileLintResult[]) => void; reject: (e: Error) => void }>();
 
-  constructor(private readonly script = path.join(__dirname, 'lint-worker.js')) {}
+  constructor(
+    private readonly script = path.join(__dirname, 'lint-worker.js'),
+    /** Where a line the worker prints goes (a plugin's console.log); never the server's stdout, which carries the protocol. */
+    private readonly output: WorkerOutput = (line, stream) => process.stderr.write(`ramlint lint worker ${stream}: ${line}\n`),
+  ) {}
 
   get available(): boolean {
     return fs.existsSync(this.script);
@@ -47,7 +55,13 @@ export class LintWorker {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.script);
+    // Piped, not inherited: by default a worker's stdout is the process's, where the server speaks the protocol,
+    // and one console.log from a plugin there would corrupt the stream.
+    const worker = new Worker(this.script, { stdout: true, stderr: true });
+    for (const stream of ['stdout', 'stderr'] as const) {
+      const lines = readline.createInterface({ input: worker[stream], crlfDelay: Infinity });
+      lines.on('line', (line) => this.output(line, stream));
+    }
     // The worker never keeps the server alive: the server exits when its client goes.
     worker.unref();
     worker.on('message', (response: WorkerResponse) => {

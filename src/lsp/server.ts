@@ -97,7 +97,18 @@ function isJsonDocument(document: TextDocument): boolean {
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const catalogue = options.catalogue ?? builtinCatalogue();
   const documents = new TextDocuments(TextDocument);
-  const workspace = new Workspace(options.env ? { env: options.env } : {});
+  const workspace = new Workspace({
+    ...(options.env ? { env: options.env } : {}),
+    // What a plugin prints in the lint worker goes to the client's log, as it does on the server's thread (main.ts).
+    workerOutput: (line, stream) => {
+      try {
+        if (stream === 'stderr') connection.console.error(line);
+        else connection.console.log(line);
+      } catch {
+        // The connection is gone: nobody is left to tell.
+      }
+    },
+  });
   const linted = new Map<string, LintedDocument>();
   const policies = new Set<string>();
   /** Documents whose URI names no local file, already said in the log. */

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RamLintApi, RamLintOptions } from '../api/types';
 import { createLinter } from './linter-factory';
-import { LintWorker, offThread } from './off-thread';
+import { LintWorker, offThread, type WorkerOutput } from './off-thread';
 import type { ServerSettings } from './settings';
 
 const EXTENSION_BY_LANGUAGE: Record<string, string> = { json: '.json', jsonc: '.jsonc', terraform: '.tf', yaml: '.yaml' };
@@ -41,6 +41,8 @@ export function localPath(uri: string): string {
 
 export interface WorkspaceOptions {
   worker?: LintWorker;
+  /** Where the lines the lint worker prints (a plugin's console.log) go, when the worker is made here. */
+  workerOutput?: WorkerOutput;
   /** RAMLINT_NO_PLUGINS=1 turns plugins off whatever the editor settings say, as it does for the CLI. Default process.env. */
   env?: NodeJS.ProcessEnv;
   /** The server's working directory: where a file outside every folder is linted from when there is no folder. Default process.cwd(). */
@@ -55,7 +57,7 @@ export class Workspace {
   private readonly cwd: string;
 
   constructor(options: WorkspaceOptions = {}) {
-    this.worker = options.worker ?? new LintWorker();
+    this.worker = options.worker ?? new LintWorker(undefined, options.workerOutput);
     this.env = options.env ?? process.env;
     this.cwd = options.cwd ?? process.cwd();
   }

@@ -171,6 +171,15 @@ export async function spawnedClient(start: Start = {}): Promise<TestClient & { c
   return Object.assign(client, { child, exited });
 }
 
+/** Resolves once `done()` holds; rejects after WAIT_MS (a bound, not a timing assertion). */
+export async function until(done: () => boolean, what = 'a condition'): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${WAIT_MS} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 export function fileUri(file: string): string {
   return pathToFileURL(file).href;
 }

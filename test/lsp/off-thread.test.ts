@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLinter } from '../../src/lsp/linter-factory';
 import { LintWorker, OFF_THREAD_CHARS, offThread } from '../../src/lsp/off-thread';
-import { ROOT, tempWorkspace } from './client';
+import { ROOT, tempWorkspace, until } from './client';
+import { writePlugin } from './plugins';
 
 jest.setTimeout(20_000);
 
@@ -49,6 +50,30 @@ describe('the lint worker', () => {
     fs.writeFileSync(path.join(dir, 'ramlint.config.jsonc'), '{ "rules": { "no-such-rule": "off" } }');
     worker.reset();
     await expect(linter.lintText(text, { filePath })).rejects.toThrow(/no-such-rule/);
+  });
+
+  it("hands what a plugin prints in the worker to its output, never to the process's stdout", async () => {
+    const dir = tempWorkspace();
+    writePlugin(dir, 'noisy');
+    const lines: string[] = [];
+    const noisy = new LintWorker(path.join(ROOT, 'dist', 'src', 'lsp', 'lint-worker.js'), (line, stream) => lines.push(`${stream}: ${line}`));
+    const written: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const options = { cwd: dir };
+      const [result] = await offThread(createLinter(options), options, noisy).lintText(largePolicy(), { filePath: path.join(dir, 'big.json') });
+      expect(result?.messages.find((m) => m.ruleId === 'noisy/probe')?.message).toBe('linted on the worker thread');
+      await until(() => lines.length >= 3);
+      // Two streams: each keeps its order, not the order between them.
+      expect([...lines].sort()).toEqual(['stderr: noisy plugin: console.error', 'stdout: noisy plugin: console.log', 'stdout: noisy plugin: stdout.write']);
+      expect(written.filter((w) => w.includes('noisy plugin'))).toEqual([]);
+    } finally {
+      write.mockRestore();
+      await noisy.dispose();
+    }
   });
 
   it('is not used when the compiled worker is missing (the sources run in-process)', async () => {

@@ -10,7 +10,7 @@ import { DiagnosticSeverity, type PublishDiagnosticsParams } from 'vscode-langua
 import { lintText } from '../../src/engine/linter';
 import { OFF_THREAD_CHARS } from '../../src/lsp/off-thread';
 import { builtinRules } from '../../src/rules';
-import { fileUri, ROOT, spawnedClient, tempWorkspace } from './client';
+import { fileUri, ROOT, spawnedClient, tempWorkspace, until } from './client';
 import { policyOf, writePlugin } from './plugins';
 
 jest.setTimeout(20_000);
@@ -106,6 +106,29 @@ describe('ramlint lsp --stdio', () => {
       expect(said(await largeDone)).toEqual(['linted on the worker thread']);
       // Small documents cost less than a round trip to the worker: they stay on the server's thread.
       expect(said(await smallDone)).toEqual(['linted on the main thread']);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("sends what a plugin prints in the lint worker to the client's log, and the protocol stream stays whole", async () => {
+    const dir = tempWorkspace();
+    writePlugin(dir, 'noisy');
+    const client = await spawnedClient({ folders: [dir] });
+    const streamErrors: unknown[] = [];
+    client.connection.onError((error) => streamErrors.push(error));
+    try {
+      const large = fileUri(path.join(dir, 'large.json'));
+      const published = client.diagnostics(large);
+      await client.open(large, policyOf(1500));
+      expect((await published).diagnostics.filter((d) => d.code === 'noisy/probe').map((d) => d.message)).toEqual(['linted on the worker thread']);
+      const printed = () => client.logs.map((l) => l.message).filter((m) => m.startsWith('noisy plugin:'));
+      await until(() => printed().length >= 3, 'the plugin output in the log');
+      expect(printed().sort()).toEqual(['noisy plugin: console.error', 'noisy plugin: console.log', 'noisy plugin: stdout.write']);
+      // The server still answers: nothing it printed broke the framing.
+      const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: large }, position: { line: 0, character: 1 } });
+      expect(hover === null || typeof hover === 'object').toBe(true);
+      expect(streamErrors).toEqual([]);
     } finally {
       await client.close();
     }
