@@ -5,10 +5,15 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { FileLintResult, LintTextOptions, RamLintApi, RamLintOptions } from '../api/types';
+import { guardProcessExit } from './exit-guard';
 import { createLinter } from './linter-factory';
 
 export type WorkerRequest = { type: 'reset' } | { type: 'lint'; id: number; options: RamLintOptions; text: string; textOptions: LintTextOptions };
 export type WorkerResponse = { id: number; results: FileLintResult[] } | { id: number; error: string };
+
+// process.exit in a worker would end the worker and fail its lint: refused, the caller logged (on the piped
+// stderr, which the server forwards to the client's log as one line), the plugin's rule an internal-error.
+guardProcessExit((message) => console.error(message.replace(/\n\s*/g, ' | ')), { thread: 'lint worker' });
 
 const linters = new Map<string, RamLintApi>();
 

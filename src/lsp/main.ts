@@ -5,6 +5,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { packageVersion } from '../cli/version';
+import { guardServerExit } from './exit-guard';
 import { startServer } from './server';
 
 const USAGE = 'Usage: ramlint lsp --stdio\n\nStarts the ramlint language server on standard input and output.\n';
@@ -18,9 +19,18 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
     process.stderr.write(`ramlint lsp: only --stdio is supported\n\n${USAGE}`);
     return 2;
   }
+  // process.exit from a plugin is refused (exit-guard.ts). Set up before the connection, whose own listeners on
+  // the input call process.exit when the client closes it: these run first and let that exit through.
+  let log: (message: string) => void = (message) => process.stderr.write(`${message}\n`);
+  const exitGuard = guardServerExit((message) => log(message));
+  process.stdin.once('end', exitGuard.allow);
+  process.stdin.once('close', exitGuard.allow);
   // Streams given explicitly rather than read from process.argv, which differs when the server is bundled.
   // The library exits the process when the client closes the input stream.
   const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  log = (message) => connection.console.error(message);
+  // The exit notification: the library calls process.exit right after this handler.
+  connection.onExit(exitGuard.allow);
   // stdout carries the protocol: anything a plugin prints goes to the client's log instead.
   console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
   console.info = (...args: unknown[]) => connection.console.info(args.map(String).join(' '));
@@ -29,7 +39,7 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
   // The server stays up whatever happens: a stray failure is reported to the client, not fatal.
   process.on('unhandledRejection', (reason) => connection.console.error(`ramlint: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
   process.on('uncaughtException', (error) => connection.console.error(`ramlint: uncaught exception: ${error.stack ?? error.message}`));
-  startServer(connection, { version: packageVersion() });
+  startServer(connection, { version: packageVersion(), onClientProcess: exitGuard.watchClient });
   // The process lives until the client sends exit or closes the stream.
   return new Promise<number>(() => undefined);
 }

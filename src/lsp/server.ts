@@ -43,6 +43,8 @@ export interface ServerOptions {
   version?: string;
   /** The environment the server reads RAMLINT_NO_PLUGINS from. Default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Told initialize's processId: the client whose going away ends the server (main.ts's exit guard). */
+  onClientProcess?: (processId: number | null) => void;
 }
 
 /** Languages and extensions the server lints; which documents a file holds is the API's business. */
@@ -246,6 +248,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
+    options.onClientProcess?.(params.processId);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     sayUnusableFolders(workspace.setFolders(folders));
     return {

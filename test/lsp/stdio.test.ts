@@ -134,6 +134,52 @@ describe('ramlint lsp --stdio', () => {
     }
   });
 
+  it.each([
+    ['on the server thread', 1],
+    ['in the lint worker', 1500],
+  ])("keeps serving when a plugin calls process.exit %s: the call is refused, logged with its caller, and the file gets internal-error", async (_where, statements) => {
+    const dir = tempWorkspace();
+    writePlugin(dir, 'exit');
+    const client = await spawnedClient({ folders: [dir] });
+    try {
+      const uri = fileUri(path.join(dir, 'p.json'));
+      const published = client.diagnostics(uri);
+      await client.open(uri, policyOf(statements));
+      const internal = (await published).diagnostics.filter((d) => d.code === 'internal-error');
+      expect(internal.map((d) => d.message)).toEqual([expect.stringContaining('process.exit(3) was called')]);
+      const refused = () => client.logs.map((l) => l.message).filter((m) => m.includes('process.exit(3) was called'));
+      await until(() => refused().length > 0, 'the refused exit in the log');
+      // The caller, so the user knows which plugin to blame.
+      expect(refused()[0]).toContain(path.join(dir, 'exit.js'));
+      const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+      expect(hover === null || typeof hover === 'object').toBe(true);
+      expect(client.child.exitCode).toBeNull();
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('still exits when the client closes its input', async () => {
+    const client = await spawnedClient({ folders: [tempWorkspace()] });
+    try {
+      client.child.stdin?.end();
+      expect(await client.exited).toBe(1);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("still exits when the client's process is gone (the library's watchdog)", async () => {
+    // The id of a process that has ended: the server's check every 3 s finds it gone.
+    const gone = spawnSync(process.execPath, ['-e', ''], { timeout: 10_000 }).pid;
+    const client = await spawnedClient({ folders: [tempWorkspace()], processId: gone });
+    try {
+      expect(await client.exited).toBe(1);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('refuses to start without --stdio, with a usage message and exit code 2', () => {
     const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'ramlint.js'), 'lsp'], { encoding: 'utf8', timeout: 10_000 });
     expect(run.status).toBe(2);
