@@ -31,6 +31,9 @@ export function findingActions(document: TextDocument, diagnostic: Diagnostic): 
   }
   if (current) {
     for (const suggestion of data.suggestions ?? []) {
+      // A suggestion without edits (a fix a processor cannot make in place, described in words) would be a
+      // quick fix that does nothing, under a label that says it changes access.
+      if (suggestion.edits.length === 0) continue;
       actions.push({ title: `${suggestion.desc} (changes who can do what)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, edit: edit(suggestion.edits) });
     }
   }

@@ -91,6 +91,31 @@ describe('quick fixes', () => {
     expect(suggestions.map((s) => s.title)).toEqual(expected.map((s) => `${s.desc} (changes who can do what)`));
   });
 
+  it('never offer a suggestion that has no edit (a fix a processor cannot make in place) as a quick fix', async () => {
+    // A ROS template in YAML flow style: the fix for "allow" cannot be written back into the YAML, only described.
+    const template = `ROSTemplateFormatVersion: '2015-09-01'
+Resources:
+  P:
+    Type: ALIYUN::RAM::ManagedPolicy
+    Properties:
+      PolicyName: x
+      PolicyDocument: {Version: '1', Statement: [{Effect: allow, Action: [ecs:DescribeInstances, ecs:DescribeInstances], Resource: '*'}]}
+`;
+    const dir = tempWorkspace();
+    client = await inProcessClient({ folders: [dir] });
+    const uri = fileUri(path.join(dir, 'template.yaml'));
+    const published = client.diagnostics(uri);
+    await client.open(uri, template, 'yaml');
+    const diagnostics = (await published).diagnostics.filter((d) => d.code === 'invalid-effect');
+    expect(diagnostics).toHaveLength(1);
+    // The finding does carry such a suggestion: it is the code action that must not be offered.
+    expect((diagnostics[0]?.data as { suggestions?: { edits: unknown[] }[] }).suggestions?.some((s) => s.edits.length === 0)).toBe(true);
+    const actions = await actionsFor(uri, diagnostics);
+    const edits = actions.filter((a) => !a.command);
+    for (const action of edits) expect(Object.values(action.edit?.changes ?? {}).flat().length).toBeGreaterThan(0);
+    expect(actions.filter((a) => a.title.endsWith('(changes who can do what)'))).toEqual([]);
+  });
+
   it('offer no edit for a diagnostic of an older version of the document', async () => {
     const { uri, diagnostics } = await openWith(BAD_POLICY, 'p.json');
     const next = client?.diagnostics(uri, (p) => p.version === 2);
