@@ -24,6 +24,7 @@ import { unreadable } from '../api/read';
 import type { FileLintResult } from '../api/types';
 import { CORE_DIAGNOSTICS } from '../engine/core-diagnostics';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../engine/decode';
+import { looksLikePolicy } from '../engine/detect';
 import { docsUrl, type Rule } from '../engine/rule';
 import type { LintMessage } from '../engine/types';
 import { CONFIG_FILE_NAMES } from '../config/types';
@@ -342,8 +343,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onCompletion(
     guarded('completion', [], ({ textDocument, position }) => {
       const document = documents.get(textDocument.uri);
-      // Elements and actions are completed in bare policies; in a host file (Terraform, ROS) the JSON reader would guess.
-      return document && isJsonDocument(document) && oversizedBytes(document.getText()) === undefined ? complete(document, document.offsetAt(position), catalogue) : [];
+      if (!document || !isJsonDocument(document) || oversizedBytes(document.getText()) !== undefined) return [];
+      // Elements and actions are completed in bare policies only: not in other JSON (tsconfig.json, package.json),
+      // and not in a host file (Terraform, ROS), where the JSON reader would guess. A policy is a document linted
+      // as one, or one that has just become one (a "Statement" typed since the last lint).
+      const text = document.getText();
+      const policy = policies.has(document.uri) || (!isBlank(text) && looksLikePolicy(text));
+      return policy ? complete(document, document.offsetAt(position), catalogue) : [];
     }),
   );
 

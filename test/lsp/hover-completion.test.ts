@@ -155,6 +155,33 @@ describe('completion', () => {
     await linted;
   });
 
+  it.each([
+    ['tsconfig.json', '{\n  "compilerOptions": {},\n  \n}\n', 'jsonc'],
+    ['package.json', '{\n  "name": "x",\n  \n}\n', 'json'],
+    ['p.json', '', 'json'],
+  ])('is not offered in JSON that is not a policy: %s', async (name, text, languageId) => {
+    const dir = tempWorkspace();
+    client = await inProcessClient({ folders: [dir] });
+    const uri = fileUri(path.join(dir, name));
+    const linted = client.diagnostics(uri);
+    await client.open(uri, text, languageId);
+    await linted;
+    const result = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: text === '' ? 0 : 2, character: 2 } });
+    expect(result).toEqual([]);
+  });
+
+  it('offers the top-level elements in a policy, and in a document that has just become one', async () => {
+    const uri = await opened(POLICY);
+    const inPolicy = (await client?.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 2 } })) as CompletionItem[];
+    expect(inPolicy.map((i) => i.label)).toEqual(['Version', 'Statement']);
+    // Typed a moment ago, not yet linted: taken for a policy by its text.
+    const dir = tempWorkspace();
+    const fresh = fileUri(path.join(dir, 'new.json'));
+    await client?.open(fresh, '{\n  "Statement": [],\n  \n}\n');
+    const typed = (await client?.connection.sendRequest('textDocument/completion', { textDocument: { uri: fresh }, position: { line: 2, character: 2 } })) as CompletionItem[];
+    expect(typed.map((i) => i.label)).toEqual(['Version', 'Statement']);
+  });
+
   it('never throws on half-typed or odd text', () => {
     const samples = ['', '{', '{"', '{"Statement": [', '{"Statement": [{"Action": "', '{"Statement": [{"Condition": {"', '[1, {', '{"a": /* c', '\uFEFF{"Vers', '"\\u12'];
     for (const s of samples) for (let i = 0; i <= s.length; i++) expect(() => labels(`${s.slice(0, i)}|${s.slice(i)}`)).not.toThrow();
