@@ -4,6 +4,7 @@
  * carries in `data` what its code actions need, so a code action request can
  * be answered without linting again.
  */
+import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl } from '../engine/rule';
@@ -57,12 +58,21 @@ export function findingData(diagnostic: Diagnostic): FindingData | undefined {
   return data as FindingData;
 }
 
-/** A diagnostic for a file that could not be linted at all (an invalid config): never a silent pass. */
-export function failureDiagnostic(reason: string): Diagnostic {
-  return {
+/**
+ * A diagnostic for a file that could not be linted at all (an invalid config):
+ * never a silent pass. `at`: the place in a config file the error is about,
+ * given as related information, so the editor links to it.
+ */
+export function failureDiagnostic(reason: string, at?: { file: string; line: number; column: number; message: string }): Diagnostic {
+  const diagnostic: Diagnostic = {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Error,
     source: SOURCE,
     message: `ramlint could not lint this file: ${reason}`,
   };
+  if (at) {
+    const start = { line: Math.max(0, at.line - 1), character: Math.max(0, at.column - 1) };
+    diagnostic.relatedInformation = [{ location: { uri: pathToFileURL(at.file).href, range: { start, end: start } }, message: at.message }];
+  }
+  return diagnostic;
 }

@@ -6,10 +6,11 @@
 import { parentPort } from 'node:worker_threads';
 import type { FileLintResult, LintTextOptions, RamLintApi, RamLintOptions } from '../api/types';
 import { guardProcessExit } from './exit-guard';
+import { type SerializedError, serializeError } from './failures';
 import { createLinter } from './linter-factory';
 
 export type WorkerRequest = { type: 'reset' } | { type: 'lint'; id: number; options: RamLintOptions; text: string; textOptions: LintTextOptions };
-export type WorkerResponse = { id: number; results: FileLintResult[] } | { id: number; error: string };
+export type WorkerResponse = { id: number; results: FileLintResult[] } | { id: number; error: SerializedError };
 
 // process.exit in a worker would end the worker and fail its lint: refused, the caller logged (on the piped
 // stderr, which the server forwards to the client's log as one line), the plugin's rule an internal-error.
@@ -30,6 +31,6 @@ parentPort?.on('message', (request: WorkerRequest) => {
   }
   linter.lintText(request.text, request.textOptions).then(
     (results) => parentPort?.postMessage({ id: request.id, results } satisfies WorkerResponse),
-    (error: unknown) => parentPort?.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerResponse),
+    (error: unknown) => parentPort?.postMessage({ id: request.id, error: serializeError(error) } satisfies WorkerResponse),
   );
 });

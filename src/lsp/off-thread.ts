@@ -10,6 +10,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { Worker } from 'node:worker_threads';
 import type { FileLintResult, LintTextOptions, RamLintApi, RamLintOptions } from '../api/types';
+import { deserializeError } from './failures';
 import type { WorkerRequest, WorkerResponse } from './lint-worker';
 
 /** RAM accepts policies up to 6,144 characters; only host files and oversized policies go to the worker. */
@@ -68,7 +69,8 @@ export class LintWorker {
       const waiting = this.pending.get(response.id);
       this.pending.delete(response.id);
       if (!waiting) return;
-      if ('error' in response) waiting.reject(new Error(response.error));
+      // A config or plugin error is made again as its own class, so it is shown as on the server's thread.
+      if ('error' in response) waiting.reject(deserializeError(response.error));
       else waiting.resolve(response.results);
     });
     const fail = (error: Error) => {

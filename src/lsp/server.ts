@@ -29,6 +29,7 @@ import { docsUrl, type Rule } from '../engine/rule';
 import type { LintMessage } from '../engine/types';
 import { CONFIG_FILE_NAMES } from '../config/types';
 import { type ActionCatalogue, builtinCatalogue } from './catalogue';
+import { describeFailure } from './failures';
 import { findingActions, FIX_ALL_KIND, minimalEdit, REVEAL, SHOW_DOCUMENTATION } from './code-actions';
 import { complete } from './completion';
 import { defaultRuleUrl, failureDiagnostic, toDiagnostic } from './diagnostics';
@@ -121,8 +122,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let pushedSettings: ServerSettings = DEFAULT_SETTINGS;
 
   const log = (what: string, error: unknown) => {
-    // A stack is for a bug; a URI that names no local file is the client's input, said in one line.
-    const detail = error instanceof UnusableUriError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    // A stack is for a bug; a URI that names no local file, or a config or plugin error, is the user's input, said in one line.
+    const known = describeFailure(error);
+    const detail = error instanceof UnusableUriError ? error.message : known.known ? known.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
     try {
       connection.console.error(`ramlint: ${what}: ${detail}`);
     } catch {
@@ -232,8 +234,17 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!(error instanceof UnusableUriError) || !toldUnusable.has(uri)) log(`cannot lint ${uri}`, error);
       if (error instanceof UnusableUriError) toldUnusable.add(uri);
       linted.delete(uri);
-      // Never a silent pass: an invalid config is shown on the file it stops.
-      if (!stale()) await publish({ uri, version, diagnostics: [failureDiagnostic(error instanceof Error ? error.message : String(error))] });
+      // Never a silent pass: an invalid config is shown on the file it stops, saying which config and where,
+      // as the command line's error line does (paths relative to the folder the file is linted from).
+      let cwd: string | undefined;
+      try {
+        cwd = workspace.runDirectory(filePathOf(document));
+      } catch {
+        cwd = undefined;
+      }
+      const failure = describeFailure(error, cwd);
+      const at = failure.at && { ...failure.at, message: failure.reason };
+      if (!stale()) await publish({ uri, version, diagnostics: [failureDiagnostic(failure.message, at)] });
     }
   });
 

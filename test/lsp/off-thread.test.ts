@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ConfigError } from '../../src/config/types';
 import { createLinter } from '../../src/lsp/linter-factory';
 import { LintWorker, OFF_THREAD_CHARS, offThread } from '../../src/lsp/off-thread';
 import { ROOT, tempWorkspace, until } from './client';
@@ -49,7 +50,11 @@ describe('the lint worker', () => {
     expect(after).toBe(0);
     fs.writeFileSync(path.join(dir, 'ramlint.config.jsonc'), '{ "rules": { "no-such-rule": "off" } }');
     worker.reset();
-    await expect(linter.lintText(text, { filePath })).rejects.toThrow(/no-such-rule/);
+    // Made again as a ConfigError, with the config's place, so the server shows it as it shows one from its own thread.
+    const failure = await linter.lintText(text, { filePath }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect((failure as ConfigError).origin).toMatchObject({ file: path.join(dir, 'ramlint.config.jsonc'), line: 1 });
+    expect((failure as ConfigError).message).toMatch(/no-such-rule/);
   });
 
   it("hands what a plugin prints in the worker to its output, never to the process's stdout", async () => {
