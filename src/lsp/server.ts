@@ -437,6 +437,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       folder: workspace.folderOf(filePath) ?? path.dirname(filePath),
       ...(settings.configFile ? { configFile: settings.configFile } : {}),
       canCreateFiles: capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create') === true,
+      onDisk: document.uri.startsWith('file:'),
       readText: (uri, file) => documents.get(uri)?.getText() ?? fs.readFileSync(file, 'utf8'),
     };
   };

@@ -19,6 +19,8 @@ export interface WaiveContext {
   configFile?: string;
   /** The client can create files in a workspace edit. */
   canCreateFiles: boolean;
+  /** The document is a file on disk (a file: URI); an unsaved buffer has no path a config waiver could name. */
+  onDisk: boolean;
   /** A file's text: the editor's copy when it is open, else the disk's. */
   readText(uri: string, file: string): string;
 }
@@ -36,6 +38,8 @@ export function waiveAction(document: TextDocument, diagnostic: Diagnostic, cont
       command: { title: 'Type the reason', command: REVEAL, arguments: [document.uri, reasonAt] },
     };
   }
+  // An untitled buffer's path is made up (Untitled-1.json in the first folder): a waiver for it would name no file.
+  if (!context.onDisk) return undefined;
   const { filePath, folder } = context;
   const configFile = context.configFile ? path.resolve(folder, context.configFile) : nearestConfig(filePath, folder);
   const configText = configFile ? context.readText(pathToFileURL(configFile).href, configFile) : undefined;

@@ -259,6 +259,25 @@ describe('waive this finding', () => {
     expect(parse(created).waivers[0]).toMatchObject({ rule: diagnostics[0]?.code, files: ['p.json'] });
   });
 
+  it('offers no config waiver in an unsaved buffer, whose path is made up; an inline one where comments are allowed', async () => {
+    const dir = tempWorkspace({ 'ramlint.config.jsonc': '{}\n' });
+    client = await inProcessClient({ folders: [dir] });
+    for (const [uri, languageId, inline] of [
+      ['untitled:Untitled-1', 'json', false],
+      ['untitled:Untitled-2', 'jsonc', true],
+    ] as const) {
+      const published = client.diagnostics(uri);
+      await client.open(uri, PASSROLE_POLICY, languageId);
+      const { diagnostics } = await published;
+      const waives = (await actionsFor(uri, diagnostics.slice(0, 1))).filter((a) => a.title.startsWith('Waive'));
+      if (inline) {
+        expect(waives.map((a) => Object.keys(a.edit?.changes ?? {}))).toEqual([[uri]]);
+      } else {
+        expect(waives).toEqual([]);
+      }
+    }
+  });
+
   it('is not offered for core diagnostics, which mean the file was not checked', async () => {
     const { uri, diagnostics } = await openWith('{ "Version": "1", "Statement": ', 'p.jsonc');
     expect(diagnostics.map((d) => d.code)).toEqual(['invalid-json']);
