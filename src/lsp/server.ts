@@ -14,8 +14,10 @@ import {
   type Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
   type InitializeResult,
   type PublishDiagnosticsParams,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -119,6 +121,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const toldUnusable = new Set<string>();
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   let capabilities: ClientCapabilities = {};
+  /** initialize has been answered: before it, requests get ServerNotInitialized and notifications are dropped (LSP). */
+  let initialized = false;
   let pushedSettings: ServerSettings = DEFAULT_SETTINGS;
 
   const log = (what: string, error: unknown) => {
@@ -151,6 +155,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     };
 
+  /** A request handler: guarded, and refused with ServerNotInitialized (-32002) before initialize, as the protocol says. */
+  const request =
+    <A extends unknown[], R>(what: string, fallback: R, handler: (...args: A) => R | Promise<R>) => {
+      const safe = guarded(what, fallback, handler);
+      return (...args: A): Promise<R> =>
+        initialized ? safe(...args) : Promise.reject(new ResponseError(ErrorCodes.ServerNotInitialized, `ramlint: ${what} before initialize; send initialize first`));
+    };
+
   const settingsFor = (uri: string): Promise<ServerSettings> => {
     if (!capabilities.workspace?.configuration) return Promise.resolve(pushedSettings);
     let cached = settingsCache.get(uri);
@@ -178,10 +190,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const filePathOf = (document: TextDocument) => workspace.filePath(document.uri, document.languageId);
 
-  const rulesOf = async (document: TextDocument, settings: ServerSettings): Promise<ReadonlyMap<string, Rule>> => {
-    const filePath = filePathOf(document);
-    return workspace.linterFor(filePath, settings).getRulesForFile(filePath);
+  /**
+   * The document's path, or undefined for a file: URI that names no local file: the lint has shown it on the
+   * document and said it in the log once, so hover and code actions answer nothing without logging it again.
+   */
+  const usablePath = (document: TextDocument): string | undefined => {
+    try {
+      return filePathOf(document);
+    } catch (error) {
+      if (!(error instanceof UnusableUriError)) throw error;
+      if (!toldUnusable.has(document.uri)) log(`cannot lint ${document.uri}`, error);
+      toldUnusable.add(document.uri);
+      return undefined;
+    }
   };
+
+  const rulesOf = async (filePath: string, settings: ServerSettings): Promise<ReadonlyMap<string, Rule>> => workspace.linterFor(filePath, settings).getRulesForFile(filePath);
 
   const scheduler = new LintScheduler(async (uri, ticket) => {
     const document = documents.get(uri);
@@ -249,7 +273,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   const lintSoon = async (document: TextDocument, trigger: 'open' | 'change' | 'save') => {
-    if (!isLintable(document)) return;
+    // Before initialize the client's settings and folders are unknown, and the protocol drops such notifications.
+    if (!initialized || !isLintable(document)) return;
     const settings = await settingsFor(document.uri);
     if (trigger === 'change' && settings.run === 'onSave') return;
     scheduler.schedule(document.uri, trigger === 'change' ? settings.debounceMs : 0);
@@ -260,6 +285,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
+    initialized = true;
     options.onClientProcess?.(params.processId);
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     sayUnusableFolders(workspace.setFolders(folders));
@@ -341,18 +367,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   connection.onHover(
-    guarded('hover', null, async ({ textDocument, position }) => {
+    request('hover', null, async ({ textDocument, position }) => {
       const document = documents.get(textDocument.uri);
       if (!document || oversizedBytes(document.getText()) !== undefined) return null;
       const current = linted.get(document.uri);
       const messages = current?.version === document.version ? current.messages : [];
-      const rules = await rulesOf(document, await settingsFor(document.uri));
+      const filePath = usablePath(document);
+      if (filePath === undefined) return null;
+      const rules = await rulesOf(filePath, await settingsFor(document.uri));
       return hoverAt(document.getText(), document.offsetAt(position), messages, ruleInfo(rules), catalogue, isJsonDocument(document));
     }),
   );
 
   connection.onCompletion(
-    guarded('completion', [], ({ textDocument, position }) => {
+    request('completion', [], ({ textDocument, position }) => {
       const document = documents.get(textDocument.uri);
       if (!document || !isJsonDocument(document) || oversizedBytes(document.getText()) !== undefined) return [];
       // Elements and actions are completed in bare policies only: not in other JSON (tsconfig.json, package.json),
@@ -365,9 +393,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onCodeAction(
-    guarded('code action', [] as CodeAction[], async (params: CodeActionParams) => {
+    request('code action', [] as CodeAction[], async (params: CodeActionParams) => {
       const document = documents.get(params.textDocument.uri);
-      if (!document || oversizedBytes(document.getText()) !== undefined) return [];
+      if (!document || oversizedBytes(document.getText()) !== undefined || usablePath(document) === undefined) return [];
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
       const actions: CodeAction[] = [];
@@ -408,7 +436,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   connection.onCodeActionResolve(
-    guarded('code action resolve', undefined as unknown as CodeAction, async (action: CodeAction) => {
+    request('code action resolve', undefined as unknown as CodeAction, async (action: CodeAction) => {
       const data = action.data as Partial<FixAllData> | undefined;
       if (action.kind !== FIX_ALL_KIND || typeof data?.uri !== 'string') return action;
       const document = documents.get(data.uri);
@@ -443,7 +471,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   connection.onExecuteCommand(
-    guarded('command', null, async ({ command, arguments: args = [] }) => {
+    request('command', null, async ({ command, arguments: args = [] }) => {
       const supportsShow = capabilities.window?.showDocument?.support === true;
       if (command === SHOW_DOCUMENTATION && typeof args[0] === 'string' && /^https:\/\//.test(args[0])) {
         if (supportsShow) await connection.window.showDocument({ uri: args[0], external: true });

@@ -158,6 +158,36 @@ export async function inProcessClient(start: Start = {}): Promise<TestClient> {
   });
 }
 
+/** The server in this process and a connection to it, before anything is sent: for what a client does before initialize. */
+export function uninitializedServer(): { connection: ProtocolConnection; published: PublishDiagnosticsParams[]; initialize(folders: string[]): Promise<InitializeResult>; close(): void } {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  const server = createServerConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+  startServer(server, { version: 'test' });
+  const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
+  const published: PublishDiagnosticsParams[] = [];
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => void published.push(params));
+  connection.onRequest(RegistrationRequest.type, () => undefined);
+  connection.listen();
+  return {
+    connection,
+    published,
+    initialize: async (folders) => {
+      const result = (await withTimeout(
+        connection.sendRequest('initialize', { processId: null, rootUri: null, workspaceFolders: folders.map((f) => ({ uri: pathToFileURL(f).href, name: path.basename(f) })), capabilities: {} }) as Promise<InitializeResult>,
+        'initialize',
+      )) as InitializeResult;
+      await connection.sendNotification('initialized', {});
+      return result;
+    },
+    close: () => {
+      connection.dispose();
+      toServer.end();
+      server.dispose();
+    },
+  };
+}
+
 /** `node bin/ramlint.js lsp --stdio`, as an editor starts it. */
 export async function spawnedClient(start: Start = {}): Promise<TestClient & { child: ChildProcess; exited: Promise<number | null> }> {
   const child = spawn(process.execPath, start.command ?? [path.join(ROOT, 'bin', 'ramlint.js'), 'lsp', '--stdio'], { cwd: start.cwd ?? start.folders?.[0] ?? ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...start.env } });

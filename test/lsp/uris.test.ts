@@ -39,9 +39,12 @@ describe('a document at file://evilhost/...', () => {
     const again = client.diagnostics(EVIL, (p) => p.version === 2);
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: EVIL, version: 2 }, contentChanges: [{ text: `${BAD_POLICY} ` }] });
     await again;
-    // Hover and code actions on it answer nothing, and say so in one line too.
-    expect(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: EVIL }, position: { line: 4, character: 8 } })).toBeNull();
-    expect(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: EVIL }, range: diagnostics[0]?.range, context: { diagnostics, only: ['source.fixAll'] } })).toEqual([]);
+    // Hover and code actions on it answer nothing, and add nothing to the log: it was said once.
+    for (let i = 0; i < 3; i++) {
+      expect(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: EVIL }, position: { line: 4, character: 8 } })).toBeNull();
+      expect(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: EVIL }, range: diagnostics[0]?.range, context: { diagnostics } })).toEqual([]);
+      expect(await client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: EVIL }, range: diagnostics[0]?.range, context: { diagnostics, only: ['source.fixAll'] } })).toEqual([]);
+    }
     // The server still serves a local file.
     const local = fileUri(path.join(dir, 'p.json'));
     const linted = client.diagnostics(local);
@@ -49,7 +52,7 @@ describe('a document at file://evilhost/...', () => {
     expect((await linted).diagnostics.length).toBeGreaterThan(0);
     const lines = logsOf(client);
     expect(lines.filter((l) => l.includes('cannot lint'))).toEqual([expect.stringMatching(ONE_LINE)]);
-    expect(lines.filter((l) => l.includes('evilhost')).length).toBe(3); // the lint (once), the hover, the fix-all
+    expect(lines.filter((l) => l.includes('evilhost'))).toEqual([expect.stringMatching(ONE_LINE)]);
   });
 
   posixOnly('ramlint lsp --stdio: no stack trace reaches the client log', async () => {
