@@ -24,6 +24,25 @@ function coversAll(entry: string, forbidden: string): boolean {
   return prefix !== undefined && f.startsWith(prefix);
 }
 
+/**
+ * Work allowed per file for comparing entries with forbidden patterns
+ * (character pairs the comparison may visit). The config and the policy may
+ * both come from an untrusted tree: past it, an entry counts as allowing the
+ * forbidden actions, so the gate fails rather than hangs or passes.
+ */
+const MAX_WORK = 50_000_000;
+
+/** The literal starts of the two patterns, up to the first wildcard of either, agree (ignoring case); otherwise they share no action. */
+function startsAgree(a: string, b: string): boolean {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const x = a[i] as string;
+    const y = b[i] as string;
+    if (x === '*' || x === '?' || y === '*' || y === '?') return true;
+    if (x !== y && x.toLowerCase() !== y.toLowerCase()) return false;
+  }
+  return true;
+}
+
 /** An unconditional Deny of the action on every resource, which takes it out of the whole policy. */
 function deniedEverywhere(statements: readonly Statement[], forbidden: string): boolean {
   return statements.some(
@@ -67,12 +86,21 @@ export default defineRule({
     if (live.length === 0) return;
     // One finding per entry, naming every forbidden action it allows.
     const named = (actions: readonly string[]) => actions.join(', ');
+    let work = 0;
+    const shareAnAction = (entry: string, f: string) => {
+      if (work > MAX_WORK) return true;
+      work += Math.min(entry.length, f.length) + 1;
+      if (!startsAgree(entry, f)) return false;
+      work += (entry.length + 1) * (f.length + 1);
+      return work > MAX_WORK || wildcardsIntersect(entry, f, true);
+    };
     for (const statement of statements) {
       if (!isAllow(statement) || everythingExcluded(statement)) continue;
       if (statement.action) {
         for (const v of statement.action.values) {
           if (v.placeholder) continue;
-          const allowed = live.filter((f) => wildcardsIntersect(v.value.trim(), f, true));
+          const entry = v.value.trim();
+          const allowed = live.filter((f) => shareAnAction(entry, f));
           if (allowed.length > 0) context.report({ messageId: 'forbidden', node: v.node, data: { entry: v.value, action: named(allowed) } });
         }
       } else if (statement.notAction) {

@@ -1,4 +1,5 @@
 import rule from '../../src/rules/forbidden-action';
+import { lintText } from '../../src/engine/linter';
 import { testRule } from '../helpers/rule-tester';
 
 /** A permission policy whose first statement's Action value is on line 6 at column 17. */
@@ -82,4 +83,17 @@ testRule(rule, {
       errors: [{ messageId: 'forbidden', line: 6, column: 17, endLine: 6, endColumn: 35, text: '"oss:DeleteBucket"' }],
     },
   ],
+});
+
+describe('forbidden-action on hostile input', () => {
+  it('stays bounded on a huge entry against a huge configured pattern, and counts it as allowing (the gate fails, never hangs)', () => {
+    const huge = `ecs:${'a?'.repeat(200_000)}`;
+    const text = `{"Version": "1", "Statement": [{"Effect": "Allow", "Action": ["${huge}", "oss:GetObject"], "Resource": "*"}]}`;
+    const result = lintText(text, { rules: new Map([[rule.meta.id, rule]]), settings: { [rule.meta.id]: { severity: 'error', options: { actions: [`ecs:?${'b?'.repeat(200_000)}`] } } } });
+    expect(result.messages.map((m) => [m.ruleId, m.messageId, m.column])).toEqual([
+      ['forbidden-action', 'forbidden', 63],
+      // Past the work bound every entry counts as allowing: the gate fails rather than passes.
+      ['forbidden-action', 'forbidden', 400071],
+    ]);
+  });
 });
