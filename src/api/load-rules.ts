@@ -12,6 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { chainKey } from '../config/resolve';
 import { ConfigError, type ConfigFile } from '../config/types';
 import type { Rule } from '../engine/rule';
 import { relativeInside } from '../paths';
@@ -44,7 +45,7 @@ export class RuleSets {
 
   /** The rules for the files a config chain (outermost first) covers. Throws ConfigError or PluginError. */
   forChain(chain: readonly ConfigFile[]): Promise<Map<string, Rule>> {
-    const key = chain.map((c) => c.file).join('\0');
+    const key = chainKey(chain);
     let set = this.sets.get(key);
     if (!set) {
       const files: string[] = [];
@@ -57,7 +58,7 @@ export class RuleSets {
 
   /** The files of the plugins whose rules apply to a chain's files (after forChain resolved). */
   pluginFiles(chain: readonly ConfigFile[]): readonly string[] {
-    return this.files.get(chain.map((c) => c.file).join('\0')) ?? [];
+    return this.files.get(chainKey(chain)) ?? [];
   }
 
   private async build(chain: readonly ConfigFile[], files: string[]): Promise<Map<string, Rule>> {

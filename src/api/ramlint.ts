@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigResolver, configMode, type FileConfig } from '../config/resolve';
+import { chainKey, ConfigResolver, configMode, type FileConfig } from '../config/resolve';
 import type { ConfigFile } from '../config/types';
 import { validateConfig } from '../config/validate';
 import type { Rule } from '../engine/rule';
@@ -115,7 +115,7 @@ export class RamLint implements RamLintApi {
     const chains = expansion.targets.map((t) => this.resolver.chainFor(path.dirname(t.path)));
     const notes = [...this.takeNotes(), ...expansion.notes];
     if (expansion.unmatched.length > 0 && this.options.errorOnUnmatchedPattern !== false) throw new NoFilesFoundError(expansion.unmatched, notes);
-    for (const chain of chains) await this.rulesFor(chain);
+    for (const chain of new Set(chains)) await this.rulesFor(chain);
     const run = { ...this.newRun(notes), count: 0 };
     for (const m of expansion.missing) run.missing.push(m);
     const covered = new Set<string>();
@@ -286,7 +286,7 @@ export class RamLint implements RamLintApi {
 
   private async rulesFor(chain: readonly ConfigFile[]): Promise<ReadonlyMap<string, Rule>> {
     const rules = await this.ruleSets.forChain(chain);
-    const key = chain.map((c) => c.file).join('\0');
+    const key = chainKey(chain);
     if (this.validated.has(key)) return rules;
     for (const config of chain) {
       validateConfig(config, rules, this.options.allowPlugins === false);

@@ -20,6 +20,19 @@ import { MAX_GLOB_STEPS } from './globs';
 import { parseConfig } from './parse';
 import { CONFIG_FILE_NAMES, ConfigError, type ConfigFile, type RuleEntry } from './types';
 
+/** Chains are never changed once handed out, so a chain's key is computed once. */
+const chainKeys = new WeakMap<readonly ConfigFile[], string>();
+
+/** The files of a chain, as one string: what identifies the chain across calls (rule sets, validation). */
+export function chainKey(chain: readonly ConfigFile[]): string {
+  let key = chainKeys.get(chain);
+  if (key === undefined) {
+    key = chain.map((c) => c.file).join('\0');
+    chainKeys.set(chain, key);
+  }
+  return key;
+}
+
 export type ConfigMode = { kind: 'lookup' } | { kind: 'explicit'; file: string } | { kind: 'none' };
 
 /** --config <file>, --no-config (false), or neither (look configs up). */
@@ -136,14 +149,29 @@ export class ConfigResolver {
   override: ConfigFile | undefined;
 
   /** Throws ConfigError for a config that cannot be read or is invalid. */
-  chainFor(dir: string): ConfigFile[] {
+  chainFor(dir: string): readonly ConfigFile[] {
     const chain = this.lookupChain(dir);
-    return this.override ? [...chain, this.override] : chain;
+    if (!this.override) return chain;
+    // One array per chain, not one per file: callers key their memos by the chain's identity (chainKey).
+    let extended = this.withOverride.get(chain);
+    if (extended === undefined || extended[extended.length - 1] !== this.override) {
+      extended = [...chain, this.override];
+      this.withOverride.set(chain, extended);
+    }
+    return extended;
   }
 
+  private readonly withOverride = new WeakMap<ConfigFile[], ConfigFile[]>();
+  private readonly noChain: ConfigFile[] = [];
+  private explicitChain: ConfigFile[] | undefined;
+
   private lookupChain(dir: string): ConfigFile[] {
-    if (this.mode.kind === 'none') return [];
-    if (this.mode.kind === 'explicit') return [this.load(path.resolve(this.cwd, this.mode.file))];
+    if (this.mode.kind === 'none') return this.noChain;
+    if (this.mode.kind === 'explicit') {
+      const config = this.load(path.resolve(this.cwd, this.mode.file));
+      if (this.explicitChain?.[0] !== config) this.explicitChain = [config];
+      return this.explicitChain;
+    }
     const cached = this.chains.get(dir);
     if (cached) return cached;
     const nearestFirst: ConfigFile[] = [];
