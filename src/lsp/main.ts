@@ -6,6 +6,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { packageVersion } from '../cli/version';
 import { guardServerExit } from './exit-guard';
+import { claimStdout } from './protocol-stdout';
 import { startServer } from './server';
 
 const USAGE = 'Usage: ramlint lsp --stdio\n\nStarts the ramlint language server on standard input and output.\n';
@@ -26,9 +27,13 @@ export async function runLanguageServer(argv: readonly string[]): Promise<number
   process.stdin.once('end', exitGuard.allow);
   process.stdin.once('close', exitGuard.allow);
   // Streams given explicitly rather than read from process.argv, which differs when the server is bundled.
-  // The library exits the process when the client closes the input stream.
-  const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  // The library exits the process when the client closes the input stream. stdout is the protocol's alone:
+  // what anything else writes there (a plugin on this thread) goes to the client's log (protocol-stdout.ts).
+  let divert: (line: string) => void = (line) => process.stderr.write(`${line}\n`);
+  const protocolOut = claimStdout((line) => divert(line));
+  const connection = createConnection(ProposedFeatures.all, process.stdin, protocolOut);
   log = (message) => connection.console.error(message);
+  divert = (line) => connection.console.log(line);
   // The exit notification: the library calls process.exit right after this handler.
   connection.onExit(exitGuard.allow);
   // stdout carries the protocol: anything a plugin prints goes to the client's log instead.
