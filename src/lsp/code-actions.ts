@@ -37,8 +37,8 @@ export function findingActions(document: TextDocument, diagnostic: Diagnostic): 
       actions.push({ title: `${suggestion.desc} (changes who can do what)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, edit: edit(suggestion.edits) });
     }
   }
-  const href = diagnostic.codeDescription?.href;
-  if (href) {
+  const href: unknown = diagnostic.codeDescription?.href;
+  if (typeof href === 'string' && href !== '') {
     actions.push({ title: `Show documentation for ${data.ruleId}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Show documentation for ${data.ruleId}`, command: SHOW_DOCUMENTATION, arguments: [href] } });
   }
   return actions;

@@ -51,11 +51,28 @@ export function toDiagnostic(document: TextDocument, message: LintMessage, ruleU
   };
 }
 
-/** Type guard for data coming back from the client, which may have been altered. */
+function isOffset(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isEdits(value: unknown): value is TextEdit[] {
+  return Array.isArray(value) && value.every((e) => typeof e === 'object' && e !== null && isOffset(e.offset) && isOffset(e.length) && typeof e.text === 'string');
+}
+
+function isSuggestions(value: unknown): value is Suggestion[] {
+  return Array.isArray(value) && value.every((s) => typeof s === 'object' && s !== null && typeof s.desc === 'string' && isEdits(s.edits));
+}
+
+/**
+ * Type guard for data coming back from the client, which may have been altered: every field a code action
+ * reads is checked, so a diagnostic the client made up is passed over, not a failure with a stack trace.
+ */
 export function findingData(diagnostic: Diagnostic): FindingData | undefined {
-  const data = diagnostic.data as Partial<FindingData> | undefined;
-  if (diagnostic.source !== SOURCE || !data || typeof data.ruleId !== 'string' || typeof data.version !== 'number') return undefined;
-  return data as FindingData;
+  const data = diagnostic.data as Record<string, unknown> | undefined;
+  if (diagnostic.source !== SOURCE || typeof data !== 'object' || data === null) return undefined;
+  if (typeof data.ruleId !== 'string' || typeof data.version !== 'number' || typeof data.path !== 'string' || !isOffset(data.offset)) return undefined;
+  if ((data.fix !== undefined && !isEdits(data.fix)) || (data.suggestions !== undefined && !isSuggestions(data.suggestions))) return undefined;
+  return data as unknown as FindingData;
 }
 
 /**

@@ -11,10 +11,15 @@ import {
   type CodeAction,
   CodeActionKind,
   type CodeActionParams,
+  CodeActionRequest,
+  CodeActionResolveRequest,
+  CompletionRequest,
   type Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  ExecuteCommandRequest,
+  HoverRequest,
   type InitializeResult,
   type PublishDiagnosticsParams,
   ResponseError,
@@ -38,6 +43,8 @@ import { defaultRuleUrl, failureDiagnostic, toDiagnostic } from './diagnostics';
 import { hoverAt, type RuleInfo } from './hover';
 import { whyItMatters } from './rule-docs';
 import { LintScheduler } from './scheduler';
+import { checkedDocumentSync } from './document-sync';
+import * as check from './params';
 import { DEFAULT_SETTINGS, readSettings, type ServerSettings } from './settings';
 import { waiveAction, type WaiveContext } from './waive-action';
 import { UnusableUriError, Workspace } from './workspace';
@@ -123,12 +130,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let capabilities: ClientCapabilities = {};
   /** initialize has been answered: before it, requests get ServerNotInitialized and notifications are dropped (LSP). */
   let initialized = false;
+  /** shutdown has been asked: after it, requests get InvalidRequest and nothing more is linted (LSP). */
+  let shutDown = false;
+  /** Config and plugin errors already in the log: each is said once until the configs are read again, not on every lint or hover. */
+  const toldFailures = new Set<string>();
+  /** Documents a didChange came for while they were not open, already said in the log. */
+  const toldNotOpen = new Set<string>();
   let pushedSettings: ServerSettings = DEFAULT_SETTINGS;
 
   const log = (what: string, error: unknown) => {
     // A stack is for a bug; a URI that names no local file, or a config or plugin error, is the user's input, said in one line.
     const known = describeFailure(error);
     const detail = error instanceof UnusableUriError ? error.message : known.known ? known.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    // The message names the config file and the error in it: the same error is said again only once that file may have changed.
+    if (known.known) {
+      if (toldFailures.has(known.message)) return;
+      toldFailures.add(known.message);
+    }
     try {
       connection.console.error(`ramlint: ${what}: ${detail}`);
     } catch {
@@ -155,12 +173,31 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     };
 
-  /** A request handler: guarded, and refused with ServerNotInitialized (-32002) before initialize, as the protocol says. */
+  /** Configs are read again: an error in one is news again. */
+  const reload = () => {
+    toldFailures.clear();
+    workspace.reload();
+  };
+
+  /**
+   * A request handler: guarded; refused with ServerNotInitialized (-32002) before initialize and InvalidRequest
+   * (-32600) after shutdown, as the protocol says; and given only params of the protocol's shape (`check`), others
+   * answered with InvalidParams (-32602) saying what is wrong. Registered with connection.onRequest, which hands
+   * the params over as they came (the library's onHover and the like read them first, and throw on null).
+   */
   const request =
-    <A extends unknown[], R>(what: string, fallback: R, handler: (...args: A) => R | Promise<R>) => {
+    <P, R>(what: string, fallback: R, checkParams: (params: unknown) => P, handler: (params: P) => R | Promise<R>) => {
       const safe = guarded(what, fallback, handler);
-      return (...args: A): Promise<R> =>
-        initialized ? safe(...args) : Promise.reject(new ResponseError(ErrorCodes.ServerNotInitialized, `ramlint: ${what} before initialize; send initialize first`));
+      return (params: unknown): Promise<R> => {
+        if (!initialized) return Promise.reject(new ResponseError(ErrorCodes.ServerNotInitialized, `ramlint: ${what} before initialize; send initialize first`));
+        if (shutDown) return Promise.reject(new ResponseError(ErrorCodes.InvalidRequest, `ramlint: ${what} after shutdown`));
+        try {
+          return safe(checkParams(params));
+        } catch (error) {
+          if (error instanceof check.InvalidParamsError) return Promise.reject(new ResponseError(ErrorCodes.InvalidParams, `ramlint: ${what}: ${error.message}`));
+          throw error;
+        }
+      };
     };
 
   const settingsFor = (uri: string): Promise<ServerSettings> => {
@@ -273,8 +310,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   const lintSoon = async (document: TextDocument, trigger: 'open' | 'change' | 'save') => {
-    // Before initialize the client's settings and folders are unknown, and the protocol drops such notifications.
-    if (!initialized || !isLintable(document)) return;
+    // Before initialize the client's settings and folders are unknown, and the protocol drops such notifications; after shutdown nothing is linted.
+    if (!initialized || shutDown || !isLintable(document)) return;
     const settings = await settingsFor(document.uri);
     if (trigger === 'change' && settings.run === 'onSave') return;
     scheduler.schedule(document.uri, trigger === 'change' ? settings.debounceMs : 0);
@@ -327,7 +364,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       settingsCache.clear();
       const pushed = (change.settings as { ramlint?: unknown } | undefined)?.ramlint;
       if (pushed !== undefined) pushedSettings = readSettings(pushed);
-      workspace.reload();
+      reload();
       relintAll();
     }),
   );
@@ -336,7 +373,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guarded('watched files change', undefined, (change) => {
       const names = new Set<string>(CONFIG_FILE_NAMES);
       if (!change.changes.some((c) => names.has(path.basename(c.uri)))) return;
-      workspace.reload();
+      reload();
       relintAll();
     }),
   );
@@ -346,6 +383,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   documents.onDidChangeContent(({ document }) => {
     const trigger = open.has(document.uri) ? 'change' : 'open';
     open.add(document.uri);
+    toldNotOpen.delete(document.uri);
     void guarded(trigger, undefined, lintSoon)(document, trigger);
   });
   documents.onDidSave(({ document }) => void guarded('save', undefined, lintSoon)(document, 'save'));
@@ -366,8 +404,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { description: core?.description, why: whyItMatters(id), url: defaultRuleUrl(id) };
   };
 
-  connection.onHover(
-    request('hover', null, async ({ textDocument, position }) => {
+  connection.onRequest(
+    HoverRequest.type,
+    request('hover', null, check.textDocumentPosition, async ({ textDocument, position }) => {
       const document = documents.get(textDocument.uri);
       if (!document || oversizedBytes(document.getText()) !== undefined) return null;
       const current = linted.get(document.uri);
@@ -379,8 +418,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  connection.onCompletion(
-    request('completion', [], ({ textDocument, position }) => {
+  connection.onRequest(
+    CompletionRequest.type,
+    request('completion', [], check.textDocumentPosition, ({ textDocument, position }) => {
       const document = documents.get(textDocument.uri);
       if (!document || !isJsonDocument(document) || oversizedBytes(document.getText()) !== undefined) return [];
       // Elements and actions are completed in bare policies only: not in other JSON (tsconfig.json, package.json),
@@ -392,8 +432,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }),
   );
 
-  connection.onCodeAction(
-    request('code action', [] as CodeAction[], async (params: CodeActionParams) => {
+  connection.onRequest(
+    CodeActionRequest.type,
+    request('code action', [] as CodeAction[], check.codeActionParams, async (params: CodeActionParams) => {
       const document = documents.get(params.textDocument.uri);
       if (!document || oversizedBytes(document.getText()) !== undefined || usablePath(document) === undefined) return [];
       const only = params.context.only;
@@ -435,8 +476,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return codeAction?.dataSupport === true && codeAction.resolveSupport?.properties.includes('edit') === true;
   };
 
-  connection.onCodeActionResolve(
-    request('code action resolve', undefined as unknown as CodeAction, async (action: CodeAction) => {
+  connection.onRequest(
+    CodeActionResolveRequest.type,
+    request('code action resolve', undefined as unknown as CodeAction, check.codeAction, async (action: CodeAction) => {
       const data = action.data as Partial<FixAllData> | undefined;
       if (action.kind !== FIX_ALL_KIND || typeof data?.uri !== 'string') return action;
       const document = documents.get(data.uri);
@@ -470,26 +512,68 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   };
 
-  connection.onExecuteCommand(
-    request('command', null, async ({ command, arguments: args = [] }) => {
-      const supportsShow = capabilities.window?.showDocument?.support === true;
-      if (command === SHOW_DOCUMENTATION && typeof args[0] === 'string' && /^https:\/\//.test(args[0])) {
-        if (supportsShow) await connection.window.showDocument({ uri: args[0], external: true });
-        else connection.window.showInformationMessage(`ramlint: documentation at ${args[0]}`);
-      } else if (command === REVEAL && typeof args[0] === 'string' && supportsShow) {
-        const start = args[1] as { line: number; character: number };
-        const end = (args[2] as typeof start | undefined) ?? start;
-        await connection.window.showDocument({ uri: args[0], takeFocus: true, selection: { start, end } });
-      }
-      return null;
-    }),
+  /**
+   * The commands. Each checks its arguments (the client's, or those of a code action it may have altered) and
+   * gives back what it will do, so that bad arguments are answered with InvalidParams before anything is done.
+   */
+  const commands: Record<string, (args: readonly unknown[]) => () => Promise<void>> = {
+    [SHOW_DOCUMENTATION]: (args) => {
+      const url = check.documentationArguments(args);
+      return async () => {
+        if (capabilities.window?.showDocument?.support === true) await connection.window.showDocument({ uri: url, external: true });
+        else connection.window.showInformationMessage(`ramlint: documentation at ${url}`);
+      };
+    },
+    [REVEAL]: (args) => {
+      const { uri, start, end } = check.revealArguments(args);
+      return async () => {
+        if (capabilities.window?.showDocument?.support === true) await connection.window.showDocument({ uri, takeFocus: true, selection: { start, end } });
+      };
+    },
+  };
+
+  connection.onRequest(
+    ExecuteCommandRequest.type,
+    request(
+      'command',
+      null,
+      (params) => {
+        const { command, arguments: args } = check.executeCommandParams(params);
+        const prepare = Object.hasOwn(commands, command) ? commands[command] : undefined;
+        if (!prepare) throw new check.InvalidParamsError(`unknown command ${JSON.stringify(command)}; the commands are ${Object.keys(commands).join(', ')}`);
+        return prepare(args);
+      },
+      async (run) => {
+        await run();
+        return null;
+      },
+    ),
   );
 
   connection.onShutdown(async () => {
+    shutDown = true;
     for (const document of documents.all()) scheduler.cancel(document.uri);
     await workspace.dispose();
   });
 
-  documents.listen(connection);
+  const warn = (message: string) => {
+    try {
+      connection.console.warn(message);
+    } catch {
+      // The connection is gone: nobody is left to tell.
+    }
+  };
+  documents.listen(
+    checkedDocumentSync(connection, {
+      isOpen: (uri) => documents.get(uri) !== undefined,
+      dropped: (method, why) => warn(`ramlint: ignored ${method}: ${why}`),
+      notOpen: (uri) => {
+        // Said once per document, not on every keystroke of a client that never opened it.
+        if (toldNotOpen.has(uri)) return;
+        toldNotOpen.add(uri);
+        warn(`ramlint: ignored textDocument/didChange for ${uri}: it is not open (no didOpen came for it)`);
+      },
+    }),
+  );
   connection.listen();
 }

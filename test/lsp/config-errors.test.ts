@@ -57,3 +57,29 @@ describe('an invalid config', () => {
     for (const l of client?.logs ?? []) expect(l.message).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('the log', () => {
+  it('says a config error once, not on every lint or hover, and again once the config has changed', async () => {
+    const dir = tempWorkspace({ 'ramlint.config.jsonc': CONFIG });
+    client = await inProcessClient({ folders: [dir], settings: { debounceMs: 0 } });
+    const said = () => client?.logs.filter((l) => l.message.includes(UNKNOWN)).length ?? 0;
+    const a = fileUri(path.join(dir, 'a.json'));
+    const b = fileUri(path.join(dir, 'b.json'));
+    for (const uri of [a, b]) {
+      const published = client.diagnostics(uri);
+      await client.open(uri, POLICY);
+      await published;
+    }
+    for (let version = 2; version <= 4; version++) {
+      const published = client.diagnostics(a, (p) => p.version === version);
+      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: a, version }, contentChanges: [{ text: POLICY }] });
+      await published;
+      await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: a }, position: { line: 0, character: 2 } });
+    }
+    expect(said()).toBe(1);
+    const relinted = client.diagnostics(a, (p) => p.version === 4 && client?.published.filter((q) => q.uri === a).length === 5);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(path.join(dir, 'ramlint.config.jsonc')), type: 2 }] });
+    await relinted;
+    expect(said()).toBe(2);
+  });
+});
