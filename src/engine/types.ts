@@ -126,6 +126,13 @@ export interface HostValue {
   /** The value token in the host text (a string with its quotes), as 0-based UTF-16 offsets. */
   offset: number;
   length: number;
+  /**
+   * When the host writes the value as a plain reference to another resource's attribute
+   * (`alicloud_oss_bucket.site.bucket`, `"${alicloud_oss_bucket.site.id}"` in .tf.json):
+   * that reference, as written without `${}`; a reference with an index, a splat or a
+   * function around it is none. A reference is no value: `value` stays undefined.
+   */
+  reference?: string;
 }
 
 /** Whom a policy attachment gives the policy to. */
@@ -144,17 +151,31 @@ interface HostResourceBase {
 
 /**
  * A policy attached to a RAM user, group or role by a host resource:
- * `alicloud_ram_role_policy_attachment`, ROS `ALIYUN::RAM::AttachPolicyToRole`,
- * or one entry of a ROS user's, group's or role's `PolicyAttachments`.
+ * `alicloud_ram_role_policy_attachment`, `alicloud_resource_manager_policy_attachment`,
+ * ROS `ALIYUN::RAM::AttachPolicyToRole`, one entry of a ROS user's, group's or
+ * role's `PolicyAttachments` or `Policies`, or one principal a ROS
+ * `ALIYUN::RAM::ManagedPolicy` lists in `Users`, `Groups` or `Roles`.
  */
 export interface PolicyAttachment extends HostResourceBase {
   type: 'policy-attachment';
   policyName: HostValue;
-  /** `System` or `Custom` as the host writes it; undefined when it is not written. */
+  /** `System` or `Custom` as the host writes it; undefined when it is not written (a ROS `ManagedPolicy` or `Policies` entry is a custom policy the resource creates). */
   policyType: HostValue | undefined;
-  principalType: PrincipalType;
+  /** Undefined when the host computes it (`principal_type = var.type`). */
+  principalType: PrincipalType | undefined;
   /** The user, group or role; undefined when the host does not name it. */
   principalName: HostValue | undefined;
+  /**
+   * The scope of an attachment made through Resource Management (`resource_group_id`):
+   * a resource group's ID, or an account ID for the whole account. Undefined for a RAM
+   * attachment, which is always account-wide.
+   */
+  resourceGroup?: HostValue;
+  /**
+   * The value a finding about the attachment as a whole is placed on, when it is not the
+   * policy name: the entry of a ROS `ManagedPolicy`'s `Users` that makes this attachment.
+   */
+  anchor?: HostValue;
 }
 
 /** An OSS bucket's canned ACL: `alicloud_oss_bucket.acl`, `alicloud_oss_bucket_acl.acl`, ROS `AccessControl`. */
@@ -163,12 +184,44 @@ export interface BucketAcl extends HostResourceBase {
   acl: HostValue;
   /** The bucket's name; undefined when the host does not name it. */
   bucket: HostValue | undefined;
+  /** The Terraform `provider` meta-argument as written, `''` when absent; undefined where the host does not say (a plan, ROS). */
+  provider?: string;
+}
+
+/** An OSS object's canned ACL: `alicloud_oss_bucket_object.acl`. */
+export interface ObjectAcl extends HostResourceBase {
+  type: 'object-acl';
+  acl: HostValue;
+  /** The bucket the object is in; undefined when the host does not name it. */
+  bucket: HostValue | undefined;
+  /** The object's name (`key`); undefined when the host does not name it. */
+  key: HostValue | undefined;
+  /** As BucketAcl's. */
+  provider?: string;
+}
+
+/**
+ * OSS Block Public Access, which makes OSS ignore public ACLs and public bucket
+ * policies: of one bucket (`alicloud_oss_bucket_public_access_block`, ROS
+ * `ALIYUN::OSS::BucketPublicAccessBlock`, ROS `ALIYUN::OSS::Bucket`'s own
+ * `BlockPublicAccess`) or of every bucket of the account
+ * (`alicloud_oss_account_public_access_block`).
+ */
+export interface PublicAccessBlock extends HostResourceBase {
+  type: 'public-access-block';
+  scope: 'bucket' | 'account';
+  /** `block_public_access` / `BlockPublicAccess`: `"true"` or `"false"` when the host writes a literal boolean. */
+  enabled: HostValue;
+  /** The bucket, for scope 'bucket'. */
+  bucket: HostValue | undefined;
+  /** As BucketAcl's. */
+  provider?: string;
 }
 
 /**
  * A fact about a host file that is not a policy document, which processors
  * report and rules with `checkResources` judge (src/engine/resource-linter.ts).
  */
-export type HostResource = PolicyAttachment | BucketAcl;
+export type HostResource = PolicyAttachment | BucketAcl | ObjectAcl | PublicAccessBlock;
 export type HostResourceType = HostResource['type'];
-export const HOST_RESOURCE_TYPES: readonly HostResourceType[] = ['bucket-acl', 'policy-attachment'];
+export const HOST_RESOURCE_TYPES: readonly HostResourceType[] = ['bucket-acl', 'object-acl', 'policy-attachment', 'public-access-block'];

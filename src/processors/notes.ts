@@ -41,6 +41,18 @@ export function withinText(output: ProcessOutput, text: string): ProcessOutput {
 
 /** Every value a resource holds. */
 function hostValues(resource: HostResource): HostValue[] {
-  const values = resource.type === 'policy-attachment' ? [resource.policyName, resource.policyType, resource.principalName] : [resource.acl, resource.bucket];
-  return values.filter((v): v is HostValue => v !== undefined);
+  const values = ((): Array<HostValue | undefined> => {
+    switch (resource.type) {
+      case 'policy-attachment':
+        return [resource.policyName, resource.policyType, resource.principalName, resource.resourceGroup, resource.anchor];
+      case 'bucket-acl':
+        return [resource.acl, resource.bucket];
+      case 'object-acl':
+        return [resource.acl, resource.bucket, resource.key];
+      case 'public-access-block':
+        return [resource.enabled, resource.bucket];
+    }
+  })();
+  // A value may be held twice (an anchor is its principal's name): clamped once.
+  return [...new Set(values.filter((v): v is HostValue => v !== undefined))];
 }

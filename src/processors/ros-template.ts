@@ -15,7 +15,7 @@ import { type ParseError, parseTree } from 'jsonc-parser';
 import { decodeJsonStringBody, encodeJsonString } from './escapes';
 import { DocumentBuilder, verbatimMap } from './offset-map';
 import type { HostResource, HostValue } from '../engine/types';
-import { ROS_ATTACHMENTS, ROS_BUCKET, ROS_PRINCIPALS, shownSource } from './host-resources';
+import { resourceManagerPrincipal, ROS_ATTACHMENTS, ROS_BUCKET, ROS_BUCKET_BLOCK, ROS_MANAGED_POLICY, ROS_MANAGED_POLICY_PRINCIPALS, ROS_PRINCIPALS, ROS_RESOURCE_GROUP_ATTACHMENT, shownSource } from './host-resources';
 import type { EmbeddedDocument, HostNote, ProcessOutput } from './types';
 
 type Kind = EmbeddedDocument['kind'];
@@ -99,10 +99,12 @@ export function processTemplate(text: string): ProcessOutput {
 }
 
 /**
- * The policy attachments and bucket ACL one resource states
- * (host-resources.ts): `AttachPolicyTo*`, the `PolicyAttachments` of a user,
- * group or role (one attachment per name listed under `System` or `Custom`),
- * a bucket's `AccessControl`.
+ * The policy attachments, bucket ACL and Block Public Access one resource
+ * states (host-resources.ts): `AttachPolicyTo*`, `ResourceManager::PolicyAttachment`,
+ * the `PolicyAttachments` of a user, group or role (one attachment per name
+ * listed under `System` or `Custom`) and its `Policies` (one per entry), each
+ * principal a `ManagedPolicy` lists, a bucket's `AccessControl` and
+ * `BlockPublicAccess`, a `BucketPublicAccessBlock`.
  */
 function hostResources(host: string, doc: Document, label: string, type: string, properties: YamlNode | null | undefined): HostResource[] {
   const property = (name: string): HostValue | undefined => {
@@ -115,38 +117,84 @@ function hostResources(host: string, doc: Document, label: string, type: string,
     if (!policyName) return [];
     return [{ type: 'policy-attachment', label, resourceType: type, policyName, policyType: property('PolicyType'), principalType: single.principalType, principalName: property(single.principal) }];
   }
+  if (type === ROS_RESOURCE_GROUP_ATTACHMENT) {
+    const policyName = property('PolicyName');
+    if (!policyName) return [];
+    const found: HostResource = { type: 'policy-attachment', label, resourceType: type, policyName, policyType: property('PolicyType'), principalType: resourceManagerPrincipal(property('PrincipalType')), principalName: property('PrincipalName') };
+    const group = property('ResourceGroupId');
+    return [group ? { ...found, resourceGroup: group } : found];
+  }
+  if (type === ROS_MANAGED_POLICY) return managedPolicyAttachments(host, doc, label, type, properties, property('PolicyName'));
   const principal = ROS_PRINCIPALS.get(type);
   if (principal) {
-    const attachments = dereference(mapGet(properties, 'PolicyAttachments'), doc);
-    if (!isMap(attachments) || isFunction(attachments)) return [];
     const principalName = property(principal.principal);
     const found: HostResource[] = [];
-    for (const pair of attachments.items) {
-      const key = pair.key as YamlNode | null;
-      if (!isScalar(key)) continue;
-      const path = `Properties.PolicyAttachments.${String(key.value)}`;
-      const policyType = hostValue(host, doc, key, path);
-      const attach = (policyName: HostValue | undefined) => {
-        if (policyName) found.push({ type: 'policy-attachment', label, resourceType: type, policyName, policyType, principalType: principal.principalType, principalName });
-      };
-      const names = dereference(pair.value as YamlNode | null, doc);
-      // A list of names, each its own attachment; a function in its place is one attachment of names unknown.
-      if (isSeq(names) && !isFunction(names)) names.items.forEach((item, i) => attach(hostValue(host, doc, item as YamlNode | null, `${path}[${i}]`)));
-      else attach(hostValue(host, doc, pair.value as YamlNode | null, path));
+    const attach = (policyName: HostValue | undefined, policyType: HostValue | undefined) => {
+      if (policyName) found.push({ type: 'policy-attachment', label, resourceType: type, policyName, policyType, principalType: principal.principalType, principalName });
+    };
+    const attachments = dereference(mapGet(properties, 'PolicyAttachments'), doc);
+    if (isMap(attachments) && !isFunction(attachments)) {
+      for (const pair of attachments.items) {
+        const key = pair.key as YamlNode | null;
+        if (!isScalar(key)) continue;
+        const path = `Properties.PolicyAttachments.${String(key.value)}`;
+        const policyType = hostValue(host, doc, key, path);
+        const names = dereference(pair.value as YamlNode | null, doc);
+        // A list of names, each its own attachment; a function in its place is one attachment of names unknown.
+        if (isSeq(names) && !isFunction(names)) names.items.forEach((item, i) => attach(hostValue(host, doc, item as YamlNode | null, `${path}[${i}]`), policyType));
+        else attach(hostValue(host, doc, pair.value as YamlNode | null, path), policyType);
+      }
+    }
+    // `Policies`: each entry a custom policy the resource creates from its PolicyDocument (linted as a document) and attaches to itself.
+    const policies = dereference(mapGet(properties, 'Policies'), doc);
+    if (isSeq(policies) && !isFunction(policies)) {
+      policies.items.forEach((item, i) => {
+        const name = mapGet(dereference(item as YamlNode | null, doc), 'PolicyName');
+        if (name !== undefined) attach(hostValue(host, doc, name, `Properties.Policies[${i}].PolicyName`), undefined);
+      });
     }
     return found;
   }
   if (type === ROS_BUCKET) {
     const acl = property('AccessControl');
-    return acl ? [{ type: 'bucket-acl', label, resourceType: type, acl, bucket: property('BucketName') }] : [];
+    const bucket = property('BucketName');
+    const block = property('BlockPublicAccess');
+    const found: HostResource[] = [];
+    if (acl) found.push({ type: 'bucket-acl', label, resourceType: type, acl, bucket });
+    if (block) found.push({ type: 'public-access-block', label, resourceType: type, scope: 'bucket', enabled: block, bucket });
+    return found;
+  }
+  if (type === ROS_BUCKET_BLOCK) {
+    const block = property('BlockPublicAccess');
+    return block ? [{ type: 'public-access-block', label, resourceType: type, scope: 'bucket', enabled: block, bucket: property('Bucket') }] : [];
   }
   return [];
 }
 
 /**
+ * The custom policy a `ManagedPolicy` creates, attached to each principal its `Users`,
+ * `Groups` and `Roles` list: one attachment per entry, placed on the entry (a function
+ * in place of a list is one attachment to principals unknown, placed on it).
+ */
+function managedPolicyAttachments(host: string, doc: Document, label: string, type: string, properties: YamlNode | null | undefined, policyName: HostValue | undefined): HostResource[] {
+  if (!policyName) return [];
+  const found: HostResource[] = [];
+  for (const [list, principalType] of ROS_MANAGED_POLICY_PRINCIPALS) {
+    const written = mapGet(properties, list);
+    const node = dereference(written, doc);
+    const path = `Properties.${list}`;
+    const entries = isSeq(node) && !isFunction(node) ? node.items.map((item, i) => hostValue(host, doc, item as YamlNode | null, `${path}[${i}]`)) : [hostValue(host, doc, written, path)];
+    for (const principalName of entries) {
+      if (principalName) found.push({ type: 'policy-attachment', label, resourceType: type, policyName, policyType: undefined, principalType, principalName, anchor: principalName });
+    }
+  }
+  return found;
+}
+
+/**
  * A property's value at the node written in the resource (an alias `*name`
  * is placed there, and read as its anchor's value); known when it is a string
- * scalar, unknown for a function (`!Ref`, `Fn::Join`) or any other value;
+ * or boolean scalar (`BlockPublicAccess: true` is `"true"`), unknown for a function (`!Ref`, `Fn::Join`) or any other value;
  * undefined for an empty value or `null`, which leaves it unset.
  */
 function hostValue(host: string, doc: Document, written: YamlNode | null | undefined, path: string): HostValue | undefined {
@@ -159,7 +207,7 @@ function hostValue(host: string, doc: Document, written: YamlNode | null | undef
   while (length > 0 && /\s/.test(host[offset + length - 1] as string)) length--;
   const text = host.slice(offset, offset + length);
   if (isFunction(node)) return { value: undefined, source: shownSource(functionSource(node)), path, offset, length };
-  const value = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+  const value = isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'boolean') ? String(node.value) : undefined;
   return { value, source: shownSource(text), path, offset, length };
 }
 

@@ -84,7 +84,7 @@ function processPlan(text: string): ProcessOutput {
     for (const attribute of wanted) {
       const node = member(values, attribute);
       const flag = member(unknown, attribute);
-      if (node && node.type !== 'null') found.set(attribute, { value: node.type === 'string' ? String(node.value) : undefined, source: shownSource(text.slice(node.offset, node.offset + node.length)), path: attribute, offset: node.offset, length: node.length });
+      if (node && node.type !== 'null') found.set(attribute, { value: node.type === 'string' || node.type === 'boolean' ? String(node.value) : undefined, source: shownSource(text.slice(node.offset, node.offset + node.length)), path: attribute, offset: node.offset, length: node.length });
       else if (flag?.type === 'boolean' && flag.value === true) found.set(attribute, { value: undefined, source: 'a value known only after apply', path: attribute, offset: flag.offset, length: flag.length });
     }
     const resource = terraformResource(type, address, found);

@@ -36,7 +36,7 @@ describe('plugin rules', () => {
   it.each([
     ['neither check nor checkResources', `{ meta: { ${META} } }`, /either a "check" function \(over policies\) or a "checkResources" function/],
     ['both', `{ meta: { ${META}, resources: ['bucket-acl'] }, check() {}, checkResources() {} }`, /either a "check" function/],
-    ['checkResources without meta.resources', `{ meta: { ${META} }, checkResources() {} }`, /must list the host resources it judges in meta.resources \(bucket-acl, policy-attachment\)/],
+    ['checkResources without meta.resources', `{ meta: { ${META} }, checkResources() {} }`, /must list the host resources it judges in meta.resources \(bucket-acl, object-acl, policy-attachment, public-access-block\)/],
     ['an unknown resource type', `{ meta: { ${META}, resources: ['bucket-policy'] }, checkResources() {} }`, /must list the host resources it judges/],
     ['meta.resources on a rule over policies', `{ meta: { ${META}, resources: ['bucket-acl'] }, check() {} }`, /meta.resources is for a rule with "checkResources"/],
   ])('refuses a rule with %s', async (_name, rule, message) => {

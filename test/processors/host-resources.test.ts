@@ -22,11 +22,21 @@ function shown(text: string, v: HostValue | undefined): string {
 }
 
 function facts(text: string, resources: readonly HostResource[] | undefined): string[] {
-  return (resources ?? []).map((r) =>
-    r.type === 'policy-attachment'
-      ? `${r.label} ${r.resourceType} ${r.principalType} | ${shown(text, r.policyName)} | ${shown(text, r.policyType)} | ${shown(text, r.principalName)}`
-      : `${r.label} ${r.resourceType} acl | ${shown(text, r.acl)} | ${shown(text, r.bucket)}`,
-  );
+  const extra = (name: string, v: HostValue | undefined): string => (v ? ` | ${name} ${shown(text, v)}` : '');
+  const ref = (v: HostValue | undefined): string => (v?.reference !== undefined ? ` -> ${v.reference}` : '');
+  const provider = (p: string | undefined): string => (p === undefined ? '' : ` | provider=${JSON.stringify(p)}`);
+  return (resources ?? []).map((r) => {
+    switch (r.type) {
+      case 'policy-attachment':
+        return `${r.label} ${r.resourceType} ${r.principalType ?? '?'} | ${shown(text, r.policyName)} | ${shown(text, r.policyType)} | ${shown(text, r.principalName)}${extra('scope', r.resourceGroup)}${r.anchor && r.anchor !== r.principalName ? extra('anchor', r.anchor) : ''}`;
+      case 'bucket-acl':
+        return `${r.label} ${r.resourceType} acl | ${shown(text, r.acl)} | ${shown(text, r.bucket)}${ref(r.bucket)}${provider(r.provider)}`;
+      case 'object-acl':
+        return `${r.label} ${r.resourceType} object-acl | ${shown(text, r.acl)} | ${shown(text, r.bucket)}${ref(r.bucket)} | ${shown(text, r.key)}${provider(r.provider)}`;
+      case 'public-access-block':
+        return `${r.label} ${r.resourceType} block ${r.scope} | ${shown(text, r.enabled)} | ${shown(text, r.bucket)}${ref(r.bucket)}${provider(r.provider)}`;
+    }
+  });
 }
 
 async function run(processor: Processor, file: string, name = file) {
@@ -47,10 +57,10 @@ describe('host resources', () => {
       "alicloud_ram_role_policy_attachment.unknown_name alicloud_ram_role_policy_attachment role | policy_name=?@39:17-39:27 var.policy | policy_type=System@40:17-40:25 \"System\" | role_name=ops@38:17-38:22 \"ops\"",
       "alicloud_ram_role_policy_attachment.unknown_type alicloud_ram_role_policy_attachment role | policy_name=AdministratorAccess@45:17-45:38 \"AdministratorAccess\" | policy_type=?@46:17-46:25 var.type | role_name=ops@44:17-44:22 \"ops\"",
       "alicloud_ram_user_policy_attachment.read alicloud_ram_user_policy_attachment user | policy_name=ReadOnlyAccess@51:17-51:33 \"ReadOnlyAccess\" | policy_type=System@52:17-52:25 \"System\" | user_name=?@50:17-50:43 alicloud_ram_user.dev.name",
-      "alicloud_oss_bucket.site alicloud_oss_bucket acl | acl=public-read-write@57:12-57:31 \"public-read-write\" | bucket=example-site@56:12-56:26 \"example-site\"",
-      "alicloud_oss_bucket_acl.logs alicloud_oss_bucket_acl acl | acl=public-read@66:12-66:25 \"public-read\" | bucket=?@65:12-65:43 alicloud_oss_bucket.logs.bucket",
-      "alicloud_oss_bucket.private alicloud_oss_bucket acl | acl=private@71:12-71:21 \"private\" | bucket=example-private@70:12-70:29 \"example-private\"",
-      "alicloud_oss_bucket.computed alicloud_oss_bucket acl | acl=?@75:9-75:16 var.acl | -",
+      "alicloud_oss_bucket.site alicloud_oss_bucket acl | acl=public-read-write@57:12-57:31 \"public-read-write\" | bucket=example-site@56:12-56:26 \"example-site\" | provider=\"\"",
+      "alicloud_oss_bucket_acl.logs alicloud_oss_bucket_acl acl | acl=public-read@66:12-66:25 \"public-read\" | bucket=?@65:12-65:43 alicloud_oss_bucket.logs.bucket -> alicloud_oss_bucket.logs.bucket | provider=\"\"",
+      "alicloud_oss_bucket.private alicloud_oss_bucket acl | acl=private@71:12-71:21 \"private\" | bucket=example-private@70:12-70:29 \"example-private\" | provider=\"\"",
+      "alicloud_oss_bucket.computed alicloud_oss_bucket acl | acl=?@75:9-75:16 var.acl | - | provider=\"\"",
     ]);
   });
   // `${…}` is unknown, `$${` is a literal `${`; a name written twice (a list of bodies) is told apart by index.
@@ -60,8 +70,8 @@ describe('host resources', () => {
       "alicloud_ram_role_policy_attachment.unknown alicloud_ram_role_policy_attachment role | policy_name=?@11:24-11:39 \"${var.policy}\" | policy_type=System@12:24-12:32 \"System\" | role_name=ops@10:22-10:27 \"ops\"",
       "alicloud_ram_user_policy_attachment.dev[0] alicloud_ram_user_policy_attachment user | policy_name=AliyunOSSFullAccess@17:46-17:67 \"AliyunOSSFullAccess\" | policy_type=System@17:84-17:92 \"System\" | user_name=dev@17:24-17:29 \"dev\"",
       "alicloud_ram_user_policy_attachment.dev[1] alicloud_ram_user_policy_attachment user | policy_name=AliyunRAMFullAccess@18:46-18:67 \"AliyunRAMFullAccess\" | policy_type=System@18:84-18:92 \"System\" | user_name=dev@18:24-18:29 \"dev\"",
-      "alicloud_oss_bucket.site alicloud_oss_bucket acl | acl=public-read@22:50-22:63 \"public-read\" | bucket=example-site@22:27-22:41 \"example-site\"",
-      "alicloud_oss_bucket.literal alicloud_oss_bucket acl | acl=public-read-write@23:59-23:78 \"public-read-write\" | bucket=${not-a-template}@23:30-23:50 \"$${not-a-template}\"",
+      "alicloud_oss_bucket.site alicloud_oss_bucket acl | acl=public-read@22:50-22:63 \"public-read\" | bucket=example-site@22:27-22:41 \"example-site\" | provider=\"\"",
+      "alicloud_oss_bucket.literal alicloud_oss_bucket acl | acl=public-read-write@23:59-23:78 \"public-read-write\" | bucket=${not-a-template}@23:30-23:50 \"$${not-a-template}\" | provider=\"\"",
     ]);
   });
   // Once per address (planned_values first); a name known only after apply is placed on its after_unknown flag; a deleted bucket is none.
@@ -93,6 +103,53 @@ describe('host resources', () => {
       "Resources.AttachGroup ALIYUN::RAM::AttachPolicyToGroup group | Properties.PolicyName=AliyunRAMFullAccess@6:61-6:82 \"AliyunRAMFullAccess\" | Properties.PolicyType=System@6:37-6:45 \"System\" | Properties.GroupName=ops@6:97-6:102 \"ops\"",
       "Resources.Site ALIYUN::OSS::Bucket acl | Properties.AccessControl=public-read-write@10:70-10:89 \"public-read-write\" | Properties.BucketName=example-site@10:37-10:51 \"example-site\"",
       "Resources.Private ALIYUN::OSS::Bucket acl | Properties.AccessControl=private@14:73-14:82 \"private\" | Properties.BucketName=example-private@14:37-14:54 \"example-private\"",
+    ]);
+  });
+
+  // Resource Management attachments (the principal's type a value, the scope kept), object ACLs and Block Public Access.
+  it('in .tf: Resource Management attachments, object ACLs, Block Public Access, references kept as written', async () => {
+    expect(await run(terraformProcessor, 'terraform/resources-more.tf')).toEqual([
+      "alicloud_resource_manager_policy_attachment.rg_admin alicloud_resource_manager_policy_attachment user | policy_name=AdministratorAccess@3:23-3:44 \"AdministratorAccess\" | policy_type=System@4:23-4:31 \"System\" | principal_name=alice@example.onaliyun.com@5:23-5:51 \"alice@example.onaliyun.com\" | scope resource_group_id=rg-aek2example@7:23-7:39 \"rg-aek2example\"",
+      "alicloud_resource_manager_policy_attachment.account_role alicloud_resource_manager_policy_attachment role | policy_name=AliyunOSSFullAccess@11:23-11:44 \"AliyunOSSFullAccess\" | policy_type=System@12:23-12:31 \"System\" | principal_name=ops@role.1234567890123456.onaliyun.com@13:23-13:63 \"ops@role.1234567890123456.onaliyun.com\" | scope resource_group_id=1234567890123456@15:23-15:41 \"1234567890123456\"",
+      "alicloud_resource_manager_policy_attachment.computed alicloud_resource_manager_policy_attachment ? | policy_name=AdministratorAccess@19:23-19:44 \"AdministratorAccess\" | policy_type=System@20:23-20:31 \"System\" | principal_name=?@21:23-21:36 var.principal | scope resource_group_id=?@23:23-23:83 data.alicloud_resource_manager_resource_groups.example.ids.0",
+      "alicloud_oss_bucket_object.page alicloud_oss_bucket_object object-acl | acl=public-read@29:12-29:25 \"public-read\" | bucket=?@27:12-27:43 alicloud_oss_bucket.site.bucket -> alicloud_oss_bucket.site.bucket | key=index.html@28:12-28:24 \"index.html\" | provider=\"\"",
+      "alicloud_oss_bucket_object.drop alicloud_oss_bucket_object object-acl | acl=public-read-write@35:12-35:31 \"public-read-write\" | bucket=example-drop@33:12-33:26 \"example-drop\" | key=?@34:12-34:19 var.key | provider=\"\"",
+      "alicloud_oss_bucket.site alicloud_oss_bucket acl | acl=public-read@40:12-40:25 \"public-read\" | bucket=example-site@39:12-39:26 \"example-site\" | provider=\"\"",
+      "alicloud_oss_bucket_public_access_block.site alicloud_oss_bucket_public_access_block block bucket | block_public_access=true@45:25-45:29 true | bucket=?@44:25-44:56 alicloud_oss_bucket.site.bucket -> alicloud_oss_bucket.site.bucket | provider=\"\"",
+      "alicloud_oss_bucket_acl.logs alicloud_oss_bucket_acl acl | acl=public-read@50:12-50:25 \"public-read\" | bucket=example-logs@49:12-49:26 \"example-logs\" | provider=\"\"",
+      "alicloud_oss_bucket_public_access_block.logs alicloud_oss_bucket_public_access_block block bucket | block_public_access=?@55:25-55:34 var.block | bucket=example-logs@54:25-54:39 \"example-logs\" | provider=\"\"",
+      "alicloud_oss_account_public_access_block.other alicloud_oss_account_public_access_block block account | block_public_access=true@60:25-60:29 true | - | provider=\"alicloud.other\"",
+    ]);
+  });
+  it('in .tf.json: the same, `${TYPE.NAME.attr}` a reference and a JSON boolean a literal', async () => {
+    expect(await run(terraformProcessor, 'terraform/resources-more.tf.json')).toEqual([
+      "alicloud_resource_manager_policy_attachment.group alicloud_resource_manager_policy_attachment group | policy_name=AliyunRAMFullAccess@4:32-4:53 \"AliyunRAMFullAccess\" | policy_type=System@4:70-4:78 \"System\" | principal_name=ops@4:98-4:103 \"ops\" | scope resource_group_id=?@4:156-4:167 \"${var.rg}\"",
+      "alicloud_oss_bucket.site alicloud_oss_bucket acl | acl=public-read-write@7:49-7:68 \"public-read-write\" | bucket=example-site@7:26-7:40 \"example-site\" | provider=\"\"",
+      "alicloud_oss_bucket_object.page alicloud_oss_bucket_object object-acl | acl=public-read@10:88-10:101 \"public-read\" | bucket=?@10:26-10:58 \"${alicloud_oss_bucket.site.id}\" -> alicloud_oss_bucket.site.id | key=index.html@10:67-10:79 \"index.html\" | provider=\"\"",
+      "alicloud_oss_account_public_access_block.all alicloud_oss_account_public_access_block block account | block_public_access=true@13:38-13:42 true | - | provider=\"\"",
+    ]);
+  });
+  // No provider configuration in a plan: an account-level block is no fact about its buckets, and none is reported.
+  it('in a plan: Resource Management attachments, object ACLs, a bucket-level block with its JSON boolean', async () => {
+    expect(await run(terraformPlanProcessor, 'plan/resources-more-plan.json')).toEqual([
+      "alicloud_resource_manager_policy_attachment.rg alicloud_resource_manager_policy_attachment user | policy_name=AdministratorAccess@12:38-12:59 \"AdministratorAccess\" | policy_type=System@12:76-12:84 \"System\" | principal_name=alice@example.onaliyun.com@12:104-12:132 \"alice@example.onaliyun.com\" | scope resource_group_id=rg-aek2example@12:184-12:200 \"rg-aek2example\"",
+      "alicloud_oss_bucket_object.page alicloud_oss_bucket_object object-acl | acl=public-read@19:77-19:90 \"public-read\" | bucket=example-site@19:33-19:47 \"example-site\" | key=index.html@19:56-19:68 \"index.html\"",
+      "alicloud_oss_bucket_public_access_block.site alicloud_oss_bucket_public_access_block block bucket | block_public_access=true@26:72-26:76 true | bucket=example-site@26:33-26:47 \"example-site\"",
+    ]);
+  });
+  // A ManagedPolicy attaches its custom policy to each principal listed (placed on the entry); Policies entries attach to the user.
+  it('in a ROS template: ManagedPolicy principals, Policies entries, ResourceManager::PolicyAttachment, BlockPublicAccess', async () => {
+    expect(await run(rosProcessor, 'ros/resources-more.yaml')).toEqual([
+      "Resources.Deploy ALIYUN::RAM::ManagedPolicy user | Properties.PolicyName=deploy@6:19-6:25 deploy | - | Properties.Users[0]=alice@13:15-13:20 alice",
+      "Resources.Deploy ALIYUN::RAM::ManagedPolicy user | Properties.PolicyName=deploy@6:19-6:25 deploy | - | Properties.Users[1]=?@13:22-13:30 !Ref Bob",
+      "Resources.Deploy ALIYUN::RAM::ManagedPolicy group | Properties.PolicyName=deploy@6:19-6:25 deploy | - | Properties.Groups=?@14:15-14:26 !Ref Groups",
+      "Resources.Deploy ALIYUN::RAM::ManagedPolicy role | Properties.PolicyName=deploy@6:19-6:25 deploy | - | Properties.Roles[0]=ops@16:11-16:14 ops",
+      "Resources.Dev ALIYUN::RAM::User user | Properties.Policies[0].PolicyName=dev-inline@22:23-22:33 dev-inline | - | Properties.UserName=dev@20:17-20:20 dev",
+      "Resources.RgAdmin ALIYUN::ResourceManager::PolicyAttachment user | Properties.PolicyName=AdministratorAccess@32:19-32:38 AdministratorAccess | Properties.PolicyType=System@33:19-33:25 System | Properties.PrincipalName=carol@example.onaliyun.com@34:22-34:48 carol@example.onaliyun.com | scope Properties.ResourceGroupId=rg-aek2example@36:24-36:38 rg-aek2example",
+      "Resources.Site ALIYUN::OSS::Bucket acl | Properties.AccessControl=public-read@41:22-41:33 public-read | Properties.BucketName=example-site@40:19-40:31 example-site",
+      "Resources.Site ALIYUN::OSS::Bucket block bucket | Properties.BlockPublicAccess=true@42:26-42:30 true | Properties.BucketName=example-site@40:19-40:31 example-site",
+      "Resources.Logs ALIYUN::OSS::Bucket acl | Properties.AccessControl=public-read-write@47:22-47:39 public-read-write | Properties.BucketName=example-logs@46:19-46:31 example-logs",
+      "Resources.LogsBlock ALIYUN::OSS::BucketPublicAccessBlock block bucket | Properties.BlockPublicAccess=?@52:26-52:36 !Ref Block | Properties.Bucket=example-logs@51:15-51:27 example-logs",
     ]);
   });
 

@@ -75,6 +75,8 @@ describe('ros processor', () => {
     ]);
     expect(JSON.parse(r.output.documents[0]?.text ?? '').Statement[0].Resource).toBe('${Fn::Join}');
     expect(r.lines).toEqual([
+      // The inline policy is a custom policy ROS attaches to the user (policy-attached-to-user, at its name).
+      'Resources.Admin policy-attached-to-user 10:27-10:32 "all"',
       'Resources.Admin.Properties.Policies[0].PolicyDocument passrole-missing-service-condition 14:48-14:55 "ram:*"',
       'Resources.Reader.Properties.PolicyDocument invalid-effect 28:37-28:44 "allow"',
     ]);

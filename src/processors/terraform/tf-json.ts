@@ -72,29 +72,38 @@ export function processTerraformJson(text: string): ProcessOutput {
 }
 
 /**
- * The policy attachments and bucket ACLs of the file's resources
+ * The policy attachments, ACLs and Block Public Access of the file's resources
  * (host-resources.ts), each value at its JSON value. A string is known when
- * it holds no `${…}` or `%{…}` (Terraform evaluates those when it plans).
+ * it holds no `${…}` or `%{…}` (Terraform evaluates those when it plans), a
+ * boolean always; `"${TYPE.NAME.attr}"` is kept as a reference.
  */
 function terraformJsonResources(host: string, root: JsonHostNode): HostResource[] {
   const found: HostResource[] = [];
   for (const [type, byName] of members(member(root, 'resource'))) {
-    const wanted = terraformAttributes(type);
+    const wanted = terraformAttributes(type, true);
     if (wanted.length === 0) continue;
     for (const [name, bodyOrList] of members(byName)) {
       for (const { body, suffix } of bodiesOf(bodyOrList)) {
         const values = new Map<string, HostValue>();
         for (const attribute of wanted) {
           const node = member(body, attribute);
-          if (node && node.type !== 'null') values.set(attribute, { value: node.type === 'string' ? literalTemplate(String(node.value)) : undefined, source: shownSource(host.slice(node.offset, node.offset + node.length)), path: attribute, offset: node.offset, length: node.length });
+          if (!node || node.type === 'null') continue;
+          const value = node.type === 'string' ? literalTemplate(String(node.value)) : node.type === 'boolean' ? String(node.value) : undefined;
+          const found: HostValue = { value, source: shownSource(host.slice(node.offset, node.offset + node.length)), path: attribute, offset: node.offset, length: node.length };
+          const reference = node.type === 'string' && value === undefined ? JSON_REFERENCE.exec(String(node.value))?.[1] : undefined;
+          if (reference !== undefined) found.reference = reference;
+          values.set(attribute, found);
         }
-        const resource = terraformResource(type, `${type}.${name}${suffix}`, values);
+        const resource = terraformResource(type, `${type}.${name}${suffix}`, values, true);
         if (resource) found.push(resource);
       }
     }
   }
   return found;
 }
+
+/** `"${alicloud_oss_bucket.site.bucket}"`: a string that is one plain reference to a resource's attribute (no index, no function). */
+const JSON_REFERENCE = /^\$\{\s*((?!(?:local|var|data|module|each|count|self|path|terraform)\.)[A-Za-z_][A-Za-z0-9_-]*(?:\.[A-Za-z_][A-Za-z0-9_-]*)+)\s*\}$/;
 
 /** A string as Terraform renders it when it has no template sequence (`$${` and `%%{` are literal), else undefined. */
 function literalTemplate(value: string): string | undefined {
