@@ -22,6 +22,8 @@ function escapeMarkdown(text) {
 const RESOURCE_NAMES = {
   'policy-attachment': 'policy attachments (Terraform, ROS)',
   'bucket-acl': 'bucket ACLs (Terraform, ROS)',
+  'object-acl': 'object ACLs (Terraform)',
+  'public-access-block': 'Block Public Access (Terraform, ROS)',
 };
 
 /** What a rule applies to: the host resources it judges, the policy kinds it inspects, or every kind. */

@@ -16,8 +16,10 @@ export default defineRule({
   checkResources(context) {
     for (const attachment of context.resources) {
       if (attachment.type !== 'policy-attachment' || attachment.principalType !== 'user') continue;
-      // Whatever the policy, and whether or not its name is known: the attachment is to a user.
-      context.report({ messageId: 'user', resource: attachment, value: attachment.policyName, data: { policy: policyPhrase(attachment), target: principalPhrase(attachment) } });
+      // Whatever the policy, and whether or not its name is known: the attachment is to a user. A computed
+      // principal type (Resource Management's `principal_type = var.t`) is not guessed to be a user.
+      // Placed on the user's entry where that is what makes the attachment (a ManagedPolicy's `Users`).
+      context.report({ messageId: 'user', resource: attachment, value: attachment.anchor ?? attachment.policyName, data: { policy: policyPhrase(attachment), target: principalPhrase(attachment) } });
     }
   },
 });

@@ -18,6 +18,65 @@ testResourceRule(rule, {
   ],
   invalid: [
     {
+      name: 'Resource Management: through a resource group (still admin, of the group), an account ID (the account), a computed principal and scope',
+      file: 'main.tf',
+      code: readHost('terraform/resources-more.tf'),
+      errors: [
+        {
+          messageId: 'administrator',
+          line: 3,
+          column: 23,
+          endLine: 3,
+          endColumn: 44,
+          text: '"AdministratorAccess"',
+          path: 'alicloud_resource_manager_policy_attachment.rg_admin.policy_name',
+          document: 'alicloud_resource_manager_policy_attachment.rg_admin',
+          severity: 'error',
+          message:
+            'System policy "AdministratorAccess" is attached to RAM user "alice@example.onaliyun.com": it allows every action on every resource, which is full administrator access to resource group "rg-aek2example"; attach a custom policy that grants only the actions and resources needed instead.',
+        },
+        {
+          messageId: 'serviceFullAccess',
+          line: 11,
+          column: 23,
+          endLine: 11,
+          endColumn: 44,
+          text: '"AliyunOSSFullAccess"',
+          severity: 'warning',
+          message:
+            'System policy "AliyunOSSFullAccess" is attached to RAM role "ops@role.1234567890123456.onaliyun.com": it allows every OSS action on every OSS resource of the account; attach a custom policy scoped to the actions and resources needed instead.',
+        },
+        {
+          messageId: 'administrator',
+          line: 19,
+          column: 23,
+          endLine: 19,
+          endColumn: 44,
+          text: '"AdministratorAccess"',
+          message:
+            'System policy "AdministratorAccess" is attached to the RAM identity named by var.principal: it allows every action on every resource, which is full administrator access to the resource group or account named by data.alicloud_resource_manager_resource_groups.example.ids.0; attach a custom policy that grants only the actions and resources needed instead.',
+        },
+      ],
+    },
+    {
+      name: 'Resource Management in .tf.json, a plan and ROS',
+      file: 'main.tf.json',
+      code: readHost('terraform/resources-more.tf.json'),
+      errors: [{ messageId: 'ramFullAccess', line: 4, column: 32, endLine: 4, endColumn: 53, text: '"AliyunRAMFullAccess"', path: 'alicloud_resource_manager_policy_attachment.group.policy_name', message: expect.stringContaining('is attached to RAM group "ops": it allows every RAM action') as unknown as string }],
+    },
+    {
+      name: 'Resource Management in a plan',
+      file: 'plan.json',
+      code: readHost('plan/resources-more-plan.json'),
+      errors: [{ messageId: 'administrator', line: 12, column: 38, endLine: 12, endColumn: 59, text: '"AdministratorAccess"', path: 'alicloud_resource_manager_policy_attachment.rg.policy_name' }],
+    },
+    {
+      name: 'ROS ALIYUN::ResourceManager::PolicyAttachment (a ManagedPolicy and Policies entries are custom: not judged)',
+      file: 't.yaml',
+      code: readHost('ros/resources-more.yaml'),
+      errors: [{ messageId: 'administrator', line: 32, column: 19, endLine: 32, endColumn: 38, text: 'AdministratorAccess', path: 'Resources.RgAdmin.Properties.PolicyName', message: expect.stringContaining('RAM user "carol@example.onaliyun.com": it allows every action on every resource, which is full administrator access to resource group "rg-aek2example"') as unknown as string }],
+    },
+    {
       name: 'Terraform: AdministratorAccess, AliyunRAMFullAccess and a service FullAccess, literal or through a local',
       file: 'main.tf',
       code: readHost('terraform/resources.tf'),
