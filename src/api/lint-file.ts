@@ -13,6 +13,7 @@ import { checkNestingDepth, parseJson, type ParsedJson } from '../engine/parse';
 import { applyEdits } from '../engine/edits';
 import { chooseEdits, MAX_FIX_PASSES } from '../engine/fix';
 import { BOM, lintText, summarize, type LintOptions } from '../engine/linter';
+import { hostDirectiveMessages, readHostDirectives } from '../engine/host-directives';
 import { lintResources } from '../engine/resource-linter';
 import { SourceText } from '../engine/source';
 import type { LintMessage, PolicyKind, TextEdit } from '../engine/types';
@@ -97,13 +98,16 @@ async function lintHost(filePath: string, text: string, processor: Processor, se
     out = { documents: [], notes: [note] };
   }
   const source = new SourceText(text);
+  // The host's comments: directives there waive findings by the host line they are reported on.
+  const directives = readHostDirectives(source, out.comments, [...settings.rules.keys()]);
+  const hostDirectives = directives.directives;
   const messages: LintMessage[] = out.notes.map((n) => noteMessage(n, source));
   const suppressedMessages: LintMessage[] = [];
   const documents: NonNullable<FileLintResult['documents']> = [];
   const waiversMatched = new Set<string>();
   for (const doc of out.documents) {
     const kind = doc.kind ?? settings.kind;
-    const result = lintText(doc.text, { ...engineOptions(filePath, settings, kind), kindGivenBy: doc.kind ? 'host' : 'setting', allowComments: doc.allowComments ?? false, host: documentInHost(text, doc, processor.id) });
+    const result = lintText(doc.text, { ...engineOptions(filePath, settings, kind), kindGivenBy: doc.kind ? 'host' : 'setting', allowComments: doc.allowComments ?? false, host: documentInHost(text, doc, processor.id), hostDirectives });
     // Loops, not push(...): a spread passes every element as an argument, and a document with
     // 100k findings (a big heredoc) overflows the stack.
     for (const m of mapMessagesToHost(text, doc, result.messages)) messages.push(m);
@@ -114,11 +118,12 @@ async function lintHost(filePath: string, text: string, processor: Processor, se
   // The host's resources (attachments, bucket ACLs) go to the rules that judge them, in host coordinates already.
   if (out.resources !== undefined && out.resources.length > 0) {
     const { rules, settings: ruleSettings, waivers, today, maxFindingsPerRule } = settings;
-    const result = lintResources(text, out.resources, { rules, settings: ruleSettings, filePath, waivers, today, maxFindingsPerRule });
+    const result = lintResources(text, out.resources, { rules, settings: ruleSettings, filePath, waivers, today, maxFindingsPerRule, directives: hostDirectives });
     for (const m of result.messages) messages.push(m);
     for (const m of result.suppressedMessages) suppressedMessages.push(m);
     for (const w of result.waiversMatched) waiversMatched.add(w);
   }
+  for (const m of hostDirectiveMessages(source, directives, suppressedMessages, settings.reportUnusedWaivers === true)) messages.push(m);
   messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);
   const result: FileLintResult = { ...summarize({ filePath, kind: documents[0]?.kind, messages, suppressedMessages }), documents };
   if (waiversMatched.size > 0) result.waiversMatched = [...waiversMatched];

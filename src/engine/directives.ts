@@ -1,20 +1,36 @@
 /**
- * Inline waivers in files that allow comments (.jsonc):
+ * Inline waivers, in the comments of files that have comments (.jsonc, and
+ * the Terraform and ROS YAML files around embedded policies):
  *
  *   // ramlint-disable-next-line passrole-wildcard-resource -- DataWorks needs every di role; ticket SEC-142
  *   "Resource": "*",                                      // ramlint-disable-line oss-overbroad-grant -- read-only audit
  *
+ * Each language has its own comment scanner (jsonc-comments.ts here; the HCL
+ * and YAML ones in src/processors, which have those parsers); the grammar of
+ * the comment's body is this file's, the same for all of them.
+ *
  * The reason after `--` is mandatory: a directive without one is reported
  * and suppresses nothing. So is a directive that names no rule or an unknown one.
  */
-import { createScanner, SyntaxKind } from 'jsonc-parser';
 import { closest } from './closest';
+import { jsoncComments } from './jsonc-comments';
 import type { SourceText } from './source';
+
+/** A comment as its language's scanner found it. */
+export interface Comment {
+  /** The whole comment's range, delimiters included. */
+  offset: number;
+  length: number;
+  /** The text between the delimiters (after `//` or `#`, inside `/* *\/`). */
+  body: string;
+}
 
 export interface Directive {
   kind: 'next-line' | 'line';
   /** The 1-based line whose findings it waives. */
   targetLine: number;
+  /** The 1-based line the comment starts on, for reports (`line 12`). */
+  line: number;
   rules: string[];
   reason: string;
   /** The comment's range, for reports about the directive itself. */
@@ -28,19 +44,30 @@ export interface DirectiveProblem {
   length: number;
 }
 
+export interface ParsedDirectives {
+  directives: Directive[];
+  problems: DirectiveProblem[];
+}
+
+const MARK = 'ramlint-disable';
 const DIRECTIVE = /^\s*ramlint-disable(-next-line|-line)?\b(.*)$/s;
 
-export function parseDirectives(source: SourceText, ruleIds: readonly string[]): { directives: Directive[]; problems: DirectiveProblem[] } {
+/** False when no comment of the text can be a directive: its scanner need not run. */
+export function mayHoldDirectives(text: string): boolean {
+  return text.includes(MARK);
+}
+
+/** The directives of a .jsonc text. */
+export function parseDirectives(source: SourceText, ruleIds: readonly string[]): ParsedDirectives {
+  return directivesInComments(mayHoldDirectives(source.text) ? jsoncComments(source.text) : [], source, ruleIds);
+}
+
+/** The directives among a file's comments, and the problems of those that waive nothing; lines are counted in `source`. */
+export function directivesInComments(comments: Iterable<Comment>, source: SourceText, ruleIds: readonly string[]): ParsedDirectives {
   const known = new Set(ruleIds);
   const directives: Directive[] = [];
   const problems: DirectiveProblem[] = [];
-  const scanner = createScanner(source.text, false);
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (kind !== SyntaxKind.LineCommentTrivia && kind !== SyntaxKind.BlockCommentTrivia) continue;
-    const offset = scanner.getTokenOffset();
-    const length = scanner.getTokenLength();
-    const raw = source.text.substr(offset, length);
-    const body = kind === SyntaxKind.LineCommentTrivia ? raw.slice(2) : raw.slice(2, -2);
+  for (const { offset, length, body } of comments) {
     const match = DIRECTIVE.exec(body);
     if (!match) continue;
     const variant = match[1];
@@ -64,10 +91,20 @@ export function parseDirectives(source: SourceText, ruleIds: readonly string[]):
       problems.push({ message: `This waiver of ${rules.join(', ')} has no reason, so it waives nothing; add "-- " and why the risk is accepted.`, offset, length });
     } else {
       const line = source.position(offset).line;
-      directives.push({ kind: variant === '-line' ? 'line' : 'next-line', targetLine: variant === '-line' ? line : nextCodeLine(source, offset + length), rules, reason, offset, length });
+      directives.push({ kind: variant === '-line' ? 'line' : 'next-line', targetLine: variant === '-line' ? line : nextCodeLine(source, offset + length), line, rules, reason, offset, length });
     }
   }
   return { directives, problems };
+}
+
+/** What --report-unused-waivers says about a directive that waived nothing. */
+export function unusedDirectiveMessage(d: Directive): string {
+  return `This waiver of ${d.rules.join(', ')} matched no finding on line ${d.targetLine}; remove it.`;
+}
+
+/** Where a waived finding's directive is, in its `suppressed.source`. */
+export function directiveSource(d: Directive): string {
+  return `line ${d.line}`;
 }
 
 /**

@@ -4,7 +4,7 @@
  * file; the engine never fails open.
  */
 import { type CoreDiagnostic, INTERNAL_ERROR, INVALID_JSON, INVALID_WAIVER, isCoreDiagnostic, NOT_A_RAM_POLICY, UNRESOLVED_VALUE, UNRESOLVED_VALUE_IDS } from './core-diagnostics';
-import { type Directive, directiveFinder, parseDirectives } from './directives';
+import { type Directive, directiveFinder, directiveSource, parseDirectives, unusedDirectiveMessage } from './directives';
 import { awsPolicyMarker, buildPolicy, formatPath, type JsonPath, type KindGiver, nodePath, type Policy, rosStackPolicyAction, type UnknownValue } from './model';
 import { parseJson, type JsonNode, type ParsedJson } from './parse';
 import { capSeverity, interpolate, isResourceRule, type ReportDescriptor, type Rule, type RuleContext, severityRank } from './rule';
@@ -48,6 +48,14 @@ export interface LintOptions {
   parsed?: ParsedJson;
   /** Given when the text is a document a processor found in a host file (see HostDocument). */
   host?: HostDocument;
+  /**
+   * The inline directives in the comments of the host file around the
+   * document (Terraform, ROS YAML), their lines the host's: each waives the
+   * findings reported on its target line once mapped back (`host.lineAt`),
+   * as a .jsonc file's own directives do. The caller, which sees the whole
+   * host file, reports their problems and those that matched nothing.
+   */
+  hostDirectives?: readonly Directive[];
 }
 
 /**
@@ -221,7 +229,8 @@ function unknownValueNote(u: UnknownValue, host: HostDocument): PendingMessage {
 }
 
 /**
- * Inline directives (in files that allow comments) and configuration waivers.
+ * Inline directives (in files that allow comments, and in the host file's
+ * comments around an embedded document) and configuration waivers.
  * Core diagnostics are never waived: each means the file was not fully checked.
  */
 function applyWaivers(
@@ -232,7 +241,12 @@ function applyWaivers(
   allowComments: boolean,
 ): { kept: PendingMessage[]; suppressed: PendingMessage[]; waiversMatched: string[] } {
   const parsed = allowComments ? parseDirectives(source, [...options.rules.keys()]) : { directives: [], problems: [] };
-  const findDirective = directiveFinder(parsed.directives);
+  const findOwn = directiveFinder(parsed.directives);
+  const host = options.host;
+  const findInHost = options.hostDirectives && options.hostDirectives.length > 0 ? hostFinder(options.hostDirectives) : undefined;
+  // The document's own comments first; then the host's, on the host line the finding is reported at.
+  const findDirective = (offset: number, ruleId: string): Directive | undefined =>
+    findOwn(source.position(offset).line, ruleId) ?? findInHost?.(host ? host.lineAt(offset) : source.position(offset).line, ruleId);
   const kept: PendingMessage[] = parsed.problems.map((p) => corePending(INVALID_WAIVER, p.message, p.offset, p.length));
   const suppressed: PendingMessage[] = [];
   const usedDirectives = new Set<Directive>();
@@ -245,11 +259,10 @@ function applyWaivers(
       kept.push(m);
       continue;
     }
-    const line = source.position(m.offset).line;
-    const directive = findDirective(line, m.ruleId);
+    const directive = findDirective(m.offset, m.ruleId);
     if (directive) {
       usedDirectives.add(directive);
-      suppressed.push({ ...m, suppressed: { kind: 'directive', reason: directive.reason, source: `line ${source.position(directive.offset).line}` } });
+      suppressed.push({ ...m, suppressed: { kind: 'directive', reason: directive.reason, source: directiveSource(directive) } });
       continue;
     }
     const waiver = waivers.length > 0 ? findWaiver(waivers, policy, m.ruleId, m.path, formatPath(m.path)) : undefined;
@@ -267,10 +280,19 @@ function applyWaivers(
   if (options.reportUnusedWaivers) {
     for (const d of parsed.directives) {
       if (usedDirectives.has(d)) continue;
-      kept.push(corePending(INVALID_WAIVER, `This waiver of ${d.rules.join(', ')} matched no finding on line ${d.targetLine}; remove it.`, d.offset, d.length));
+      kept.push(corePending(INVALID_WAIVER, unusedDirectiveMessage(d), d.offset, d.length));
     }
   }
   return { kept, suppressed, waiversMatched: [...matched] };
+}
+
+/** One finder per host file's directives, shared by its documents: built per document, it costs documents × directives. */
+const hostFinders = new WeakMap<readonly Directive[], ReturnType<typeof directiveFinder>>();
+
+function hostFinder(directives: readonly Directive[]): ReturnType<typeof directiveFinder> {
+  let find = hostFinders.get(directives);
+  if (!find) hostFinders.set(directives, (find = directiveFinder(directives)));
+  return find;
 }
 
 /** A rule that returned a promise throws here, to become an internal-error finding. */

@@ -11,10 +11,12 @@
  * `Resources.Site.Properties.AccessControl`) and its `document` the resource's
  * label, so that severities, configuration waivers (by rule and path),
  * baselines, fingerprints and every format treat it as any other finding.
- * Host files carry no inline directives; a waiver naming a statement never
- * matches a resource.
+ * The host file's inline directives (its comments, at host lines) waive a
+ * resource's finding on their target line; a configuration waiver naming a
+ * statement never matches a resource.
  */
 import { INTERNAL_ERROR } from './core-diagnostics';
+import { type Directive, directiveFinder, directiveSource } from './directives';
 import { findingsCapped, MAX_FINDINGS_PER_RULE } from './finding-cap';
 import { errorText, planFor, refusePromise, type RuleSetting } from './linter';
 import { capSeverity, interpolate, isResourceRule, type ResourceContext, type ResourceReportDescriptor, type ResourceRule, type Rule } from './rule';
@@ -32,12 +34,14 @@ export interface ResourceLintOptions {
   /** `YYYY-MM-DD`; decides which waivers have expired. Defaults to today (UTC). */
   today?: string;
   maxFindingsPerRule?: number;
+  /** The host file's inline directives (directives.ts); the caller reports their problems and those that matched nothing. */
+  directives?: readonly Directive[];
 }
 
 export interface ResourceLintResult {
   /** Sorted by position in the host text. */
   messages: LintMessage[];
-  /** Findings a configuration waiver hides. */
+  /** Findings an inline directive or a configuration waiver hides. */
   suppressedMessages: LintMessage[];
   /** Ids of the configuration waivers that matched a finding, expired or not. */
   waiversMatched: string[];
@@ -137,14 +141,23 @@ function internalError(source: SourceText, message: string): LintMessage {
   return { ...placed(source, 0, 0), ruleId: INTERNAL_ERROR.id, category: INTERNAL_ERROR.category, severity: INTERNAL_ERROR.severity, message, path: '' };
 }
 
-/** Configuration waivers, by rule and host path; internal errors are never waived. Then sorted and de-duplicated. */
+/**
+ * Inline directives, by the line the finding is on, then configuration waivers, by rule and host path,
+ * as for a document's findings; internal errors are never waived. Sorted and de-duplicated first.
+ */
 function waive(found: LintMessage[], options: ResourceLintOptions): ResourceLintResult {
+  const findDirective = options.directives && options.directives.length > 0 ? directiveFinder(options.directives) : undefined;
   const waivers = options.waivers ?? [];
   const date = waivers.length > 0 ? (options.today ?? todayUtc()) : '';
   const messages: LintMessage[] = [];
   const suppressedMessages: LintMessage[] = [];
   const matched = new Set<string>();
   for (const m of dedupe(found)) {
+    const directive = m.ruleId === INTERNAL_ERROR.id ? undefined : findDirective?.(m.line, m.ruleId);
+    if (directive) {
+      suppressedMessages.push({ ...m, suppressed: { kind: 'directive', reason: directive.reason, source: directiveSource(directive) } });
+      continue;
+    }
     const waiver = m.ruleId === INTERNAL_ERROR.id || waivers.length === 0 ? undefined : findWaiver(waivers, undefined, m.ruleId, [], m.path);
     if (!waiver) {
       messages.push(m);

@@ -21,11 +21,18 @@ export const rosProcessor: Processor = {
     // YAML (block style, or flow style JSON cannot read): no policy is YAML, so the key's spelling suffices.
     return named && /(^|[\s{,"'])ROSTemplateFormatVersion["']?\s*:/.test(text);
   },
-  async preprocess(text) {
+  async preprocess(text, filePath) {
     try {
       // The yaml package costs ~50 ms to load: only runs that meet a template pay for it.
       const { processTemplate } = require('./ros-template') as typeof import('./ros-template');
-      return withinText(processTemplate(withoutBom(text)), text);
+      const out = processTemplate(withoutBom(text));
+      // A YAML template's `#` comments may hold inline waivers; a JSON template (a .json file) has no comments.
+      if (!filePath.toLowerCase().endsWith('.json')) {
+        const { yamlComments } = require('./yaml-comments') as typeof import('./yaml-comments');
+        const comments = yamlComments(withoutBom(text));
+        if (comments) out.comments = comments;
+      }
+      return withinText(out, text);
     } catch (error) {
       return hostFailure(error);
     }

@@ -11,6 +11,7 @@
  * rules with `checkResources` (src/engine/resource-linter.ts); nothing maps
  * them, since they are in host coordinates already.
  */
+import type { Comment } from '../engine/directives';
 import type { HostResource, PolicyKind, Severity } from '../engine/types';
 
 /** Maps 0-based UTF-16 offsets in a document's text to offsets in the host text. */
@@ -76,6 +77,12 @@ export interface ProcessOutput {
   notes: HostNote[];
   /** The host resources found, in the order of the file; absent when there are none. */
   resources?: HostResource[];
+  /**
+   * The host file's comments that may hold inline waivers (src/engine/directives.ts),
+   * at host offsets: HCL `#`, `//` and `/* *\/`, YAML `#`. Absent for formats without
+   * comments (JSON hosts) and for a file whose text holds no directive.
+   */
+  comments?: Comment[];
 }
 
 export interface Processor {

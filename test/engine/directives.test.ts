@@ -17,14 +17,14 @@ describe('parseDirectives', () => {
   it('reads a next-line directive: its rules, its reason, the line it waives and its own range', () => {
     const text = '{\n  // ramlint-disable-next-line a-rule -- DataWorks needs it; ticket SEC-142\n  "x": 1\n}';
     expect(parse(text)).toEqual({
-      directives: [{ kind: 'next-line', targetLine: 3, rules: ['a-rule'], reason: 'DataWorks needs it; ticket SEC-142', offset: 4, length: 73 }],
+      directives: [{ kind: 'next-line', targetLine: 3, line: 2, rules: ['a-rule'], reason: 'DataWorks needs it; ticket SEC-142', offset: 4, length: 73 }],
       problems: [],
     });
   });
 
   it('reads a same-line directive after code, with rules separated by commas or spaces', () => {
     expect(parse('{\n  "x": 1 // ramlint-disable-line a-rule, b-rule -- two rules\n}').directives).toEqual([
-      { kind: 'line', targetLine: 2, rules: ['a-rule', 'b-rule'], reason: 'two rules', offset: 11, length: 51 },
+      { kind: 'line', targetLine: 2, line: 2, rules: ['a-rule', 'b-rule'], reason: 'two rules', offset: 11, length: 51 },
     ]);
     expect(parse('// ramlint-disable-next-line a-rule b-rule -- x\r\n{}').directives.map((d) => [d.rules, d.targetLine])).toEqual([[['a-rule', 'b-rule'], 2]]);
   });

@@ -14,6 +14,7 @@ import type { Node, Parser } from 'web-tree-sitter';
 import { hostFailure, invalidHost, unresolved, withinText, withoutBom } from '../notes';
 import type { EmbeddedDocument, HostNote, ProcessOutput, Processor } from '../types';
 import { blocksOf } from './hcl-blocks';
+import { hclComments } from './hcl-comments';
 import { findPolicies } from './hcl-policies';
 import { hclResources } from './hcl-resources';
 import { processTerraformJson } from './tf-json';
@@ -96,7 +97,10 @@ function processHcl(parser: Parser, text: string): ProcessOutput {
       }
     }
     const resources = hclResources(text, blocks);
-    return resources.length > 0 ? { documents, notes, resources } : { documents, notes };
+    const out: ProcessOutput = resources.length > 0 ? { documents, notes, resources } : { documents, notes };
+    const comments = hclComments(root, text);
+    if (comments) out.comments = comments;
+    return out;
   } finally {
     tree.delete();
   }
