@@ -172,3 +172,28 @@ describe('--report-unused-waivers', () => {
     expect(run(['--report-unused-waivers', '--max-warnings', '0', 'p.json']).code).toBe(1);
   });
 });
+
+describe('inline directives in host files', () => {
+  it('a Terraform comment waives the finding on the next line; a ROS YAML one without a reason is reported', () => {
+    tmp.write(
+      'main.tf',
+      [
+        'resource "alicloud_oss_bucket" "site" {',
+        '  bucket = "site"',
+        '  # ramlint-disable-next-line oss-public-acl -- static website; SEC-9',
+        '  acl    = "public-read"',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    tmp.write(
+      't.yaml',
+      ["ROSTemplateFormatVersion: '2015-09-01'", 'Resources:', '  Site:', '    Type: ALIYUN::OSS::Bucket', '    Properties:', '      AccessControl: public-read # ramlint-disable-line oss-public-acl', ''].join('\n'),
+    );
+    const r = run(['--format', 'json', 'main.tf', 't.yaml']);
+    expect(r.code).toBe(0);
+    expect(findings(r.stdout, tmp.dir)).toEqual(['t.yaml 6:22 oss-public-acl', 't.yaml 6:34 invalid-waiver']);
+    const [tf] = JSON.parse(r.stdout) as Report[];
+    expect(tf?.suppressedMessages).toMatchObject([{ ruleId: 'oss-public-acl', line: 4, suppressed: { kind: 'directive', reason: 'static website; SEC-9', source: 'line 3' } }]);
+  });
+});
