@@ -98,8 +98,8 @@ async function lintHost(filePath: string, text: string, processor: Processor, se
     out = { documents: [], notes: [note] };
   }
   const source = new SourceText(text);
-  // The host's comments: directives there waive findings by the host line they are reported on.
-  const directives = readHostDirectives(source, out.comments, [...settings.rules.keys()]);
+  // The host's comments: directives there waive findings by the host line they are reported on (unless inline config is off).
+  const directives = readHostDirectives(source, settings.allowInlineConfig === false ? undefined : out.comments, [...settings.rules.keys()]);
   const hostDirectives = directives.directives;
   const messages: LintMessage[] = out.notes.map((n) => noteMessage(n, source));
   const suppressedMessages: LintMessage[] = [];
@@ -131,7 +131,7 @@ async function lintHost(filePath: string, text: string, processor: Processor, se
 }
 
 function engineOptions(filePath: string, settings: FileSettings, kind: PolicyKind | undefined): LintOptions {
-  return { rules: settings.rules, settings: settings.settings, filePath, kind, waivers: settings.waivers, today: settings.today, reportUnusedWaivers: settings.reportUnusedWaivers };
+  return { rules: settings.rules, settings: settings.settings, filePath, kind, waivers: settings.waivers, today: settings.today, reportUnusedWaivers: settings.reportUnusedWaivers, allowInlineConfig: settings.allowInlineConfig };
 }
 
 function noteMessage(note: HostNote, source: SourceText): LintMessage {

@@ -26,6 +26,7 @@ const CHECKS: Record<keyof RamLintOptions, Check> = {
   processors: (v) =>
     Array.isArray(v) && v.every((e) => typeof e === 'string' || isProcessor(e)) ? undefined : 'must be an array of processor ids or processors ({ id, extensions, recognizes, preprocess })',
   reportUnusedWaivers: isBoolean,
+  allowInlineConfig: isBoolean,
   keepSources: isBoolean,
   errorOnUnmatchedPattern: isBoolean,
   policiesOnly: isBoolean,

@@ -324,6 +324,7 @@ export class RamLint implements RamLintApi {
       waivers: config.waivers,
       today: this.today,
       reportUnusedWaivers: this.options.reportUnusedWaivers,
+      allowInlineConfig: this.options.allowInlineConfig,
       // --processor wins; else the nearest config that names processors; else every processor.
       processors: this.options.processors || !config.processors ? this.processors : chooseProcessors(config.processors, this.available),
       fix: typeof fix === 'function' ? fix : fix ? () => true : false,
@@ -403,6 +404,7 @@ export class RamLint implements RamLintApi {
       settings.waivers ?? [],
       expires ? settings.today : '',
       settings.reportUnusedWaivers === true,
+      settings.allowInlineConfig !== false,
       settings.explicit,
       settings.policiesOnly,
       settings.byGlob === true,

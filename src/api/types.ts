@@ -75,6 +75,8 @@ export interface RamLintOptions {
   /** The processors to use: ids of built-in ones, or processor objects of the caller's own; default every built-in processor. */
   processors?: readonly (string | import('../processors/types').Processor)[];
   reportUnusedWaivers?: boolean;
+  /** false: inline `ramlint-disable…` comments waive nothing and are not checked (CLI `--no-inline-config`); default true. */
+  allowInlineConfig?: boolean;
   /** Keep each file's text on its result (`source`), for formats that hash lines. */
   keepSources?: boolean;
   /** `lintFiles` throws NoFilesFoundError, before linting anything, when a glob matches no file (default true). */

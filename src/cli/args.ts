@@ -28,6 +28,8 @@ export interface CliOptions {
   baseline: string | false | undefined;
   updateBaseline: boolean;
   reportUnusedWaivers: boolean;
+  /** false for --no-inline-config: inline directives waive nothing. */
+  allowInlineConfig: boolean;
   fix: boolean;
   fixDryRun: boolean;
   outputFile: string | undefined;
@@ -108,6 +110,7 @@ function build(version: string) {
     })
     .option('update-baseline', { type: 'boolean', default: false, describe: `Write the current findings to the baseline file (--baseline, default ${DEFAULT_BASELINE})` })
     .option('report-unused-waivers', { type: 'boolean', default: false, describe: 'Report waivers and inline directives that matched no finding' })
+    .option('inline-config', { type: 'boolean', default: true, describe: 'Honour inline ramlint-disable comments (--no-inline-config: they waive nothing, so every finding is reported)' })
     .option('fix', { type: 'boolean', default: false, describe: 'Apply safe fixes (those that cannot change who can do what) to the files' })
     .option('fix-dry-run', { type: 'boolean', default: false, describe: 'Show the safe fixes (a diff, or "output" in --format json) without writing' })
     .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file; the stylish report still goes to the terminal' })
@@ -219,6 +222,7 @@ export function fastParse(argv: readonly string[]): ParsedArgs | undefined {
       baseline: undefined,
       updateBaseline: false,
       reportUnusedWaivers: false,
+      allowInlineConfig: true,
       fix: values.has('fix'),
       fixDryRun: false,
       outputFile: text('outputFile'),
@@ -313,6 +317,7 @@ export function parseWithYargs(argv: readonly string[], version: string): Parsed
       baseline: baseline === false ? false : (baseline as string | undefined),
       updateBaseline: parsed['update-baseline'] as boolean,
       reportUnusedWaivers: parsed['report-unused-waivers'] as boolean,
+      allowInlineConfig: parsed['inline-config'] as boolean,
       fix,
       fixDryRun,
       outputFile,

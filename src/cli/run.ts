@@ -79,6 +79,7 @@ function newApi(options: CliOptions, io: Io): RamLint {
     ignore: options.ignore,
     fix: options.fix || options.fixDryRun,
     reportUnusedWaivers: options.reportUnusedWaivers,
+    allowInlineConfig: options.allowInlineConfig,
     keepSources: options.format === 'sarif' || options.fixDryRun,
     errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
     policiesOnly: options.policiesOnly,

@@ -38,6 +38,12 @@ export interface LintOptions {
   today?: string;
   /** Report inline waivers that matched no finding. */
   reportUnusedWaivers?: boolean;
+  /**
+   * false: `ramlint-disable…` comments, the file's own and `hostDirectives`,
+   * are ignored (ESLint's allowInlineConfig): they waive nothing and are not
+   * checked, so every finding is reported. Default true.
+   */
+  allowInlineConfig?: boolean;
   /** Findings kept per rule per file (see finding-cap.ts); the fixer lifts it to fix everything in one pass. */
   maxFindingsPerRule?: number;
   /**
@@ -240,10 +246,11 @@ function applyWaivers(
   options: LintOptions,
   allowComments: boolean,
 ): { kept: PendingMessage[]; suppressed: PendingMessage[]; waiversMatched: string[] } {
-  const parsed = allowComments ? parseDirectives(source, [...options.rules.keys()]) : { directives: [], problems: [] };
+  const inline = options.allowInlineConfig !== false;
+  const parsed = allowComments && inline ? parseDirectives(source, [...options.rules.keys()]) : { directives: [], problems: [] };
   const findOwn = directiveFinder(parsed.directives);
   const host = options.host;
-  const findInHost = options.hostDirectives && options.hostDirectives.length > 0 ? hostFinder(options.hostDirectives) : undefined;
+  const findInHost = inline && options.hostDirectives && options.hostDirectives.length > 0 ? hostFinder(options.hostDirectives) : undefined;
   // The document's own comments first; then the host's, on the host line the finding is reported at.
   const findDirective = (offset: number, ruleId: string): Directive | undefined =>
     findOwn(source.position(offset).line, ruleId) ?? findInHost?.(host ? host.lineAt(offset) : source.position(offset).line, ruleId);

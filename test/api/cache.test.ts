@@ -98,6 +98,7 @@ describe('a second run is served from the cache', () => {
     await run(s.dir);
     expect((await run(s.dir, { kind: 'trust' })).linted).toBe(3);
     expect((await run(s.dir, { reportUnusedWaivers: true })).linted).toBe(3);
+    expect((await run(s.dir, { reportUnusedWaivers: true, allowInlineConfig: false })).linted).toBe(3);
     s.cleanup();
   });
 

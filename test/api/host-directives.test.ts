@@ -69,6 +69,12 @@ describe('directives in a Terraform file', () => {
     expect(result?.suppressedMessages.map(at)).toEqual(['admin-policy-attachment 4:17-4:38']);
   });
 
+  it('with allowInlineConfig false waive nothing and are not checked', async () => {
+    const result = await lintFileText('main.tf', TF, settings({ allowInlineConfig: false, reportUnusedWaivers: true }));
+    expect(result?.suppressedMessages).toEqual([]);
+    expect(result?.messages.map(at)).toEqual(['admin-policy-attachment 4:17-4:38', 'invalid-action-format 14:19-14:24', 'invalid-action-format 23:64-23:69']);
+  });
+
   it('come before configuration waivers, as in .jsonc', async () => {
     const waivers = [{ id: 'cfg: waivers[0]', rule: 'invalid-action-format', reason: 'config' }];
     const result = await lintFileText('main.tf', TF, settings({ waivers }));

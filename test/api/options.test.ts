@@ -14,6 +14,7 @@ describe('RamLint options', () => {
     ['plugins as a string', { plugins: 'acme' }, 'RamLint option "plugins" must be an array of strings, not the string "acme"'],
     ['an unknown kind', { kind: 'role' }, 'RamLint option "kind" must be one of permission, trust, bucket, resource, endpoint, control, session, not the string "role"'],
     ['fix as a string', { fix: 'yes' }, 'RamLint option "fix" must be true, false or a function of a message'],
+    ['allowInlineConfig as a string', { allowInlineConfig: 'no' }, 'RamLint option "allowInlineConfig" must be true or false'],
     ['a file system without writeFile', { fs: { readFile() {}, lstat() {}, stat() {}, readdir() {}, realpath() {} } }, 'RamLint option "fs" must implement readFile, lstat, stat, readdir, realpath, writeFile'],
     ['an unknown processor', { processors: ['cobol'] }, 'RamLint option "processors": unknown processor "cobol"'],
     ['overrideConfig as a Map', { overrideConfig: new Map() }, 'RamLint option "overrideConfig" must be a plain object in the shape of a config file, not a Map'],

@@ -90,6 +90,18 @@ describe('inline directives', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2 problems suppressed by waivers, directives or the baseline.');
   });
+
+  it('--no-inline-config: directives waive nothing and are not checked; configuration waivers still apply', () => {
+    tmp.write('p.jsonc', DIRECTIVES);
+    const json = run(['--no-inline-config', '--format', 'json', 'p.jsonc']);
+    expect(json.code).toBe(1);
+    expect(findings(json.stdout, tmp.dir)).toEqual(['p.jsonc 7:18 invalid-action-format', 'p.jsonc 12:18 invalid-action-format']);
+    expect((JSON.parse(json.stdout) as Report[])[0]?.suppressedMessages).toEqual([]);
+    tmp.write('.ramlintrc.json', JSON.stringify({ waivers: [{ rule: 'invalid-action-format', files: ['p.jsonc'], reason: 'legacy deployer; OPS-7' }] }));
+    const waived = run(['--no-inline-config', 'p.jsonc']);
+    expect(waived.code).toBe(0);
+    expect(waived.stdout).toContain('2 problems suppressed by waivers, directives or the baseline.');
+  });
 });
 
 describe('configuration waivers', () => {
